@@ -1,0 +1,66 @@
+# Entry points: `make run` and `make test` do all set-up on a fresh machine.
+# Every install step checks first and skips what is already there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+# Chromium's connections to Google's services fail here; Playwright uses Debian's build.
+export CHROME_PATH := /usr/bin/chromium
+
+CARGO_LEPTOS_VERSION := 0.3.7
+# The wasm-bindgen CLI must be exactly the library version in Cargo.lock.
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print}' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+APT_PACKAGES := chromium aspell-cy
+
+.PHONY: help run build test check unit e2e tools apt-packages bench clean
+
+help:
+	@echo "make run    build and serve the site on http://127.0.0.1:3000"
+	@echo "make test   install what tests need and run them all"
+	@echo "make bench  run the benchmarks (see README)"
+
+run: tools
+	cargo leptos serve --release
+
+build: tools
+	cargo leptos build --release
+
+test: tools apt-packages
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
+	cargo test
+	cargo leptos build --release
+	npx playwright test --config end2end/playwright.config.ts
+
+# ---- set-up ------------------------------------------------------------------------
+tools: node_modules/.installed
+	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
+	  || rustup target add wasm32-unknown-unknown
+	@cargo leptos --version 2>/dev/null | grep -q " $(CARGO_LEPTOS_VERSION)$$" \
+	  || cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked --features no_downloads
+	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$" \
+	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	touch $@
+
+apt-packages:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+bench: tools
+	cargo bench
+
+clean:
+	cargo clean
+	rm -rf node_modules end2end/test-results end2end/playwright-report

@@ -1,0 +1,19 @@
+# Y ffrâm o amgylch pob tudalen.
+site-name = Cymorth cyfiawnder adferol
+# Teitl tab y porwr: y dudalen, yna'r wefan.
+page-title = { $page } – { $site }
+frame-skip-link = Mynd i'r cynnwys
+frame-exit = Gadael y dudalen
+frame-exit-hint = Neu pwyswch Shift 3 gwaith
+frame-footer-heading = Dolenni cymorth
+frame-run-by = { $operator } sy'n rhedeg y wefan hon.
+# Nifer yr ardaloedd heddlu: mae gan y Gymraeg chwe ffurf luosog.
+area-count =
+    { $count ->
+        [zero] Dim un ardal heddlu
+        [one] Un ardal heddlu
+        [two] Dwy ardal heddlu
+        [few] Tair ardal heddlu
+        [many] Chwe ardal heddlu
+       *[other] { $count } ardal heddlu
+    }

@@ -1,0 +1,15 @@
+# The frame around every page.
+site-name = Restorative justice help
+# The browser tab title: the page, then the site.
+page-title = { $page } – { $site }
+frame-skip-link = Skip to main content
+frame-exit = Exit this page
+frame-exit-hint = Or press Shift 3 times
+frame-footer-heading = Support links
+frame-run-by = This site is run by { $operator }.
+# A count of police areas.
+area-count =
+    { $count ->
+        [one] One police area
+       *[other] { $count } police areas
+    }

@@ -1,0 +1,67 @@
+//! The HTML shell and the route table: the one place that shows every URL.
+
+use crate::i18n::{Lang, Page};
+use crate::pages::{home::HomePage, not_found::NotFound};
+use leptos::prelude::*;
+use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
+use leptos_router::components::{Route, Router, Routes};
+
+/// The document around every page. Runs on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = request_lang();
+    #[cfg(feature = "ssr")]
+    set_page_policy();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code()>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <meta name="referrer" content="no-referrer" />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                <HashedStylesheet options id="leptos" />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+/// The language of the page being rendered, from the request path.
+fn request_lang() -> Lang {
+    #[cfg(feature = "ssr")]
+    if let Some(parts) = use_context::<http::request::Parts>() {
+        return Lang::from_path(parts.uri.path());
+    }
+    Lang::En
+}
+
+/// Sends this page's Content-Security-Policy, which names the request's script nonce.
+#[cfg(feature = "ssr")]
+fn set_page_policy() {
+    let (Some(response), Some(nonce)) =
+        (use_context::<leptos_axum::ResponseOptions>(), leptos::nonce::use_nonce())
+    else {
+        return;
+    };
+    let policy = crate::server::headers::page_policy(nonce.as_inner());
+    if let Ok(value) = http::HeaderValue::from_str(&policy) {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// Every route, in both languages.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=Page::Home.segments(Lang::En) view=|| view! { <HomePage lang=Lang::En /> } />
+                <Route path=Page::Home.segments(Lang::Cy) view=|| view! { <HomePage lang=Lang::Cy /> } />
+            </Routes>
+        </Router>
+    }
+}

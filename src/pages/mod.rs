@@ -1,0 +1,4 @@
+//! One module per page: views only, no business rules.
+
+pub mod home;
+pub mod not_found;

@@ -1,0 +1,150 @@
+//! Configuration, read once from the environment at start-up into typed values.
+//! Nothing else in the program reads environment variables.
+
+use crate::site::{DEFAULT_EXIT_URL, SiteSettings};
+use std::net::SocketAddr;
+
+/// Whether this is a real deployment, where unsafe defaults are refused.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Environment {
+    Development,
+    Production,
+}
+
+/// Everything the server is told by its environment.
+#[derive(Clone, Debug)]
+pub struct Config {
+    pub env: Environment,
+    pub addr: SocketAddr,
+    /// Send `Strict-Transport-Security` (the public URL is HTTPS).
+    pub hsts: bool,
+    pub site: SiteSettings,
+}
+
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    #[error("RJ_ENV must be `development` or `production`, not `{0}`")]
+    BadEnvironment(String),
+    #[error("{name} must be an http:// or https:// address, not `{value}`")]
+    BadUrl { name: &'static str, value: String },
+    #[error("RJ_PUBLIC_URL must use https:// when RJ_ENV=production")]
+    InsecurePublicUrl,
+    #[error("{0} must be set when RJ_ENV=production")]
+    MissingInProduction(&'static str),
+}
+
+impl Config {
+    /// Reads the configuration from the process environment.
+    pub fn from_env(addr: SocketAddr) -> Result<Self, ConfigError> {
+        Self::from_lookup(addr, |name| std::env::var(name).ok())
+    }
+
+    /// Reads the configuration through `var`, so tests can supply their own values.
+    pub fn from_lookup(
+        addr: SocketAddr,
+        var: impl Fn(&str) -> Option<String>,
+    ) -> Result<Self, ConfigError> {
+        let get = |name: &str| var(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let env = match get("RJ_ENV").as_deref() {
+            None | Some("development") => Environment::Development,
+            Some("production") => Environment::Production,
+            Some(other) => return Err(ConfigError::BadEnvironment(other.to_string())),
+        };
+        let defaults = SiteSettings::default();
+
+        let public_url = match get("RJ_PUBLIC_URL") {
+            Some(url) => web_address("RJ_PUBLIC_URL", url)?,
+            None if env == Environment::Production => {
+                return Err(ConfigError::MissingInProduction("RJ_PUBLIC_URL"));
+            }
+            None => format!("http://{addr}"),
+        };
+        let https = public_url.starts_with("https://");
+        if env == Environment::Production && !https {
+            return Err(ConfigError::InsecurePublicUrl);
+        }
+        let exit_url = match get("RJ_EXIT_URL") {
+            Some(url) => web_address("RJ_EXIT_URL", url)?,
+            None => DEFAULT_EXIT_URL.to_string(),
+        };
+        let required = |name: &'static str, default: String| match get(name) {
+            Some(v) => Ok(v),
+            None if env == Environment::Production => Err(ConfigError::MissingInProduction(name)),
+            None => Ok(default),
+        };
+
+        Ok(Self {
+            env,
+            addr,
+            hsts: https,
+            site: SiteSettings {
+                public_url: public_url.trim_end_matches('/').to_string(),
+                exit_url,
+                operator_name: required("RJ_OPERATOR_NAME", defaults.operator_name)?,
+                operator_contact: required("RJ_OPERATOR_CONTACT", defaults.operator_contact)?,
+            },
+        })
+    }
+}
+
+fn web_address(name: &'static str, value: String) -> Result<String, ConfigError> {
+    let ok = (value.starts_with("https://") || value.starts_with("http://"))
+        && !value.contains(char::is_whitespace)
+        && value.len() > "https://".len();
+    if ok { Ok(value) } else { Err(ConfigError::BadUrl { name, value }) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let vars: HashMap<String, String> =
+            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        Config::from_lookup("127.0.0.1:3000".parse().unwrap(), |k| vars.get(k).cloned())
+    }
+
+    #[test]
+    fn development_defaults() {
+        let c = config(&[]).unwrap();
+        assert_eq!(c.env, Environment::Development);
+        assert_eq!(c.site.public_url, "http://127.0.0.1:3000");
+        assert_eq!(c.site.exit_url, DEFAULT_EXIT_URL);
+        assert!(!c.hsts);
+    }
+
+    #[test]
+    fn https_public_url_turns_on_hsts() {
+        let c = config(&[("RJ_PUBLIC_URL", "https://rj.example.org/")]).unwrap();
+        assert!(c.hsts);
+        assert_eq!(c.site.public_url, "https://rj.example.org");
+    }
+
+    #[test]
+    fn production_needs_https_and_operator() {
+        assert_eq!(
+            config(&[("RJ_ENV", "production")]).unwrap_err(),
+            ConfigError::MissingInProduction("RJ_PUBLIC_URL")
+        );
+        assert_eq!(
+            config(&[("RJ_ENV", "production"), ("RJ_PUBLIC_URL", "http://rj.example.org")])
+                .unwrap_err(),
+            ConfigError::InsecurePublicUrl
+        );
+        assert_eq!(
+            config(&[("RJ_ENV", "production"), ("RJ_PUBLIC_URL", "https://rj.example.org")])
+                .unwrap_err(),
+            ConfigError::MissingInProduction("RJ_OPERATOR_NAME")
+        );
+    }
+
+    #[test]
+    fn rejects_bad_values() {
+        assert!(matches!(config(&[("RJ_ENV", "prod")]), Err(ConfigError::BadEnvironment(_))));
+        assert!(matches!(
+            config(&[("RJ_EXIT_URL", "javascript:alert(1)")]),
+            Err(ConfigError::BadUrl { name: "RJ_EXIT_URL", .. })
+        ));
+    }
+}

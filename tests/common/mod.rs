@@ -1,0 +1,73 @@
+//! Builds the whole application in-process for router tests, and small request helpers.
+
+#![allow(dead_code)]
+
+use axum::{Router, body::Body};
+use http::{Request, Response, StatusCode};
+use http_body_util::BodyExt;
+use rj::server::{config::Config, router};
+use tower::ServiceExt;
+
+/// The app as `make run` builds it, with the default (development) configuration.
+pub fn app() -> Router {
+    app_with(&[])
+}
+
+/// The app with some environment variables set.
+pub fn app_with(vars: &[(&str, &str)]) -> Router {
+    let vars: Vec<(String, String)> =
+        vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let config = Config::from_lookup("127.0.0.1:3000".parse().unwrap(), |name| {
+        vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
+    })
+    .expect("test configuration is valid");
+    let mut options = leptos::prelude::get_configuration(Some("Cargo.toml"))
+        .expect("Cargo.toml has [package.metadata.leptos]")
+        .leptos_options;
+    options.site_root = site_root().into();
+    router(config, options)
+}
+
+/// A site root laid out as cargo-leptos lays out `target/site`: the `public/` assets at
+/// its top (the compiled CSS and WASM are not needed by these tests).
+fn site_root() -> &'static str {
+    static ROOT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    ROOT.get_or_init(|| {
+        let root = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("site");
+        copy_dir(std::path::Path::new("public"), &root);
+        root.to_string_lossy().into_owned()
+    })
+}
+
+fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+pub async fn get(app: &Router, uri: &str) -> Response<Body> {
+    send(app, Request::get(uri).body(Body::empty()).unwrap()).await
+}
+
+pub async fn send(app: &Router, req: Request<Body>) -> Response<Body> {
+    app.clone().oneshot(req).await.expect("the router never fails")
+}
+
+pub async fn text(res: Response<Body>) -> String {
+    let bytes = res.into_body().collect().await.unwrap().to_bytes();
+    String::from_utf8(bytes.to_vec()).expect("UTF-8 body")
+}
+
+/// GET `uri`, check the status, return the body.
+pub async fn page(app: &Router, uri: &str, status: StatusCode) -> String {
+    let res = get(app, uri).await;
+    assert_eq!(res.status(), status, "status of {uri}");
+    text(res).await
+}
