@@ -41,9 +41,10 @@ fn request_lang() -> Lang {
 /// Sends this page's Content-Security-Policy, which names the request's script nonce.
 #[cfg(feature = "ssr")]
 fn set_page_policy() {
-    let (Some(response), Some(nonce)) =
-        (use_context::<leptos_axum::ResponseOptions>(), leptos::nonce::use_nonce())
-    else {
+    let (Some(response), Some(nonce)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        leptos::nonce::use_nonce(),
+    ) else {
         return;
     };
     let policy = crate::server::headers::page_policy(nonce.as_inner());

@@ -44,7 +44,11 @@ fn shape(path: &Path, source: &str) -> Shape {
             attrs.insert(a.id.name.to_string());
             pattern_vars(&a.value, &mut vars);
         }
-        assert!(shape.insert(id.clone(), (attrs, vars)).is_none(), "{}: {id} twice", path.display());
+        assert!(
+            shape.insert(id.clone(), (attrs, vars)).is_none(),
+            "{}: {id} twice",
+            path.display()
+        );
     }
     shape
 }
@@ -93,7 +97,10 @@ fn english_and_welsh_match() {
     let cy = load("cy");
     let en_files: BTreeSet<_> = en.keys().collect();
     let cy_files: BTreeSet<_> = cy.keys().collect();
-    assert_eq!(en_files, cy_files, "the same .ftl files in locales/en and locales/cy");
+    assert_eq!(
+        en_files, cy_files,
+        "the same .ftl files in locales/en and locales/cy"
+    );
 
     let mut problems = Vec::new();
     for (file, en_shape) in &en {
@@ -103,10 +110,14 @@ fn english_and_welsh_match() {
                 None => problems.push(format!("{file}: `{id}` is missing in Welsh")),
                 Some((cy_attrs, cy_vars)) => {
                     if attrs != cy_attrs {
-                        problems.push(format!("{file}: `{id}` attributes en {attrs:?} cy {cy_attrs:?}"));
+                        problems.push(format!(
+                            "{file}: `{id}` attributes en {attrs:?} cy {cy_attrs:?}"
+                        ));
                     }
                     if vars != cy_vars {
-                        problems.push(format!("{file}: `{id}` variables en {vars:?} cy {cy_vars:?}"));
+                        problems.push(format!(
+                            "{file}: `{id}` variables en {vars:?} cy {cy_vars:?}"
+                        ));
                     }
                 }
             }
@@ -115,7 +126,11 @@ fn english_and_welsh_match() {
             problems.push(format!("{file}: `{id}` is missing in English"));
         }
     }
-    assert!(problems.is_empty(), "locale mismatches:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "locale mismatches:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
@@ -133,7 +148,10 @@ fn message_ids_are_unique_across_files() {
 /// Every literal id passed to `t(…)`, `t_args(…)` or `has(…)` in `src/` exists.
 #[test]
 fn every_message_the_code_uses_exists() {
-    let ids: BTreeSet<String> = load("en").into_values().flat_map(|s| s.into_keys()).collect();
+    let ids: BTreeSet<String> = load("en")
+        .into_values()
+        .flat_map(|s| s.into_keys())
+        .collect();
     let call = regex::Regex::new(r#"\.(?:t|t_args|has)\(\s*"([a-z0-9-]+)""#).unwrap();
     let id_fn = regex::Regex::new(r#"=> "([a-z0-9]+(?:-[a-z0-9]+)+)","#).unwrap();
     let mut missing = Vec::new();
@@ -155,8 +173,15 @@ fn every_message_the_code_uses_exists() {
             }
         }
     });
-    assert!(used > 10, "the scan found only {used} uses: is the pattern out of date?");
-    assert!(missing.is_empty(), "ids used in code but not in locales/en:\n{}", missing.join("\n"));
+    assert!(
+        used > 10,
+        "the scan found only {used} uses: is the pattern out of date?"
+    );
+    assert!(
+        missing.is_empty(),
+        "ids used in code but not in locales/en:\n{}",
+        missing.join("\n")
+    );
 }
 
 fn visit(dir: &Path, f: &mut dyn FnMut(&Path, &str)) {

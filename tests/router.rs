@@ -13,8 +13,14 @@ async fn every_page_renders_in_both_languages() {
         for lang in Lang::ALL {
             let path = p.path(lang);
             let html = page(&app, &path, StatusCode::OK).await;
-            assert!(html.contains(&format!("<html lang=\"{}\"", lang.code())), "{path}: lang");
-            assert!(html.contains("class=\"rj-exit__button\""), "{path}: quick exit");
+            assert!(
+                html.contains(&format!("<html lang=\"{}\"", lang.code())),
+                "{path}: lang"
+            );
+            assert!(
+                html.contains("class=\"rj-exit__button\""),
+                "{path}: quick exit"
+            );
             assert!(html.contains("href=\"#main\""), "{path}: skip link");
             assert!(html.contains("id=\"main\""), "{path}: main landmark");
             // The other language is linked, named in its own language.
@@ -38,7 +44,12 @@ async fn every_page_renders_in_both_languages() {
 #[tokio::test]
 async fn titles_name_the_page_then_the_site() {
     let html = page(&app(), "/", StatusCode::OK).await;
-    assert!(html.contains("<title>Restorative justice: help after a crime – Restorative justice help</title>"), "{html}");
+    assert!(
+        html.contains(
+            "<title>Restorative justice: help after a crime – Restorative justice help</title>"
+        ),
+        "{html}"
+    );
     let html = page(&app(), "/cy", StatusCode::OK).await;
     assert!(html.contains("– Cymorth cyfiawnder adferol</title>"));
 }
@@ -65,14 +76,33 @@ async fn health_check() {
 #[tokio::test]
 async fn security_headers_on_every_response() {
     let app = app();
-    for uri in ["/", "/cy", "/healthz", "/nowhere", "/js/exit.js", "/favicon.svg"] {
+    for uri in [
+        "/",
+        "/cy",
+        "/healthz",
+        "/nowhere",
+        "/js/exit.js",
+        "/favicon.svg",
+    ] {
         let res = get(&app, uri).await;
         let h = res.headers();
-        let csp = h.get(header::CONTENT_SECURITY_POLICY).expect("CSP").to_str().unwrap();
-        for part in ["default-src 'self'", "frame-ancestors 'none'", "form-action 'self'", "base-uri 'none'"] {
+        let csp = h
+            .get(header::CONTENT_SECURITY_POLICY)
+            .expect("CSP")
+            .to_str()
+            .unwrap();
+        for part in [
+            "default-src 'self'",
+            "frame-ancestors 'none'",
+            "form-action 'self'",
+            "base-uri 'none'",
+        ] {
             assert!(csp.contains(part), "{uri}: CSP lacks {part}: {csp}");
         }
-        let scripts = csp.split(';').find(|d| d.trim().starts_with("script-src")).unwrap();
+        let scripts = csp
+            .split(';')
+            .find(|d| d.trim().starts_with("script-src"))
+            .unwrap();
         assert!(!scripts.contains("unsafe-inline"), "{uri}: {scripts}");
         assert_eq!(h[header::REFERRER_POLICY], "no-referrer", "{uri}");
         assert_eq!(h[header::X_CONTENT_TYPE_OPTIONS], "nosniff", "{uri}");
@@ -81,29 +111,49 @@ async fn security_headers_on_every_response() {
             assert!(permissions.contains(feature), "{uri}: {permissions}");
         }
         assert!(h.get(header::SET_COOKIE).is_none(), "{uri} sets a cookie");
-        assert!(h.get(header::STRICT_TRANSPORT_SECURITY).is_none(), "{uri}: HSTS over http");
+        assert!(
+            h.get(header::STRICT_TRANSPORT_SECURITY).is_none(),
+            "{uri}: HSTS over http"
+        );
     }
 }
 
 #[tokio::test]
 async fn page_scripts_carry_the_policy_nonce() {
     let res = get(&app(), "/").await;
-    let csp = res.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap().to_string();
-    let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).expect("nonce");
+    let csp = res.headers()[header::CONTENT_SECURITY_POLICY]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .and_then(|s| s.split('\'').next())
+        .expect("nonce");
     let html = text(res).await;
     let inline = html.matches("<script nonce=").count();
     let with_nonce = html.matches(&format!("<script nonce=\"{nonce}\"")).count();
-    assert_eq!(inline, with_nonce, "every inline script has this request's nonce");
+    assert_eq!(
+        inline, with_nonce,
+        "every inline script has this request's nonce"
+    );
     // A different request gets a different nonce.
     let again = get(&app(), "/").await;
-    assert_ne!(again.headers()[header::CONTENT_SECURITY_POLICY].to_str().unwrap(), csp);
+    assert_ne!(
+        again.headers()[header::CONTENT_SECURITY_POLICY]
+            .to_str()
+            .unwrap(),
+        csp
+    );
 }
 
 #[tokio::test]
 async fn hsts_only_when_served_over_https() {
     let app = app_with(&[("RJ_PUBLIC_URL", "https://rj.example.org")]);
     let res = get(&app, "/").await;
-    let hsts = res.headers()[header::STRICT_TRANSPORT_SECURITY].to_str().unwrap();
+    let hsts = res.headers()[header::STRICT_TRANSPORT_SECURITY]
+        .to_str()
+        .unwrap();
     assert!(hsts.starts_with("max-age="));
 }
 
@@ -111,7 +161,10 @@ async fn hsts_only_when_served_over_https() {
 async fn responses_are_compressed_when_asked() {
     let app = app();
     for (encoding, expected) in [("br", "br"), ("gzip", "gzip")] {
-        let req = Request::get("/").header(header::ACCEPT_ENCODING, encoding).body(axum::body::Body::empty()).unwrap();
+        let req = Request::get("/")
+            .header(header::ACCEPT_ENCODING, encoding)
+            .body(axum::body::Body::empty())
+            .unwrap();
         let res = send(&app, req).await;
         assert_eq!(res.headers()[header::CONTENT_ENCODING], expected);
     }
@@ -124,11 +177,17 @@ async fn cache_lifetimes() {
     assert_eq!(html.headers()[header::CACHE_CONTROL], "public, max-age=300");
     let body = text(html).await;
     // The quick-exit script is linked with a content version, so it may be kept a year.
-    let src = body.split("src=\"").find(|s| s.starts_with("/js/exit.js?v=")).unwrap();
+    let src = body
+        .split("src=\"")
+        .find(|s| s.starts_with("/js/exit.js?v="))
+        .unwrap();
     let src = &src[..src.find('"').unwrap()];
     let js = get(&app, src).await;
     assert_eq!(js.status(), StatusCode::OK);
-    assert_eq!(js.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(
+        js.headers()[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
     let missing = get(&app, "/nowhere").await;
     assert_eq!(missing.headers()[header::CACHE_CONTROL], "no-cache");
 }
@@ -146,7 +205,10 @@ async fn quick_exit_goes_to_the_configured_neutral_site() {
 async fn pages_without_islands_load_no_wasm() {
     let html = page(&app(), "/", StatusCode::OK).await;
     assert!(!html.contains(".wasm"), "home page references WASM");
-    assert!(!html.contains("modulepreload"), "home page preloads a module");
+    assert!(
+        !html.contains("modulepreload"),
+        "home page preloads a module"
+    );
 }
 
 #[tokio::test]

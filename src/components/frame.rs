@@ -24,7 +24,10 @@ impl Alternates {
 
 impl From<Page> for Alternates {
     fn from(page: Page) -> Self {
-        Self { en: page.path(Lang::En), cy: page.path(Lang::Cy) }
+        Self {
+            en: page.path(Lang::En),
+            cy: page.path(Lang::Cy),
+        }
     }
 }
 

@@ -32,7 +32,10 @@ impl Page {
     }
 
     /// The route segments that match [`Page::path`]; an empty segment matches nothing.
-    pub fn segments(self, lang: Lang) -> (StaticSegment<&'static str>, StaticSegment<&'static str>) {
+    pub fn segments(
+        self,
+        lang: Lang,
+    ) -> (StaticSegment<&'static str>, StaticSegment<&'static str>) {
         let prefix = match lang {
             Lang::En => "",
             Lang::Cy => "cy",
@@ -49,7 +52,11 @@ impl Page {
 
     /// The page at a path, if any.
     pub fn from_path(path: &str) -> Option<(Page, Lang)> {
-        let path = if path.len() > 1 { path.trim_end_matches('/') } else { path };
+        let path = if path.len() > 1 {
+            path.trim_end_matches('/')
+        } else {
+            path
+        };
         Page::ALL.iter().find_map(|&page| {
             Lang::ALL
                 .into_iter()

@@ -44,7 +44,11 @@ impl Config {
         addr: SocketAddr,
         var: impl Fn(&str) -> Option<String>,
     ) -> Result<Self, ConfigError> {
-        let get = |name: &str| var(name).map(|v| v.trim().to_string()).filter(|v| !v.is_empty());
+        let get = |name: &str| {
+            var(name)
+                .map(|v| v.trim().to_string())
+                .filter(|v| !v.is_empty())
+        };
         let env = match get("RJ_ENV").as_deref() {
             None | Some("development") => Environment::Development,
             Some("production") => Environment::Production,
@@ -91,7 +95,11 @@ fn web_address(name: &'static str, value: String) -> Result<String, ConfigError>
     let ok = (value.starts_with("https://") || value.starts_with("http://"))
         && !value.contains(char::is_whitespace)
         && value.len() > "https://".len();
-    if ok { Ok(value) } else { Err(ConfigError::BadUrl { name, value }) }
+    if ok {
+        Ok(value)
+    } else {
+        Err(ConfigError::BadUrl { name, value })
+    }
 }
 
 #[cfg(test)]
@@ -100,8 +108,10 @@ mod tests {
     use std::collections::HashMap;
 
     fn config(vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
-        let vars: HashMap<String, String> =
-            vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let vars: HashMap<String, String> = vars
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         Config::from_lookup("127.0.0.1:3000".parse().unwrap(), |k| vars.get(k).cloned())
     }
 
@@ -128,23 +138,35 @@ mod tests {
             ConfigError::MissingInProduction("RJ_PUBLIC_URL")
         );
         assert_eq!(
-            config(&[("RJ_ENV", "production"), ("RJ_PUBLIC_URL", "http://rj.example.org")])
-                .unwrap_err(),
+            config(&[
+                ("RJ_ENV", "production"),
+                ("RJ_PUBLIC_URL", "http://rj.example.org")
+            ])
+            .unwrap_err(),
             ConfigError::InsecurePublicUrl
         );
         assert_eq!(
-            config(&[("RJ_ENV", "production"), ("RJ_PUBLIC_URL", "https://rj.example.org")])
-                .unwrap_err(),
+            config(&[
+                ("RJ_ENV", "production"),
+                ("RJ_PUBLIC_URL", "https://rj.example.org")
+            ])
+            .unwrap_err(),
             ConfigError::MissingInProduction("RJ_OPERATOR_NAME")
         );
     }
 
     #[test]
     fn rejects_bad_values() {
-        assert!(matches!(config(&[("RJ_ENV", "prod")]), Err(ConfigError::BadEnvironment(_))));
+        assert!(matches!(
+            config(&[("RJ_ENV", "prod")]),
+            Err(ConfigError::BadEnvironment(_))
+        ));
         assert!(matches!(
             config(&[("RJ_EXIT_URL", "javascript:alert(1)")]),
-            Err(ConfigError::BadUrl { name: "RJ_EXIT_URL", .. })
+            Err(ConfigError::BadUrl {
+                name: "RJ_EXIT_URL",
+                ..
+            })
         ));
     }
 }

@@ -40,9 +40,18 @@ pub fn security_layers(hsts: bool) -> Vec<SetResponseHeaderLayer<HeaderValue>> {
         fixed(header::REFERRER_POLICY, "no-referrer"),
         fixed(header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
         fixed(header::X_FRAME_OPTIONS, "DENY"),
-        fixed(http::HeaderName::from_static("permissions-policy"), PERMISSIONS_POLICY),
-        fixed(http::HeaderName::from_static("cross-origin-opener-policy"), "same-origin"),
-        fixed(http::HeaderName::from_static("cross-origin-resource-policy"), "same-origin"),
+        fixed(
+            http::HeaderName::from_static("permissions-policy"),
+            PERMISSIONS_POLICY,
+        ),
+        fixed(
+            http::HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+        fixed(
+            http::HeaderName::from_static("cross-origin-resource-policy"),
+            "same-origin",
+        ),
     ];
     if hsts {
         layers.push(fixed(header::STRICT_TRANSPORT_SECURITY, HSTS));
@@ -53,7 +62,10 @@ pub fn security_layers(hsts: bool) -> Vec<SetResponseHeaderLayer<HeaderValue>> {
 /// How long browsers may keep each response.
 pub async fn cache_control(req: Request, next: Next) -> Response {
     let immutable = req.uri().path().starts_with("/pkg/")
-        || req.uri().query().is_some_and(|q| q.split('&').any(|p| p.starts_with("v=")));
+        || req
+            .uri()
+            .query()
+            .is_some_and(|q| q.split('&').any(|p| p.starts_with("v=")));
     let mut res = next.run(req).await;
     if res.headers().contains_key(header::CACHE_CONTROL) {
         return res;
@@ -73,6 +85,7 @@ pub async fn cache_control(req: Request, next: Next) -> Response {
     } else {
         "public, max-age=3600"
     };
-    res.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    res.headers_mut()
+        .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     res
 }

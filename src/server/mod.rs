@@ -30,7 +30,10 @@ impl FromRef<AppState> for LeptosOptions {
 /// Builds the whole application: pages in both languages, health check, static files,
 /// and the layers every response passes through.
 pub fn router(config: Config, leptos_options: LeptosOptions) -> Router {
-    let state = AppState { leptos_options, config: Arc::new(config) };
+    let state = AppState {
+        leptos_options,
+        config: Arc::new(config),
+    };
     let site = state.config.site.clone();
     let context = move || provide_site(site.clone());
 
@@ -42,9 +45,10 @@ pub fn router(config: Config, leptos_options: LeptosOptions) -> Router {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            context, shell,
-        ))
+        .fallback(leptos_axum::file_and_error_handler_with_context::<
+            AppState,
+            _,
+        >(context, shell))
         .layer(axum::middleware::from_fn(headers::cache_control));
     for layer in headers::security_layers(state.config.hsts) {
         router = router.layer(layer);
@@ -90,7 +94,10 @@ pub async fn main() -> ExitCode {
     };
     tracing::info!("serving on http://{addr} ({:?})", config.env);
     let app = router(config, leptos_options);
-    if let Err(err) = axum::serve(listener, app).with_graceful_shutdown(shutdown_signal()).await {
+    if let Err(err) = axum::serve(listener, app)
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+    {
         tracing::error!("server error: {err}");
         return ExitCode::FAILURE;
     }
@@ -113,7 +120,10 @@ fn with_hashed_assets(mut options: LeptosOptions) -> LeptosOptions {
 fn init_logging() {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
-    tracing_subscriber::fmt().with_env_filter(filter).with_target(false).init();
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_target(false)
+        .init();
 }
 
 async fn shutdown_signal() {

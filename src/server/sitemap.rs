@@ -28,5 +28,8 @@ pub async fn sitemap(State(state): State<AppState>) -> impl IntoResponse {
         }
     }
     xml.push_str("</urlset>\n");
-    ([(header::CONTENT_TYPE, "application/xml; charset=utf-8")], xml)
+    (
+        [(header::CONTENT_TYPE, "application/xml; charset=utf-8")],
+        xml,
+    )
 }

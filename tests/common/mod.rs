@@ -15,8 +15,10 @@ pub fn app() -> Router {
 
 /// The app with some environment variables set.
 pub fn app_with(vars: &[(&str, &str)]) -> Router {
-    let vars: Vec<(String, String)> =
-        vars.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+    let vars: Vec<(String, String)> = vars
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
     let config = Config::from_lookup("127.0.0.1:3000".parse().unwrap(), |name| {
         vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
     })
@@ -57,7 +59,10 @@ pub async fn get(app: &Router, uri: &str) -> Response<Body> {
 }
 
 pub async fn send(app: &Router, req: Request<Body>) -> Response<Body> {
-    app.clone().oneshot(req).await.expect("the router never fails")
+    app.clone()
+        .oneshot(req)
+        .await
+        .expect("the router never fails")
 }
 
 pub async fn text(res: Response<Body>) -> String {
