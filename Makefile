@@ -58,8 +58,15 @@ apt-packages:
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
 
-bench: tools
+BENCH_PORT := 3320
+bench: build
+	@for t in wrk nginx; do command -v $$t >/dev/null || { $(SUDO) apt-get update -qq; $(SUDO) apt-get install -y -qq wrk nginx-light; break; }; done
 	cargo bench
+	benches/http.sh
+	@LEPTOS_SITE_ADDR=127.0.0.1:$(BENCH_PORT) RUST_LOG=warn target/release/rj & pid=$$!; \
+	  for i in $$(seq 50); do curl -sf http://127.0.0.1:$(BENCH_PORT)/healthz >/dev/null && break; sleep 0.1; done; \
+	  node benches/page-weight.mjs http://127.0.0.1:$(BENCH_PORT)/ http://127.0.0.1:$(BENCH_PORT)/cy; \
+	  kill $$pid
 
 clean:
 	cargo clean
