@@ -1,7 +1,7 @@
 //! The HTML shell and the route table: the one place that shows every URL.
 
 use crate::i18n::{Lang, Page};
-use crate::pages::{home::HomePage, not_found::NotFound};
+use crate::pages::{content::ContentPage, home::HomePage, not_found::NotFound};
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
@@ -62,6 +62,32 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=Page::Home.segments(Lang::En) view=|| view! { <HomePage lang=Lang::En /> } />
                 <Route path=Page::Home.segments(Lang::Cy) view=|| view! { <HomePage lang=Lang::Cy /> } />
+                <Route path=Page::WhatIsRj.segments(Lang::En) view=|| view! { <ContentPage page=Page::WhatIsRj lang=Lang::En /> } />
+                <Route path=Page::WhatIsRj.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::WhatIsRj lang=Lang::Cy /> } />
+                <Route path=Page::Ways.segments(Lang::En) view=|| view! { <ContentPage page=Page::Ways lang=Lang::En /> } />
+                <Route path=Page::Ways.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::Ways lang=Lang::Cy /> } />
+                <Route path=Page::WhatHappens.segments(Lang::En) view=|| view! { <ContentPage page=Page::WhatHappens lang=Lang::En /> } />
+                <Route path=Page::WhatHappens.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::WhatHappens lang=Lang::Cy /> } />
+                <Route path=Page::IsItRight.segments(Lang::En) view=|| view! { <ContentPage page=Page::IsItRight lang=Lang::En /> } />
+                <Route path=Page::IsItRight.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::IsItRight lang=Lang::Cy /> } />
+                <Route path=Page::Rights.segments(Lang::En) view=|| view! { <ContentPage page=Page::Rights lang=Lang::En /> } />
+                <Route path=Page::Rights.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::Rights lang=Lang::Cy /> } />
+                <Route path=Page::Questions.segments(Lang::En) view=|| view! { <ContentPage page=Page::Questions lang=Lang::En /> } />
+                <Route path=Page::Questions.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::Questions lang=Lang::Cy /> } />
+                <Route path=Page::HelpNow.segments(Lang::En) view=|| view! { <ContentPage page=Page::HelpNow lang=Lang::En /> } />
+                <Route path=Page::HelpNow.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::HelpNow lang=Lang::Cy /> } />
+                <Route path=Page::SafeOnline.segments(Lang::En) view=|| view! { <ContentPage page=Page::SafeOnline lang=Lang::En /> } />
+                <Route path=Page::SafeOnline.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::SafeOnline lang=Lang::Cy /> } />
+                <Route path=Page::UsefulLinks.segments(Lang::En) view=|| view! { <ContentPage page=Page::UsefulLinks lang=Lang::En /> } />
+                <Route path=Page::UsefulLinks.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::UsefulLinks lang=Lang::Cy /> } />
+                <Route path=Page::Accessibility.segments(Lang::En) view=|| view! { <ContentPage page=Page::Accessibility lang=Lang::En /> } />
+                <Route path=Page::Accessibility.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::Accessibility lang=Lang::Cy /> } />
+                <Route path=Page::Privacy.segments(Lang::En) view=|| view! { <ContentPage page=Page::Privacy lang=Lang::En /> } />
+                <Route path=Page::Privacy.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::Privacy lang=Lang::Cy /> } />
+                <Route path=Page::Cookies.segments(Lang::En) view=|| view! { <ContentPage page=Page::Cookies lang=Lang::En /> } />
+                <Route path=Page::Cookies.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::Cookies lang=Lang::Cy /> } />
+                <Route path=Page::AboutData.segments(Lang::En) view=|| view! { <ContentPage page=Page::AboutData lang=Lang::En /> } />
+                <Route path=Page::AboutData.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::AboutData lang=Lang::Cy /> } />
             </Routes>
         </Router>
     }

@@ -14,6 +14,8 @@ pub struct SiteSettings {
     pub operator_name: String,
     /// How to contact the operator (an email address or web address).
     pub operator_contact: String,
+    /// Days an undelivered request is kept before it is deleted.
+    pub retention_days: u32,
 }
 
 impl Default for SiteSettings {
@@ -23,7 +25,19 @@ impl Default for SiteSettings {
             exit_url: DEFAULT_EXIT_URL.into(),
             operator_name: "Example Restorative Justice Partnership".into(),
             operator_contact: "contact@example.org".into(),
+            retention_days: 30,
         }
+    }
+}
+
+impl SiteSettings {
+    /// The variables every information page's text may use.
+    pub fn message_args(&self) -> Vec<(&'static str, crate::i18n::Arg)> {
+        vec![
+            ("operator", self.operator_name.clone().into()),
+            ("contact", self.operator_contact.clone().into()),
+            ("retention_days", self.retention_days.into()),
+        ]
     }
 }
 

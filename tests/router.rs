@@ -221,3 +221,53 @@ async fn sitemap_lists_every_page_in_both_languages() {
         }
     }
 }
+
+#[tokio::test]
+async fn prose_markup_never_reaches_the_page() {
+    let app = app();
+    for &p in Page::ALL {
+        for lang in Lang::ALL {
+            let html = page(&app, &p.path(lang), StatusCode::OK).await;
+            let main = &html[html.find("<main").unwrap()..html.find("</main>").unwrap()];
+            for leftover in ["page:", "](", "**", "\n- ", "{ $", "{$"] {
+                assert!(
+                    !main.contains(leftover),
+                    "{}: `{leftover}` left in the page",
+                    p.path(lang)
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn information_pages_link_to_related_pages_and_the_footer_links_exist() {
+    let app = app();
+    let html = page(&app, "/what-is-restorative-justice", StatusCode::OK).await;
+    assert!(html.contains("class=\"rj-related\""));
+    assert!(html.contains("href=\"/ways-it-can-happen\""));
+    let html = page(&app, "/cy/beth-yw-cyfiawnder-adferol", StatusCode::OK).await;
+    assert!(html.contains("href=\"/cy/ffyrdd-y-gall-ddigwydd\""));
+    // Every internal link on every page leads to a page that exists.
+    for &p in Page::ALL {
+        for lang in Lang::ALL {
+            let html = page(&app, &p.path(lang), StatusCode::OK).await;
+            for href in html
+                .split("href=\"")
+                .skip(1)
+                .map(|s| &s[..s.find('"').unwrap()])
+            {
+                if href.starts_with('/') && !href.starts_with("/pkg/") {
+                    let target = href.split(['#', '?']).next().unwrap();
+                    let res = common::get(&app, target).await;
+                    assert_eq!(
+                        res.status(),
+                        StatusCode::OK,
+                        "{} links to {href}",
+                        p.path(lang)
+                    );
+                }
+            }
+        }
+    }
+}

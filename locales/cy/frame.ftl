@@ -17,3 +17,11 @@ area-count =
         [many] Chwe ardal heddlu
        *[other] { $count } ardal heddlu
     }
+frame-nav-label = Prif adrannau
+nav-about-rj = Am gyfiawnder adferol
+nav-rights = Eich hawliau
+nav-questions = Cwestiynau
+nav-help-now = Help nawr
+# Rhannau o dudalennau gwybodaeth.
+content-contents = Cynnwys
+content-related = Tudalennau cysylltiedig

@@ -1,3 +1,12 @@
 home-title = Cyfiawnder adferol: help ar ôl trosedd
 home-lead = Mae'r wefan hon yn esbonio cyfiawnder adferol yng Nghymru a Lloegr. Mae'n eich helpu i ddod o hyd i'ch gwasanaeth lleol a gofyn iddo gysylltu â chi.
 home-emergency = Mewn argyfwng, ffoniwch 999.
+home-routes-heading = Beth allwch chi ei wneud yma
+home-learn-heading = Dysgu am gyfiawnder adferol
+home-learn-text = Beth ydyw, y ffyrdd y gall ddigwydd, ac a yw'n addas i chi.
+home-rights-heading = Gwybod eich hawliau
+home-rights-text = Mae'r Cod Dioddefwyr yn rhoi 12 hawl i chi, gan gynnwys yr hawl i glywed am gyfiawnder adferol.
+home-help-heading = Cael help nawr
+home-help-text = Llinellau cymorth am ddim y gallwch eu ffonio heddiw, rhai ohonynt ddydd a nos.
+home-free = Mae cyfiawnder adferol am ddim, a chi sy'n dewis a ydych am gymryd rhan.
+home-run-by = { $operator } sy'n rhedeg y wefan hon.

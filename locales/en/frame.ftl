@@ -13,3 +13,11 @@ area-count =
         [one] One police area
        *[other] { $count } police areas
     }
+frame-nav-label = Main sections
+nav-about-rj = About restorative justice
+nav-rights = Your rights
+nav-questions = Questions
+nav-help-now = Help now
+# Parts of information pages.
+content-contents = Contents
+content-related = Related pages

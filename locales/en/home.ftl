@@ -1,3 +1,12 @@
 home-title = Restorative justice: help after a crime
 home-lead = This site explains restorative justice in England and Wales. It helps you find your local service and ask them to contact you.
 home-emergency = In an emergency, call 999.
+home-routes-heading = What you can do here
+home-learn-heading = Learn about restorative justice
+home-learn-text = What it is, the ways it can happen, and whether it is right for you.
+home-rights-heading = Know your rights
+home-rights-text = The Victims' Code gives you 12 rights, including the right to hear about restorative justice.
+home-help-heading = Get help now
+home-help-text = Free helplines you can call today, some of them day and night.
+home-free = Restorative justice is free, and you choose whether to take part.
+home-run-by = { $operator } runs this site.

@@ -31,8 +31,24 @@ impl From<Page> for Alternates {
     }
 }
 
-/// The pages linked from the footer, once they exist.
-const FOOTER_PAGES: &[Page] = &[];
+/// The main sections, in the header's navigation, with their short labels.
+const NAV: &[(Page, &str)] = &[
+    (Page::WhatIsRj, "nav-about-rj"),
+    (Page::Rights, "nav-rights"),
+    (Page::Questions, "nav-questions"),
+    (Page::HelpNow, "nav-help-now"),
+];
+
+/// The pages linked from every footer.
+const FOOTER_PAGES: &[Page] = &[
+    Page::HelpNow,
+    Page::SafeOnline,
+    Page::UsefulLinks,
+    Page::AboutData,
+    Page::Accessibility,
+    Page::Privacy,
+    Page::Cookies,
+];
 
 /// The quick-exit script, served from `public/` with a version tag from its content so
 /// browsers may cache it for a year and still pick up a change at once.
@@ -60,6 +76,9 @@ pub fn Frame(
     /// The page's own title, without the site name.
     title: String,
     alternates: Option<Alternates>,
+    /// The page being shown, marked as current in the navigation.
+    #[prop(optional)]
+    current: Option<Page>,
     children: Children,
 ) -> impl IntoView {
     let tr = Tr(lang);
@@ -80,19 +99,31 @@ pub fn Frame(
             <Link rel="alternate" hreflang="cy" href=format!("{base}{}", a.cy) />
         }
     });
-    let footer_links = (!FOOTER_PAGES.is_empty()).then(|| {
-        let items = FOOTER_PAGES
-            .iter()
-            .map(|page| {
-                view! {
-                    <li class="rj-footer__item">
-                        <a class="rj-footer__link" href=page.path(lang)>{tr.t(page.title_id())}</a>
-                    </li>
-                }
-            })
-            .collect_view();
-        view! { <ul class="rj-footer__list">{items}</ul> }
-    });
+    let aria_current = move |page: Page| (current == Some(page)).then_some("page");
+    let nav_items = NAV
+        .iter()
+        .map(|&(page, label)| {
+            view! {
+                <li class="rj-nav__item">
+                    <a class="rj-nav__link" href=page.path(lang) aria-current=aria_current(page)>
+                        {tr.t(label)}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
+    let footer_items = FOOTER_PAGES
+        .iter()
+        .map(|&page| {
+            view! {
+                <li class="rj-footer__item">
+                    <a class="rj-footer__link" href=page.path(lang) aria-current=aria_current(page)>
+                        {tr.t(&page.title_id())}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view();
 
     view! {
         <Title text=full_title />
@@ -121,6 +152,9 @@ pub fn Frame(
                     {other.endonym()}
                 </a>
             </div>
+            <nav class="rj-nav" aria-label=tr.t("frame-nav-label")>
+                <ul class="rj-width rj-nav__list">{nav_items}</ul>
+            </nav>
         </header>
         <main id="main" class="rj-width rj-main" tabindex="-1">
             {children()}
@@ -128,7 +162,7 @@ pub fn Frame(
         <footer class="rj-footer">
             <div class="rj-width">
                 <h2 class="rj-visually-hidden">{tr.t("frame-footer-heading")}</h2>
-                {footer_links}
+                <ul class="rj-footer__list">{footer_items}</ul>
                 <p class="rj-footer__meta">{tr.t_args("frame-run-by", &[("operator", site.operator_name.into())])}</p>
             </div>
         </footer>

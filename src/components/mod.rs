@@ -1,5 +1,8 @@
-//! Parts shared by pages: the page frame (header, language link, quick exit, footer).
+//! Parts shared by pages: the page frame (header, navigation, language link, quick exit,
+//! footer) and the prose renderer for text written in the locale files.
 
 pub mod frame;
+pub mod prose;
 
 pub use frame::{Alternates, Frame};
+pub use prose::Prose;

@@ -8,16 +8,115 @@ use leptos_router::StaticSegment;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Page {
     Home,
+    WhatIsRj,
+    Ways,
+    WhatHappens,
+    IsItRight,
+    Rights,
+    Questions,
+    HelpNow,
+    SafeOnline,
+    UsefulLinks,
+    Accessibility,
+    Privacy,
+    Cookies,
+    AboutData,
 }
+
+/// Each page's key (for `page:` links in the text) and its English and Welsh slugs.
+const TABLE: &[(Page, &str, &str, &str)] = &[
+    (Page::Home, "home", "", ""),
+    (
+        Page::WhatIsRj,
+        "what-is-rj",
+        "what-is-restorative-justice",
+        "beth-yw-cyfiawnder-adferol",
+    ),
+    (
+        Page::Ways,
+        "ways",
+        "ways-it-can-happen",
+        "ffyrdd-y-gall-ddigwydd",
+    ),
+    (
+        Page::WhatHappens,
+        "what-happens",
+        "what-happens",
+        "beth-syn-digwydd",
+    ),
+    (
+        Page::IsItRight,
+        "is-it-right",
+        "is-it-right-for-me",
+        "ydy-e-n-addas-i-mi",
+    ),
+    (Page::Rights, "rights", "your-rights", "eich-hawliau"),
+    (Page::Questions, "questions", "questions", "cwestiynau"),
+    (Page::HelpNow, "help-now", "help-now", "help-nawr"),
+    (
+        Page::SafeOnline,
+        "safe-online",
+        "staying-safe-online",
+        "cadw-n-ddiogel-ar-lein",
+    ),
+    (
+        Page::UsefulLinks,
+        "useful-links",
+        "useful-links",
+        "dolenni-defnyddiol",
+    ),
+    (
+        Page::Accessibility,
+        "accessibility",
+        "accessibility",
+        "hygyrchedd",
+    ),
+    (Page::Privacy, "privacy", "privacy", "preifatrwydd"),
+    (Page::Cookies, "cookies", "cookies", "cwcis"),
+    (Page::AboutData, "about-data", "about-the-data", "am-y-data"),
+];
 
 impl Page {
     /// Every page, in the order the route table lists them.
-    pub const ALL: &'static [Page] = &[Page::Home];
+    pub const ALL: &'static [Page] = &[
+        Page::Home,
+        Page::WhatIsRj,
+        Page::Ways,
+        Page::WhatHappens,
+        Page::IsItRight,
+        Page::Rights,
+        Page::Questions,
+        Page::HelpNow,
+        Page::SafeOnline,
+        Page::UsefulLinks,
+        Page::Accessibility,
+        Page::Privacy,
+        Page::Cookies,
+        Page::AboutData,
+    ];
+
+    fn row(self) -> &'static (Page, &'static str, &'static str, &'static str) {
+        TABLE
+            .iter()
+            .find(|row| row.0 == self)
+            .expect("every page is in TABLE")
+    }
+
+    /// The page's short name, used by `page:` links in the text and as its message prefix.
+    pub fn key(self) -> &'static str {
+        self.row().1
+    }
+
+    /// The page with this key.
+    pub fn from_key(key: &str) -> Option<Page> {
+        TABLE.iter().find(|row| row.1 == key).map(|row| row.0)
+    }
 
     /// The last part of the URL (empty for the home page).
     pub fn slug(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Page::Home, _) => "",
+        match lang {
+            Lang::En => self.row().2,
+            Lang::Cy => self.row().3,
         }
     }
 
@@ -43,11 +142,10 @@ impl Page {
         (StaticSegment(prefix), StaticSegment(self.slug(lang)))
     }
 
-    /// The Fluent id of the page's title (its `<h1>` and the first part of `<title>`).
-    pub fn title_id(self) -> &'static str {
-        match self {
-            Page::Home => "home-title",
-        }
+    /// The Fluent id of the page's title (its `<h1>` and the first part of `<title>`):
+    /// `<key>-title`.
+    pub fn title_id(self) -> String {
+        format!("{}-title", self.key())
     }
 
     /// The page at a path, if any.
@@ -80,6 +178,19 @@ mod tests {
                 assert_eq!(Lang::from_path(&path), lang);
                 assert_eq!(Page::from_path(&path), Some((page, lang)));
             }
+        }
+    }
+
+    #[test]
+    fn every_page_is_in_the_table_once() {
+        assert_eq!(TABLE.len(), Page::ALL.len());
+        for &page in Page::ALL {
+            assert_eq!(
+                TABLE.iter().filter(|row| row.0 == page).count(),
+                1,
+                "{page:?}"
+            );
+            assert_eq!(Page::from_key(page.key()), Some(page));
         }
     }
 

@@ -1,19 +1,52 @@
-//! The home page: what the site is for and where to go next.
+//! The home page: what the site is for, the routes onward, and the emergency number.
 
 use crate::components::Frame;
 use crate::i18n::{Lang, Page, Tr};
+use crate::site::use_site;
 use leptos::prelude::*;
+
+/// The routes from the home page: (page, heading id, text id).
+const ROUTES: &[(Page, &str, &str)] = &[
+    (Page::WhatIsRj, "home-learn-heading", "home-learn-text"),
+    (Page::Rights, "home-rights-heading", "home-rights-text"),
+    (Page::HelpNow, "home-help-heading", "home-help-text"),
+];
 
 #[component]
 pub fn HomePage(lang: Lang) -> impl IntoView {
     let tr = Tr(lang);
+    let site = use_site();
+    let routes = ROUTES
+        .iter()
+        .map(|&(page, heading, text)| {
+            view! {
+                <li class="rj-card">
+                    <h3 class="rj-card__heading">
+                        <a class="rj-card__link" href=page.path(lang)>{tr.t(heading)}</a>
+                    </h3>
+                    <p class="rj-card__text">{tr.t(text)}</p>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
-        <Frame lang title=tr.t(Page::Home.title_id()) alternates=Some(Page::Home.into())>
-            <h1 class="rj-heading-xl">{tr.t("home-title")}</h1>
+        <Frame
+            lang
+            title=tr.t(&Page::Home.title_id())
+            alternates=Some(Page::Home.into())
+            current=Page::Home
+        >
+            <h1>{tr.t("home-title")}</h1>
             <p class="rj-lead">{tr.t("home-lead")}</p>
-            <div class="rj-callout">
-                <p>{tr.t("home-emergency")}</p>
+            <div class="rj-callout rj-callout--urgent">
+                <p>
+                    <a class="rj-link rj-link--phone" href="tel:999">{tr.t("home-emergency")}</a>
+                </p>
             </div>
+            <h2>{tr.t("home-routes-heading")}</h2>
+            <ul class="rj-cards">{routes}</ul>
+            <p>{tr.t("home-free")}</p>
+            <p class="rj-meta">{tr.t_args("home-run-by", &[("operator", site.operator_name.into())])}</p>
         </Frame>
     }
 }

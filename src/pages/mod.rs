@@ -1,4 +1,5 @@
 //! One module per page: views only, no business rules.
 
+pub mod content;
 pub mod home;
 pub mod not_found;

@@ -29,6 +29,8 @@ pub enum ConfigError {
     BadUrl { name: &'static str, value: String },
     #[error("RJ_PUBLIC_URL must use https:// when RJ_ENV=production")]
     InsecurePublicUrl,
+    #[error("RJ_RETENTION_DAYS must be a whole number of days from 1 to 365, not `{0}`")]
+    BadRetention(String),
     #[error("{0} must be set when RJ_ENV=production")]
     MissingInProduction(&'static str),
 }
@@ -77,6 +79,14 @@ impl Config {
             None => Ok(default),
         };
 
+        let retention_days = match get("RJ_RETENTION_DAYS") {
+            None => defaults.retention_days,
+            Some(v) => match v.parse::<u32>() {
+                Ok(days) if (1..=365).contains(&days) => days,
+                _ => return Err(ConfigError::BadRetention(v)),
+            },
+        };
+
         Ok(Self {
             env,
             addr,
@@ -86,6 +96,7 @@ impl Config {
                 exit_url,
                 operator_name: required("RJ_OPERATOR_NAME", defaults.operator_name)?,
                 operator_contact: required("RJ_OPERATOR_CONTACT", defaults.operator_contact)?,
+                retention_days,
             },
         })
     }

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod text;
+
 use axum::{Router, body::Body};
 use http::{Request, Response, StatusCode};
 use http_body_util::BodyExt;

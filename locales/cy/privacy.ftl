@@ -1,0 +1,53 @@
+privacy-title = Hysbysiad preifatrwydd
+privacy-lead = Mae'r hysbysiad hwn yn dweud beth rydyn ni'n ei gasglu, pam, pwy sy'n ei weld a pha mor hir rydyn ni'n ei gadw.
+privacy-intro = Gallwch chi ddarllen pob tudalen o'r wefan hon heb roi unrhyw fanylion personol i ni.
+privacy-controller =
+    { $operator } sy'n rhedeg y wefan hon ac sy'n rheolydd data. Mae hyn yn golygu mai ni sy'n penderfynu sut mae eich manylion yn cael eu defnyddio ac yn eu cadw'n ddiogel.
+
+    I holi am eich manylion, cysylltwch â ni yn { $contact }.
+    .heading = Pwy ydyn ni
+privacy-what =
+    Dim ond os ydych chi'n gofyn i wasanaeth gysylltu â chi y byddwn ni'n casglu manylion personol. Yna rydyn ni'n casglu'r hyn rydych chi'n ei deipio yn y ffurflen. Mae hyn yn cynnwys:
+
+    - eich enw
+    - eich rhif ffôn neu'ch cyfeiriad e-bost
+    - pryd mae'n ddiogel cysylltu â chi, ac a allan nhw adael neges
+    - yr ardal heddlu a ddewisoch chi
+    - unrhyw beth arall rydych chi'n penderfynu ei ddweud wrth y gwasanaeth
+    .heading = Beth rydyn ni'n ei gasglu
+privacy-why =
+    Dim ond i anfon eich cais at y gwasanaeth cyfiawnder adferol a ddewisoch chi y byddwn ni'n defnyddio eich manylion. Rydyn ni'n dibynnu ar eich caniatâd, a roddwch chi ar y ffurflen.
+    .heading = Pam rydyn ni'n ei gasglu
+privacy-who-receives =
+    Rydyn ni'n anfon eich cais drwy e-bost at y gwasanaeth cyfiawnder adferol ar gyfer yr ardal heddlu a ddewisoch chi. Os byddwch chi'n gofyn, rydyn ni hefyd yn anfon cadarnhad i'ch cyfeiriad e-bost.
+
+    Dydyn ni ddim yn rhannu eich manylion ag unrhyw un arall. Fyddwn ni byth yn eu rhoi i'r person a wnaeth niwed i chi.
+    .heading = Pwy sy'n ei gael
+privacy-how-long =
+    Rydyn ni'n dileu eich manylion personol cyn gynted ag y bydd eich cais wedi cyrraedd y gwasanaeth. Dim ond cyfeirnod, yr ardal heddlu a'r dyddiadau rydyn ni'n eu cadw.
+
+    Os na allwn ni anfon eich cais o fewn { $retention_days } diwrnod, rydyn ni'n ei ddileu.
+
+    Wedyn mae'r gwasanaeth yn cadw eich manylion o dan ei hysbysiad preifatrwydd ei hun.
+    .heading = Am faint rydyn ni'n ei gadw
+privacy-not-collected =
+    - Dydyn ni ddim yn defnyddio cwcis.
+    - Dydyn ni ddim yn defnyddio dadansoddeg nac olrhain.
+    - Dydyn ni ddim yn llwytho dim byd o wefannau eraill.
+    - Dydyn ni ddim yn cadw'r hyn rydych chi'n ei deipio yn y blwch chwilio.
+    - Dydy logiau ein gweinydd ddim yn cynnwys yr hyn rydych chi'n ei deipio.
+    .heading = Beth nad ydyn ni'n ei gasglu
+privacy-rights =
+    O dan gyfraith diogelu data'r DU (GDPR y DU), mae gennych chi hawl i:
+
+    - ofyn am gopi o'ch manylion
+    - gofyn i ni eu cywiro
+    - gofyn i ni eu dileu
+    - tynnu eich caniatâd yn ôl unrhyw bryd
+    - gwrthwynebu'r ffordd rydyn ni'n eu defnyddio
+
+    Cysylltwch â ni yn { $contact } i ddefnyddio'r hawliau hyn.
+    .heading = Eich hawliau
+privacy-complain =
+    Os nad ydych chi'n hapus â'r ffordd rydyn ni'n defnyddio eich manylion, cysylltwch â ni yn gyntaf. Gallwch chi hefyd gwyno wrth Swyddfa'r Comisiynydd Gwybodaeth (ICO), sef rheoleiddiwr diogelu data'r DU.
+    .heading = Sut i gwyno

@@ -1,0 +1,38 @@
+safe-online-title = Cadw'n ddiogel ar-lein
+safe-online-lead = Os oes rhywun yn edrych ar eich ffôn neu'ch cyfrifiadur, gall y camau hyn eich helpu i ddefnyddio'r wefan hon yn fwy diogel.
+safe-online-intro = Does dim un cam yn berffaith. Os ydych chi'n meddwl bod rhywun yn gwylio beth rydych chi'n ei wneud, defnyddiwch ddyfais na allan nhw ei chyrraedd, fel ffôn ffrind neu gyfrifiadur mewn llyfrgell.
+safe-online-exit =
+    Mae botwm **Gadael y dudalen** ar frig pob tudalen. Mae'n mynd â chi'n syth i dudalen tywydd y BBC. Gallwch chi hefyd bwyso'r fysell Shift 3 gwaith.
+
+    Mae'n:
+
+    - mynd â chi oddi ar y wefan hon yn gyflym
+    - atal y botwm Yn ôl rhag dod â chi'n ôl i'r dudalen roeddech chi arni
+
+    Dydy e ddim yn:
+
+    - dileu hanes eich porwr
+    - cuddio tudalennau eraill o'r wefan hon y buoch chi arnyn nhw cyn hynny
+    - cuddio eich bod wedi bod ar y wefan hon rhag rhywun sy'n edrych ar eich hanes
+    .heading = Beth mae'r botwm Gadael y dudalen yn ei wneud
+safe-online-private =
+    Mae gan y rhan fwyaf o borwyr fodd preifat. Efallai mai pori preifat neu incognito yw'r enw arno. Pan fyddwch chi'n cau ffenestr breifat, mae'r porwr yn anghofio'r tudalennau y buoch chi arnyn nhw ynddi.
+
+    Chwiliwch amdano yn newislen eich porwr. Yn aml, "Ffenestr breifat newydd" neu "Tab incognito newydd" yw'r enw arno.
+    .heading = Defnyddio pori preifat
+safe-online-history =
+    Os na wnaethoch chi ddefnyddio pori preifat, gallwch chi ddileu'r tudalennau o'ch hanes. Yn y rhan fwyaf o borwyr:
+
+    1. Agorwch ddewislen neu osodiadau'r porwr.
+    2. Dewch o hyd i "Hanes".
+    3. Dilëwch y tudalennau o'r wefan hon, neu clirio'r hanes diweddar.
+
+    Gallai dileu eich holl hanes wneud rhywun yn amheus. Gallech chi ddileu'r tudalennau o'r wefan hon yn unig.
+    .heading = Clirio hanes eich porwr
+safe-online-devices =
+    - Allgofnodwch o gyfrifon ar ffonau, tabledi a chyfrifiaduron sy'n cael eu rhannu.
+    - Gwiriwch nad yw eich e-bost, eich negeseuon a'ch lluniau yn cael eu rhannu â dyfais arall.
+    - Newidiwch gyfrineiriau y gallai rhywun arall eu gwybod.
+    - Gwiriwch a yw eich ffôn yn rhannu eich lleoliad â rhywun.
+    - Os ydych chi'n gofyn i wasanaeth gysylltu â chi, dywedwch a yw'n ddiogel iddyn nhw adael neges.
+    .heading = Dyfeisiau a chyfrifon sy'n cael eu rhannu

@@ -1,0 +1,53 @@
+privacy-title = Privacy notice
+privacy-lead = This notice says what we collect, why, who sees it and how long we keep it.
+privacy-intro = You can read every page of this site without giving us any personal details.
+privacy-controller =
+    { $operator } runs this site and is the data controller. This means we decide how your details are used and keep them safe.
+
+    To ask about your details, contact us at { $contact }.
+    .heading = Who we are
+privacy-what =
+    We only collect personal details if you ask a service to contact you. Then we collect what you type into the form. This includes:
+
+    - your name
+    - your phone number or email address
+    - when it is safe to contact you, and whether they can leave a message
+    - the police area you chose
+    - anything else you decide to tell the service
+    .heading = What we collect
+privacy-why =
+    We use your details only to pass your request to the restorative justice service you chose. We rely on your consent, which you give on the form.
+    .heading = Why we collect it
+privacy-who-receives =
+    We send your request by email to the restorative justice service for the police area you chose. If you ask for it, we also send a confirmation to your email address.
+
+    We do not share your details with anyone else. We never give them to the person who harmed you.
+    .heading = Who receives it
+privacy-how-long =
+    We delete your personal details as soon as your request has reached the service. We keep only a reference number, the police area and the dates.
+
+    If we cannot send your request within { $retention_days } days, we delete it.
+
+    The service then keeps your details under its own privacy notice.
+    .heading = How long we keep it
+privacy-not-collected =
+    - We do not use cookies.
+    - We do not use analytics or tracking.
+    - We do not load anything from other websites.
+    - We do not store what you type into the search box.
+    - Our server logs do not include what you type.
+    .heading = What we do not collect
+privacy-rights =
+    Under UK data protection law (the UK GDPR), you have the right to:
+
+    - ask for a copy of your details
+    - ask us to correct them
+    - ask us to delete them
+    - withdraw your consent at any time
+    - object to how we use them
+
+    Contact us at { $contact } to use these rights.
+    .heading = Your rights
+privacy-complain =
+    If you are not happy with how we use your details, contact us first. You can also complain to the Information Commissioner's Office (ICO), the UK's data protection regulator.
+    .heading = How to complain
