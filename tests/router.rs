@@ -271,3 +271,32 @@ async fn information_pages_link_to_related_pages_and_the_footer_links_exist() {
         }
     }
 }
+
+#[tokio::test]
+async fn external_links_send_no_referrer() {
+    let app = app();
+    let mut external = 0;
+    for &p in Page::ALL {
+        for lang in Lang::ALL {
+            let html = page(&app, &p.path(lang), StatusCode::OK).await;
+            for anchor in html
+                .split("<a ")
+                .skip(1)
+                .map(|s| &s[..s.find('>').unwrap()])
+            {
+                if anchor.contains("href=\"https://") || anchor.contains("href=\"http://") {
+                    external += 1;
+                    assert!(
+                        anchor.contains("rel=\"noreferrer\""),
+                        "{}: <a {anchor}>",
+                        p.path(lang)
+                    );
+                }
+            }
+        }
+    }
+    assert!(
+        external > Page::ALL.len() * 2,
+        "expected external links (the quick exit at least)"
+    );
+}

@@ -9,4 +9,3 @@ home-rights-text = Mae'r Cod Dioddefwyr yn rhoi 12 hawl i chi, gan gynnwys yr ha
 home-help-heading = Cael help nawr
 home-help-text = Llinellau cymorth am ddim y gallwch eu ffonio heddiw, rhai ohonynt ddydd a nos.
 home-free = Mae cyfiawnder adferol am ddim, a chi sy'n dewis a ydych am gymryd rhan.
-home-run-by = { $operator } sy'n rhedeg y wefan hon.

@@ -9,4 +9,3 @@ home-rights-text = The Victims' Code gives you 12 rights, including the right to
 home-help-heading = Get help now
 home-help-text = Free helplines you can call today, some of them day and night.
 home-free = Restorative justice is free, and you choose whether to take part.
-home-run-by = { $operator } runs this site.

@@ -2,7 +2,6 @@
 
 use crate::components::Frame;
 use crate::i18n::{Lang, Page, Tr};
-use crate::site::use_site;
 use leptos::prelude::*;
 
 /// The routes from the home page: (page, heading id, text id).
@@ -15,7 +14,6 @@ const ROUTES: &[(Page, &str, &str)] = &[
 #[component]
 pub fn HomePage(lang: Lang) -> impl IntoView {
     let tr = Tr(lang);
-    let site = use_site();
     let routes = ROUTES
         .iter()
         .map(|&(page, heading, text)| {
@@ -46,7 +44,6 @@ pub fn HomePage(lang: Lang) -> impl IntoView {
             <h2>{tr.t("home-routes-heading")}</h2>
             <ul class="rj-cards">{routes}</ul>
             <p>{tr.t("home-free")}</p>
-            <p class="rj-meta">{tr.t_args("home-run-by", &[("operator", site.operator_name.into())])}</p>
         </Frame>
     }
 }
