@@ -2,6 +2,7 @@
 //! local service, and passes on a request to be contacted.
 
 pub mod app;
+pub mod areas;
 pub mod components;
 pub mod i18n;
 pub mod pages;

@@ -1,0 +1,442 @@
+//! Police areas, the councils they cover, and finding a person's area from what they
+//! type: a postcode (full or partial), a council, or an area's name.
+//!
+//! The data is embedded: `data/areas.toml` (written by hand), `data/councils.csv` and
+//! `data/postcodes.bin` (built by `data/build.py`). Nothing typed leaves the server.
+
+pub mod directory;
+pub mod names;
+pub mod postcode;
+pub mod table;
+
+use crate::i18n::Lang;
+use postcode::Query;
+use serde::Deserialize;
+use table::{Found, PostcodeTable};
+
+/// A police area, by its index in [`Areas::all`] (code order).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct AreaId(u8);
+
+/// One of the 43 territorial police areas of England and Wales.
+#[derive(Clone, Debug)]
+pub struct PoliceArea {
+    pub id: AreaId,
+    /// ONS code, e.g. `W15000003`.
+    pub code: String,
+    /// The police.uk force id, used in URLs: `south-wales`.
+    pub slug: String,
+    pub name: String,
+    pub name_cy: String,
+    /// Indexes into [`Areas::councils`], by English name.
+    pub councils: Vec<usize>,
+}
+
+impl PoliceArea {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.name,
+            Lang::Cy => &self.name_cy,
+        }
+    }
+
+    pub fn in_wales(&self) -> bool {
+        self.code.starts_with('W')
+    }
+}
+
+/// A council (local authority district) and the area it is in.
+#[derive(Clone, Debug)]
+pub struct Council {
+    pub code: String,
+    pub name: String,
+    pub name_cy: String,
+    pub area: AreaId,
+}
+
+impl Council {
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::En => &self.name,
+            Lang::Cy => &self.name_cy,
+        }
+    }
+}
+
+/// What a lookup found, in the words of the API: `postcode`, `sector`, …
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    Postcode,
+    Sector,
+    District,
+    Council,
+    Area,
+    Outside,
+    Unknown,
+    Invalid,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Postcode => "postcode",
+            Kind::Sector => "sector",
+            Kind::District => "district",
+            Kind::Council => "council",
+            Kind::Area => "area",
+            Kind::Outside => "outside",
+            Kind::Unknown => "unknown",
+            Kind::Invalid => "invalid",
+        }
+    }
+}
+
+/// Somewhere outside England and Wales, with its own justice system.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Elsewhere {
+    Scotland,
+    NorthernIreland,
+    IsleOfMan,
+    ChannelIslands,
+    ForcesAbroad,
+}
+
+/// Something to tell the person about the answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Note {
+    /// A partial postcode (or an unknown full one) that spans more than one area.
+    Spans,
+    /// A well-formed postcode that is not live; the answer is for its sector or district.
+    NotLive { fell_back_to: String },
+    /// Outside England and Wales.
+    Outside(Elsewhere),
+    /// A postcode (or part of one) that is nowhere in the data.
+    NotFound,
+    /// Several places match the name.
+    Several,
+    /// Nothing matches the name.
+    NoMatch,
+    /// Nothing was typed, or it cannot be a postcode or a name.
+    Invalid,
+}
+
+/// A place whose name matched.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NameMatch {
+    pub name: String,
+    pub name_cy: String,
+    pub area: AreaId,
+    /// A police area itself, rather than a council in one.
+    pub is_area: bool,
+}
+
+/// The answer to a lookup.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Answer {
+    pub kind: Kind,
+    /// Areas with the share of live postcodes (1.0 for an exact answer), largest first.
+    pub areas: Vec<(AreaId, f64)>,
+    pub note: Option<Note>,
+    /// The postcode or part that was looked up, written properly (`CF10 1AA`, `SY10`).
+    pub place: Option<String>,
+    /// For a name search: what matched (empty otherwise).
+    pub matches: Vec<NameMatch>,
+}
+
+impl Answer {
+    fn new(kind: Kind) -> Self {
+        Self { kind, areas: Vec::new(), note: None, place: None, matches: Vec::new() }
+    }
+
+    fn note(mut self, note: Note) -> Self {
+        self.note = Some(note);
+        self
+    }
+
+    /// The one area, when the answer is certain.
+    pub fn single(&self) -> Option<AreaId> {
+        match self.areas.as_slice() {
+            [(id, _)] => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DataError {
+    #[error("data/areas.toml: {0}")]
+    Areas(#[from] toml::de::Error),
+    #[error("data/councils.csv: {0}")]
+    Councils(String),
+    #[error(transparent)]
+    Table(#[from] table::TableError),
+}
+
+#[derive(Deserialize)]
+struct AreasFile {
+    area: Vec<AreaSpec>,
+}
+
+#[derive(Deserialize)]
+struct AreaSpec {
+    code: String,
+    slug: String,
+    name: String,
+    name_cy: String,
+}
+
+struct NameEntry {
+    folded: String,
+    matched: NameMatch,
+}
+
+/// All areas and councils, the postcode table and the name index.
+pub struct Areas {
+    areas: Vec<PoliceArea>,
+    councils: Vec<Council>,
+    table: PostcodeTable,
+    /// The table's area index for each of ours (the table also has Scotland).
+    scotland: table::AreaIndex,
+    names: Vec<NameEntry>,
+}
+
+/// At most this many places are offered for an ambiguous name.
+pub const MAX_MATCHES: usize = 6;
+
+impl Areas {
+    /// Loads the data embedded in the binary.
+    pub fn embedded() -> Result<Self, DataError> {
+        Self::from_parts(
+            include_str!("../../data/areas.toml"),
+            include_str!("../../data/councils.csv"),
+            include_bytes!("../../data/postcodes.bin"),
+        )
+    }
+
+    pub fn from_parts(areas_toml: &str, councils_csv: &str, table: &[u8]) -> Result<Self, DataError> {
+        let file: AreasFile = toml::from_str(areas_toml)?;
+        let mut specs = file.area;
+        specs.sort_by(|a, b| a.code.cmp(&b.code));
+        let mut areas: Vec<PoliceArea> = specs
+            .into_iter()
+            .enumerate()
+            .map(|(i, s)| PoliceArea {
+                id: AreaId(i as u8),
+                code: s.code,
+                slug: s.slug,
+                name: s.name,
+                name_cy: s.name_cy,
+                councils: Vec::new(),
+            })
+            .collect();
+
+        let mut councils = Vec::new();
+        let mut reader = csv::Reader::from_reader(councils_csv.as_bytes());
+        for record in reader.records() {
+            let r = record.map_err(|e| DataError::Councils(e.to_string()))?;
+            let area = areas
+                .iter()
+                .find(|a| a.code == r[3])
+                .ok_or_else(|| DataError::Councils(format!("unknown area {}", &r[3])))?
+                .id;
+            councils.push(Council { code: r[0].into(), name: r[1].into(), name_cy: r[2].into(), area });
+        }
+        councils.sort_by(|a, b| a.name.cmp(&b.name));
+        for (i, c) in councils.iter().enumerate() {
+            areas[usize::from(c.area.0)].councils.push(i);
+        }
+
+        let table = PostcodeTable::from_bytes(table)?;
+        let ours: Vec<&str> = areas.iter().map(|a| a.code.as_str()).collect();
+        let theirs = table.area_codes();
+        if theirs.len() != ours.len() + 1 || theirs[..ours.len()] != ours[..] {
+            return Err(DataError::Councils("postcodes.bin was built for other areas: rerun data/build.py".into()));
+        }
+
+        let mut names = Vec::new();
+        for a in &areas {
+            let matched = NameMatch { name: a.name.clone(), name_cy: a.name_cy.clone(), area: a.id, is_area: true };
+            for n in [&a.name, &a.name_cy] {
+                names.push(NameEntry { folded: names::fold(n), matched: matched.clone() });
+            }
+        }
+        for c in &councils {
+            let matched = NameMatch { name: c.name.clone(), name_cy: c.name_cy.clone(), area: c.area, is_area: false };
+            for n in [&c.name, &c.name_cy] {
+                names.push(NameEntry { folded: names::fold(n), matched: matched.clone() });
+            }
+        }
+        names.dedup_by(|a, b| a.folded == b.folded && a.matched == b.matched);
+
+        Ok(Self { scotland: ours.len() as u8, areas, councils, table, names })
+    }
+
+    pub fn all(&self) -> &[PoliceArea] {
+        &self.areas
+    }
+
+    pub fn get(&self, id: AreaId) -> &PoliceArea {
+        &self.areas[usize::from(id.0)]
+    }
+
+    pub fn by_slug(&self, slug: &str) -> Option<&PoliceArea> {
+        self.areas.iter().find(|a| a.slug == slug)
+    }
+
+    pub fn by_code(&self, code: &str) -> Option<&PoliceArea> {
+        self.areas.iter().find(|a| a.code == code)
+    }
+
+    pub fn councils(&self) -> &[Council] {
+        &self.councils
+    }
+
+    pub fn table(&self) -> &PostcodeTable {
+        &self.table
+    }
+
+    /// Answers what a person typed in the one search box.
+    pub fn lookup(&self, input: &str) -> Answer {
+        match Query::parse(input) {
+            Query::Empty => Answer::new(Kind::Invalid).note(Note::Invalid),
+            Query::Full(postcode) => {
+                if let Some(elsewhere) = elsewhere_by_letters(postcode.outward.area()) {
+                    return outside(elsewhere);
+                }
+                let place = postcode.to_string();
+                let answer = match self.table.find(&postcode) {
+                    Found::Postcode(a) => self.from_counts(Kind::Postcode, &[(a, 1)]),
+                    Found::InSector(s) => {
+                        let sector = format!("{} {}", postcode.outward.as_str(), postcode.sector);
+                        self.from_counts(Kind::Sector, self.table.sector_counts(s))
+                            .with_fallback(sector)
+                    }
+                    Found::InDistrict(d) => self
+                        .from_counts(Kind::District, self.table.district_counts(d))
+                        .with_fallback(postcode.outward.as_str().to_string()),
+                    Found::Nowhere => Answer::new(Kind::Unknown).note(Note::NotFound),
+                };
+                answer.at(place)
+            }
+            Query::Sector(outward, digit) => {
+                if let Some(elsewhere) = elsewhere_by_letters(outward.area()) {
+                    return outside(elsewhere);
+                }
+                let place = format!("{} {digit}", outward.as_str());
+                let found = self.table.district(&outward).map(|d| (d, self.table.sector(d, digit)));
+                match found {
+                    Some((_, Some(s))) => self.from_counts(Kind::Sector, self.table.sector_counts(s)),
+                    Some((d, None)) => self
+                        .from_counts(Kind::District, self.table.district_counts(d))
+                        .with_fallback(outward.as_str().to_string()),
+                    None => Answer::new(Kind::Unknown).note(Note::NotFound),
+                }
+                .at(place)
+            }
+            Query::District(outward) => {
+                if let Some(elsewhere) = elsewhere_by_letters(outward.area()) {
+                    return outside(elsewhere);
+                }
+                match self.table.district(&outward) {
+                    Some(d) => self.from_counts(Kind::District, self.table.district_counts(d)),
+                    None => Answer::new(Kind::Unknown).note(Note::NotFound),
+                }
+                .at(outward.as_str().to_string())
+            }
+            Query::Bfpo => outside(Elsewhere::ForcesAbroad),
+            Query::Girobank => Answer::new(Kind::Unknown).note(Note::NotFound).at("GIR 0AA".into()),
+            Query::Text(text) => {
+                if Query::looks_like_postcode(text) {
+                    return Answer::new(Kind::Invalid).note(Note::Invalid);
+                }
+                self.by_name(text)
+            }
+        }
+    }
+
+    /// Areas and their shares from live-postcode counts (table indexes, most first).
+    fn from_counts(&self, kind: Kind, counts: &[(table::AreaIndex, u32)]) -> Answer {
+        let total: u32 = counts.iter().map(|(_, n)| n).sum();
+        let scotland = counts.iter().find(|(a, _)| *a == self.scotland).map_or(0, |(_, n)| *n);
+        if total > 0 && scotland == total {
+            return outside(Elsewhere::Scotland);
+        }
+        let mut answer = Answer::new(kind);
+        answer.areas = counts
+            .iter()
+            .filter(|(a, _)| *a != self.scotland)
+            .map(|&(a, n)| (AreaId(a), f64::from(n) / f64::from(total)))
+            .collect();
+        if answer.areas.len() > 1 || scotland > 0 {
+            answer.note = Some(Note::Spans);
+        }
+        answer
+    }
+
+    fn by_name(&self, text: &str) -> Answer {
+        let query = names::fold(text);
+        if query.chars().filter(|c| c.is_alphabetic()).count() < 2 {
+            return Answer::new(Kind::Invalid).note(Note::Invalid);
+        }
+        let mut found: Vec<(names::Closeness, usize, &NameEntry)> = self
+            .names
+            .iter()
+            .filter_map(|e| names::closeness(&query, &e.folded).map(|c| (c, e.folded.len(), e)))
+            .collect();
+        found.sort_by(|a, b| (a.0, a.1, &a.2.folded).cmp(&(b.0, b.1, &b.2.folded)));
+        // An exact match wins outright.
+        if let Some(&(names::Closeness::Exact, _, _)) = found.first() {
+            found.retain(|f| f.0 == names::Closeness::Exact);
+        }
+        let mut matches: Vec<NameMatch> = Vec::new();
+        for (_, _, entry) in found {
+            if !matches.contains(&entry.matched) {
+                matches.push(entry.matched.clone());
+            }
+        }
+        let mut answer = Answer::new(if matches.iter().all(|m| m.is_area) { Kind::Area } else { Kind::Council });
+        let mut distinct: Vec<AreaId> = matches.iter().map(|m| m.area).collect();
+        distinct.sort();
+        distinct.dedup();
+        match distinct.as_slice() {
+            [] => return Answer::new(Kind::Unknown).note(Note::NoMatch),
+            [one] => answer.areas = vec![(*one, 1.0)],
+            _ => {
+                answer.note = Some(Note::Several);
+                matches.truncate(MAX_MATCHES);
+            }
+        }
+        answer.matches = matches;
+        answer
+    }
+}
+
+impl Answer {
+    fn at(mut self, place: String) -> Self {
+        self.place = Some(place);
+        self
+    }
+
+    fn with_fallback(mut self, part: String) -> Self {
+        // An unknown postcode: say what the answer is based on (and keep any
+        // "spans areas" advice, which follows from the shares).
+        if self.kind != Kind::Outside {
+            self.note = Some(Note::NotLive { fell_back_to: part });
+        }
+        self
+    }
+}
+
+fn outside(elsewhere: Elsewhere) -> Answer {
+    Answer::new(Kind::Outside).note(Note::Outside(elsewhere))
+}
+
+/// Postcode areas of places with their own justice systems and no place in the table.
+fn elsewhere_by_letters(area: &str) -> Option<Elsewhere> {
+    match area {
+        "BT" => Some(Elsewhere::NorthernIreland),
+        "IM" => Some(Elsewhere::IsleOfMan),
+        "GY" | "JE" => Some(Elsewhere::ChannelIslands),
+        _ => None,
+    }
+}

@@ -1,0 +1,171 @@
+//! The lookup on the real embedded data: postcodes in every form, partial postcodes,
+//! places outside England and Wales, council and area names in both languages.
+
+use rj::areas::{Answer, Areas, Elsewhere, Kind, Note};
+use std::sync::OnceLock;
+
+fn areas() -> &'static Areas {
+    static AREAS: OnceLock<Areas> = OnceLock::new();
+    AREAS.get_or_init(|| Areas::embedded().expect("embedded data loads"))
+}
+
+fn slugs(answer: &Answer) -> Vec<&str> {
+    answer.areas.iter().map(|(id, _)| areas().get(*id).slug.as_str()).collect()
+}
+
+#[test]
+fn forty_three_areas_and_every_council() {
+    let a = areas();
+    assert_eq!(a.all().len(), 43);
+    assert_eq!(a.all().iter().filter(|x| x.in_wales()).count(), 4);
+    assert_eq!(a.councils().len(), 318);
+    assert!(a.all().iter().all(|x| !x.councils.is_empty()));
+    assert_eq!(a.by_slug("south-wales").unwrap().code, "W15000003");
+    assert_eq!(a.by_slug("south-wales").unwrap().name_cy, "De Cymru");
+}
+
+#[test]
+fn full_postcodes_in_any_spacing() {
+    for input in ["CF10 1AA", "cf101aa", " CF10  1AA "] {
+        let answer = areas().lookup(input);
+        assert_eq!(answer.kind, Kind::Postcode, "{input}");
+        assert_eq!(slugs(&answer), ["south-wales"], "{input}");
+        assert_eq!(answer.areas[0].1, 1.0);
+        assert_eq!(answer.place.as_deref(), Some("CF10 1AA"));
+        assert_eq!(answer.note, None);
+    }
+}
+
+#[test]
+fn partial_postcodes_give_shares() {
+    let sector = areas().lookup("CF10 1");
+    assert_eq!(sector.kind, Kind::Sector);
+    assert_eq!(slugs(&sector), ["south-wales"]);
+
+    let district = areas().lookup("SY10");
+    assert_eq!(district.kind, Kind::District);
+    assert_eq!(slugs(&district)[..2], ["west-mercia", "dyfed-powys"]);
+    assert_eq!(district.note, Some(Note::Spans));
+    let (west_mercia, dyfed_powys) = (district.areas[0].1, district.areas[1].1);
+    assert!((0.7..0.76).contains(&west_mercia), "{west_mercia}");
+    assert!((0.24..0.3).contains(&dyfed_powys), "{dyfed_powys}");
+    assert!((district.areas.iter().map(|a| a.1).sum::<f64>() - 1.0).abs() < 1e-9);
+}
+
+#[test]
+fn an_unknown_postcode_falls_back_to_its_sector() {
+    // Find a unit in CF10 1 that is not a live postcode.
+    let mut fallback = None;
+    for a in 'A'..='Z' {
+        for b in 'A'..='Z' {
+            let candidate = format!("CF10 1{a}{b}");
+            let answer = areas().lookup(&candidate);
+            if answer.kind != Kind::Postcode {
+                fallback = Some(answer);
+                break;
+            }
+        }
+        if fallback.is_some() {
+            break;
+        }
+    }
+    let answer = fallback.expect("some unit of CF10 1 is not live");
+    assert_eq!(answer.kind, Kind::Sector);
+    assert_eq!(answer.note, Some(Note::NotLive { fell_back_to: "CF10 1".into() }));
+    assert_eq!(slugs(&answer), ["south-wales"]);
+}
+
+#[test]
+fn outside_england_and_wales() {
+    for (input, elsewhere) in [
+        ("EH1", Elsewhere::Scotland),
+        ("G1 1", Elsewhere::Scotland),
+        ("BT1 1AA", Elsewhere::NorthernIreland),
+        ("IM1 1AA", Elsewhere::IsleOfMan),
+        ("JE2 3AB", Elsewhere::ChannelIslands),
+        ("GY1 1AA", Elsewhere::ChannelIslands),
+        ("BFPO 105", Elsewhere::ForcesAbroad),
+    ] {
+        let answer = areas().lookup(input);
+        assert_eq!(answer.kind, Kind::Outside, "{input}");
+        assert_eq!(answer.note, Some(Note::Outside(elsewhere)), "{input}");
+        assert!(answer.areas.is_empty(), "{input}");
+    }
+}
+
+#[test]
+fn a_border_district_counts_its_scottish_part() {
+    let answer = areas().lookup("TD15");
+    assert_eq!(answer.kind, Kind::District);
+    assert_eq!(slugs(&answer)[0], "northumbria");
+    assert_eq!(answer.note, Some(Note::Spans));
+    assert!(answer.areas.iter().map(|a| a.1).sum::<f64>() < 1.0, "the rest is in Scotland");
+}
+
+#[test]
+fn councils_and_areas_by_name_in_both_languages() {
+    for (input, kind, slug) in [
+        ("Cardiff", Kind::Council, "south-wales"),
+        ("Caerdydd", Kind::Council, "south-wales"),
+        ("caerd", Kind::Council, "south-wales"),
+        ("Bath and North East Somerset", Kind::Council, "avon-and-somerset"),
+        ("bath & north east somerset", Kind::Council, "avon-and-somerset"),
+        ("Ynys Mon", Kind::Council, "north-wales"),
+        ("Sir Benfro", Kind::Council, "dyfed-powys"),
+        ("South Wales", Kind::Area, "south-wales"),
+        ("De Cymru", Kind::Area, "south-wales"),
+        ("Somerset", Kind::Council, "avon-and-somerset"),
+        ("West Mercia", Kind::Area, "west-mercia"),
+    ] {
+        let answer = areas().lookup(input);
+        assert_eq!((answer.kind, slugs(&answer)), (kind, vec![slug]), "{input}");
+    }
+}
+
+#[test]
+fn ambiguous_names_offer_a_few_candidates() {
+    let answer = areas().lookup("North");
+    assert_eq!(answer.note, Some(Note::Several));
+    assert!(answer.areas.is_empty());
+    assert!(answer.matches.len() > 1 && answer.matches.len() <= rj::areas::MAX_MATCHES);
+}
+
+#[test]
+fn nonsense_is_invalid_or_unknown() {
+    assert_eq!(areas().lookup("").kind, Kind::Invalid);
+    assert_eq!(areas().lookup("CF10 1A").kind, Kind::Invalid);
+    assert_eq!(areas().lookup("12345").kind, Kind::Invalid);
+    let answer = areas().lookup("Xyzzyville");
+    assert_eq!((answer.kind, answer.note), (Kind::Unknown, Some(Note::NoMatch)));
+    let answer = areas().lookup("QQ1 1AA");
+    assert_eq!(answer.kind, Kind::Unknown);
+}
+
+mod parser_never_panics {
+    use proptest::prelude::*;
+    use rj::areas::postcode::Query;
+
+    proptest! {
+        #[test]
+        fn any_string(s in "\\PC{0,40}") {
+            let _ = Query::parse(&s);
+            let _ = super::areas().lookup(&s);
+        }
+
+        #[test]
+        fn postcode_like_strings(s in "[A-Za-z0-9 ]{0,12}") {
+            let _ = super::areas().lookup(&s);
+        }
+
+        #[test]
+        fn valid_postcodes_round_trip(
+            a in "[A-Z]{1,2}", d in 0u8..=99, s in 0u8..=9, u in "[A-Z]{2}"
+        ) {
+            let written = format!("{a}{d} {s}{u}");
+            match Query::parse(&written) {
+                Query::Full(p) => prop_assert_eq!(p.to_string(), written),
+                other => prop_assert!(false, "{written}: {other:?}"),
+            }
+        }
+    }
+}
