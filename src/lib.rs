@@ -4,6 +4,7 @@
 pub mod app;
 pub mod areas;
 pub mod components;
+pub mod email;
 pub mod i18n;
 pub mod pages;
 pub mod site;

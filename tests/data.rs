@@ -16,7 +16,11 @@ fn areas() -> &'static Areas {
 
 /// Council code → area code, from the project's own table.
 fn council_areas() -> HashMap<String, String> {
-    areas().councils().iter().map(|c| (c.code.clone(), areas().get(c.area).code.clone())).collect()
+    areas()
+        .councils()
+        .iter()
+        .map(|c| (c.code.clone(), areas().get(c.area).code.clone()))
+        .collect()
 }
 
 fn codepo_zip() -> Option<PathBuf> {
@@ -70,13 +74,23 @@ fn every_live_postcode_has_exactly_its_councils_area() {
                 .flatten()
                 .map(|id| areas().get(id).code.as_str());
             if got != Some(expected.as_str()) {
-                wrong.push(format!("{postcode}: expected {expected}, got {:?} {got:?}", answer.kind));
+                wrong.push(format!(
+                    "{postcode}: expected {expected}, got {:?} {got:?}",
+                    answer.kind
+                ));
             }
         }
     }
-    eprintln!("checked {checked} England and Wales postcodes, {scottish} Scottish, {no_council} with no council");
+    eprintln!(
+        "checked {checked} England and Wales postcodes, {scottish} Scottish, {no_council} with no council"
+    );
     assert!(checked > 1_500_000, "only {checked} postcodes checked");
-    assert!(wrong.is_empty(), "{} disagree, e.g. {:?}", wrong.len(), &wrong[..wrong.len().min(10)]);
+    assert!(
+        wrong.is_empty(),
+        "{} disagree, e.g. {:?}",
+        wrong.len(),
+        &wrong[..wrong.len().min(10)]
+    );
 }
 
 fn reference() -> Option<PathBuf> {
@@ -84,7 +98,10 @@ fn reference() -> Option<PathBuf> {
     if dir.join("lad_to_pfa.csv").exists() {
         Some(dir)
     } else {
-        eprintln!("SKIPPED: no reference data at {} (it sits beside the project in CI)", dir.display());
+        eprintln!(
+            "SKIPPED: no reference data at {} (it sits beside the project in CI)",
+            dir.display()
+        );
         None
     }
 }
@@ -94,7 +111,13 @@ fn read_csv(path: &Path) -> Vec<HashMap<String, String>> {
     let headers = reader.headers().unwrap().clone();
     reader
         .records()
-        .map(|r| headers.iter().map(String::from).zip(r.unwrap().iter().map(String::from)).collect())
+        .map(|r| {
+            headers
+                .iter()
+                .map(String::from)
+                .zip(r.unwrap().iter().map(String::from))
+                .collect()
+        })
         .collect()
 }
 
@@ -113,13 +136,20 @@ fn councils_match_the_reference() {
             // The April 2025 recodes of councils the December 2024 data still calls by
             // their old code: the old code must be ours, in the same area.
             None => {
-                let old = row["note"].split("was ").nth(1).and_then(|s| s.split(' ').next());
+                let old = row["note"]
+                    .split("was ")
+                    .nth(1)
+                    .and_then(|s| s.split(' ').next());
                 let old = old.unwrap_or_else(|| panic!("{code} is not in our table: {row:?}"));
                 assert_eq!(mine.get(old), Some(area), "{code} (was {old})");
             }
         }
     }
-    assert_eq!(seen, mine.len(), "every council of ours is in the reference");
+    assert_eq!(
+        seen,
+        mine.len(),
+        "every council of ours is in the reference"
+    );
 }
 
 /// `table` shares for each sector or district in a reference file, compared exactly.
@@ -141,13 +171,25 @@ fn compare_shares(file: &str, column: &str, counts: impl Fn(&str) -> Option<Vec<
             differences.push(format!("{place}: reference {want:?}, ours {got:?}"));
         }
     }
-    assert!(expected.len() > 2000, "{file}: only {} places", expected.len());
-    assert!(differences.is_empty(), "{file}: {} differ, e.g. {:?}", differences.len(), &differences[..differences.len().min(5)]);
+    assert!(
+        expected.len() > 2000,
+        "{file}: only {} places",
+        expected.len()
+    );
+    assert!(
+        differences.is_empty(),
+        "{file}: {} differ, e.g. {:?}",
+        differences.len(),
+        &differences[..differences.len().min(5)]
+    );
 }
 
 fn codes(counts: &[(u8, u32)]) -> Vec<(String, u32)> {
     let names = areas().table().area_codes();
-    counts.iter().map(|(a, n)| (names[usize::from(*a)].clone(), *n)).collect()
+    counts
+        .iter()
+        .map(|(a, n)| (names[usize::from(*a)].clone(), *n))
+        .collect()
 }
 
 #[test]
@@ -178,10 +220,20 @@ fn exceptions_match_the_reference() {
     for row in rows {
         let answer = areas().lookup(&row["postcode"]);
         if row["pfa_code"].starts_with('S') {
-            assert_eq!(answer.kind, Kind::Outside, "{} is in Scotland", row["postcode"]);
+            assert_eq!(
+                answer.kind,
+                Kind::Outside,
+                "{} is in Scotland",
+                row["postcode"]
+            );
             continue;
         }
         let got = answer.single().map(|id| areas().get(id).code.clone());
-        assert_eq!(got.as_deref(), Some(row["pfa_code"].as_str()), "{}", row["postcode"]);
+        assert_eq!(
+            got.as_deref(),
+            Some(row["pfa_code"].as_str()),
+            "{}",
+            row["postcode"]
+        );
     }
 }

@@ -10,7 +10,11 @@ fn areas() -> &'static Areas {
 }
 
 fn slugs(answer: &Answer) -> Vec<&str> {
-    answer.areas.iter().map(|(id, _)| areas().get(*id).slug.as_str()).collect()
+    answer
+        .areas
+        .iter()
+        .map(|(id, _)| areas().get(*id).slug.as_str())
+        .collect()
 }
 
 #[test]
@@ -71,7 +75,12 @@ fn an_unknown_postcode_falls_back_to_its_sector() {
     }
     let answer = fallback.expect("some unit of CF10 1 is not live");
     assert_eq!(answer.kind, Kind::Sector);
-    assert_eq!(answer.note, Some(Note::NotLive { fell_back_to: "CF10 1".into() }));
+    assert_eq!(
+        answer.note,
+        Some(Note::NotLive {
+            fell_back_to: "CF10 1".into()
+        })
+    );
     assert_eq!(slugs(&answer), ["south-wales"]);
 }
 
@@ -99,7 +108,10 @@ fn a_border_district_counts_its_scottish_part() {
     assert_eq!(answer.kind, Kind::District);
     assert_eq!(slugs(&answer)[0], "northumbria");
     assert_eq!(answer.note, Some(Note::Spans));
-    assert!(answer.areas.iter().map(|a| a.1).sum::<f64>() < 1.0, "the rest is in Scotland");
+    assert!(
+        answer.areas.iter().map(|a| a.1).sum::<f64>() < 1.0,
+        "the rest is in Scotland"
+    );
 }
 
 #[test]
@@ -108,8 +120,16 @@ fn councils_and_areas_by_name_in_both_languages() {
         ("Cardiff", Kind::Council, "south-wales"),
         ("Caerdydd", Kind::Council, "south-wales"),
         ("caerd", Kind::Council, "south-wales"),
-        ("Bath and North East Somerset", Kind::Council, "avon-and-somerset"),
-        ("bath & north east somerset", Kind::Council, "avon-and-somerset"),
+        (
+            "Bath and North East Somerset",
+            Kind::Council,
+            "avon-and-somerset",
+        ),
+        (
+            "bath & north east somerset",
+            Kind::Council,
+            "avon-and-somerset",
+        ),
         ("Ynys Mon", Kind::Council, "north-wales"),
         ("Sir Benfro", Kind::Council, "dyfed-powys"),
         ("South Wales", Kind::Area, "south-wales"),
@@ -136,7 +156,10 @@ fn nonsense_is_invalid_or_unknown() {
     assert_eq!(areas().lookup("CF10 1A").kind, Kind::Invalid);
     assert_eq!(areas().lookup("12345").kind, Kind::Invalid);
     let answer = areas().lookup("Xyzzyville");
-    assert_eq!((answer.kind, answer.note), (Kind::Unknown, Some(Note::NoMatch)));
+    assert_eq!(
+        (answer.kind, answer.note),
+        (Kind::Unknown, Some(Note::NoMatch))
+    );
     let answer = areas().lookup("QQ1 1AA");
     assert_eq!(answer.kind, Kind::Unknown);
 }
@@ -166,6 +189,97 @@ mod parser_never_panics {
                 Query::Full(p) => prop_assert_eq!(p.to_string(), written),
                 other => prop_assert!(false, "{written}: {other:?}"),
             }
+        }
+    }
+}
+
+mod directory {
+    use super::areas;
+    use rj::areas::directory::{Directory, DirectoryError};
+
+    const SHIPPED: &str = include_str!("../data/services.toml");
+
+    #[test]
+    fn the_shipped_directory_covers_every_area() {
+        let d = Directory::parse(SHIPPED, "data/services.toml", areas(), false).unwrap();
+        for area in areas().all() {
+            assert!(d.for_area(area.id).count() >= 1, "{}", area.slug);
+        }
+        assert!(
+            d.all().iter().all(|s| s.referral_email.is_example()),
+            "placeholders only"
+        );
+    }
+
+    #[test]
+    fn production_refuses_placeholders() {
+        let err = Directory::parse(SHIPPED, "services.toml", areas(), true).unwrap_err();
+        assert!(
+            matches!(err, DirectoryError::Invalid { line, .. } if line > 20),
+            "{err}"
+        );
+        assert!(err.to_string().contains("placeholder"), "{err}");
+    }
+
+    /// The shipped services after the first (the header's commented example is not one).
+    fn all_but_first() -> String {
+        SHIPPED
+            .split("\n[[service]]\n")
+            .skip(2)
+            .map(|s| format!("\n[[service]]\n{s}"))
+            .collect()
+    }
+
+    fn one(extra: &str) -> String {
+        let rest = all_but_first();
+        format!(
+            "[[service]]\narea = \"avon-and-somerset\"\nname = \"A\"\nname_cy = \"A\"\n{extra}\n{rest}"
+        )
+    }
+
+    #[test]
+    fn mistakes_are_reported_with_their_line() {
+        let err = Directory::parse(
+            &one("referral_email = \"not an address\""),
+            "s.toml",
+            areas(),
+            false,
+        )
+        .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "s.toml, line 5: `not an address` is not a valid email address"
+        );
+
+        let err = Directory::parse(
+            &one("referral_email = \"a@b.org\"\ncolour = \"red\""),
+            "s.toml",
+            areas(),
+            false,
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("colour") && err.to_string().contains("line 6"),
+            "{err}"
+        );
+
+        let text = one("referral_email = \"a@b.org\"").replacen("avon-and-somerset", "avalon", 1);
+        let err = Directory::parse(&text, "s.toml", areas(), false).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("s.toml, line 2: `avalon` is not a police area"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn every_area_must_be_covered() {
+        match Directory::parse(&all_but_first(), "s.toml", areas(), false) {
+            Err(DirectoryError::Uncovered { areas, .. }) => assert_eq!(areas, "avon-and-somerset"),
+            other => panic!(
+                "expected an uncovered area, got {:?}",
+                other.map(|d| d.all().len())
+            ),
         }
     }
 }

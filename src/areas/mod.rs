@@ -4,6 +4,7 @@
 //! The data is embedded: `data/areas.toml` (written by hand), `data/councils.csv` and
 //! `data/postcodes.bin` (built by `data/build.py`). Nothing typed leaves the server.
 
+pub mod describe;
 pub mod directory;
 pub mod names;
 pub mod postcode;
@@ -145,7 +146,13 @@ pub struct Answer {
 
 impl Answer {
     fn new(kind: Kind) -> Self {
-        Self { kind, areas: Vec::new(), note: None, place: None, matches: Vec::new() }
+        Self {
+            kind,
+            areas: Vec::new(),
+            note: None,
+            place: None,
+            matches: Vec::new(),
+        }
     }
 
     fn note(mut self, note: Note) -> Self {
@@ -213,7 +220,11 @@ impl Areas {
         )
     }
 
-    pub fn from_parts(areas_toml: &str, councils_csv: &str, table: &[u8]) -> Result<Self, DataError> {
+    pub fn from_parts(
+        areas_toml: &str,
+        councils_csv: &str,
+        table: &[u8],
+    ) -> Result<Self, DataError> {
         let file: AreasFile = toml::from_str(areas_toml)?;
         let mut specs = file.area;
         specs.sort_by(|a, b| a.code.cmp(&b.code));
@@ -239,7 +250,12 @@ impl Areas {
                 .find(|a| a.code == r[3])
                 .ok_or_else(|| DataError::Councils(format!("unknown area {}", &r[3])))?
                 .id;
-            councils.push(Council { code: r[0].into(), name: r[1].into(), name_cy: r[2].into(), area });
+            councils.push(Council {
+                code: r[0].into(),
+                name: r[1].into(),
+                name_cy: r[2].into(),
+                area,
+            });
         }
         councils.sort_by(|a, b| a.name.cmp(&b.name));
         for (i, c) in councils.iter().enumerate() {
@@ -250,25 +266,49 @@ impl Areas {
         let ours: Vec<&str> = areas.iter().map(|a| a.code.as_str()).collect();
         let theirs = table.area_codes();
         if theirs.len() != ours.len() + 1 || theirs[..ours.len()] != ours[..] {
-            return Err(DataError::Councils("postcodes.bin was built for other areas: rerun data/build.py".into()));
+            return Err(DataError::Councils(
+                "postcodes.bin was built for other areas: rerun data/build.py".into(),
+            ));
         }
 
         let mut names = Vec::new();
         for a in &areas {
-            let matched = NameMatch { name: a.name.clone(), name_cy: a.name_cy.clone(), area: a.id, is_area: true };
+            let matched = NameMatch {
+                name: a.name.clone(),
+                name_cy: a.name_cy.clone(),
+                area: a.id,
+                is_area: true,
+            };
             for n in [&a.name, &a.name_cy] {
-                names.push(NameEntry { folded: names::fold(n), matched: matched.clone() });
+                names.push(NameEntry {
+                    folded: names::fold(n),
+                    matched: matched.clone(),
+                });
             }
         }
         for c in &councils {
-            let matched = NameMatch { name: c.name.clone(), name_cy: c.name_cy.clone(), area: c.area, is_area: false };
+            let matched = NameMatch {
+                name: c.name.clone(),
+                name_cy: c.name_cy.clone(),
+                area: c.area,
+                is_area: false,
+            };
             for n in [&c.name, &c.name_cy] {
-                names.push(NameEntry { folded: names::fold(n), matched: matched.clone() });
+                names.push(NameEntry {
+                    folded: names::fold(n),
+                    matched: matched.clone(),
+                });
             }
         }
         names.dedup_by(|a, b| a.folded == b.folded && a.matched == b.matched);
 
-        Ok(Self { scotland: ours.len() as u8, areas, councils, table, names })
+        Ok(Self {
+            scotland: ours.len() as u8,
+            areas,
+            councils,
+            table,
+            names,
+        })
     }
 
     pub fn all(&self) -> &[PoliceArea] {
@@ -323,9 +363,14 @@ impl Areas {
                     return outside(elsewhere);
                 }
                 let place = format!("{} {digit}", outward.as_str());
-                let found = self.table.district(&outward).map(|d| (d, self.table.sector(d, digit)));
+                let found = self
+                    .table
+                    .district(&outward)
+                    .map(|d| (d, self.table.sector(d, digit)));
                 match found {
-                    Some((_, Some(s))) => self.from_counts(Kind::Sector, self.table.sector_counts(s)),
+                    Some((_, Some(s))) => {
+                        self.from_counts(Kind::Sector, self.table.sector_counts(s))
+                    }
                     Some((d, None)) => self
                         .from_counts(Kind::District, self.table.district_counts(d))
                         .with_fallback(outward.as_str().to_string()),
@@ -344,7 +389,9 @@ impl Areas {
                 .at(outward.as_str().to_string())
             }
             Query::Bfpo => outside(Elsewhere::ForcesAbroad),
-            Query::Girobank => Answer::new(Kind::Unknown).note(Note::NotFound).at("GIR 0AA".into()),
+            Query::Girobank => Answer::new(Kind::Unknown)
+                .note(Note::NotFound)
+                .at("GIR 0AA".into()),
             Query::Text(text) => {
                 if Query::looks_like_postcode(text) {
                     return Answer::new(Kind::Invalid).note(Note::Invalid);
@@ -357,7 +404,10 @@ impl Areas {
     /// Areas and their shares from live-postcode counts (table indexes, most first).
     fn from_counts(&self, kind: Kind, counts: &[(table::AreaIndex, u32)]) -> Answer {
         let total: u32 = counts.iter().map(|(_, n)| n).sum();
-        let scotland = counts.iter().find(|(a, _)| *a == self.scotland).map_or(0, |(_, n)| *n);
+        let scotland = counts
+            .iter()
+            .find(|(a, _)| *a == self.scotland)
+            .map_or(0, |(_, n)| *n);
         if total > 0 && scotland == total {
             return outside(Elsewhere::Scotland);
         }
@@ -394,7 +444,11 @@ impl Areas {
                 matches.push(entry.matched.clone());
             }
         }
-        let mut answer = Answer::new(if matches.iter().all(|m| m.is_area) { Kind::Area } else { Kind::Council });
+        let mut answer = Answer::new(if matches.iter().all(|m| m.is_area) {
+            Kind::Area
+        } else {
+            Kind::Council
+        });
         let mut distinct: Vec<AreaId> = matches.iter().map(|m| m.area).collect();
         distinct.sort();
         distinct.dedup();

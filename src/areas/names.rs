@@ -60,7 +60,10 @@ pub fn closeness(query: &str, name: &str) -> Option<Closeness> {
         Some(Closeness::Exact)
     } else if name.starts_with(query) {
         Some(Closeness::Prefix)
-    } else if name.match_indices(query).any(|(i, _)| i == 0 || name.as_bytes()[i - 1] == b' ') {
+    } else if name
+        .match_indices(query)
+        .any(|(i, _)| i == 0 || name.as_bytes()[i - 1] == b' ')
+    {
         Some(Closeness::WordPrefix)
     } else {
         None
@@ -74,9 +77,15 @@ mod tests {
     #[test]
     fn folding() {
         assert_eq!(fold("  Ynys Môn "), "ynys mon");
-        assert_eq!(fold("Bath & North-East Somerset"), "bath and north east somerset");
+        assert_eq!(
+            fold("Bath & North-East Somerset"),
+            "bath and north east somerset"
+        );
         assert_eq!(fold("St. Helens"), "st helens");
-        assert_eq!(fold("Bournemouth, Christchurch and Poole"), "bournemouth christchurch and poole");
+        assert_eq!(
+            fold("Bournemouth, Christchurch and Poole"),
+            "bournemouth christchurch and poole"
+        );
         assert_eq!(fold("Swydd Gaerlŷr"), "swydd gaerlyr");
     }
 
@@ -84,7 +93,10 @@ mod tests {
     fn closeness_order() {
         assert_eq!(closeness("cardiff", "cardiff"), Some(Closeness::Exact));
         assert_eq!(closeness("card", "cardiff"), Some(Closeness::Prefix));
-        assert_eq!(closeness("somerset", "north somerset"), Some(Closeness::WordPrefix));
+        assert_eq!(
+            closeness("somerset", "north somerset"),
+            Some(Closeness::WordPrefix)
+        );
         assert_eq!(closeness("omerset", "north somerset"), None);
         assert!(Closeness::Exact < Closeness::Prefix && Closeness::Prefix < Closeness::WordPrefix);
     }

@@ -49,7 +49,11 @@ impl Outward {
 
     /// The postcode area: the leading letters (`CF`, `M`).
     pub fn area(&self) -> &str {
-        let len = self.bytes.iter().take_while(|b| b.is_ascii_uppercase()).count();
+        let len = self
+            .bytes
+            .iter()
+            .take_while(|b| b.is_ascii_uppercase())
+            .count();
         &self.as_str()[..len]
     }
 }
@@ -210,12 +214,12 @@ mod tests {
     #[test]
     fn every_uk_format() {
         for (input, expected) in [
-            ("M1 1AE", "M1 1AE"),       // A9 9AA
-            ("B33 8TH", "B33 8TH"),     // A99 9AA
-            ("CR2 6XH", "CR2 6XH"),     // AA9 9AA
-            ("DN55 1PT", "DN55 1PT"),   // AA99 9AA
-            ("W1A 0AX", "W1A 0AX"),     // A9A 9AA
-            ("EC1A 1BB", "EC1A 1BB"),   // AA9A 9AA
+            ("M1 1AE", "M1 1AE"),     // A9 9AA
+            ("B33 8TH", "B33 8TH"),   // A99 9AA
+            ("CR2 6XH", "CR2 6XH"),   // AA9 9AA
+            ("DN55 1PT", "DN55 1PT"), // AA99 9AA
+            ("W1A 0AX", "W1A 0AX"),   // A9A 9AA
+            ("EC1A 1BB", "EC1A 1BB"), // AA9A 9AA
             ("cf101aa", "CF10 1AA"),
             (" CF10  1AA ", "CF10 1AA"),
             ("sw1a2aa", "SW1A 2AA"),
@@ -230,9 +234,18 @@ mod tests {
         assert_eq!(Query::parse("CF10 1"), Query::Sector(cf10, 1));
         assert_eq!(Query::parse("cf101"), Query::Sector(cf10, 1));
         assert_eq!(Query::parse("CF10"), Query::District(cf10));
-        assert_eq!(Query::parse(" sy10 "), Query::District(Outward::parse(b"SY10").unwrap()));
-        assert_eq!(Query::parse("SW1A"), Query::District(Outward::parse(b"SW1A").unwrap()));
-        assert_eq!(Query::parse("M1"), Query::District(Outward::parse(b"M1").unwrap()));
+        assert_eq!(
+            Query::parse(" sy10 "),
+            Query::District(Outward::parse(b"SY10").unwrap())
+        );
+        assert_eq!(
+            Query::parse("SW1A"),
+            Query::District(Outward::parse(b"SW1A").unwrap())
+        );
+        assert_eq!(
+            Query::parse("M1"),
+            Query::District(Outward::parse(b"M1").unwrap())
+        );
     }
 
     #[test]
@@ -245,8 +258,21 @@ mod tests {
 
     #[test]
     fn words_are_text() {
-        for input in ["Cardiff", "Caerdydd", "Bath and North East Somerset", "Ynys Môn", "12345", "CF10 1AAA", "1AA", "CF10 1A"] {
-            assert!(matches!(Query::parse(input), Query::Text(_)), "{input}: {:?}", Query::parse(input));
+        for input in [
+            "Cardiff",
+            "Caerdydd",
+            "Bath and North East Somerset",
+            "Ynys Môn",
+            "12345",
+            "CF10 1AAA",
+            "1AA",
+            "CF10 1A",
+        ] {
+            assert!(
+                matches!(Query::parse(input), Query::Text(_)),
+                "{input}: {:?}",
+                Query::parse(input)
+            );
         }
         assert_eq!(Query::parse("   "), Query::Empty);
     }

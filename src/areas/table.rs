@@ -57,10 +57,14 @@ impl<'a> Reader<'a> {
         Ok(self.take(1)?[0])
     }
     fn u16(&mut self) -> Result<u16, TableError> {
-        Ok(u16::from_le_bytes(self.take(2)?.try_into().expect("2 bytes")))
+        Ok(u16::from_le_bytes(
+            self.take(2)?.try_into().expect("2 bytes"),
+        ))
     }
     fn u32(&mut self) -> Result<u32, TableError> {
-        Ok(u32::from_le_bytes(self.take(4)?.try_into().expect("4 bytes")))
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().expect("4 bytes"),
+        ))
     }
     fn count(&mut self) -> Result<usize, TableError> {
         Ok(self.u32()? as usize)
@@ -84,7 +88,9 @@ impl PostcodeTable {
         let districts: Vec<[u8; 4]> = (0..n_districts)
             .map(|_| r.take(4).map(|b| b.try_into().expect("4 bytes")))
             .collect::<Result<_, _>>()?;
-        let first_sector: Vec<u32> = (0..=n_districts).map(|_| r.u32()).collect::<Result<_, _>>()?;
+        let first_sector: Vec<u32> = (0..=n_districts)
+            .map(|_| r.u32())
+            .collect::<Result<_, _>>()?;
         let n_sectors = *first_sector.last().expect("at least one entry") as usize;
         let mut sector_digit = Vec::with_capacity(n_sectors);
         let mut sector_majority = Vec::with_capacity(n_sectors);
@@ -104,8 +110,9 @@ impl PostcodeTable {
         let sector_shares = slices(n_sectors)?;
         let district_shares = slices(n_districts)?;
         let n_pool = r.count()?;
-        let pool: Vec<(AreaIndex, u32)> =
-            (0..n_pool).map(|_| Ok((r.u8()?, r.u32()?))).collect::<Result<_, TableError>>()?;
+        let pool: Vec<(AreaIndex, u32)> = (0..n_pool)
+            .map(|_| Ok((r.u8()?, r.u32()?)))
+            .collect::<Result<_, TableError>>()?;
         if !r.bytes.is_empty() {
             return Err(TableError("it has bytes left over"));
         }
@@ -136,7 +143,12 @@ impl PostcodeTable {
             return Err(TableError("sector ranges overlap"));
         }
         let in_pool = |&(start, n): &(u32, u8)| (start as usize + n as usize) <= self.pool.len();
-        if !self.sector_shares.iter().chain(&self.district_shares).all(in_pool) {
+        if !self
+            .sector_shares
+            .iter()
+            .chain(&self.district_shares)
+            .all(in_pool)
+        {
             return Err(TableError("a share slice is outside the pool"));
         }
         let area_ok = |a: &AreaIndex| usize::from(*a) < areas;
@@ -199,14 +211,18 @@ impl PostcodeTable {
     /// Heap bytes the table holds, for the benchmark report.
     pub fn memory_bytes(&self) -> usize {
         use std::mem::size_of;
-        self.area_codes.iter().map(|c| c.capacity() + size_of::<String>()).sum::<usize>()
+        self.area_codes
+            .iter()
+            .map(|c| c.capacity() + size_of::<String>())
+            .sum::<usize>()
             + self.districts.capacity() * 4
             + self.first_sector.capacity() * 4
             + self.sector_digit.capacity()
             + self.sector_majority.capacity()
             + self.sector_units.capacity() * UNIT_BYTES
             + self.exceptions.capacity() * size_of::<(u32, u8)>()
-            + (self.sector_shares.capacity() + self.district_shares.capacity()) * size_of::<(u32, u8)>()
+            + (self.sector_shares.capacity() + self.district_shares.capacity())
+                * size_of::<(u32, u8)>()
             + self.pool.capacity() * size_of::<(AreaIndex, u32)>()
     }
 

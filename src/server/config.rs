@@ -3,6 +3,7 @@
 
 use crate::site::{DEFAULT_EXIT_URL, SiteSettings};
 use std::net::SocketAddr;
+use std::path::PathBuf;
 
 /// Whether this is a real deployment, where unsafe defaults are refused.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -18,6 +19,8 @@ pub struct Config {
     pub addr: SocketAddr,
     /// Send `Strict-Transport-Security` (the public URL is HTTPS).
     pub hsts: bool,
+    /// The service directory (`RJ_DIRECTORY`).
+    pub directory: PathBuf,
     pub site: SiteSettings,
 }
 
@@ -91,6 +94,8 @@ impl Config {
             env,
             addr,
             hsts: https,
+            directory: get("RJ_DIRECTORY")
+                .map_or_else(|| PathBuf::from("data/services.toml"), PathBuf::from),
             site: SiteSettings {
                 public_url: public_url.trim_end_matches('/').to_string(),
                 exit_url,

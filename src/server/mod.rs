@@ -1,12 +1,13 @@
 //! The web server: configuration, shared state, the router with its layers, and the
 //! process's start and graceful stop. Server-only.
 
+mod api;
 pub mod config;
 pub mod headers;
 mod sitemap;
 
 use crate::app::{App, shell};
-use crate::site::SiteSettings;
+use crate::areas::{Areas, DataError, directory::Directory, directory::DirectoryError};
 use axum::{Router, extract::FromRef, routing::get};
 use config::Config;
 use leptos::prelude::*;
@@ -19,6 +20,44 @@ use tower_http::compression::CompressionLayer;
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub config: Arc<Config>,
+    pub areas: Arc<Areas>,
+    pub directory: Arc<Directory>,
+}
+
+/// Why the server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error(transparent)]
+    Data(#[from] DataError),
+    #[error("cannot read the service directory {path}: {source}")]
+    ReadDirectory {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Directory(#[from] DirectoryError),
+}
+
+impl AppState {
+    /// Loads the embedded area data and the service directory, checking both.
+    pub fn load(config: Config, leptos_options: LeptosOptions) -> Result<Self, StartupError> {
+        let areas = Areas::embedded()?;
+        let path = config.directory.display().to_string();
+        let text = std::fs::read_to_string(&config.directory).map_err(|source| {
+            StartupError::ReadDirectory {
+                path: path.clone(),
+                source,
+            }
+        })?;
+        let production = config.env == config::Environment::Production;
+        let directory = Directory::parse(&text, &path, &areas, production)?;
+        Ok(Self {
+            leptos_options,
+            config: Arc::new(config),
+            areas: Arc::new(areas),
+            directory: Arc::new(directory),
+        })
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -29,18 +68,21 @@ impl FromRef<AppState> for LeptosOptions {
 
 /// Builds the whole application: pages in both languages, health check, static files,
 /// and the layers every response passes through.
-pub fn router(config: Config, leptos_options: LeptosOptions) -> Router {
-    let state = AppState {
-        leptos_options,
-        config: Arc::new(config),
+pub fn router(state: AppState) -> Router {
+    let context = {
+        let state = state.clone();
+        move || {
+            provide_context(state.config.site.clone());
+            provide_context(state.areas.clone());
+            provide_context(state.directory.clone());
+        }
     };
-    let site = state.config.site.clone();
-    let context = move || provide_site(site.clone());
 
     let routes = generate_route_list(App);
     let mut router = Router::new()
         .route("/healthz", get(health))
         .route("/sitemap.xml", get(sitemap::sitemap))
+        .route("/api/lookup", get(api::lookup))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -56,10 +98,6 @@ pub fn router(config: Config, leptos_options: LeptosOptions) -> Router {
     router
         .layer(CompressionLayer::new().gzip(true).br(true))
         .with_state(state)
-}
-
-fn provide_site(site: SiteSettings) {
-    provide_context(site);
 }
 
 /// Liveness: the process is up and answering.
@@ -85,6 +123,13 @@ pub async fn main() -> ExitCode {
         }
     };
     let addr = config.addr;
+    let state = match AppState::load(config, leptos_options) {
+        Ok(state) => state,
+        Err(err) => {
+            tracing::error!("cannot start: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(listener) => listener,
         Err(err) => {
@@ -92,8 +137,8 @@ pub async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    tracing::info!("serving on http://{addr} ({:?})", config.env);
-    let app = router(config, leptos_options);
+    tracing::info!("serving on http://{addr} ({:?})", state.config.env);
+    let app = router(state);
     if let Err(err) = axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await

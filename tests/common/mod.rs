@@ -7,7 +7,7 @@ pub mod text;
 use axum::{Router, body::Body};
 use http::{Request, Response, StatusCode};
 use http_body_util::BodyExt;
-use rj::server::{config::Config, router};
+use rj::server::{AppState, config::Config, router};
 use tower::ServiceExt;
 
 /// The app as `make run` builds it, with the default (development) configuration.
@@ -29,7 +29,7 @@ pub fn app_with(vars: &[(&str, &str)]) -> Router {
         .expect("Cargo.toml has [package.metadata.leptos]")
         .leptos_options;
     options.site_root = site_root().into();
-    router(config, options)
+    router(AppState::load(config, options).expect("the app's data loads"))
 }
 
 /// A site root laid out as cargo-leptos lays out `target/site`: the `public/` assets at
