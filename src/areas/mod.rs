@@ -345,14 +345,14 @@ impl Areas {
                 }
                 let place = postcode.to_string();
                 let answer = match self.table.find(&postcode) {
-                    Found::Postcode(a) => self.from_counts(Kind::Postcode, &[(a, 1)]),
+                    Found::Postcode(a) => self.answer_from_counts(Kind::Postcode, &[(a, 1)]),
                     Found::InSector(s) => {
                         let sector = format!("{} {}", postcode.outward.as_str(), postcode.sector);
-                        self.from_counts(Kind::Sector, self.table.sector_counts(s))
+                        self.answer_from_counts(Kind::Sector, self.table.sector_counts(s))
                             .with_fallback(sector)
                     }
                     Found::InDistrict(d) => self
-                        .from_counts(Kind::District, self.table.district_counts(d))
+                        .answer_from_counts(Kind::District, self.table.district_counts(d))
                         .with_fallback(postcode.outward.as_str().to_string()),
                     Found::Nowhere => Answer::new(Kind::Unknown).note(Note::NotFound),
                 };
@@ -369,10 +369,10 @@ impl Areas {
                     .map(|d| (d, self.table.sector(d, digit)));
                 match found {
                     Some((_, Some(s))) => {
-                        self.from_counts(Kind::Sector, self.table.sector_counts(s))
+                        self.answer_from_counts(Kind::Sector, self.table.sector_counts(s))
                     }
                     Some((d, None)) => self
-                        .from_counts(Kind::District, self.table.district_counts(d))
+                        .answer_from_counts(Kind::District, self.table.district_counts(d))
                         .with_fallback(outward.as_str().to_string()),
                     None => Answer::new(Kind::Unknown).note(Note::NotFound),
                 }
@@ -383,7 +383,9 @@ impl Areas {
                     return outside(elsewhere);
                 }
                 match self.table.district(&outward) {
-                    Some(d) => self.from_counts(Kind::District, self.table.district_counts(d)),
+                    Some(d) => {
+                        self.answer_from_counts(Kind::District, self.table.district_counts(d))
+                    }
                     None => Answer::new(Kind::Unknown).note(Note::NotFound),
                 }
                 .at(outward.as_str().to_string())
@@ -402,7 +404,7 @@ impl Areas {
     }
 
     /// Areas and their shares from live-postcode counts (table indexes, most first).
-    fn from_counts(&self, kind: Kind, counts: &[(table::AreaIndex, u32)]) -> Answer {
+    fn answer_from_counts(&self, kind: Kind, counts: &[(table::AreaIndex, u32)]) -> Answer {
         let total: u32 = counts.iter().map(|(_, n)| n).sum();
         let scotland = counts
             .iter()
