@@ -1,10 +1,16 @@
 //! The HTML shell and the route table: the one place that shows every URL.
 
 use crate::i18n::{Lang, Page};
-use crate::pages::{content::ContentPage, home::HomePage, not_found::NotFound};
+use crate::pages::{
+    content::ContentPage,
+    find::{AreaPage, AreasPage, FindPage},
+    home::HomePage,
+    not_found::NotFound,
+};
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{ParamSegment, StaticSegment};
 
 /// The document around every page. Runs on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -62,6 +68,18 @@ pub fn App() -> impl IntoView {
             <Routes fallback=|| view! { <NotFound /> }>
                 <Route path=Page::Home.segments(Lang::En) view=|| view! { <HomePage lang=Lang::En /> } />
                 <Route path=Page::Home.segments(Lang::Cy) view=|| view! { <HomePage lang=Lang::Cy /> } />
+                <Route path=Page::Find.segments(Lang::En) view=|| view! { <FindPage lang=Lang::En /> } />
+                <Route path=Page::Find.segments(Lang::Cy) view=|| view! { <FindPage lang=Lang::Cy /> } />
+                <Route path=Page::Areas.segments(Lang::En) view=|| view! { <AreasPage lang=Lang::En /> } />
+                <Route path=Page::Areas.segments(Lang::Cy) view=|| view! { <AreasPage lang=Lang::Cy /> } />
+                <Route
+                    path=(StaticSegment(Page::Areas.slug(Lang::En)), ParamSegment("slug"))
+                    view=|| view! { <AreaPage lang=Lang::En /> }
+                />
+                <Route
+                    path=(StaticSegment("cy"), StaticSegment(Page::Areas.slug(Lang::Cy)), ParamSegment("slug"))
+                    view=|| view! { <AreaPage lang=Lang::Cy /> }
+                />
                 <Route path=Page::WhatIsRj.segments(Lang::En) view=|| view! { <ContentPage page=Page::WhatIsRj lang=Lang::En /> } />
                 <Route path=Page::WhatIsRj.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::WhatIsRj lang=Lang::Cy /> } />
                 <Route path=Page::Ways.segments(Lang::En) view=|| view! { <ContentPage page=Page::Ways lang=Lang::En /> } />

@@ -220,6 +220,8 @@ async fn sitemap_lists_every_page_in_both_languages() {
             assert!(xml.contains(&loc), "sitemap lacks {loc}");
         }
     }
+    assert!(xml.contains("<loc>http://127.0.0.1:3000/cy/ardaloedd/dyfed-powys</loc>"));
+    assert_eq!(xml.matches("<loc>").count(), Page::ALL.len() * 2 + 43 * 2);
 }
 
 #[tokio::test]
@@ -299,4 +301,75 @@ async fn external_links_send_no_referrer() {
         external > Page::ALL.len() * 2,
         "expected external links (the quick exit at least)"
     );
+}
+
+#[tokio::test]
+async fn find_a_postcode_with_javascript_off() {
+    let app = app();
+    let html = page(&app, "/find?q=cf10+1aa", StatusCode::OK).await;
+    assert!(html.contains("Your police area is South Wales."), "{html}");
+    assert!(
+        html.contains("value=\"cf10 1aa\""),
+        "what was typed stays in the box"
+    );
+    assert!(html.contains("href=\"/areas/south-wales\""));
+    assert!(html.contains("Restorative justice service for South Wales"));
+    assert!(html.contains("href=\"tel:01632960032\""));
+    assert!(!html.contains("rj-error-summary"));
+    let cy = page(&app, "/cy/dod-o-hyd?q=Caerdydd", StatusCode::OK).await;
+    assert!(cy.contains("Eich ardal heddlu yw De Cymru."), "{cy}");
+    assert!(cy.contains("href=\"/cy/ardaloedd/south-wales\""));
+}
+
+#[tokio::test]
+async fn find_explains_partial_and_outside_answers() {
+    let app = app();
+    let html = page(&app, "/find?q=SY10", StatusCode::OK).await;
+    assert!(html.contains("Most of SY10 is in West Mercia."));
+    assert!(
+        html.contains("href=\"/areas/west-mercia\"")
+            && html.contains("href=\"/areas/dyfed-powys\"")
+    );
+    let html = page(&app, "/find?q=EH1+1YZ", StatusCode::OK).await;
+    assert!(html.contains("Scotland has its own justice system"));
+    let html = page(&app, "/find?q=north", StatusCode::OK).await;
+    assert!(html.contains("Several places match."));
+}
+
+#[tokio::test]
+async fn find_nonsense_shows_an_error_and_keeps_the_answer() {
+    let html = page(&app(), "/find?q=CF10+1A", StatusCode::OK).await;
+    assert!(html.contains("<title>Error: Find your local service"));
+    assert!(html.contains("class=\"rj-error-summary\""));
+    assert!(html.contains("href=\"#q\""));
+    assert!(html.contains("aria-invalid=\"true\""));
+    assert!(html.contains("value=\"CF10 1A\""));
+    let cy = page(&app(), "/cy/dod-o-hyd?q=%21%21", StatusCode::OK).await;
+    assert!(cy.contains("<title>Gwall: "));
+}
+
+#[tokio::test]
+async fn what_was_typed_is_escaped() {
+    let html = page(
+        &app(),
+        "/find?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        StatusCode::OK,
+    )
+    .await;
+    assert!(!html.contains("<script>alert(1)"));
+    assert!(html.contains("&lt;script&gt;alert(1)"));
+}
+
+#[tokio::test]
+async fn area_pages_in_both_languages() {
+    let app = app();
+    let en = page(&app, "/areas/south-wales", StatusCode::OK).await;
+    assert!(en.contains("<h1>South Wales</h1>") && en.contains("<li>Cardiff</li>"));
+    assert!(en.contains("hreflang=\"cy\"") && en.contains("/cy/ardaloedd/south-wales"));
+    let cy = page(&app, "/cy/ardaloedd/south-wales", StatusCode::OK).await;
+    assert!(cy.contains("<h1>De Cymru</h1>") && cy.contains("<li>Caerdydd</li>"));
+    page(&app, "/areas/atlantis", StatusCode::NOT_FOUND).await;
+    page(&app, "/cy/ardaloedd/atlantis", StatusCode::NOT_FOUND).await;
+    let list = page(&app, "/areas", StatusCode::OK).await;
+    assert_eq!(list.matches("href=\"/areas/").count(), 43);
 }

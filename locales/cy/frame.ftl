@@ -19,6 +19,7 @@ area-count =
     }
 frame-nav-label = Prif adrannau
 nav-about-rj = Am gyfiawnder adferol
+nav-find = Dod o hyd i'ch gwasanaeth lleol
 nav-rights = Eich hawliau
 nav-questions = Cwestiynau
 nav-help-now = Help nawr

@@ -15,6 +15,7 @@ area-count =
     }
 frame-nav-label = Main sections
 nav-about-rj = About restorative justice
+nav-find = Find your local service
 nav-rights = Your rights
 nav-questions = Questions
 nav-help-now = Help now

@@ -34,6 +34,7 @@ impl From<Page> for Alternates {
 /// The main sections, in the header's navigation, with their short labels.
 const NAV: &[(Page, &str)] = &[
     (Page::WhatIsRj, "nav-about-rj"),
+    (Page::Find, "nav-find"),
     (Page::Rights, "nav-rights"),
     (Page::Questions, "nav-questions"),
     (Page::HelpNow, "nav-help-now"),

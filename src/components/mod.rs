@@ -3,6 +3,8 @@
 
 pub mod frame;
 pub mod prose;
+pub mod service_card;
 
 pub use frame::{Alternates, Frame};
 pub use prose::Prose;
+pub use service_card::ServiceCard;

@@ -8,6 +8,8 @@ use leptos_router::StaticSegment;
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Page {
     Home,
+    Find,
+    Areas,
     WhatIsRj,
     Ways,
     WhatHappens,
@@ -26,6 +28,8 @@ pub enum Page {
 /// Each page's key (for `page:` links in the text) and its English and Welsh slugs.
 const TABLE: &[(Page, &str, &str, &str)] = &[
     (Page::Home, "home", "", ""),
+    (Page::Find, "find", "find", "dod-o-hyd"),
+    (Page::Areas, "areas", "areas", "ardaloedd"),
     (
         Page::WhatIsRj,
         "what-is-rj",
@@ -80,6 +84,8 @@ impl Page {
     /// Every page, in the order the route table lists them.
     pub const ALL: &'static [Page] = &[
         Page::Home,
+        Page::Find,
+        Page::Areas,
         Page::WhatIsRj,
         Page::Ways,
         Page::WhatHappens,
@@ -146,6 +152,11 @@ impl Page {
     /// `<key>-title`.
     pub fn title_id(self) -> String {
         format!("{}-title", self.key())
+    }
+
+    /// The path of one police area's page: `/areas/south-wales`, `/cy/ardaloedd/south-wales`.
+    pub fn area_path(lang: Lang, slug: &str) -> String {
+        format!("{}/{slug}", Page::Areas.path(lang))
     }
 
     /// The page at a path, if any.

@@ -172,7 +172,8 @@ pub fn spec(page: Page) -> Spec {
             false,
             &[Privacy, UsefulLinks],
         ),
-        Home => (&[], false, &[]),
+        // Pages with their own views.
+        Home | Find | Areas => (&[], false, &[]),
     };
     Spec {
         sections,

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 /// The routes from the home page: (page, heading id, text id).
 const ROUTES: &[(Page, &str, &str)] = &[
     (Page::WhatIsRj, "home-learn-heading", "home-learn-text"),
+    (Page::Find, "home-find-heading", "home-find-text"),
     (Page::Rights, "home-rights-heading", "home-rights-text"),
     (Page::HelpNow, "home-help-heading", "home-help-text"),
 ];

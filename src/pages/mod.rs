@@ -1,5 +1,6 @@
 //! One module per page: views only, no business rules.
 
 pub mod content;
+pub mod find;
 pub mod home;
 pub mod not_found;

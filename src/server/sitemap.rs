@@ -1,4 +1,5 @@
-//! `/sitemap.xml`: every page in both languages, each with its `hreflang` alternates.
+//! `/sitemap.xml`: every page in both languages (police area pages included), each with
+//! its `hreflang` alternates.
 //! The browser tests read it to visit every page.
 
 use super::AppState;
@@ -22,6 +23,24 @@ pub async fn sitemap(State(state): State<AppState>) -> impl IntoResponse {
                     "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{base}{}\"/>",
                     alt.code(),
                     page.path(alt)
+                );
+            }
+            xml.push_str("</url>\n");
+        }
+    }
+    for area in state.areas.all() {
+        for lang in Lang::ALL {
+            let _ = writeln!(
+                xml,
+                "<url><loc>{base}{}</loc>",
+                Page::area_path(lang, &area.slug)
+            );
+            for alt in Lang::ALL {
+                let _ = writeln!(
+                    xml,
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{base}{}\"/>",
+                    alt.code(),
+                    Page::area_path(alt, &area.slug)
                 );
             }
             xml.push_str("</url>\n");

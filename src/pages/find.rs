@@ -1,0 +1,253 @@
+//! Finding the local service: one search box (postcode, council or area), the answer,
+//! and the list of every police area. Works as a plain GET form without JavaScript.
+
+use crate::areas::{Answer, Areas, Kind, Note, PoliceArea, describe, directory::Directory};
+use crate::components::{Alternates, Frame, ServiceCard};
+use crate::i18n::{Lang, Page, Tr};
+use leptos::prelude::*;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use std::sync::Arc;
+
+fn data() -> (Arc<Areas>, Arc<Directory>) {
+    (
+        use_context::<Arc<Areas>>().expect("areas are provided by the server"),
+        use_context::<Arc<Directory>>().expect("the directory is provided by the server"),
+    )
+}
+
+#[component]
+pub fn FindPage(lang: Lang) -> impl IntoView {
+    let tr = Tr(lang);
+    let (areas, directory) = data();
+    let query: Option<String> = use_query_map()
+        .get_untracked()
+        .get("q")
+        .map(|q| q.chars().take(200).collect());
+    let answer = query.as_deref().map(|q| {
+        (
+            areas.lookup(q),
+            describe::message(&areas.lookup(q), &areas, q, lang),
+        )
+    });
+    let invalid = matches!(&answer, Some((a, _)) if a.kind == Kind::Invalid);
+    let error_message = answer
+        .as_ref()
+        .filter(|_| invalid)
+        .and_then(|(_, m)| m.clone());
+    let title = if invalid {
+        format!("{} {}", tr.t("find-error-prefix"), tr.t("find-title"))
+    } else {
+        tr.t("find-title")
+    };
+
+    let error_summary = error_message.clone().map(|message| {
+        view! {
+            <div class="rj-error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+                <h2 class="rj-error-summary__title" id="error-summary-title">{tr.t("find-error-summary")}</h2>
+                <ul class="rj-error-summary__list">
+                    <li><a href="#q">{message}</a></li>
+                </ul>
+            </div>
+        }
+    });
+    let field_error = error_message.map(|message| {
+        view! {
+            <p id="q-error" class="rj-error-message">
+                <span class="rj-visually-hidden">{tr.t("find-error-prefix")} " "</span>
+                {message}
+            </p>
+        }
+    });
+    let described_by = if invalid { "q-hint q-error" } else { "q-hint" };
+    let results = answer
+        .filter(|_| !invalid)
+        .map(|(answer, message)| view! { <Results answer message lang areas=areas.clone() directory=directory.clone() /> });
+
+    view! {
+        <Frame lang title alternates=Some(Page::Find.into()) current=Page::Find>
+            {error_summary}
+            <h1>{tr.t("find-title")}</h1>
+            <p class="rj-lead">{tr.t("find-lead")}</p>
+            <form class="rj-search" method="get" action=Page::Find.path(lang) role="search">
+                <div class="rj-form-group" class:rj-form-group--error=invalid>
+                    <label class="rj-label" for="q">{tr.t("find-label")}</label>
+                    <div id="q-hint" class="rj-hint">{tr.t("find-hint")}</div>
+                    {field_error}
+                    <div class="rj-search__row">
+                        <input
+                            class="rj-input rj-search__input"
+                            class:rj-input--error=invalid
+                            id="q"
+                            name="q"
+                            type="text"
+                            value=query.unwrap_or_default()
+                            autocomplete="off"
+                            spellcheck="false"
+                            aria-describedby=described_by
+                            aria-invalid=invalid.then_some("true")
+                        />
+                        <button class="rj-button rj-search__button" type="submit">{tr.t("find-button")}</button>
+                    </div>
+                </div>
+            </form>
+            {results}
+            <p class="rj-find__all">
+                <a href=Page::Areas.path(lang)>{tr.t("find-all-areas")}</a>
+            </p>
+        </Frame>
+    }
+}
+
+/// The answer to a search that was understood.
+#[component]
+fn Results(
+    answer: Answer,
+    message: Option<String>,
+    lang: Lang,
+    areas: Arc<Areas>,
+    directory: Arc<Directory>,
+) -> impl IntoView {
+    let tr = Tr(lang);
+    let message = message.map(|m| view! { <p class="rj-inset">{m}</p> });
+    let body = if let Some(id) = answer.single() {
+        let area = areas.get(id).clone();
+        let services = directory
+            .for_area(id)
+            .cloned()
+            .map(|service| view! { <ServiceCard service lang /> })
+            .collect_view();
+        view! {
+            <h2 id="results-heading">{tr.t("find-results-heading")}</h2>
+            <p class="rj-result__area">{tr.t_args("find-your-area", &[("area", area.name(lang).to_string().into())])}</p>
+            {message}
+            {services}
+            <p><a href=Page::area_path(lang, &area.slug)>{tr.t_args("find-see-area", &[("area", area.name(lang).to_string().into())])}</a></p>
+        }
+        .into_any()
+    } else if answer.note == Some(Note::Several) {
+        let items = answer
+            .matches
+            .iter()
+            .map(|m| {
+                let area = areas.get(m.area);
+                let name = match lang {
+                    Lang::En => m.name.clone(),
+                    Lang::Cy => m.name_cy.clone(),
+                };
+                let label = if m.is_area {
+                    name
+                } else {
+                    format!("{name} ({})", area.name(lang))
+                };
+                view! { <li><a href=Page::area_path(lang, &area.slug)>{label}</a></li> }
+            })
+            .collect_view();
+        view! {
+            <h2 id="results-heading">{tr.t("find-matches-heading")}</h2>
+            {message}
+            <ul class="rj-list rj-list--bullet">{items}</ul>
+        }
+        .into_any()
+    } else if !answer.areas.is_empty() {
+        let items = answer
+            .areas
+            .iter()
+            .map(|&(id, share)| {
+                let area = areas.get(id);
+                let percent = ((share * 100.0).round() as i64).max(1);
+                view! {
+                    <li>
+                        <a href=Page::area_path(lang, &area.slug)>{area.name(lang).to_string()}</a>
+                        ": "
+                        {tr.t_args("find-share", &[("percent", percent.into())])}
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <h2 id="results-heading">{tr.t("find-candidates-heading")}</h2>
+            {message}
+            <ul class="rj-list rj-list--bullet">{items}</ul>
+        }
+        .into_any()
+    } else {
+        view! { {message} }.into_any()
+    };
+    view! { <section class="rj-result" aria-labelledby="results-heading">{body}</section> }
+}
+
+/// Every police area, England then Wales, in the reader's language.
+#[component]
+pub fn AreasPage(lang: Lang) -> impl IntoView {
+    let tr = Tr(lang);
+    let (areas, _) = data();
+    let list = |wales: bool| {
+        let mut these: Vec<(String, String)> = areas
+            .all()
+            .iter()
+            .filter(|a| a.in_wales() == wales)
+            .map(|a: &PoliceArea| (a.name(lang).to_string(), Page::area_path(lang, &a.slug)))
+            .collect();
+        these.sort_by_key(|(name, _)| name.to_lowercase());
+        these
+            .into_iter()
+            .map(|(name, href)| view! { <li><a href=href>{name}</a></li> })
+            .collect_view()
+    };
+    let (england, wales) = (list(false), list(true));
+    view! {
+        <Frame lang title=tr.t("areas-title") alternates=Some(Page::Areas.into()) current=Page::Areas>
+            <h1>{tr.t("areas-title")}</h1>
+            <p class="rj-lead">{tr.t("areas-lead")}</p>
+            <h2>{tr.t("areas-england")}</h2>
+            <ul class="rj-columns">{england}</ul>
+            <h2>{tr.t("areas-wales")}</h2>
+            <ul class="rj-columns">{wales}</ul>
+        </Frame>
+    }
+}
+
+/// One police area: its service and the councils it covers.
+#[component]
+pub fn AreaPage(lang: Lang) -> impl IntoView {
+    let tr = Tr(lang);
+    let (areas, directory) = data();
+    let slug = use_params_map()
+        .get_untracked()
+        .get("slug")
+        .unwrap_or_default();
+    let Some(area) = areas.by_slug(&slug).cloned() else {
+        return view! { <crate::pages::not_found::NotFound /> }.into_any();
+    };
+    let name = area.name(lang).to_string();
+    let services = directory
+        .for_area(area.id)
+        .cloned()
+        .map(|service| view! { <ServiceCard service lang /> })
+        .collect_view();
+    let mut councils: Vec<String> = area
+        .councils
+        .iter()
+        .map(|&i| areas.councils()[i].name(lang).to_string())
+        .collect();
+    councils.sort_by_key(|c| c.to_lowercase());
+    let councils = councils
+        .into_iter()
+        .map(|c| view! { <li>{c}</li> })
+        .collect_view();
+    let alternates = Alternates {
+        en: Page::area_path(Lang::En, &area.slug),
+        cy: Page::area_path(Lang::Cy, &area.slug),
+    };
+    view! {
+        <Frame lang title=name.clone() alternates=Some(alternates) current=Page::Areas>
+            <h1>{name}</h1>
+            <h2>{tr.t("area-service-heading")}</h2>
+            {services}
+            <h2>{tr.t("area-councils-heading")}</h2>
+            <ul class="rj-columns">{councils}</ul>
+            <p><a href=Page::Find.path(lang)>{tr.t("find-title")}</a></p>
+        </Frame>
+    }
+    .into_any()
+}
