@@ -8,7 +8,7 @@ for (const lang of ["en", "cy"] as const) {
     request,
     baseURL,
   }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     const origins = watchRequests(page);
     for (const path of (await sitePaths(request)).filter((p) => langOf(p) === lang)) {
     const res = await page.goto(path);
@@ -27,7 +27,7 @@ test.describe("with JavaScript off", () => {
   test.use({ javaScriptEnabled: false });
 
   test("every page is complete", async ({ page, request, baseURL }) => {
-    test.setTimeout(120_000);
+    test.setTimeout(300_000);
     const origins = watchRequests(page);
     for (const path of await sitePaths(request)) {
       const res = await page.goto(path);
@@ -50,7 +50,7 @@ test.describe("with JavaScript off", () => {
 });
 
 test("the language link leads to the same page in the other language", async ({ page, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(300_000);
   for (const path of await sitePaths(request)) {
     await page.goto(path);
     const lang = langOf(path);

@@ -1,0 +1,56 @@
+// Finding the local service: by postcode, partial postcode, council name, and the list
+// of areas; with JavaScript off the form is a plain GET form.
+import { test, expect } from "@playwright/test";
+import { expectNoAxeViolations, watchRequests } from "./helpers";
+
+for (const javaScriptEnabled of [true, false]) {
+  test.describe(`JavaScript ${javaScriptEnabled ? "on" : "off"}`, () => {
+    test.use({ javaScriptEnabled });
+
+    test("a full postcode leads to the area and its service", async ({ page, baseURL }) => {
+      const origins = watchRequests(page);
+      await page.goto("/find");
+      await page.getByLabel("Your postcode, council or police area").fill(" cf10  1aa ");
+      await page.getByRole("button", { name: "Find" }).click();
+      await expect(page.locator(".rj-result__area")).toHaveText("Your police area is South Wales.");
+      await expect(page.locator(".rj-service__name")).toContainText("South Wales");
+      await expect(page.locator("#q")).toHaveValue(" cf10  1aa ");
+      await page.getByRole("link", { name: "See South Wales police area" }).click();
+      await expect(page.locator("h1")).toHaveText("South Wales");
+      await expect(page.getByText("Cardiff", { exact: true })).toBeVisible();
+      expect([...origins]).toEqual([new URL(baseURL!).origin]);
+    });
+
+    test("a district across a boundary asks for the full postcode", async ({ page }) => {
+      await page.goto("/find?q=SY10");
+      await expect(page.locator(".rj-inset")).toContainText("Most of SY10 is in West Mercia.");
+      await expect(page.getByRole("link", { name: "West Mercia" })).toBeVisible();
+      await expect(page.getByRole("link", { name: "Dyfed-Powys" })).toBeVisible();
+    });
+
+    test("nonsense gets an error summary and keeps what was typed", async ({ page }) => {
+      await page.goto("/cy/dod-o-hyd");
+      await page.locator("#q").fill("CF10 1A");
+      await page.getByRole("button", { name: "Chwilio" }).click();
+      await expect(page).toHaveTitle(/^Gwall: /);
+      const summary = page.locator(".rj-error-summary");
+      await expect(summary).toContainText("Mae problem");
+      await expect(page.locator("#q")).toHaveValue("CF10 1A");
+      await expect(page.locator("#q")).toHaveAttribute("aria-invalid", "true");
+      await summary.getByRole("link").click();
+      await expect(page.locator("#q")).toBeFocused();
+    });
+
+    test("Scotland is explained kindly", async ({ page }) => {
+      await page.goto("/find?q=EH1");
+      await expect(page.locator(".rj-inset")).toContainText("Scotland has its own justice system");
+    });
+  });
+}
+
+test("the find pages pass axe with answers and errors shown", async ({ page }) => {
+  for (const path of ["/find?q=CF10+1AA", "/find?q=SY10", "/find?q=north", "/find?q=CF10+1A", "/cy/dod-o-hyd?q=Caerdydd", "/cy/dod-o-hyd?q=%21%21"]) {
+    await page.goto(path);
+    await expectNoAxeViolations(page);
+  }
+});
