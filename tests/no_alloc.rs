@@ -1,0 +1,57 @@
+//! The hot path of a full-postcode lookup allocates nothing: counted with a global
+//! allocator that tallies every allocation made by this test's thread.
+
+use rj::areas::Areas;
+use std::alloc::{GlobalAlloc, Layout, System};
+use std::cell::Cell;
+
+struct Counting;
+
+thread_local! {
+    static ALLOCATIONS: Cell<usize> = const { Cell::new(0) };
+}
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        let _ = ALLOCATIONS.try_with(|n| n.set(n.get() + 1));
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
+fn allocations_during(f: impl FnOnce()) -> usize {
+    let before = ALLOCATIONS.with(Cell::get);
+    f();
+    ALLOCATIONS.with(Cell::get) - before
+}
+
+#[test]
+fn full_postcode_lookup_does_not_allocate() {
+    let areas = Areas::embedded().unwrap();
+    let mut found = 0;
+    let n = allocations_during(|| {
+        for p in [
+            "CF10 1AA",
+            "cf101aa",
+            " SW1A  2AA ",
+            "M1 1AE",
+            "XX1 1XX",
+            "EH1 1YZ",
+            "not a postcode",
+        ] {
+            found += usize::from(areas.postcode_area(p).is_some());
+        }
+    });
+    assert_eq!(
+        found, 4,
+        "CF10 1AA twice, SW1A 2AA and M1 1AE are live in England and Wales"
+    );
+    assert_eq!(n, 0, "the hot path allocated {n} times");
+    // The counter works: a whole answer does allocate.
+    assert!(allocations_during(|| drop(areas.lookup("CF10 1AA"))) > 0);
+}
