@@ -7,6 +7,7 @@ pub mod components;
 pub mod email;
 pub mod i18n;
 pub mod pages;
+pub mod referral;
 pub mod site;
 
 #[cfg(feature = "ssr")]
