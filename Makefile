@@ -8,6 +8,10 @@ SHELL := /bin/bash
 export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 # Chromium's connections to Google's services fail here; Playwright uses Debian's build.
 export CHROME_PATH := /usr/bin/chromium
+# One build per run in CI: incremental caches only cost disk there.
+ifdef CI
+export CARGO_INCREMENTAL := 0
+endif
 
 CARGO_LEPTOS_VERSION := 0.3.7
 # The wasm-bindgen CLI must be exactly the library version in Cargo.lock.

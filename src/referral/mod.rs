@@ -4,3 +4,5 @@
 
 pub mod form;
 pub mod reference;
+#[cfg(feature = "ssr")]
+pub mod store;
