@@ -1,0 +1,193 @@
+//! The referral outbox on a real SQLite database in a temporary folder.
+
+use rj::referral::form::{Answer3, ContactMethod, Referral, Relationship};
+use rj::referral::store::Store;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+fn referral(area: &str) -> Referral {
+    Referral {
+        area: area.into(),
+        relationship: Relationship::Harmed,
+        full_name: "Test Person".into(),
+        contact_method: ContactMethod::Phone,
+        phone: Some("01632 960 001".into()),
+        email: None,
+        voicemail_ok: false,
+        say_rj_ok: false,
+        safe_times: Some("after 6pm".into()),
+        contact_language: "en".into(),
+        reported: Answer3::Yes,
+        crime_reference: None,
+        responsible_under_18: Answer3::No,
+        support_needs: None,
+        message: None,
+        confirmation_email: false,
+    }
+}
+
+static SEED: AtomicU64 = AtomicU64::new(1);
+
+fn random() -> u64 {
+    let n = SEED.fetch_add(1, Ordering::Relaxed);
+    n.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 7
+}
+
+async fn store() -> (Store, tempfile::TempDir) {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/nested/rj.db", dir.path().display());
+    (Store::open(&url).await.expect("the store opens"), dir)
+}
+
+#[tokio::test]
+async fn the_same_form_sent_twice_is_stored_once() {
+    let (store, _dir) = store().await;
+    let first = store
+        .insert("key-1", &referral("south-wales"), 100, random)
+        .await
+        .unwrap();
+    let again = store
+        .insert("key-1", &referral("south-wales"), 105, random)
+        .await
+        .unwrap();
+    assert_eq!(first, again);
+    let other = store
+        .insert("key-2", &referral("gwent"), 106, random)
+        .await
+        .unwrap();
+    assert_ne!(first, other);
+    assert_eq!(store.counts().await.unwrap().pending, 2);
+}
+
+#[tokio::test]
+async fn concurrent_sends_of_one_form_make_one_request() {
+    let (store, _dir) = store().await;
+    let handles: Vec<_> = (0..16)
+        .map(|_| {
+            let store = store.clone();
+            tokio::spawn(async move {
+                store
+                    .insert("same", &referral("kent"), 1, random)
+                    .await
+                    .unwrap()
+            })
+        })
+        .collect();
+    let mut refs = Vec::new();
+    for h in handles {
+        refs.push(h.await.unwrap());
+    }
+    refs.dedup();
+    assert_eq!(refs.len(), 1);
+    assert_eq!(store.counts().await.unwrap().pending, 1);
+}
+
+#[tokio::test]
+async fn a_lease_keeps_a_request_to_one_worker_until_it_expires() {
+    let (store, _dir) = store().await;
+    let reference = store
+        .insert("k", &referral("dorset"), 10, random)
+        .await
+        .unwrap();
+    let claimed = store.claim(10, 60).await.unwrap().expect("due now");
+    assert_eq!(
+        (claimed.reference, claimed.attempts, claimed.area.as_str()),
+        (reference, 1, "dorset")
+    );
+    assert_eq!(claimed.referral.full_name, "Test Person");
+    assert!(
+        store.claim(20, 60).await.unwrap().is_none(),
+        "leased to the first worker"
+    );
+    // The first worker died: after the lease, another takes the request up.
+    let again = store.claim(71, 60).await.unwrap().expect("lease expired");
+    assert_eq!((again.reference, again.attempts), (reference, 2));
+}
+
+#[tokio::test]
+async fn delivery_deletes_the_personal_data() {
+    let (store, _dir) = store().await;
+    let reference = store
+        .insert("k", &referral("essex"), 10, random)
+        .await
+        .unwrap();
+    let claimed = store.claim(10, 60).await.unwrap().unwrap();
+    store.mark_sent(claimed.id, 12).await.unwrap();
+    assert_eq!(store.payloads_held().await.unwrap(), 0);
+    let stored = store.find(reference).await.unwrap().unwrap();
+    assert_eq!(
+        (stored.area.as_str(), stored.status.as_str()),
+        ("essex", "sent")
+    );
+    assert!(store.claim(100, 60).await.unwrap().is_none());
+}
+
+#[tokio::test]
+async fn retries_wait_for_their_time() {
+    let (store, _dir) = store().await;
+    store
+        .insert("k", &referral("surrey"), 10, random)
+        .await
+        .unwrap();
+    let claimed = store.claim(10, 60).await.unwrap().unwrap();
+    store
+        .mark_retry(claimed.id, 40, "connection refused")
+        .await
+        .unwrap();
+    assert!(store.claim(39, 60).await.unwrap().is_none());
+    assert_eq!(store.claim(40, 60).await.unwrap().unwrap().attempts, 2);
+}
+
+#[tokio::test]
+async fn failed_requests_can_be_retried_and_old_ones_are_purged() {
+    let (store, _dir) = store().await;
+    let old = store
+        .insert("old", &referral("suffolk"), 10, random)
+        .await
+        .unwrap();
+    let failed = store
+        .insert("failed", &referral("norfolk"), 500, random)
+        .await
+        .unwrap();
+    let claimed = store.claim(500, 60).await.unwrap().unwrap();
+    assert_eq!(claimed.reference, old, "oldest first");
+    store
+        .mark_retry(claimed.id, 10_000, "timeout")
+        .await
+        .unwrap();
+    let claimed = store.claim(501, 60).await.unwrap().unwrap();
+    store
+        .mark_failed(claimed.id, "550 no such user")
+        .await
+        .unwrap();
+    assert_eq!(store.counts().await.unwrap().failed, 1);
+
+    assert!(store.retry(failed, 600).await.unwrap());
+    assert_eq!(
+        store.claim(600, 60).await.unwrap().unwrap().reference,
+        failed
+    );
+
+    let purged = store.purge(100).await.unwrap();
+    assert_eq!(purged, vec![old]);
+    let counts = store.counts().await.unwrap();
+    assert_eq!((counts.purged, counts.pending), (1, 1));
+    assert!(!store.retry(old, 700).await.unwrap(), "purged data is gone");
+}
+
+#[tokio::test]
+async fn the_database_survives_reopening() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/rj.db", dir.path().display());
+    let reference = {
+        let store = Store::open(&url).await.unwrap();
+        store
+            .insert("k", &referral("cumbria"), 10, random)
+            .await
+            .unwrap()
+    };
+    let store = Store::open(&url).await.unwrap();
+    assert_eq!(
+        store.claim(10, 60).await.unwrap().unwrap().reference,
+        reference
+    );
+}
