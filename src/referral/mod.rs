@@ -3,6 +3,12 @@
 //! email's rendering and the delivery worker.
 
 pub mod form;
+#[cfg(feature = "ssr")]
+pub mod mailer;
 pub mod reference;
 #[cfg(feature = "ssr")]
+pub mod render;
+#[cfg(feature = "ssr")]
 pub mod store;
+#[cfg(feature = "ssr")]
+pub mod worker;

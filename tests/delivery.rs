@@ -1,0 +1,377 @@
+//! Delivery through a real SMTP server (aiosmtpd, started here on a loopback port):
+//! the email reaches the area's address with every answer and a parseable attachment;
+//! requests wait while the server is down and all arrive once it starts; permanent
+//! rejections are marked failed; the personal data is deleted after delivery.
+
+use mail_parser::{MessageParser, MimeHeaders};
+use rj::areas::Areas;
+use rj::areas::directory::Directory;
+use rj::referral::form::{Answer3, ContactMethod, Referral, Relationship};
+use rj::referral::mailer::Mailer;
+use rj::referral::render::Sender;
+use rj::referral::store::Store;
+use rj::referral::worker::{Pacing, Worker, unix_now};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::watch;
+
+/// A real SMTP server on a loopback port, writing what it receives to a folder.
+struct SmtpServer {
+    child: Child,
+    folder: PathBuf,
+}
+
+impl SmtpServer {
+    fn start(port: u16, folder: &Path) -> SmtpServer {
+        let mut child = Command::new("/usr/bin/python3")
+            .args(["tests/smtp/server.py", &port.to_string()])
+            .arg(folder)
+            .stdout(Stdio::piped())
+            .spawn()
+            .expect("python3 runs (Debian's python3-aiosmtpd; `make test` installs it)");
+        let mut line = String::new();
+        std::io::BufRead::read_line(
+            &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+            &mut line,
+        )
+        .unwrap();
+        assert_eq!(line.trim(), "ready", "the SMTP server started");
+        SmtpServer {
+            child,
+            folder: folder.to_path_buf(),
+        }
+    }
+
+    /// The messages received so far, with their envelope recipients.
+    fn messages(&self) -> Vec<(String, Vec<u8>)> {
+        let mut names: Vec<_> = std::fs::read_dir(&self.folder)
+            .unwrap()
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "eml"))
+            .collect();
+        names.sort();
+        names
+            .into_iter()
+            .map(|p| {
+                (
+                    std::fs::read_to_string(p.with_extension("rcpt")).unwrap(),
+                    std::fs::read(p).unwrap(),
+                )
+            })
+            .collect()
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn referral(area: &str, name: &str) -> Referral {
+    Referral {
+        area: area.into(),
+        relationship: Relationship::Family,
+        full_name: name.into(),
+        contact_method: ContactMethod::Email,
+        phone: None,
+        email: Some("person@example.net".into()),
+        voicemail_ok: false,
+        say_rj_ok: false,
+        safe_times: Some("weekdays after 6pm".into()),
+        contact_language: "cy".into(),
+        reported: Answer3::NotSure,
+        crime_reference: Some("CR-123".into()),
+        responsible_under_18: Answer3::No,
+        support_needs: Some("A BSL interpreter".into()),
+        message: Some("Line one\nLine two".into()),
+        confirmation_email: false,
+    }
+}
+
+struct Harness {
+    store: Store,
+    stop: watch::Sender<bool>,
+    worker: tokio::task::JoinHandle<()>,
+    _dir: tempfile::TempDir,
+}
+
+async fn harness(smtp_port: u16, directory_text: Option<String>) -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&format!("sqlite://{}/rj.db", dir.path().display()))
+        .await
+        .unwrap();
+    let areas = Arc::new(Areas::embedded().unwrap());
+    let text = directory_text.unwrap_or_else(|| include_str!("../data/services.toml").to_string());
+    let directory = Arc::new(Directory::parse(&text, "services.toml", &areas, false).unwrap());
+    let mailer = Mailer::new(
+        Some(&format!("smtp://127.0.0.1:{smtp_port}")),
+        dir.path().join("unused"),
+        false,
+    )
+    .unwrap();
+    let sender = Arc::new(Sender {
+        from: "Restorative justice help <no-reply@rj.example.org>"
+            .parse()
+            .unwrap(),
+        site_name: "Restorative justice help".into(),
+    });
+    let pacing = Pacing {
+        retry_base: Duration::from_secs(1),
+        retry_max: Duration::from_secs(2),
+        poll: Duration::from_millis(50),
+        ..Pacing::default()
+    };
+    let (stop, stopped) = watch::channel(false);
+    let worker = Worker {
+        store: store.clone(),
+        mailer,
+        areas,
+        directory,
+        sender,
+        pacing,
+    };
+    let worker = tokio::spawn(worker.run(stopped));
+    Harness {
+        store,
+        stop,
+        worker,
+        _dir: dir,
+    }
+}
+
+impl Harness {
+    async fn wait_until(&self, what: &str, done: impl Fn(&rj::referral::store::Counts) -> bool) {
+        let start = Instant::now();
+        loop {
+            let counts = self.store.counts().await.unwrap();
+            if done(&counts) {
+                return;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(30),
+                "timed out waiting for {what}: {counts:?}"
+            );
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    async fn stop(self) {
+        self.stop.send(true).unwrap();
+        self.worker.await.unwrap();
+    }
+}
+
+fn counter() -> impl FnMut() -> u64 {
+    let mut n = unix_now() as u64;
+    move || {
+        n = n
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        n >> 17
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_email_reaches_the_service_with_every_answer() {
+    let folder = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let smtp = SmtpServer::start(port, folder.path());
+    let h = harness(port, None).await;
+    let reference = h
+        .store
+        .insert(
+            "k1",
+            &referral("south-wales", "Siân Prydderch"),
+            unix_now(),
+            counter(),
+        )
+        .await
+        .unwrap();
+    h.wait_until("delivery", |c| c.sent == 1).await;
+    assert_eq!(
+        h.store.payloads_held().await.unwrap(),
+        0,
+        "personal data deleted after delivery"
+    );
+    h.stop().await;
+
+    let messages = smtp.messages();
+    assert_eq!(messages.len(), 1);
+    let (rcpt, raw) = &messages[0];
+    assert_eq!(rcpt, "south-wales@referrals.example.org");
+    let email = MessageParser::default().parse(raw).unwrap();
+    let subject = email.subject().unwrap();
+    assert!(
+        subject.contains(&format!("Restorative justice contact request {reference}")),
+        "{subject}"
+    );
+    assert!(
+        subject.contains("Cais am gyswllt cyfiawnder adferol"),
+        "Welsh too, for an area in Wales: {subject}"
+    );
+    assert!(!subject.contains("Siân"), "no personal data in the subject");
+    assert_eq!(
+        email.message_id().unwrap(),
+        format!("{reference}@rj.example.org")
+    );
+    let text = email.body_text(0).unwrap();
+    let safety = text
+        .find("Do not leave a voicemail or message.")
+        .expect("safety first");
+    let answers = text.find("Siân Prydderch").expect("the name");
+    assert!(
+        safety < answers,
+        "safety instructions come before the answers"
+    );
+    for expected in [
+        "Do not say you are calling about restorative justice.",
+        "Contact them in Welsh.",
+        "weekdays after 6pm",
+        "CR-123",
+        "A BSL interpreter",
+        "Line two",
+        "Peidiwch â gadael neges llais",
+    ] {
+        assert!(text.contains(expected), "text lacks {expected:?}");
+    }
+    assert!(email.body_html(0).unwrap().contains("Siân Prydderch"));
+    let attachment = email.attachments().next().expect("an attachment");
+    assert_eq!(attachment.attachment_name(), Some("referral.json"));
+    let json: serde_json::Value = serde_json::from_slice(attachment.contents()).unwrap();
+    assert_eq!(json["reference"], reference.to_string());
+    assert_eq!(json["police_area"]["code"], "W15000003");
+    assert_eq!(json["referral"]["full_name"], "Siân Prydderch");
+    assert_eq!(json["referral"]["reported"], "not_sure");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn requests_wait_while_the_server_is_down_and_all_arrive_once_it_starts() {
+    let port = free_port(); // nothing listens here yet
+    let h = harness(port, None).await;
+    let mut references = Vec::new();
+    for (i, area) in ["kent", "essex", "dorset", "gwent", "cumbria"]
+        .iter()
+        .enumerate()
+    {
+        references.push(
+            h.store
+                .insert(
+                    &format!("k{i}"),
+                    &referral(area, "A Person"),
+                    unix_now(),
+                    counter(),
+                )
+                .await
+                .unwrap(),
+        );
+    }
+    // Every request has been tried and is waiting.
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let counts = h.store.counts().await.unwrap();
+    assert_eq!((counts.pending, counts.sent), (5, 0));
+
+    let folder = tempfile::tempdir().unwrap();
+    let smtp = SmtpServer::start(port, folder.path());
+    h.wait_until("every request delivered", |c| c.sent == 5)
+        .await;
+    h.stop().await;
+    let mut ids: Vec<String> = smtp
+        .messages()
+        .iter()
+        .map(|(_, raw)| {
+            MessageParser::default()
+                .parse(raw)
+                .unwrap()
+                .message_id()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids.len(), 5, "each request arrived once");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_permanent_rejection_marks_the_request_failed_and_a_4xx_is_retried() {
+    let folder = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let _smtp = SmtpServer::start(port, folder.path());
+    let text = include_str!("../data/services.toml")
+        .replace(
+            "kent@referrals.example.org",
+            "reject-kent@referrals.example.org",
+        )
+        .replace(
+            "essex@referrals.example.org",
+            "tempfail-essex@referrals.example.org",
+        );
+    let h = harness(port, Some(text)).await;
+    h.store
+        .insert("a", &referral("kent", "A"), unix_now(), counter())
+        .await
+        .unwrap();
+    h.store
+        .insert("b", &referral("essex", "B"), unix_now(), counter())
+        .await
+        .unwrap();
+    h.wait_until("the rejection", |c| c.failed == 1).await;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let counts = h.store.counts().await.unwrap();
+    assert_eq!(
+        (counts.failed, counts.pending, counts.sent),
+        (1, 1, 0),
+        "the 451 is still waiting, not failed"
+    );
+    h.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_person_gets_a_confirmation_that_says_nothing_about_the_crime() {
+    let folder = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let smtp = SmtpServer::start(port, folder.path());
+    let h = harness(port, None).await;
+    let mut r = referral("north-wales", "Person");
+    r.confirmation_email = true;
+    let reference = h
+        .store
+        .insert("c", &r, unix_now(), counter())
+        .await
+        .unwrap();
+    h.wait_until("delivery", |c| c.sent == 1).await;
+    h.stop().await;
+    let messages = smtp.messages();
+    assert_eq!(messages.len(), 2);
+    let (rcpt, raw) = messages
+        .iter()
+        .find(|(rcpt, _)| rcpt == "person@example.net")
+        .expect("a confirmation");
+    assert_eq!(rcpt, "person@example.net");
+    let email = MessageParser::default().parse(raw).unwrap();
+    let body = email.body_text(0).unwrap();
+    assert!(body.contains(&reference.to_string()), "{body}");
+    assert!(
+        body.contains("Gwasanaeth cyfiawnder adferol Gogledd Cymru"),
+        "in Welsh, naming the service: {body}"
+    );
+    for private in ["CR-123", "BSL", "Line one", "after 6pm"] {
+        assert!(
+            !body.contains(private),
+            "the confirmation mentions {private}"
+        );
+    }
+    assert!(email.attachments().next().is_none());
+}
