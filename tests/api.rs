@@ -7,7 +7,7 @@ use http::{StatusCode, header};
 use serde_json::Value;
 
 async fn lookup(query: &str) -> Value {
-    let res = get(&app(), &format!("/api/lookup?{query}")).await;
+    let res = get(&app().await, &format!("/api/lookup?{query}")).await;
     assert_eq!(res.status(), StatusCode::OK, "{query}");
     assert!(
         res.headers()[header::CONTENT_TYPE]

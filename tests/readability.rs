@@ -144,7 +144,7 @@ fn scorer_agrees_with_known_texts() {
 
 #[tokio::test]
 async fn every_english_page_is_plain_english() {
-    let app = app();
+    let app = app().await;
     let mut failures = Vec::new();
     println!(
         "{:<40} {:>6} {:>6} {:>6}",

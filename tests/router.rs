@@ -8,7 +8,7 @@ use rj::i18n::{Lang, Page};
 
 #[tokio::test]
 async fn every_page_renders_in_both_languages() {
-    let app = app();
+    let app = app().await;
     for &p in Page::ALL {
         for lang in Lang::ALL {
             let path = p.path(lang);
@@ -43,20 +43,20 @@ async fn every_page_renders_in_both_languages() {
 
 #[tokio::test]
 async fn titles_name_the_page_then_the_site() {
-    let html = page(&app(), "/", StatusCode::OK).await;
+    let html = page(&app().await, "/", StatusCode::OK).await;
     assert!(
         html.contains(
             "<title>Restorative justice: help after a crime – Restorative justice help</title>"
         ),
         "{html}"
     );
-    let html = page(&app(), "/cy", StatusCode::OK).await;
+    let html = page(&app().await, "/cy", StatusCode::OK).await;
     assert!(html.contains("– Cymorth cyfiawnder adferol</title>"));
 }
 
 #[tokio::test]
 async fn unknown_pages_are_404_in_the_right_language() {
-    let app = app();
+    let app = app().await;
     let en = page(&app, "/no-such-page", StatusCode::NOT_FOUND).await;
     assert!(en.contains("<html lang=\"en\"") && en.contains("Page not found"));
     let cy = page(&app, "/cy/dim-tudalen", StatusCode::NOT_FOUND).await;
@@ -68,14 +68,14 @@ async fn unknown_pages_are_404_in_the_right_language() {
 
 #[tokio::test]
 async fn health_check() {
-    let res = get(&app(), "/healthz").await;
+    let res = get(&app().await, "/healthz").await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(text(res).await, "ok\n");
 }
 
 #[tokio::test]
 async fn security_headers_on_every_response() {
-    let app = app();
+    let app = app().await;
     for uri in [
         "/",
         "/cy",
@@ -120,7 +120,7 @@ async fn security_headers_on_every_response() {
 
 #[tokio::test]
 async fn page_scripts_carry_the_policy_nonce() {
-    let res = get(&app(), "/").await;
+    let res = get(&app().await, "/").await;
     let csp = res.headers()[header::CONTENT_SECURITY_POLICY]
         .to_str()
         .unwrap()
@@ -138,7 +138,7 @@ async fn page_scripts_carry_the_policy_nonce() {
         "every inline script has this request's nonce"
     );
     // A different request gets a different nonce.
-    let again = get(&app(), "/").await;
+    let again = get(&app().await, "/").await;
     assert_ne!(
         again.headers()[header::CONTENT_SECURITY_POLICY]
             .to_str()
@@ -149,7 +149,7 @@ async fn page_scripts_carry_the_policy_nonce() {
 
 #[tokio::test]
 async fn hsts_only_when_served_over_https() {
-    let app = app_with(&[("RJ_PUBLIC_URL", "https://rj.example.org")]);
+    let app = app_with(&[("RJ_PUBLIC_URL", "https://rj.example.org")]).await;
     let res = get(&app, "/").await;
     let hsts = res.headers()[header::STRICT_TRANSPORT_SECURITY]
         .to_str()
@@ -159,7 +159,7 @@ async fn hsts_only_when_served_over_https() {
 
 #[tokio::test]
 async fn responses_are_compressed_when_asked() {
-    let app = app();
+    let app = app().await;
     for (encoding, expected) in [("br", "br"), ("gzip", "gzip")] {
         let req = Request::get("/")
             .header(header::ACCEPT_ENCODING, encoding)
@@ -172,7 +172,7 @@ async fn responses_are_compressed_when_asked() {
 
 #[tokio::test]
 async fn cache_lifetimes() {
-    let app = app();
+    let app = app().await;
     let html = get(&app, "/").await;
     assert_eq!(html.headers()[header::CACHE_CONTROL], "public, max-age=300");
     let body = text(html).await;
@@ -194,16 +194,16 @@ async fn cache_lifetimes() {
 
 #[tokio::test]
 async fn quick_exit_goes_to_the_configured_neutral_site() {
-    let html = page(&app(), "/", StatusCode::OK).await;
+    let html = page(&app().await, "/", StatusCode::OK).await;
     assert!(html.contains("href=\"https://www.bbc.co.uk/weather\""));
-    let app = app_with(&[("RJ_EXIT_URL", "https://www.example.com/")]);
+    let app = app_with(&[("RJ_EXIT_URL", "https://www.example.com/")]).await;
     let html = page(&app, "/cy", StatusCode::OK).await;
     assert!(html.contains("href=\"https://www.example.com/\""));
 }
 
 #[tokio::test]
 async fn pages_without_islands_load_no_wasm() {
-    let html = page(&app(), "/", StatusCode::OK).await;
+    let html = page(&app().await, "/", StatusCode::OK).await;
     assert!(!html.contains(".wasm"), "home page references WASM");
     assert!(
         !html.contains("modulepreload"),
@@ -213,7 +213,7 @@ async fn pages_without_islands_load_no_wasm() {
 
 #[tokio::test]
 async fn sitemap_lists_every_page_in_both_languages() {
-    let xml = page(&app(), "/sitemap.xml", StatusCode::OK).await;
+    let xml = page(&app().await, "/sitemap.xml", StatusCode::OK).await;
     for &p in Page::ALL {
         for lang in Lang::ALL {
             let loc = format!("<loc>http://127.0.0.1:3000{}</loc>", p.path(lang));
@@ -226,7 +226,7 @@ async fn sitemap_lists_every_page_in_both_languages() {
 
 #[tokio::test]
 async fn prose_markup_never_reaches_the_page() {
-    let app = app();
+    let app = app().await;
     for &p in Page::ALL {
         for lang in Lang::ALL {
             let html = page(&app, &p.path(lang), StatusCode::OK).await;
@@ -244,7 +244,7 @@ async fn prose_markup_never_reaches_the_page() {
 
 #[tokio::test]
 async fn information_pages_link_to_related_pages_and_the_footer_links_exist() {
-    let app = app();
+    let app = app().await;
     let html = page(&app, "/what-is-restorative-justice", StatusCode::OK).await;
     assert!(html.contains("class=\"rj-related\""));
     assert!(html.contains("href=\"/ways-it-can-happen\""));
@@ -276,7 +276,7 @@ async fn information_pages_link_to_related_pages_and_the_footer_links_exist() {
 
 #[tokio::test]
 async fn external_links_send_no_referrer() {
-    let app = app();
+    let app = app().await;
     let mut external = 0;
     for &p in Page::ALL {
         for lang in Lang::ALL {
@@ -305,7 +305,7 @@ async fn external_links_send_no_referrer() {
 
 #[tokio::test]
 async fn find_a_postcode_with_javascript_off() {
-    let app = app();
+    let app = app().await;
     let html = page(&app, "/find?q=cf10+1aa", StatusCode::OK).await;
     assert!(html.contains("Your police area is South Wales."), "{html}");
     assert!(
@@ -323,7 +323,7 @@ async fn find_a_postcode_with_javascript_off() {
 
 #[tokio::test]
 async fn find_explains_partial_and_outside_answers() {
-    let app = app();
+    let app = app().await;
     let html = page(&app, "/find?q=SY10", StatusCode::OK).await;
     assert!(html.contains("Most of SY10 is in West Mercia."));
     assert!(
@@ -338,20 +338,20 @@ async fn find_explains_partial_and_outside_answers() {
 
 #[tokio::test]
 async fn find_nonsense_shows_an_error_and_keeps_the_answer() {
-    let html = page(&app(), "/find?q=CF10+1A", StatusCode::OK).await;
+    let html = page(&app().await, "/find?q=CF10+1A", StatusCode::OK).await;
     assert!(html.contains("<title>Error: Find your local service"));
     assert!(html.contains("class=\"rj-error-summary\""));
     assert!(html.contains("href=\"#q\""));
     assert!(html.contains("aria-invalid=\"true\""));
     assert!(html.contains("value=\"CF10 1A\""));
-    let cy = page(&app(), "/cy/dod-o-hyd?q=%21%21", StatusCode::OK).await;
+    let cy = page(&app().await, "/cy/dod-o-hyd?q=%21%21", StatusCode::OK).await;
     assert!(cy.contains("<title>Gwall: "));
 }
 
 #[tokio::test]
 async fn what_was_typed_is_escaped() {
     let html = page(
-        &app(),
+        &app().await,
         "/find?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E",
         StatusCode::OK,
     )
@@ -362,7 +362,7 @@ async fn what_was_typed_is_escaped() {
 
 #[tokio::test]
 async fn area_pages_in_both_languages() {
-    let app = app();
+    let app = app().await;
     let en = page(&app, "/areas/south-wales", StatusCode::OK).await;
     assert!(en.contains("<h1>South Wales</h1>") && en.contains("<li>Cardiff</li>"));
     assert!(en.contains("hreflang=\"cy\"") && en.contains("/cy/ardaloedd/south-wales"));

@@ -96,7 +96,7 @@ fn aspell_knows_welsh_and_flags_misspellings() {
 
 #[tokio::test]
 async fn every_welsh_page_is_spelled_correctly() {
-    let app = app();
+    let app = app().await;
     let reviewed = reviewed();
     let mut failures = Vec::new();
     let mut all_unknown = BTreeSet::new();

@@ -21,6 +21,16 @@ pub struct Config {
     pub hsts: bool,
     /// The service directory (`RJ_DIRECTORY`).
     pub directory: PathBuf,
+    /// Where requests are stored (`RJ_DATABASE_URL`).
+    pub database_url: String,
+    /// The SMTP server (`RJ_SMTP_URL`); without one, emails are written to `mail_dir`.
+    pub smtp_url: Option<String>,
+    /// The sender of every email (`RJ_MAIL_FROM`).
+    pub mail_from: String,
+    /// Where emails go when there is no SMTP server (`RJ_MAIL_DIR`).
+    pub mail_dir: PathBuf,
+    /// First retry delay for undelivered email (`RJ_RETRY_BASE_SECONDS`).
+    pub retry_base_seconds: u64,
     pub site: SiteSettings,
 }
 
@@ -34,6 +44,12 @@ pub enum ConfigError {
     InsecurePublicUrl,
     #[error("RJ_RETENTION_DAYS must be a whole number of days from 1 to 365, not `{0}`")]
     BadRetention(String),
+    #[error("{name} must be a whole number, not `{value}`")]
+    BadNumber { name: &'static str, value: String },
+    #[error(
+        "RJ_MAIL_FROM must be an address such as `Site name <no-reply@example.org>`, not `{0}`"
+    )]
+    BadMailFrom(String),
     #[error("{0} must be set when RJ_ENV=production")]
     MissingInProduction(&'static str),
 }
@@ -90,10 +106,29 @@ impl Config {
             },
         };
 
+        let number = |name: &'static str, default: u64| match get(name) {
+            None => Ok(default),
+            Some(v) => v
+                .parse::<u64>()
+                .map_err(|_| ConfigError::BadNumber { name, value: v }),
+        };
+        let mail_from = required(
+            "RJ_MAIL_FROM",
+            "Restorative justice help <no-reply@example.org>".into(),
+        )?;
+        if mail_from.parse::<lettre::message::Mailbox>().is_err() {
+            return Err(ConfigError::BadMailFrom(mail_from));
+        }
+
         Ok(Self {
             env,
             addr,
             hsts: https,
+            database_url: get("RJ_DATABASE_URL").unwrap_or_else(|| "sqlite://var/rj.db".into()),
+            smtp_url: get("RJ_SMTP_URL"),
+            mail_from,
+            mail_dir: get("RJ_MAIL_DIR").map_or_else(|| PathBuf::from("var/mail"), PathBuf::from),
+            retry_base_seconds: number("RJ_RETRY_BASE_SECONDS", 30)?.max(1),
             directory: get("RJ_DIRECTORY")
                 .map_or_else(|| PathBuf::from("data/services.toml"), PathBuf::from),
             site: SiteSettings {
@@ -165,6 +200,15 @@ mod tests {
             config(&[
                 ("RJ_ENV", "production"),
                 ("RJ_PUBLIC_URL", "https://rj.example.org")
+            ])
+            .unwrap_err(),
+            ConfigError::MissingInProduction("RJ_MAIL_FROM")
+        );
+        assert_eq!(
+            config(&[
+                ("RJ_ENV", "production"),
+                ("RJ_PUBLIC_URL", "https://rj.example.org"),
+                ("RJ_MAIL_FROM", "RJ <no-reply@rj.example.org>")
             ])
             .unwrap_err(),
             ConfigError::MissingInProduction("RJ_OPERATOR_NAME")

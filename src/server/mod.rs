@@ -2,12 +2,17 @@
 //! process's start and graceful stop. Server-only.
 
 mod api;
+mod commands;
 pub mod config;
 pub mod headers;
 mod sitemap;
 
 use crate::app::{App, shell};
 use crate::areas::{Areas, DataError, directory::Directory, directory::DirectoryError};
+use crate::referral::mailer::{Mailer, MailerError};
+use crate::referral::render::Sender;
+use crate::referral::store::{Store, StoreError};
+use crate::referral::worker::{Pacing, Worker};
 use axum::{Router, extract::FromRef, routing::get};
 use config::Config;
 use leptos::prelude::*;
@@ -22,6 +27,9 @@ pub struct AppState {
     pub config: Arc<Config>,
     pub areas: Arc<Areas>,
     pub directory: Arc<Directory>,
+    pub store: Store,
+    pub mailer: Mailer,
+    pub sender: Arc<Sender>,
 }
 
 /// Why the server could not start.
@@ -36,11 +44,16 @@ pub enum StartupError {
     },
     #[error(transparent)]
     Directory(#[from] DirectoryError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    Mailer(#[from] MailerError),
 }
 
 impl AppState {
-    /// Loads the embedded area data and the service directory, checking both.
-    pub fn load(config: Config, leptos_options: LeptosOptions) -> Result<Self, StartupError> {
+    /// Loads the embedded area data and the service directory, checking both, and opens
+    /// the outbox database and the mailer.
+    pub async fn load(config: Config, leptos_options: LeptosOptions) -> Result<Self, StartupError> {
         let areas = Areas::embedded()?;
         let path = config.directory.display().to_string();
         let text = std::fs::read_to_string(&config.directory).map_err(|source| {
@@ -51,12 +64,45 @@ impl AppState {
         })?;
         let production = config.env == config::Environment::Production;
         let directory = Directory::parse(&text, &path, &areas, production)?;
+        let store = Store::open(&config.database_url).await?;
+        let mailer = Mailer::new(
+            config.smtp_url.as_deref(),
+            config.mail_dir.clone(),
+            production,
+        )?;
+        let sender = Arc::new(Sender {
+            from: config
+                .mail_from
+                .parse()
+                .expect("checked when the configuration was read"),
+            site_name: crate::i18n::Tr(crate::i18n::Lang::En).t("site-name"),
+        });
         Ok(Self {
             leptos_options,
             config: Arc::new(config),
             areas: Arc::new(areas),
             directory: Arc::new(directory),
+            store,
+            mailer,
+            sender,
         })
+    }
+
+    /// The delivery worker for this state's outbox.
+    pub fn worker(&self) -> Worker {
+        let days = u64::from(self.config.site.retention_days);
+        Worker {
+            store: self.store.clone(),
+            mailer: self.mailer.clone(),
+            areas: self.areas.clone(),
+            directory: self.directory.clone(),
+            sender: self.sender.clone(),
+            pacing: Pacing {
+                retry_base: std::time::Duration::from_secs(self.config.retry_base_seconds),
+                retention: std::time::Duration::from_secs(days * 24 * 3600),
+                ..Pacing::default()
+            },
+        }
     }
 }
 
@@ -105,9 +151,10 @@ async fn health() -> &'static str {
     "ok\n"
 }
 
-/// Runs the server until SIGTERM or SIGINT, then finishes the requests in flight.
+/// The `rj` command: serves the site, or runs an operator command.
 pub async fn main() -> ExitCode {
     init_logging();
+    let args: Vec<String> = std::env::args().skip(1).collect();
     let leptos_options = match get_configuration(None) {
         Ok(conf) => with_hashed_assets(conf.leptos_options),
         Err(err) => {
@@ -122,14 +169,30 @@ pub async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let addr = config.addr;
-    let state = match AppState::load(config, leptos_options) {
+    let state = match AppState::load(config, leptos_options).await {
         Ok(state) => state,
         Err(err) => {
             tracing::error!("cannot start: {err}");
             return ExitCode::FAILURE;
         }
     };
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    match words.as_slice() {
+        [] | ["serve"] => serve(state).await,
+        ["check-config"] => commands::check_config(&state).await,
+        ["outbox", "status"] => commands::outbox_status(&state).await,
+        ["outbox", "retry", reference] => commands::outbox_retry(&state, reference).await,
+        _ => {
+            eprintln!("usage: rj [serve | check-config | outbox status | outbox retry REFERENCE]");
+            ExitCode::from(2)
+        }
+    }
+}
+
+/// Serves the site and runs the delivery worker until SIGTERM or SIGINT, then finishes
+/// the requests in flight.
+async fn serve(state: AppState) -> ExitCode {
+    let addr = state.config.addr;
     let listener = match tokio::net::TcpListener::bind(addr).await {
         Ok(listener) => listener,
         Err(err) => {
@@ -137,12 +200,25 @@ pub async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    match &state.mailer {
+        Mailer::Smtp(_) => tracing::info!("emails go by SMTP"),
+        Mailer::Files(dir) => {
+            tracing::info!("no RJ_SMTP_URL: emails are written to {}", dir.display())
+        }
+    }
     tracing::info!("serving on http://{addr} ({:?})", state.config.env);
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let worker = tokio::spawn(state.worker().run(stopped));
     let app = router(state);
-    if let Err(err) = axum::serve(listener, app)
-        .with_graceful_shutdown(shutdown_signal())
-        .await
-    {
+    let served = axum::serve(
+        listener,
+        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown_signal())
+    .await;
+    let _ = stop.send(true);
+    let _ = worker.await;
+    if let Err(err) = served {
         tracing::error!("server error: {err}");
         return ExitCode::FAILURE;
     }

@@ -10,17 +10,24 @@ use http_body_util::BodyExt;
 use rj::server::{AppState, config::Config, router};
 use tower::ServiceExt;
 
-/// The app as `make run` builds it, with the default (development) configuration.
-pub fn app() -> Router {
-    app_with(&[])
+/// The app as `make run` builds it, with the default (development) configuration and
+/// its own database and mail folder.
+pub async fn app() -> Router {
+    app_with(&[]).await
 }
 
 /// The app with some environment variables set.
-pub fn app_with(vars: &[(&str, &str)]) -> Router {
-    let vars: Vec<(String, String)> = vars
+pub async fn app_with(vars: &[(&str, &str)]) -> Router {
+    let dir = tempfile::tempdir().unwrap().keep();
+    let mut vars: Vec<(String, String)> = vars
         .iter()
         .map(|(k, v)| (k.to_string(), v.to_string()))
         .collect();
+    vars.push((
+        "RJ_DATABASE_URL".into(),
+        format!("sqlite://{}/rj.db", dir.display()),
+    ));
+    vars.push(("RJ_MAIL_DIR".into(), dir.join("mail").display().to_string()));
     let config = Config::from_lookup("127.0.0.1:3000".parse().unwrap(), |name| {
         vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
     })
@@ -29,7 +36,11 @@ pub fn app_with(vars: &[(&str, &str)]) -> Router {
         .expect("Cargo.toml has [package.metadata.leptos]")
         .leptos_options;
     options.site_root = site_root().into();
-    router(AppState::load(config, options).expect("the app's data loads"))
+    router(
+        AppState::load(config, options)
+            .await
+            .expect("the app's data loads"),
+    )
 }
 
 /// A site root laid out as cargo-leptos lays out `target/site`: the `public/` assets at
