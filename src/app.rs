@@ -6,6 +6,7 @@ use crate::pages::{
     find::{AreaPage, AreasPage, FindPage},
     home::HomePage,
     not_found::NotFound,
+    refer::{ReferPage, SentPage},
 };
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
@@ -79,6 +80,17 @@ pub fn App() -> impl IntoView {
                 <Route
                     path=(StaticSegment("cy"), StaticSegment(Page::Areas.slug(Lang::Cy)), ParamSegment("slug"))
                     view=|| view! { <AreaPage lang=Lang::Cy /> }
+                />
+                <Route path=Page::Refer.segments(Lang::En) view=|| view! { <ReferPage lang=Lang::En /> } />
+                <Route path=Page::Refer.segments(Lang::Cy) view=|| view! { <ReferPage lang=Lang::Cy /> } />
+                // Rendered by the server's own handler, which looks the request up first.
+                <Route
+                    path=(StaticSegment(Page::Refer.slug(Lang::En)), StaticSegment("sent"), ParamSegment("reference"))
+                    view=|| view! { <SentPage lang=Lang::En /> }
+                />
+                <Route
+                    path=(StaticSegment("cy"), StaticSegment(Page::Refer.slug(Lang::Cy)), StaticSegment("wedi-anfon"), ParamSegment("reference"))
+                    view=|| view! { <SentPage lang=Lang::Cy /> }
                 />
                 <Route path=Page::WhatIsRj.segments(Lang::En) view=|| view! { <ContentPage page=Page::WhatIsRj lang=Lang::En /> } />
                 <Route path=Page::WhatIsRj.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::WhatIsRj lang=Lang::Cy /> } />

@@ -10,6 +10,7 @@ pub enum Page {
     Home,
     Find,
     Areas,
+    Refer,
     WhatIsRj,
     Ways,
     WhatHappens,
@@ -30,6 +31,7 @@ const TABLE: &[(Page, &str, &str, &str)] = &[
     (Page::Home, "home", "", ""),
     (Page::Find, "find", "find", "dod-o-hyd"),
     (Page::Areas, "areas", "areas", "ardaloedd"),
+    (Page::Refer, "refer", "refer", "cyfeirio"),
     (
         Page::WhatIsRj,
         "what-is-rj",
@@ -86,6 +88,7 @@ impl Page {
         Page::Home,
         Page::Find,
         Page::Areas,
+        Page::Refer,
         Page::WhatIsRj,
         Page::Ways,
         Page::WhatHappens,
@@ -159,6 +162,15 @@ impl Page {
         format!("{}/{slug}", Page::Areas.path(lang))
     }
 
+    /// The confirmation page of a sent request.
+    pub fn sent_path(lang: Lang, reference: &str) -> String {
+        let sent = match lang {
+            Lang::En => "sent",
+            Lang::Cy => "wedi-anfon",
+        };
+        format!("{}/{sent}/{reference}", Page::Refer.path(lang))
+    }
+
     /// The page at a path, if any.
     pub fn from_path(path: &str) -> Option<(Page, Lang)> {
         let path = if path.len() > 1 {
@@ -202,6 +214,19 @@ mod tests {
                 "{page:?}"
             );
             assert_eq!(Page::from_key(page.key()), Some(page));
+        }
+    }
+
+    #[test]
+    fn every_page_has_a_title_in_both_languages() {
+        for &page in Page::ALL {
+            for lang in Lang::ALL {
+                assert!(
+                    crate::i18n::Tr(lang).has(&page.title_id()),
+                    "{}",
+                    page.title_id()
+                );
+            }
         }
     }
 

@@ -173,7 +173,7 @@ pub fn spec(page: Page) -> Spec {
             &[Privacy, UsefulLinks],
         ),
         // Pages with their own views.
-        Home | Find | Areas => (&[], false, &[]),
+        Home | Find | Areas | Refer => (&[], false, &[]),
     };
     Spec {
         sections,

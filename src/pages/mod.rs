@@ -4,3 +4,4 @@ pub mod content;
 pub mod find;
 pub mod home;
 pub mod not_found;
+pub mod refer;

@@ -11,4 +11,7 @@ pub mod render;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
+pub mod token;
+pub mod view;
+#[cfg(feature = "ssr")]
 pub mod worker;

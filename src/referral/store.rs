@@ -121,6 +121,18 @@ impl Store {
         Ok(Reference::parse(&reference).expect("stored references are valid"))
     }
 
+    /// The reference already stored for an idempotency key, if any.
+    pub async fn reference_for(
+        &self,
+        idempotency_key: &str,
+    ) -> Result<Option<Reference>, StoreError> {
+        let row = sqlx::query("SELECT reference FROM referrals WHERE idempotency_key = ?1")
+            .bind(idempotency_key)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.and_then(|r| Reference::parse(r.get::<&str, _>(0)).ok()))
+    }
+
     /// Leases the next request that is due, if any, for `lease_seconds`.
     pub async fn claim(&self, now: i64, lease_seconds: i64) -> Result<Option<Claimed>, StoreError> {
         let row = sqlx::query(

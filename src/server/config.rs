@@ -31,6 +31,12 @@ pub struct Config {
     pub mail_dir: PathBuf,
     /// First retry delay for undelivered email (`RJ_RETRY_BASE_SECONDS`).
     pub retry_base_seconds: u64,
+    /// Key for signing form tokens (`RJ_SECRET`); random per start in development.
+    pub secret: Vec<u8>,
+    /// The least time, in seconds, between showing the form and sending it.
+    pub min_fill_seconds: u64,
+    /// Requests one client may send in an hour; 0 turns the limit off.
+    pub send_limit_per_hour: u32,
     pub site: SiteSettings,
 }
 
@@ -50,6 +56,8 @@ pub enum ConfigError {
         "RJ_MAIL_FROM must be an address such as `Site name <no-reply@example.org>`, not `{0}`"
     )]
     BadMailFrom(String),
+    #[error("RJ_SECRET must be at least 32 characters long")]
+    ShortSecret,
     #[error("{0} must be set when RJ_ENV=production")]
     MissingInProduction(&'static str),
 }
@@ -129,6 +137,17 @@ impl Config {
             mail_from,
             mail_dir: get("RJ_MAIL_DIR").map_or_else(|| PathBuf::from("var/mail"), PathBuf::from),
             retry_base_seconds: number("RJ_RETRY_BASE_SECONDS", 30)?.max(1),
+            secret: match get("RJ_SECRET") {
+                Some(s) if s.len() >= 32 => s.into_bytes(),
+                Some(_) => return Err(ConfigError::ShortSecret),
+                None if env == Environment::Production => {
+                    return Err(ConfigError::MissingInProduction("RJ_SECRET"));
+                }
+                None => rand::random::<[u8; 32]>().to_vec(),
+            },
+            min_fill_seconds: number("RJ_MIN_FILL_SECONDS", 3)?,
+            send_limit_per_hour: number("RJ_SEND_LIMIT_PER_HOUR", 5)?.min(u64::from(u32::MAX))
+                as u32,
             directory: get("RJ_DIRECTORY")
                 .map_or_else(|| PathBuf::from("data/services.toml"), PathBuf::from),
             site: SiteSettings {
@@ -209,6 +228,16 @@ mod tests {
                 ("RJ_ENV", "production"),
                 ("RJ_PUBLIC_URL", "https://rj.example.org"),
                 ("RJ_MAIL_FROM", "RJ <no-reply@rj.example.org>")
+            ])
+            .unwrap_err(),
+            ConfigError::MissingInProduction("RJ_SECRET")
+        );
+        assert_eq!(
+            config(&[
+                ("RJ_ENV", "production"),
+                ("RJ_PUBLIC_URL", "https://rj.example.org"),
+                ("RJ_MAIL_FROM", "RJ <no-reply@rj.example.org>"),
+                ("RJ_SECRET", "0123456789abcdef0123456789abcdef")
             ])
             .unwrap_err(),
             ConfigError::MissingInProduction("RJ_OPERATOR_NAME")

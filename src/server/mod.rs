@@ -5,13 +5,17 @@ mod api;
 mod commands;
 pub mod config;
 pub mod headers;
+mod refer;
 mod sitemap;
 
 use crate::app::{App, shell};
 use crate::areas::{Areas, DataError, directory::Directory, directory::DirectoryError};
+use crate::i18n::{Lang, Page};
 use crate::referral::mailer::{Mailer, MailerError};
 use crate::referral::render::Sender;
 use crate::referral::store::{Store, StoreError};
+use crate::referral::token::FormTokens;
+use crate::referral::view::TokenIssuer;
 use crate::referral::worker::{Pacing, Worker};
 use axum::{Router, extract::FromRef, routing::get};
 use config::Config;
@@ -30,6 +34,8 @@ pub struct AppState {
     pub store: Store,
     pub mailer: Mailer,
     pub sender: Arc<Sender>,
+    pub tokens: FormTokens,
+    pub limiter: Arc<refer::SendLimiter>,
 }
 
 /// Why the server could not start.
@@ -77,7 +83,11 @@ impl AppState {
                 .expect("checked when the configuration was read"),
             site_name: crate::i18n::Tr(crate::i18n::Lang::En).t("site-name"),
         });
+        let tokens = FormTokens::new(&config.secret);
+        let limiter = Arc::new(refer::SendLimiter::new(config.send_limit_per_hour));
         Ok(Self {
+            tokens,
+            limiter,
             leptos_options,
             config: Arc::new(config),
             areas: Arc::new(areas),
@@ -86,6 +96,12 @@ impl AppState {
             mailer,
             sender,
         })
+    }
+
+    /// A token for a newly shown form.
+    pub fn new_token(&self) -> String {
+        self.tokens
+            .issue(rand::random(), crate::referral::worker::unix_now())
     }
 
     /// The delivery worker for this state's outbox.
@@ -117,18 +133,30 @@ impl FromRef<AppState> for LeptosOptions {
 pub fn router(state: AppState) -> Router {
     let context = {
         let state = state.clone();
-        move || {
-            provide_context(state.config.site.clone());
-            provide_context(state.areas.clone());
-            provide_context(state.directory.clone());
-        }
+        move || provide_app_context(&state)
     };
 
-    let routes = generate_route_list(App);
+    // The confirmation pages are rendered by their own handler, which looks them up.
+    let routes: Vec<_> = generate_route_list(App)
+        .into_iter()
+        .filter(|r| !r.path().contains("/sent/") && !r.path().contains("/wedi-anfon/"))
+        .collect();
+    let en_refer = Page::Refer.path(Lang::En);
+    let cy_refer = Page::Refer.path(Lang::Cy);
     let mut router = Router::new()
         .route("/healthz", get(health))
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/api/lookup", get(api::lookup))
+        .route(&en_refer, axum::routing::post(refer::post_en))
+        .route(&cy_refer, axum::routing::post(refer::post_cy))
+        .route(
+            &format!("{en_refer}/sent/{{reference}}"),
+            get(refer::sent_en),
+        )
+        .route(
+            &format!("{cy_refer}/wedi-anfon/{{reference}}"),
+            get(refer::sent_cy),
+        )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || shell(options.clone())
@@ -144,6 +172,16 @@ pub fn router(state: AppState) -> Router {
     router
         .layer(CompressionLayer::new().gzip(true).br(true))
         .with_state(state)
+}
+
+/// What every page may use: operator settings, the area data, the directory, and a
+/// way to issue form tokens.
+pub(crate) fn provide_app_context(state: &AppState) {
+    provide_context(state.config.site.clone());
+    provide_context(state.areas.clone());
+    provide_context(state.directory.clone());
+    let issuer = state.clone();
+    provide_context(TokenIssuer(Arc::new(move || issuer.new_token())));
 }
 
 /// Liveness: the process is up and answering.

@@ -1,0 +1,177 @@
+//! Form parts in the GOV.UK Design System's patterns: error summary, text input,
+//! textarea, radios, checkbox. Each shows its label, hint and error, and keeps the answer.
+
+use crate::i18n::{Lang, Tr};
+use leptos::prelude::*;
+
+/// The list of problems at the top of the page, each linking to its field.
+#[component]
+pub fn ErrorSummary(lang: Lang, errors: Vec<(String, String)>) -> impl IntoView {
+    let tr = Tr(lang);
+    (!errors.is_empty()).then(|| {
+        let items = errors
+            .into_iter()
+            .map(|(field, message)| view! { <li><a href=format!("#{field}")>{message}</a></li> })
+            .collect_view();
+        view! {
+            <div class="rj-error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+                <h2 class="rj-error-summary__title" id="error-summary-title">{tr.t("refer-error-summary")}</h2>
+                <ul class="rj-error-summary__list">{items}</ul>
+            </div>
+        }
+    })
+}
+
+fn error_line(lang: Lang, name: &str, error: Option<String>) -> impl IntoView + use<> {
+    let prefix = Tr(lang).t("refer-error-prefix");
+    error.map(|e| {
+        view! {
+            <p id=format!("{name}-error") class="rj-error-message">
+                <span class="rj-visually-hidden">{prefix} " "</span>
+                {e}
+            </p>
+        }
+    })
+}
+
+fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {
+    let mut ids = Vec::new();
+    if hint {
+        ids.push(format!("{name}-hint"));
+    }
+    if error {
+        ids.push(format!("{name}-error"));
+    }
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// A one-line or multi-line text answer.
+#[component]
+pub fn TextField(
+    lang: Lang,
+    name: &'static str,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    value: String,
+    error: Option<String>,
+    #[prop(default = "text")] input_type: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(optional)] rows: Option<u32>,
+    #[prop(optional)] spellcheck: bool,
+) -> impl IntoView {
+    let has_error = error.is_some();
+    let describedby = described_by(name, hint.is_some(), has_error);
+    let hint = hint.map(|h| view! { <div id=format!("{name}-hint") class="rj-hint">{h}</div> });
+    let field = match rows {
+        Some(rows) => view! {
+            <textarea
+                class="rj-textarea"
+                class:rj-input--error=has_error
+                id=name
+                name=name
+                rows=rows
+                aria-describedby=describedby
+                aria-invalid=has_error.then_some("true")
+                spellcheck=if spellcheck { "true" } else { "false" }
+            >
+                {value}
+            </textarea>
+        }
+        .into_any(),
+        None => view! {
+            <input
+                class="rj-input"
+                class:rj-input--error=has_error
+                id=name
+                name=name
+                type=input_type
+                value=value
+                autocomplete=autocomplete
+                aria-describedby=describedby
+                aria-invalid=has_error.then_some("true")
+                spellcheck=if spellcheck { "true" } else { "false" }
+            />
+        }
+        .into_any(),
+    };
+    view! {
+        <div class="rj-form-group" class:rj-form-group--error=has_error>
+            <label class="rj-label" for=name>{label}</label>
+            {hint}
+            {error_line(lang, name, error)}
+            {field}
+        </div>
+    }
+}
+
+/// A choice of one, as real radio buttons in a fieldset.
+#[component]
+pub fn Radios(
+    lang: Lang,
+    name: &'static str,
+    legend: String,
+    #[prop(optional)] hint: Option<String>,
+    /// (value, label)
+    options: Vec<(&'static str, String)>,
+    value: String,
+    error: Option<String>,
+    #[prop(optional)] inline: bool,
+) -> impl IntoView {
+    let has_error = error.is_some();
+    let describedby = described_by(name, hint.is_some(), has_error);
+    let hint = hint.map(|h| view! { <div id=format!("{name}-hint") class="rj-hint">{h}</div> });
+    let items = options
+        .into_iter()
+        .enumerate()
+        .map(|(i, (v, label))| {
+            // The first radio carries the field's id, so the error summary can link to it.
+            let id = if i == 0 { name.to_string() } else { format!("{name}-{v}") };
+            view! {
+                <div class="rj-radios__item">
+                    <input class="rj-radios__input" id=id.clone() name=name type="radio" value=v checked=value == v />
+                    <label class="rj-radios__label" for=id>{label}</label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <div class="rj-form-group" class:rj-form-group--error=has_error>
+            <fieldset class="rj-fieldset" aria-describedby=describedby>
+                <legend class="rj-fieldset__legend">{legend}</legend>
+                {hint}
+                {error_line(lang, name, error)}
+                <div class="rj-radios" class:rj-radios--inline=inline>{items}</div>
+            </fieldset>
+        </div>
+    }
+}
+
+/// One tick box with value `yes`.
+#[component]
+pub fn Checkbox(
+    lang: Lang,
+    name: &'static str,
+    legend: Option<String>,
+    label: String,
+    #[prop(optional)] hint: Option<String>,
+    checked: bool,
+    error: Option<String>,
+) -> impl IntoView {
+    let has_error = error.is_some();
+    let describedby = described_by(name, hint.is_some(), has_error);
+    let hint = hint.map(|h| view! { <div id=format!("{name}-hint") class="rj-hint">{h}</div> });
+    let legend = legend.map(|l| view! { <legend class="rj-fieldset__legend">{l}</legend> });
+    view! {
+        <div class="rj-form-group" class:rj-form-group--error=has_error>
+            <fieldset class="rj-fieldset" aria-describedby=describedby>
+                {legend}
+                {hint}
+                {error_line(lang, name, error)}
+                <div class="rj-checkboxes__item">
+                    <input class="rj-checkboxes__input" id=name name=name type="checkbox" value="yes" checked=checked />
+                    <label class="rj-checkboxes__label" for=name>{label}</label>
+                </div>
+            </fieldset>
+        </div>
+    }
+}
