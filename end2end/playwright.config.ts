@@ -1,10 +1,16 @@
 // Browser tests: Debian's Chromium (never a downloaded browser) against the release
 // build, started here on a loopback port.
 import { defineConfig } from "@playwright/test";
+import fs from "node:fs";
 import path from "node:path";
 
 export const PORT = Number(process.env.RJ_E2E_PORT ?? 3100);
+export const SMTP_PORT = PORT + 25;
 const root = path.resolve(__dirname, "..");
+// A fresh database and mail folder for every run.
+export const WORK = path.join(root, "target", "e2e");
+fs.rmSync(WORK, { recursive: true, force: true });
+fs.mkdirSync(path.join(WORK, "smtp"), { recursive: true });
 
 export default defineConfig({
   testDir: "./tests",
@@ -29,7 +35,16 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
+  webServer: [
+    {
+      // A real SMTP server (Debian's python3-aiosmtpd) capturing mail to a folder.
+      command: `/usr/bin/python3 tests/smtp/server.py ${SMTP_PORT} ${path.join(WORK, "smtp")}`,
+      cwd: root,
+      port: SMTP_PORT,
+      reuseExistingServer: false,
+      timeout: 30_000,
+    },
+    {
     command: path.join(root, "target/release/rj"),
     cwd: root,
     url: `http://127.0.0.1:${PORT}/healthz`,
@@ -41,7 +56,13 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
       LEPTOS_SITE_ROOT: path.join(root, "target/site"),
       RJ_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
+      RJ_DATABASE_URL: `sqlite://${path.join(WORK, "rj.db")}`,
+      RJ_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
+      RJ_MIN_FILL_SECONDS: "1",
+      RJ_RETRY_BASE_SECONDS: "1",
+      RJ_SEND_LIMIT_PER_HOUR: "0",
       RUST_LOG: "info",
     },
-  },
+    },
+  ],
 });

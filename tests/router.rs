@@ -315,6 +315,10 @@ async fn find_a_postcode_with_javascript_off() {
     assert!(html.contains("href=\"/areas/south-wales\""));
     assert!(html.contains("Restorative justice service for South Wales"));
     assert!(html.contains("href=\"tel:01632960032\""));
+    assert!(
+        html.contains("href=\"/refer?area=south-wales\""),
+        "the ask-to-be-contacted button"
+    );
     assert!(!html.contains("rj-error-summary"));
     let cy = page(&app, "/cy/dod-o-hyd?q=Caerdydd", StatusCode::OK).await;
     assert!(cy.contains("Eich ardal heddlu yw De Cymru."), "{cy}");

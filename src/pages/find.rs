@@ -121,6 +121,7 @@ fn Results(
             <p class="rj-result__area">{tr.t_args("find-your-area", &[("area", area.name(lang).to_string().into())])}</p>
             {message}
             {services}
+            <AskButton lang slug=area.slug.clone() />
             <p><a href=Page::area_path(lang, &area.slug)>{tr.t_args("find-see-area", &[("area", area.name(lang).to_string().into())])}</a></p>
         }
         .into_any()
@@ -244,10 +245,18 @@ pub fn AreaPage(lang: Lang) -> impl IntoView {
             <h1>{name}</h1>
             <h2>{tr.t("area-service-heading")}</h2>
             {services}
+            <AskButton lang slug=area.slug.clone() />
             <h2>{tr.t("area-councils-heading")}</h2>
             <ul class="rj-columns">{councils}</ul>
             <p><a href=Page::Find.path(lang)>{tr.t("find-title")}</a></p>
         </Frame>
     }
     .into_any()
+}
+
+/// "Ask to be contacted": the referral form with this area chosen.
+#[component]
+fn AskButton(lang: Lang, slug: String) -> impl IntoView {
+    let href = format!("{}?area={slug}", Page::Refer.path(lang));
+    view! { <a class="rj-button rj-button--start" href=href role="button" draggable="false">{Tr(lang).t("refer-title")}</a> }
 }

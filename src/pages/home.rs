@@ -8,8 +8,7 @@ use leptos::prelude::*;
 const ROUTES: &[(Page, &str, &str)] = &[
     (Page::WhatIsRj, "home-learn-heading", "home-learn-text"),
     (Page::Find, "home-find-heading", "home-find-text"),
-    (Page::Rights, "home-rights-heading", "home-rights-text"),
-    (Page::HelpNow, "home-help-heading", "home-help-text"),
+    (Page::Refer, "home-refer-heading", "home-refer-text"),
 ];
 
 #[component]
