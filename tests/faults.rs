@@ -1,0 +1,195 @@
+//! The real binary under faults: requests are stored while the SMTP server is down,
+//! the site is killed with SIGKILL, and after a restart with the server up every request
+//! arrives. Neither run's log contains anything the person typed.
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const NAME: &str = "Zebedee Quixote-Known";
+const PHONE: &str = "01632 960 777";
+const EMAIL: &str = "zq.known@example.net";
+const MESSAGE: &str = "a-secret-message-4471";
+const TIMES: &str = "only-at-dawn-9182";
+const CRIME_REF: &str = "CRIMEREF-5530";
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+struct Site {
+    child: Child,
+    port: u16,
+    log: PathBuf,
+}
+
+fn start_site(dir: &Path, smtp_port: u16, run: &str) -> Site {
+    let port = free_port();
+    let log = dir.join(format!("{run}.log"));
+    let child = Command::new(env!("CARGO_BIN_EXE_rj"))
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+        .env("LEPTOS_OUTPUT_NAME", "rj")
+        .env("LEPTOS_SITE_ROOT", dir.join("site"))
+        .env(
+            "RJ_DATABASE_URL",
+            format!("sqlite://{}/rj.db", dir.display()),
+        )
+        .env("RJ_SMTP_URL", format!("smtp://127.0.0.1:{smtp_port}"))
+        .env("RJ_MIN_FILL_SECONDS", "0")
+        .env("RJ_RETRY_BASE_SECONDS", "1")
+        .env("RJ_SECRET", "a-test-secret-that-is-long-enough-123")
+        .env("RUST_LOG", "debug")
+        .stdout(std::fs::File::create(&log).unwrap())
+        .stderr(std::fs::File::options().append(true).open(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while http(port, "GET", "/healthz", "").is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the site did not start"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    Site { child, port, log }
+}
+
+/// A minimal HTTP/1.1 request; returns the status line's code, headers and body.
+fn http(port: u16, method: &str, path: &str, body: &str) -> std::io::Result<(u16, String, String)> {
+    let mut s = TcpStream::connect(("127.0.0.1", port))?;
+    write!(
+        s,
+        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nSec-Fetch-Site: same-origin\r\n\
+         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )?;
+    let mut response = String::new();
+    s.read_to_string(&mut response)?;
+    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+    let code = head
+        .split(' ')
+        .nth(1)
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(0);
+    Ok((code, head.to_string(), body.to_string()))
+}
+
+fn encode(s: &str) -> String {
+    form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
+fn send_request(port: u16) -> String {
+    let (_, _, page) = http(port, "GET", "/refer", "").unwrap();
+    let pattern = "name=\"token\" value=\"";
+    let at = page.find(pattern).expect("a token") + pattern.len();
+    let token = &page[at..at + page[at..].find('"').unwrap()];
+    let body = format!(
+        "token={token}&action=send&area=south-wales&relationship=harmed&full_name={}&contact_method=phone\
+         &phone={}&email={}&voicemail_ok=no&say_rj_ok=no&safe_times={}&contact_language=en&reported=yes\
+         &crime_reference={}&responsible_under_18=no&message={}&consent=yes&confirmation_email=yes",
+        encode(NAME),
+        encode(PHONE),
+        encode(EMAIL),
+        encode(TIMES),
+        encode(CRIME_REF),
+        encode(MESSAGE)
+    );
+    let (code, head, _) = http(port, "POST", "/refer", &body).unwrap();
+    assert_eq!(code, 303, "{head}");
+    let location = head
+        .lines()
+        .find_map(|l| l.strip_prefix("location: "))
+        .expect("a redirect");
+    location.rsplit('/').next().unwrap().to_string()
+}
+
+#[test]
+fn every_request_survives_sigkill_and_nothing_personal_is_logged() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("site")).unwrap();
+    let smtp_port = free_port(); // nothing listens yet: the SMTP server is down
+
+    let mut first = start_site(dir.path(), smtp_port, "first");
+    let references: Vec<String> = (0..5).map(|_| send_request(first.port)).collect();
+    std::thread::sleep(Duration::from_millis(500)); // the worker tries, and fails
+    first.child.kill().unwrap(); // SIGKILL
+    first.child.wait().unwrap();
+
+    let mail = dir.path().join("mail");
+    let mut smtp = Command::new("/usr/bin/python3")
+        .args(["tests/smtp/server.py", &smtp_port.to_string()])
+        .arg(&mail)
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("Debian's python3-aiosmtpd");
+    let mut ready = String::new();
+    BufReader::new(smtp.stdout.take().unwrap())
+        .read_line(&mut ready)
+        .unwrap();
+    assert_eq!(ready.trim(), "ready");
+
+    let mut second = start_site(dir.path(), smtp_port, "second");
+    let start = Instant::now();
+    let arrived = |reference: &str| {
+        std::fs::read_dir(&mail)
+            .unwrap()
+            .filter_map(Result::ok)
+            .any(|e| {
+                e.path().extension().is_some_and(|x| x == "eml")
+                    && std::fs::read_to_string(e.path())
+                        .unwrap()
+                        .contains(&format!("Message-ID: <{reference}@"))
+            })
+    };
+    while !references.iter().all(|r| arrived(r)) {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "not every request arrived after the restart"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    // Each service email, and its confirmation, arrive (a duplicate is allowed only for
+    // a request that was in flight when the site was killed).
+    let emails = std::fs::read_dir(&mail)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "eml")
+        })
+        .count();
+    assert!(
+        emails >= 10,
+        "{emails} emails for 5 requests with confirmations"
+    );
+    std::thread::sleep(Duration::from_millis(500));
+    second.child.kill().unwrap();
+    second.child.wait().unwrap();
+    smtp.kill().unwrap();
+    smtp.wait().unwrap();
+
+    for site in [&first, &second] {
+        let log = std::fs::read_to_string(&site.log).unwrap();
+        assert!(
+            log.contains("referral stored") || log.contains("sent to the service"),
+            "the log says something"
+        );
+        for private in [
+            NAME, "Zebedee", PHONE, "960 777", EMAIL, "zq.known", MESSAGE, TIMES, CRIME_REF,
+        ] {
+            assert!(
+                !log.contains(private),
+                "{} contains {private:?}",
+                site.log.display()
+            );
+        }
+    }
+}
