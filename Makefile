@@ -75,6 +75,7 @@ bench: build
 	@for t in wrk nginx; do command -v $$t >/dev/null || { $(SUDO) apt-get update -qq; $(SUDO) apt-get install -y -qq wrk nginx-light; break; }; done
 	cargo bench
 	benches/http.sh
+	benches/send.sh
 	@LEPTOS_SITE_ADDR=127.0.0.1:$(BENCH_PORT) RUST_LOG=warn target/release/rj & pid=$$!; \
 	  for i in $$(seq 50); do curl -sf http://127.0.0.1:$(BENCH_PORT)/healthz >/dev/null && break; sleep 0.1; done; \
 	  node benches/page-weight.mjs http://127.0.0.1:$(BENCH_PORT)/ http://127.0.0.1:$(BENCH_PORT)/cy; \

@@ -375,3 +375,48 @@ async fn the_person_gets_a_confirmation_that_says_nothing_about_the_crime() {
     }
     assert!(email.attachments().next().is_none());
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_smtp_the_email_is_written_to_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&format!("sqlite://{}/rj.db", dir.path().display()))
+        .await
+        .unwrap();
+    let areas = Arc::new(Areas::embedded().unwrap());
+    let directory = Arc::new(
+        Directory::parse(
+            include_str!("../data/services.toml"),
+            "services.toml",
+            &areas,
+            false,
+        )
+        .unwrap(),
+    );
+    let folder = dir.path().join("var/mail");
+    let mailer = Mailer::new(None, folder.clone(), false).unwrap();
+    let sender = Arc::new(Sender {
+        from: "RJ <no-reply@rj.example.org>".parse().unwrap(),
+        site_name: "RJ".into(),
+    });
+    let worker = Worker {
+        store: store.clone(),
+        mailer,
+        areas,
+        directory,
+        sender,
+        pacing: Pacing::default(),
+    };
+    let reference = store
+        .insert("f", &referral("kent", "File Person"), unix_now(), counter())
+        .await
+        .unwrap();
+    let claimed = store.claim(unix_now(), 60).await.unwrap().unwrap();
+    worker.deliver(claimed).await;
+    let eml = std::fs::read(folder.join(format!("{reference}.eml"))).expect("the .eml file");
+    let email = MessageParser::default().parse(&eml).unwrap();
+    assert_eq!(
+        email.to().unwrap().first().unwrap().address().unwrap(),
+        "kent@referrals.example.org"
+    );
+    assert_eq!(store.counts().await.unwrap().sent, 1);
+}
