@@ -82,3 +82,5 @@ refer-problem-too-big = Roedd y ffurflen yn rhy fawr i'w hanfon. Byrhewch eich a
 refer-problem-other-site = Dim ond o'r wefan hon y gellir anfon y ffurflen hon. Ewch yn ôl i'r ffurflen a rhowch gynnig arall arni.
 refer-problem-not-sent = Doedden ni ddim yn gallu anfon eich cais. Ewch yn ôl i'r ffurflen a rhowch gynnig arall arni.
 refer-problem-back = Mynd yn ôl i'r ffurflen
+# Label y maes cudd y mae anfonwyr awtomatig yn unig yn ei lenwi.
+refer-honeypot = Gadewch hwn yn wag

@@ -82,3 +82,5 @@ refer-problem-too-big = The form was too large to send. Shorten your answers, th
 refer-problem-other-site = This form can only be sent from this website. Go back to the form and try again.
 refer-problem-not-sent = We could not send your request. Go back to the form and try again.
 refer-problem-back = Go back to the form
+# The label of the hidden field that only automated senders fill in.
+refer-honeypot = Leave this empty

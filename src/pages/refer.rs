@@ -157,7 +157,7 @@ fn QuestionPage(
                 <Checkbox lang name="confirmation_email" legend=None label=tr.t("refer-confirmation") hint=tr.t("refer-confirmation-hint") checked=value("confirmation_email") == "yes" error=None />
                 // A field people never see: only automated senders fill it in.
                 <div class="rj-honeypot" aria-hidden="true">
-                    <label for="website">"Website"</label>
+                    <label for="website">{tr.t("refer-honeypot")}</label>
                     <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" value="" />
                 </div>
                 <button class="rj-button" type="submit" name="action" value="check">{tr.t("refer-continue")}</button>
