@@ -1,6 +1,7 @@
 //! Finding the local service: one search box (postcode, council or area), the answer,
 //! and the list of every police area. Works as a plain GET form without JavaScript.
 
+use super::area_data;
 use crate::areas::{Answer, Areas, Kind, Note, PoliceArea, describe, directory::Directory};
 use crate::components::{Alternates, Frame, ServiceCard};
 use crate::i18n::{Lang, Page, Tr};
@@ -8,17 +9,10 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use std::sync::Arc;
 
-fn data() -> (Arc<Areas>, Arc<Directory>) {
-    (
-        use_context::<Arc<Areas>>().expect("areas are provided by the server"),
-        use_context::<Arc<Directory>>().expect("the directory is provided by the server"),
-    )
-}
-
 #[component]
 pub fn FindPage(lang: Lang) -> impl IntoView {
     let tr = Tr(lang);
-    let (areas, directory) = data();
+    let (areas, directory) = area_data();
     let query: Option<String> = use_query_map()
         .get_untracked()
         .get("q")
@@ -181,7 +175,7 @@ fn Results(
 #[component]
 pub fn AreasPage(lang: Lang) -> impl IntoView {
     let tr = Tr(lang);
-    let (areas, _) = data();
+    let (areas, _) = area_data();
     let list = |wales: bool| {
         let mut these: Vec<(String, String)> = areas
             .all()
@@ -212,7 +206,7 @@ pub fn AreasPage(lang: Lang) -> impl IntoView {
 #[component]
 pub fn AreaPage(lang: Lang) -> impl IntoView {
     let tr = Tr(lang);
-    let (areas, directory) = data();
+    let (areas, directory) = area_data();
     let slug = use_params_map()
         .get_untracked()
         .get("slug")

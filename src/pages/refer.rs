@@ -2,6 +2,7 @@
 //! the page for a request that could not be taken. Plain HTML forms: everything works
 //! with JavaScript off, and no answer ever goes into a URL.
 
+use super::area_data;
 use crate::areas::{Areas, directory::Directory};
 use crate::components::form::{Checkbox, ErrorSummary, Radios, TextField};
 use crate::components::{Alternates, Frame, Prose, ServiceCard};
@@ -9,14 +10,6 @@ use crate::i18n::{Lang, Page, Tr};
 use crate::referral::view::{Answers, ReferView, SentView, TokenIssuer};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
-use std::sync::Arc;
-
-fn data() -> (Arc<Areas>, Arc<Directory>) {
-    (
-        use_context::<Arc<Areas>>().expect("areas are provided by the server"),
-        use_context::<Arc<Directory>>().expect("the directory is provided by the server"),
-    )
-}
 
 /// The local service's name for the consent question, or a general phrase.
 fn service_name(areas: &Areas, directory: &Directory, slug: Option<&String>, lang: Lang) -> String {
@@ -73,7 +66,7 @@ fn QuestionPage(
     token: String,
 ) -> impl IntoView {
     let tr = Tr(lang);
-    let (areas, directory) = data();
+    let (areas, directory) = area_data();
     let value = {
         let answers = answers.clone();
         move |name: &str| answers.get(name).cloned().unwrap_or_default()
@@ -221,7 +214,7 @@ fn CheckPage(
     general: Option<String>,
 ) -> impl IntoView {
     let tr = Tr(lang);
-    let (areas, _) = data();
+    let (areas, _) = area_data();
     let action = Page::Refer.path(lang);
     let rows = CHECK_ROWS
         .iter()
@@ -276,7 +269,7 @@ fn ProblemPage(lang: Lang, message: String) -> impl IntoView {
 #[component]
 pub fn SentPage(lang: Lang) -> impl IntoView {
     let tr = Tr(lang);
-    let (areas, directory) = data();
+    let (areas, directory) = area_data();
     let Some(sent) = use_context::<SentView>() else {
         return view! { <crate::pages::not_found::NotFound /> }.into_any();
     };
