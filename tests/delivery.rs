@@ -420,3 +420,95 @@ async fn without_smtp_the_email_is_written_to_a_folder() {
     );
     assert_eq!(store.counts().await.unwrap().sent, 1);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn several_workers_send_each_request_exactly_once() {
+    let folder = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let smtp = SmtpServer::start(port, folder.path());
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&format!("sqlite://{}/rj.db", dir.path().display()))
+        .await
+        .unwrap();
+    let areas = Arc::new(Areas::embedded().unwrap());
+    let directory = Arc::new(
+        Directory::parse(
+            include_str!("../data/services.toml"),
+            "services.toml",
+            &areas,
+            false,
+        )
+        .unwrap(),
+    );
+    let sender = Arc::new(Sender {
+        from: "RJ <no-reply@rj.example.org>".parse().unwrap(),
+        site_name: "RJ".into(),
+    });
+    let pacing = Pacing {
+        poll: Duration::from_millis(20),
+        ..Pacing::default()
+    };
+    for i in 0..20 {
+        store
+            .insert(
+                &format!("k{i}"),
+                &referral("kent", "Many"),
+                unix_now(),
+                counter(),
+            )
+            .await
+            .unwrap();
+    }
+    let (stop, stopped) = watch::channel(false);
+    let workers: Vec<_> = (0..4)
+        .map(|i| {
+            let mailer = Mailer::new(
+                Some(&format!("smtp://127.0.0.1:{port}")),
+                dir.path().join("x"),
+                false,
+            )
+            .unwrap();
+            let worker = Worker {
+                store: store.clone(),
+                mailer,
+                areas: areas.clone(),
+                directory: directory.clone(),
+                sender: sender.clone(),
+                pacing: pacing.clone(),
+            };
+            tokio::spawn(worker.run_with(stopped.clone(), i == 0))
+        })
+        .collect();
+    let start = Instant::now();
+    while store.counts().await.unwrap().sent < 20 {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "not all delivered"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    stop.send(true).unwrap();
+    for w in workers {
+        w.await.unwrap();
+    }
+    let ids: Vec<String> = smtp
+        .messages()
+        .iter()
+        .map(|(_, raw)| {
+            MessageParser::default()
+                .parse(raw)
+                .unwrap()
+                .message_id()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let mut unique = ids.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(
+        (ids.len(), unique.len()),
+        (20, 20),
+        "each request sent exactly once"
+    );
+}

@@ -66,9 +66,14 @@ pub fn backoff(pacing: &Pacing, attempts: u32, jitter: f64) -> i64 {
 }
 
 impl Worker {
-    /// Runs until `shutdown` becomes true.
-    pub async fn run(self, mut shutdown: watch::Receiver<bool>) {
-        let mut next_purge = 0;
+    /// Runs until `shutdown` becomes true. Several workers may run at once (each request
+    /// is leased to one); only one of them should `purge`.
+    pub async fn run(self, shutdown: watch::Receiver<bool>) {
+        self.run_with(shutdown, true).await
+    }
+
+    pub async fn run_with(self, mut shutdown: watch::Receiver<bool>, purge: bool) {
+        let mut next_purge = if purge { 0 } else { i64::MAX };
         loop {
             if *shutdown.borrow() {
                 break;

@@ -37,6 +37,8 @@ pub struct Config {
     pub min_fill_seconds: u64,
     /// Requests one client may send in an hour; 0 turns the limit off.
     pub send_limit_per_hour: u32,
+    /// Delivery workers running at once (`RJ_WORKERS`).
+    pub workers: u32,
     pub site: SiteSettings,
 }
 
@@ -148,6 +150,7 @@ impl Config {
             min_fill_seconds: number("RJ_MIN_FILL_SECONDS", 3)?,
             send_limit_per_hour: number("RJ_SEND_LIMIT_PER_HOUR", 5)?.min(u64::from(u32::MAX))
                 as u32,
+            workers: number("RJ_WORKERS", 4)?.clamp(1, 64) as u32,
             directory: get("RJ_DIRECTORY")
                 .map_or_else(|| PathBuf::from("data/services.toml"), PathBuf::from),
             site: SiteSettings {

@@ -246,7 +246,9 @@ async fn serve(state: AppState) -> ExitCode {
     }
     tracing::info!("serving on http://{addr} ({:?})", state.config.env);
     let (stop, stopped) = tokio::sync::watch::channel(false);
-    let worker = tokio::spawn(state.worker().run(stopped));
+    let workers: Vec<_> = (0..state.config.workers)
+        .map(|i| tokio::spawn(state.worker().run_with(stopped.clone(), i == 0)))
+        .collect();
     let app = router(state);
     let served = axum::serve(
         listener,
@@ -255,7 +257,9 @@ async fn serve(state: AppState) -> ExitCode {
     .with_graceful_shutdown(shutdown_signal())
     .await;
     let _ = stop.send(true);
-    let _ = worker.await;
+    for worker in workers {
+        let _ = worker.await;
+    }
     if let Err(err) = served {
         tracing::error!("server error: {err}");
         return ExitCode::FAILURE;
