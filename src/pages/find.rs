@@ -18,10 +18,9 @@ pub fn FindPage(lang: Lang) -> impl IntoView {
         .get("q")
         .map(|q| q.chars().take(200).collect());
     let answer = query.as_deref().map(|q| {
-        (
-            areas.lookup(q),
-            describe::message(&areas.lookup(q), &areas, q, lang),
-        )
+        let answer = areas.lookup(q);
+        let message = describe::message(&answer, &areas, q, lang);
+        (answer, message)
     });
     let invalid = matches!(&answer, Some((a, _)) if a.kind == Kind::Invalid);
     let error_message = answer
