@@ -323,10 +323,6 @@ impl Areas {
         self.areas.iter().find(|a| a.slug == slug)
     }
 
-    pub fn by_code(&self, code: &str) -> Option<&PoliceArea> {
-        self.areas.iter().find(|a| a.code == code)
-    }
-
     pub fn councils(&self) -> &[Council] {
         &self.councils
     }

@@ -77,13 +77,6 @@ impl fmt::Debug for Reference {
     }
 }
 
-impl std::str::FromStr for Reference {
-    type Err = InvalidReference;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Reference::parse(s)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
