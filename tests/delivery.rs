@@ -107,26 +107,36 @@ struct Harness {
     _dir: tempfile::TempDir,
 }
 
-async fn harness(smtp_port: u16, directory_text: Option<String>) -> Harness {
-    let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&format!("sqlite://{}/rj.db", dir.path().display()))
+/// A fresh outbox in `dir` and what a worker needs beside it; `directory_text`
+/// replaces the shipped service directory.
+async fn parts(
+    dir: &Path,
+    directory_text: Option<String>,
+) -> (Store, Arc<Areas>, Arc<Directory>, Arc<Sender>) {
+    let store = Store::open(&format!("sqlite://{}/rj.db", dir.display()))
         .await
         .unwrap();
     let areas = Arc::new(Areas::embedded().unwrap());
     let text = directory_text.unwrap_or_else(|| include_str!("../data/services.toml").to_string());
     let directory = Arc::new(Directory::parse(&text, "services.toml", &areas, false).unwrap());
-    let mailer = Mailer::new(
-        Some(&format!("smtp://127.0.0.1:{smtp_port}")),
-        dir.path().join("unused"),
-        false,
-    )
-    .unwrap();
     let sender = Arc::new(Sender {
         from: "Restorative justice help <no-reply@rj.example.org>"
             .parse()
             .unwrap(),
         site_name: "Restorative justice help".into(),
     });
+    (store, areas, directory, sender)
+}
+
+async fn harness(smtp_port: u16, directory_text: Option<String>) -> Harness {
+    let dir = tempfile::tempdir().unwrap();
+    let (store, areas, directory, sender) = parts(dir.path(), directory_text).await;
+    let mailer = Mailer::new(
+        Some(&format!("smtp://127.0.0.1:{smtp_port}")),
+        dir.path().join("unused"),
+        false,
+    )
+    .unwrap();
     let pacing = Pacing {
         retry_base: Duration::from_secs(1),
         retry_max: Duration::from_secs(2),
@@ -379,25 +389,9 @@ async fn the_person_gets_a_confirmation_that_says_nothing_about_the_crime() {
 #[tokio::test(flavor = "multi_thread")]
 async fn without_smtp_the_email_is_written_to_a_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&format!("sqlite://{}/rj.db", dir.path().display()))
-        .await
-        .unwrap();
-    let areas = Arc::new(Areas::embedded().unwrap());
-    let directory = Arc::new(
-        Directory::parse(
-            include_str!("../data/services.toml"),
-            "services.toml",
-            &areas,
-            false,
-        )
-        .unwrap(),
-    );
+    let (store, areas, directory, sender) = parts(dir.path(), None).await;
     let folder = dir.path().join("var/mail");
     let mailer = Mailer::new(None, folder.clone(), false).unwrap();
-    let sender = Arc::new(Sender {
-        from: "RJ <no-reply@rj.example.org>".parse().unwrap(),
-        site_name: "RJ".into(),
-    });
     let worker = Worker {
         store: store.clone(),
         mailer,
@@ -427,23 +421,7 @@ async fn several_workers_send_each_request_exactly_once() {
     let port = free_port();
     let smtp = SmtpServer::start(port, folder.path());
     let dir = tempfile::tempdir().unwrap();
-    let store = Store::open(&format!("sqlite://{}/rj.db", dir.path().display()))
-        .await
-        .unwrap();
-    let areas = Arc::new(Areas::embedded().unwrap());
-    let directory = Arc::new(
-        Directory::parse(
-            include_str!("../data/services.toml"),
-            "services.toml",
-            &areas,
-            false,
-        )
-        .unwrap(),
-    );
-    let sender = Arc::new(Sender {
-        from: "RJ <no-reply@rj.example.org>".parse().unwrap(),
-        site_name: "RJ".into(),
-    });
+    let (store, areas, directory, sender) = parts(dir.path(), None).await;
     let pacing = Pacing {
         poll: Duration::from_millis(20),
         ..Pacing::default()
