@@ -7,10 +7,17 @@ import path from "node:path";
 export const PORT = Number(process.env.RJ_E2E_PORT ?? 3100);
 export const SMTP_PORT = PORT + 25;
 const root = path.resolve(__dirname, "..");
-// A fresh database and mail folder for every run.
-export const WORK = path.join(root, "target", "e2e");
-fs.rmSync(WORK, { recursive: true, force: true });
-fs.mkdirSync(path.join(WORK, "smtp"), { recursive: true });
+// A fresh database and mail folder for every run. Playwright evaluates this file again
+// in every worker process (and the specs import it), so only the main process clears
+// and creates the folder; workers inherit its path through the environment. Clearing it
+// in a worker would delete the database under the running server.
+if (!process.env.RJ_E2E_WORK) {
+  const base = path.join(root, "target", "e2e");
+  fs.rmSync(base, { recursive: true, force: true });
+  process.env.RJ_E2E_WORK = path.join(base, `run-${process.pid}`);
+  fs.mkdirSync(path.join(process.env.RJ_E2E_WORK, "smtp"), { recursive: true });
+}
+export const WORK = process.env.RJ_E2E_WORK;
 
 export default defineConfig({
   testDir: "./tests",
