@@ -3,6 +3,9 @@
 //! requests wait while the server is down and all arrive once it starts; permanent
 //! rejections are marked failed; the personal data is deleted after delivery.
 
+mod common;
+
+use common::smtp::{SmtpServer, free_port};
 use mail_parser::{MessageParser, MimeHeaders};
 use rj::areas::Areas;
 use rj::areas::directory::Directory;
@@ -11,73 +14,10 @@ use rj::referral::mailer::Mailer;
 use rj::referral::render::Sender;
 use rj::referral::store::Store;
 use rj::referral::worker::{Pacing, Worker, unix_now};
-use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::watch;
-
-/// A real SMTP server on a loopback port, writing what it receives to a folder.
-struct SmtpServer {
-    child: Child,
-    folder: PathBuf,
-}
-
-impl SmtpServer {
-    fn start(port: u16, folder: &Path) -> SmtpServer {
-        let mut child = Command::new("/usr/bin/python3")
-            .args(["tests/smtp/server.py", &port.to_string()])
-            .arg(folder)
-            .stdout(Stdio::piped())
-            .spawn()
-            .expect("python3 runs (Debian's python3-aiosmtpd; `make test` installs it)");
-        let mut line = String::new();
-        std::io::BufRead::read_line(
-            &mut std::io::BufReader::new(child.stdout.take().unwrap()),
-            &mut line,
-        )
-        .unwrap();
-        assert_eq!(line.trim(), "ready", "the SMTP server started");
-        SmtpServer {
-            child,
-            folder: folder.to_path_buf(),
-        }
-    }
-
-    /// The messages received so far, with their envelope recipients.
-    fn messages(&self) -> Vec<(String, Vec<u8>)> {
-        let mut names: Vec<_> = std::fs::read_dir(&self.folder)
-            .unwrap()
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| p.extension().is_some_and(|e| e == "eml"))
-            .collect();
-        names.sort();
-        names
-            .into_iter()
-            .map(|p| {
-                (
-                    std::fs::read_to_string(p.with_extension("rcpt")).unwrap(),
-                    std::fs::read(p).unwrap(),
-                )
-            })
-            .collect()
-    }
-}
-
-impl Drop for SmtpServer {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 fn referral(area: &str, name: &str) -> Referral {
     Referral {

@@ -2,10 +2,13 @@
 //! the site is killed with SIGKILL, and after a restart with the server up every request
 //! arrives. Neither run's log contains anything the person typed.
 
-use std::io::{BufRead, BufReader, Read, Write};
+mod common;
+
+use common::smtp::{SmtpServer, free_port};
+use std::io::{Read, Write};
 use std::net::TcpStream;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
 const NAME: &str = "Zebedee Quixote-Known";
@@ -14,14 +17,6 @@ const EMAIL: &str = "zq.known@example.net";
 const MESSAGE: &str = "a-secret-message-4471";
 const TIMES: &str = "only-at-dawn-9182";
 const CRIME_REF: &str = "CRIMEREF-5530";
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
 
 struct Site {
     child: Child,
@@ -122,17 +117,7 @@ fn every_request_survives_sigkill_and_nothing_personal_is_logged() {
     first.child.wait().unwrap();
 
     let mail = dir.path().join("mail");
-    let mut smtp = Command::new("/usr/bin/python3")
-        .args(["tests/smtp/server.py", &smtp_port.to_string()])
-        .arg(&mail)
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("Debian's python3-aiosmtpd");
-    let mut ready = String::new();
-    BufReader::new(smtp.stdout.take().unwrap())
-        .read_line(&mut ready)
-        .unwrap();
-    assert_eq!(ready.trim(), "ready");
+    let smtp = SmtpServer::start(smtp_port, &mail);
 
     let mut second = start_site(dir.path(), smtp_port, "second");
     let start = Instant::now();
@@ -162,8 +147,7 @@ fn every_request_survives_sigkill_and_nothing_personal_is_logged() {
     std::thread::sleep(Duration::from_millis(500));
     second.child.kill().unwrap();
     second.child.wait().unwrap();
-    smtp.kill().unwrap();
-    smtp.wait().unwrap();
+    drop(smtp);
 
     for site in [&first, &second] {
         let log = std::fs::read_to_string(&site.log).unwrap();

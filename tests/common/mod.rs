@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod smtp;
 pub mod text;
 
 use axum::{Router, body::Body};
