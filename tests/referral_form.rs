@@ -19,11 +19,23 @@ async fn fresh_app(extra: &[(&str, &str)]) -> Router {
 }
 
 async fn post(app: &Router, path: &str, body: &str) -> (StatusCode, Option<String>, String) {
-    let req = Request::post(path)
+    post_from(app, path, body, None).await
+}
+
+/// POST as a client whose address a proxy wrote in `X-Forwarded-For`.
+async fn post_from(
+    app: &Router,
+    path: &str,
+    body: &str,
+    forwarded_for: Option<&str>,
+) -> (StatusCode, Option<String>, String) {
+    let mut req = Request::post(path)
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-        .header("sec-fetch-site", "same-origin")
-        .body(Body::from(body.to_string()))
-        .unwrap();
+        .header("sec-fetch-site", "same-origin");
+    if let Some(address) = forwarded_for {
+        req = req.header("x-forwarded-for", address);
+    }
+    let req = req.body(Body::from(body.to_string())).unwrap();
     let res = send(app, req).await;
     let status = res.status();
     let location = res
@@ -221,6 +233,39 @@ async fn the_defences() {
     .await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
     assert!(html.contains("Wait an hour"));
+}
+
+/// Sends a new request (a fresh token) as `client`; returns the status.
+async fn send_new(app: &Router, client: &str) -> StatusCode {
+    let t = token(app, "/refer").await;
+    let body = format!("{VALID}&action=send&token={t}");
+    post_from(app, "/refer", &body, Some(client)).await.0
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_each_client_has_its_own_limit() {
+    let app = fresh_app(&[
+        ("RJ_SEND_LIMIT_PER_HOUR", "1"),
+        ("RJ_CLIENT_IP_HEADER", "X-Forwarded-For"),
+    ])
+    .await;
+    assert_eq!(send_new(&app, "203.0.113.1").await, StatusCode::SEE_OTHER);
+    assert_eq!(send_new(&app, "203.0.113.2").await, StatusCode::SEE_OTHER);
+    // The proxy appends the address it saw; what the client wrote before it is ignored.
+    assert_eq!(
+        send_new(&app, "198.51.100.9, 203.0.113.1").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+}
+
+#[tokio::test]
+async fn without_a_trusted_proxy_the_header_changes_nothing() {
+    let app = fresh_app(&[("RJ_SEND_LIMIT_PER_HOUR", "1")]).await;
+    assert_eq!(send_new(&app, "203.0.113.1").await, StatusCode::SEE_OTHER);
+    assert_eq!(
+        send_new(&app, "203.0.113.2").await,
+        StatusCode::TOO_MANY_REQUESTS
+    );
 }
 
 #[tokio::test]

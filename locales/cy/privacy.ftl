@@ -28,6 +28,8 @@ privacy-how-long =
 
     Os na allwn ni anfon eich cais o fewn { $retention_days } diwrnod, rydyn ni'n ei ddileu.
 
+    Pan fyddwch chi'n anfon cais, mae'r wefan hefyd yn cofio cyfeiriad rhyngrwyd eich dyfais (cyfeiriad IP) am awr. Mae hyn yn atal unrhyw un rhag anfon llawer o geisiadau. Dim ond yng nghof y gweinydd rydyn ni'n ei gadw, byth mewn ffeil na chofnod.
+
     Wedyn mae'r gwasanaeth yn cadw eich manylion o dan ei hysbysiad preifatrwydd ei hun.
     .heading = Am faint rydyn ni'n ei gadw
 privacy-not-collected =

@@ -28,6 +28,8 @@ privacy-how-long =
 
     If we cannot send your request within { $retention_days } days, we delete it.
 
+    When you send a request, the site also remembers your device's internet address (IP address) for one hour. This stops anyone sending lots of requests. We keep it only in the server's memory, never in a file or a log.
+
     The service then keeps your details under its own privacy notice.
     .heading = How long we keep it
 privacy-not-collected =

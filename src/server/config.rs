@@ -37,6 +37,9 @@ pub struct Config {
     pub min_fill_seconds: u64,
     /// Requests one client may send in an hour; 0 turns the limit off.
     pub send_limit_per_hour: u32,
+    /// A header a trusted reverse proxy sets to the client's address
+    /// (`RJ_CLIENT_IP_HEADER`), for the Send limit; without it, the socket's address.
+    pub client_ip_header: Option<http::HeaderName>,
     /// Delivery workers running at once (`RJ_WORKERS`).
     pub workers: u32,
     pub site: SiteSettings,
@@ -58,6 +61,8 @@ pub enum ConfigError {
         "RJ_MAIL_FROM must be an address such as `Site name <no-reply@example.org>`, not `{0}`"
     )]
     BadMailFrom(String),
+    #[error("RJ_CLIENT_IP_HEADER must be a header name such as `X-Forwarded-For`, not `{0}`")]
+    BadHeaderName(String),
     #[error("RJ_SECRET must be at least 32 characters long")]
     ShortSecret,
     #[error("{0} must be set when RJ_ENV=production")]
@@ -150,6 +155,13 @@ impl Config {
             min_fill_seconds: number("RJ_MIN_FILL_SECONDS", 3)?,
             send_limit_per_hour: number("RJ_SEND_LIMIT_PER_HOUR", 5)?.min(u64::from(u32::MAX))
                 as u32,
+            client_ip_header: match get("RJ_CLIENT_IP_HEADER") {
+                None => None,
+                Some(name) => Some(
+                    http::HeaderName::try_from(name.as_str())
+                        .map_err(|_| ConfigError::BadHeaderName(name))?,
+                ),
+            },
             workers: number("RJ_WORKERS", 4)?.clamp(1, 64) as u32,
             directory: get("RJ_DIRECTORY")
                 .map_or_else(|| PathBuf::from("data/services.toml"), PathBuf::from),
@@ -260,5 +272,16 @@ mod tests {
                 ..
             })
         ));
+        assert!(matches!(
+            config(&[("RJ_CLIENT_IP_HEADER", "X Forwarded")]),
+            Err(ConfigError::BadHeaderName(_))
+        ));
+    }
+
+    #[test]
+    fn reads_the_client_address_header() {
+        assert_eq!(config(&[]).unwrap().client_ip_header, None);
+        let c = config(&[("RJ_CLIENT_IP_HEADER", "X-Forwarded-For")]).unwrap();
+        assert_eq!(c.client_ip_header.unwrap().as_str(), "x-forwarded-for");
     }
 }

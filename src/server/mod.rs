@@ -5,6 +5,7 @@ mod api;
 mod commands;
 pub mod config;
 pub mod headers;
+mod limit;
 mod refer;
 mod sitemap;
 
@@ -35,7 +36,7 @@ pub struct AppState {
     pub mailer: Mailer,
     pub sender: Arc<Sender>,
     pub tokens: FormTokens,
-    pub limiter: Arc<refer::SendLimiter>,
+    pub limiter: Arc<limit::SendLimiter>,
 }
 
 /// Why the server could not start.
@@ -84,7 +85,7 @@ impl AppState {
             site_name: crate::i18n::Tr(crate::i18n::Lang::En).t("site-name"),
         });
         let tokens = FormTokens::new(&config.secret);
-        let limiter = Arc::new(refer::SendLimiter::new(config.send_limit_per_hour));
+        let limiter = Arc::new(limit::SendLimiter::new(config.send_limit_per_hour));
         Ok(Self {
             tokens,
             limiter,

@@ -2,6 +2,7 @@
 //! (never a URL with answers in it); each stage is rendered on the server with the
 //! answers kept, and a request is stored durably before the confirmation is shown.
 
+use super::limit::client_of;
 use super::{AppState, provide_app_context};
 use crate::app::shell;
 use crate::i18n::{Lang, Page};
@@ -10,59 +11,16 @@ use crate::referral::reference::Reference;
 use crate::referral::view::{Answers, ReferView, SentView};
 use crate::referral::worker::unix_now;
 use axum::body::{Body, to_bytes};
-use axum::extract::{ConnectInfo, Path, Request, State};
+use axum::extract::{Path, Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 use leptos::prelude::provide_context;
-use std::collections::{HashMap, VecDeque};
-use std::net::{IpAddr, Ipv4Addr, SocketAddr};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
 /// Request bodies larger than this are refused.
 pub const MAX_BODY: usize = 32 * 1024;
 
 /// Fields the form may post besides the answers.
 const CONTROL_FIELDS: &[&str] = &["token", "action", "website"];
-
-/// How many new requests each client has sent in the last hour.
-pub struct SendLimiter {
-    per_hour: u32,
-    sent: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
-}
-
-impl SendLimiter {
-    pub fn new(per_hour: u32) -> Self {
-        Self {
-            per_hour,
-            sent: Mutex::new(HashMap::new()),
-        }
-    }
-
-    /// Counts one request from `client`, or says no if the hour's limit is reached.
-    fn allow(&self, client: IpAddr) -> bool {
-        if self.per_hour == 0 {
-            return true;
-        }
-        let now = Instant::now();
-        let mut sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
-        sent.retain(|_, times| {
-            while times
-                .front()
-                .is_some_and(|t| now.duration_since(*t) > Duration::from_secs(3600))
-            {
-                times.pop_front();
-            }
-            !times.is_empty()
-        });
-        let times = sent.entry(client).or_default();
-        if times.len() >= self.per_hour as usize {
-            return false;
-        }
-        times.push_back(now);
-        true
-    }
-}
 
 /// Renders the referral page at `path` with `view`, with `status`, never cached.
 async fn render(state: &AppState, lang: Lang, view: ReferView, status: StatusCode) -> Response {
@@ -148,10 +106,7 @@ async fn post(state: AppState, lang: Lang, req: Request) -> Response {
         )
         .await;
     }
-    let client = req
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED), |c| c.0.ip());
+    let client = client_of(&req, state.config.client_ip_header.as_ref());
     let Ok(body) = to_bytes(req.into_body(), MAX_BODY).await else {
         return render(
             &state,
