@@ -55,6 +55,32 @@ async fn titles_name_the_page_then_the_site() {
 }
 
 #[tokio::test]
+async fn every_page_describes_itself_for_search_results_in_its_language() {
+    let app = app().await;
+    let description = |html: &str| {
+        let start = html
+            .find("<meta name=\"description\" content=\"")
+            .expect("a description")
+            + "<meta name=\"description\" content=\"".len();
+        html[start..start + html[start..].find('"').unwrap()].to_string()
+    };
+    for &p in Page::ALL {
+        let en = description(&page(&app, &p.path(Lang::En), StatusCode::OK).await);
+        let cy = description(&page(&app, &p.path(Lang::Cy), StatusCode::OK).await);
+        assert!(en.len() > 20 && cy.len() > 20, "{p:?}: {en} / {cy}");
+        assert_ne!(en, cy, "{p:?}: the Welsh page has its own description");
+    }
+    // Each information page has its own, from its lead paragraph.
+    let what = description(&page(&app, &Page::WhatIsRj.path(Lang::En), StatusCode::OK).await);
+    let rights = description(&page(&app, &Page::Rights.path(Lang::En), StatusCode::OK).await);
+    assert!(
+        rights.contains("Victims&#x27;") || rights.contains("Victims'"),
+        "{rights}"
+    );
+    assert_ne!(what, rights);
+}
+
+#[tokio::test]
 async fn unknown_pages_are_404_in_the_right_language() {
     let app = app().await;
     let en = page(&app, "/no-such-page", StatusCode::NOT_FOUND).await;

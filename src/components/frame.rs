@@ -4,7 +4,7 @@
 use crate::i18n::{Lang, Page, Tr};
 use crate::site::use_site;
 use leptos::prelude::*;
-use leptos_meta::{Link, Title};
+use leptos_meta::{Link, Meta, Title};
 
 /// The same page's path in each language.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -80,6 +80,9 @@ pub fn Frame(
     /// The page being shown, marked as current in the navigation.
     #[prop(optional)]
     current: Option<Page>,
+    /// A sentence or two for search results; the home page's lead when not given.
+    #[prop(into, default = None)]
+    description: Option<String>,
     children: Children,
 ) -> impl IntoView {
     let tr = Tr(lang);
@@ -93,6 +96,7 @@ pub fn Frame(
         "page-title",
         &[("page", title.into()), ("site", tr.t("site-name").into())],
     );
+    let description = description.unwrap_or_else(|| tr.t("home-lead"));
     let hreflang_links = alternates.map(|a| {
         let base = site.public_url.trim_end_matches('/').to_string();
         view! {
@@ -128,6 +132,7 @@ pub fn Frame(
 
     view! {
         <Title text=full_title />
+        <Meta name="description" content=description />
         {hreflang_links}
         <a href="#main" class="rj-skip-link">{tr.t("frame-skip-link")}</a>
         <div class="rj-exit" data-rj-exit-container="">

@@ -192,9 +192,10 @@ pub fn ContentPage(page: Page, lang: Lang) -> impl IntoView {
     let key = page.key();
     let title = tr.t(&page.title_id());
     let lead_id = format!("{key}-lead");
-    let lead = tr
-        .has(&lead_id)
-        .then(|| view! { <p class="rj-lead">{tr.t_args(&lead_id, &args)}</p> });
+    let lead_text = tr.has(&lead_id).then(|| tr.t_args(&lead_id, &args));
+    let lead = lead_text
+        .clone()
+        .map(|text| view! { <p class="rj-lead">{text}</p> });
 
     let sections: Vec<(String, Option<String>, String)> = spec
         .sections
@@ -251,7 +252,13 @@ pub fn ContentPage(page: Page, lang: Lang) -> impl IntoView {
     });
 
     view! {
-        <Frame lang title=title.clone() alternates=Some(page.into()) current=page>
+        <Frame
+            lang
+            title=title.clone()
+            alternates=Some(page.into())
+            current=page
+            description=lead_text
+        >
             <h1>{title}</h1>
             {lead}
             {contents}

@@ -57,7 +57,13 @@ pub fn FindPage(lang: Lang) -> impl IntoView {
         .map(|(answer, message)| view! { <Results answer message lang areas=areas.clone() directory=directory.clone() /> });
 
     view! {
-        <Frame lang title alternates=Some(Page::Find.into()) current=Page::Find>
+        <Frame
+            lang
+            title
+            alternates=Some(Page::Find.into())
+            current=Page::Find
+            description=tr.t("find-lead")
+        >
             {error_summary}
             <h1>{tr.t("find-title")}</h1>
             <p class="rj-lead">{tr.t("find-lead")}</p>
@@ -190,7 +196,13 @@ pub fn AreasPage(lang: Lang) -> impl IntoView {
     };
     let (england, wales) = (list(false), list(true));
     view! {
-        <Frame lang title=tr.t("areas-title") alternates=Some(Page::Areas.into()) current=Page::Areas>
+        <Frame
+            lang
+            title=tr.t("areas-title")
+            alternates=Some(Page::Areas.into())
+            current=Page::Areas
+            description=tr.t("areas-lead")
+        >
             <h1>{tr.t("areas-title")}</h1>
             <p class="rj-lead">{tr.t("areas-lead")}</p>
             <h2>{tr.t("areas-england")}</h2>

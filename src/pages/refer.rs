@@ -110,7 +110,13 @@ fn QuestionPage(
     let prefix = tr.t("refer-error-prefix");
 
     view! {
-        <Frame lang title alternates=Some(Page::Refer.into()) current=Page::Refer>
+        <Frame
+            lang
+            title
+            alternates=Some(Page::Refer.into())
+            current=Page::Refer
+            description=tr.t("refer-lead")
+        >
             <ErrorSummary lang errors=summary />
             <h1>{tr.t("refer-title")}</h1>
             <p class="rj-lead">{tr.t("refer-lead")}</p>
