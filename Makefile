@@ -80,6 +80,7 @@ bench: build
 	  for i in $$(seq 50); do curl -sf http://127.0.0.1:$(BENCH_PORT)/healthz >/dev/null && break; sleep 0.1; done; \
 	  node benches/page-weight.mjs http://127.0.0.1:$(BENCH_PORT)/ http://127.0.0.1:$(BENCH_PORT)/cy; \
 	  kill $$pid
+	benches/lighthouse.sh
 
 clean:
 	cargo clean

@@ -32,10 +32,15 @@ paths=("$@")
 
 printf '%-34s %5s %5s %5s %5s %7s %7s %6s %6s %8s\n' page perf a11y best seo "FCP ms" "LCP ms" "TBT" CLS bytes
 for path in "${paths[@]}"; do
-  CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "http://127.0.0.1:$PORT$path" \
-    --quiet --output=json --output-path="$work/report.json" \
-    --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync" \
-    >/dev/null 2>"$work/lighthouse.log" || { cat "$work/lighthouse.log" >&2; exit 1; }
+  # Chromium sometimes loses the trace of a load (Lighthouse says NO_NAVSTART): try
+  # each page up to three times.
+  for attempt in 1 2 3; do
+    CHROME_PATH=/usr/bin/chromium "$tools/node_modules/.bin/lighthouse" "http://127.0.0.1:$PORT$path" \
+      --quiet --output=json --output-path="$work/report.json" \
+      --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync" \
+      >/dev/null 2>"$work/lighthouse.log" && break
+    [ "$attempt" = 3 ] && { cat "$work/lighthouse.log" >&2; exit 1; }
+  done
   node -e '
     const r = require(process.argv[1]);
     const s = (k) => Math.round(r.categories[k].score * 100);

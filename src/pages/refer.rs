@@ -133,7 +133,7 @@ fn QuestionPage(
                         <option value="" selected=chosen.is_empty()>""</option>
                         {options}
                     </select>
-                    <p><a href=Page::Find.path(lang)>{tr.t("refer-area-find")}</a></p>
+                    <p class="rj-form-group__aside"><a href=Page::Find.path(lang)>{tr.t("refer-area-find")}</a></p>
                 </div>
                 <Radios lang name="relationship" legend=tr.t("refer-relationship-legend") value=value("relationship") error=error("relationship")
                     options=vec![("harmed", tr.t("refer-relationship-harmed")), ("family", tr.t("refer-relationship-family")), ("supporter", tr.t("refer-relationship-supporter"))] />
