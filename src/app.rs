@@ -26,6 +26,11 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <meta name="referrer" content="no-referrer" />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
+                // Before the body is drawn, so what shows only with JavaScript (the
+                // quick exit's Shift hint) does not move the page when it appears.
+                <script nonce=leptos::nonce::use_nonce()>
+                    "document.documentElement.classList.add('js-enabled')"
+                </script>
                 <HashedStylesheet options id="leptos" />
                 <MetaTags />
             </head>

@@ -157,7 +157,14 @@ async fn page_scripts_carry_the_policy_nonce() {
         .and_then(|s| s.split('\'').next())
         .expect("nonce");
     let html = text(res).await;
-    let inline = html.matches("<script nonce=").count();
+    // Every script without a `src` is inline, and must carry the nonce.
+    let inline = html.matches("<script").count() - html.matches("<script src=").count();
+    assert!(
+        html.contains(&format!(
+            "<script nonce=\"{nonce}\">document.documentElement.classList.add('js-enabled')"
+        )),
+        "the head marks JavaScript as on before the body is drawn"
+    );
     let with_nonce = html.matches(&format!("<script nonce=\"{nonce}\"")).count();
     assert_eq!(
         inline, with_nonce,

@@ -3,8 +3,8 @@
 // pressing Shift three times (within five seconds) also leaves.
 (function () {
   "use strict";
+  // The page's head has already added the "js-enabled" class.
   var root = document.documentElement;
-  root.classList.add("js-enabled");
 
   var PRESSES = 3;
   var WINDOW_MS = 5000;
