@@ -128,3 +128,16 @@ test("the form's pages pass axe: questions, errors, check answers, confirmation"
   await expect(page.locator(".rj-panel")).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("a text area with an error has the same red border as an input with one", async ({ page }) => {
+  await page.goto("/refer");
+  await page.locator("#message").fill("x".repeat(1501));
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator(".rj-error-summary")).toBeVisible();
+  const border = (selector: string) =>
+    page.locator(selector).evaluate((el) => getComputedStyle(el).borderTopColor);
+  await expect(page.locator("#message")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.locator("#full_name")).toHaveAttribute("aria-invalid", "true");
+  expect(await border("#message")).toBe(await border("#full_name"));
+  expect(await border("#message")).not.toBe(await border("#safe_times"));
+});
