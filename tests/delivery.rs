@@ -19,6 +19,21 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::watch;
 
+/// The Message-ID of every message the server has received.
+fn message_ids(smtp: &SmtpServer) -> Vec<String> {
+    smtp.messages()
+        .iter()
+        .map(|(_, raw)| {
+            MessageParser::default()
+                .parse(raw)
+                .unwrap()
+                .message_id()
+                .unwrap()
+                .to_string()
+        })
+        .collect()
+}
+
 fn referral(area: &str, name: &str) -> Referral {
     Referral {
         area: area.into(),
@@ -237,18 +252,7 @@ async fn requests_wait_while_the_server_is_down_and_all_arrive_once_it_starts() 
     h.wait_until("every request delivered", |c| c.sent == 5)
         .await;
     h.stop().await;
-    let mut ids: Vec<String> = smtp
-        .messages()
-        .iter()
-        .map(|(_, raw)| {
-            MessageParser::default()
-                .parse(raw)
-                .unwrap()
-                .message_id()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let mut ids: Vec<String> = message_ids(&smtp);
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), 5, "each request arrived once");
@@ -409,18 +413,7 @@ async fn several_workers_send_each_request_exactly_once() {
     for w in workers {
         w.await.unwrap();
     }
-    let ids: Vec<String> = smtp
-        .messages()
-        .iter()
-        .map(|(_, raw)| {
-            MessageParser::default()
-                .parse(raw)
-                .unwrap()
-                .message_id()
-                .unwrap()
-                .to_string()
-        })
-        .collect();
+    let ids: Vec<String> = message_ids(&smtp);
     let mut unique = ids.clone();
     unique.sort();
     unique.dedup();
