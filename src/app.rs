@@ -13,11 +13,10 @@ use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{ParamSegment, StaticSegment};
 
-/// The document around every page. Runs on the server only.
+/// The document around every page. Runs on the server only (the server wraps it to add
+/// its response headers).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();
-    #[cfg(feature = "ssr")]
-    set_page_policy();
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -48,21 +47,6 @@ fn request_lang() -> Lang {
         return Lang::from_path(parts.uri.path());
     }
     Lang::En
-}
-
-/// Sends this page's Content-Security-Policy, which names the request's script nonce.
-#[cfg(feature = "ssr")]
-fn set_page_policy() {
-    let (Some(response), Some(nonce)) = (
-        use_context::<leptos_axum::ResponseOptions>(),
-        leptos::nonce::use_nonce(),
-    ) else {
-        return;
-    };
-    let policy = crate::server::headers::page_policy(nonce.as_inner());
-    if let Ok(value) = http::HeaderValue::from_str(&policy) {
-        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
-    }
 }
 
 /// Every route, in both languages.

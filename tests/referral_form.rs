@@ -82,8 +82,25 @@ async fn errors_are_listed_and_every_answer_is_kept() {
         send(&app, Request::get("/refer").body(Body::empty()).unwrap())
             .await
             .headers()[header::CACHE_CONTROL],
-        "public, max-age=300"
+        "no-store, private"
     );
+    // Every page the POST answers with holds answers.
+    for body in [
+        "action=check&full_name=Test",
+        "action=send",
+        "action=change",
+    ] {
+        let req = Request::post("/refer")
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::from(body))
+            .unwrap();
+        let res = send(&app, req).await;
+        assert_eq!(
+            res.headers()[header::CACHE_CONTROL],
+            "no-store, private",
+            "{body}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -127,7 +144,7 @@ async fn check_change_send_and_confirm() {
 
     let res = send(&app, Request::get(&location).body(Body::empty()).unwrap()).await;
     assert_eq!(res.status(), StatusCode::OK);
-    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store");
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store, private");
     let sent = text(res).await;
     assert!(sent.contains(&location["/cy/cyfeirio/wedi-anfon/".len()..]));
     assert!(sent.contains("Gwasanaeth cyfiawnder adferol De Cymru"));

@@ -223,6 +223,44 @@ async fn cache_lifetimes() {
     );
     let missing = get(&app, "/nowhere").await;
     assert_eq!(missing.headers()[header::CACHE_CONTROL], "no-cache");
+    // A page is never "immutable", whatever its query says.
+    for path in ["/?v=1", "/what-is-restorative-justice?v=abc"] {
+        let res = get(&app, path).await;
+        assert_eq!(
+            res.headers()[header::CACHE_CONTROL],
+            "public, max-age=300",
+            "{path}"
+        );
+    }
+}
+
+/// A form token, a person's answers or what they typed never sits in any cache: a shared
+/// cache (or Back) would hand one person's form, and its idempotency key, to another.
+#[tokio::test]
+async fn personal_pages_are_kept_by_nobody() {
+    let app = app().await;
+    for path in [
+        "/refer",
+        "/cy/cyfeirio",
+        "/refer?area=gwent",
+        "/refer?v=1",
+        "/find?q=CF10+1AA",
+        "/cy/dod-o-hyd?q=CF10",
+        "/find?q=",
+        "/api/lookup?q=CF10+1AA",
+        "/api/lookup?lang=cy&q=Cardiff",
+    ] {
+        let res = get(&app, path).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+        assert_eq!(
+            res.headers()[header::CACHE_CONTROL],
+            "no-store, private",
+            "{path}"
+        );
+    }
+    // Without a query the finder is the same for everyone.
+    let res = get(&app, "/find").await;
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "public, max-age=300");
 }
 
 #[tokio::test]

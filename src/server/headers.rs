@@ -1,5 +1,6 @@
 //! Response headers every response gets: the security policy, and cache lifetimes that
-//! let hashed assets live for a year while pages stay fresh.
+//! let hashed assets live for a year, keep pages fresh, and keep anything personal (a
+//! form token, a person's answers, a query they typed) out of every cache.
 
 use axum::{extract::Request, middleware::Next, response::Response};
 use http::{HeaderValue, header};
@@ -65,13 +66,80 @@ pub fn security_layers(hsts: bool) -> Vec<SetResponseHeaderLayer<HeaderValue>> {
     layers
 }
 
-/// How long browsers may keep each response.
+/// The `Cache-Control` of a response that carries a form token, a person's answers or
+/// something they typed: kept by nobody. A shared cache (or the browser's Back) would
+/// otherwise hand one person's form, and with it its idempotency key, to someone else,
+/// and a typed postcode would stay on a shared device.
+pub const PERSONAL: &str = "no-store, private";
+
+/// Marks the page being rendered as personal (see [`PERSONAL`]). Called by whatever puts
+/// something personal on a page, such as issuing a form token, so no page can forget it.
+pub fn mark_personal() {
+    if let Some(response) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        response.insert_header(header::CACHE_CONTROL, HeaderValue::from_static(PERSONAL));
+    }
+}
+
+/// Sends the page being rendered with its own Content-Security-Policy, which names this
+/// request's script nonce. Called by the server's page shell.
+pub fn set_page_policy() {
+    use leptos::prelude::use_context;
+    let (Some(response), Some(nonce)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        leptos::nonce::use_nonce(),
+    ) else {
+        return;
+    };
+    if let Ok(value) = HeaderValue::from_str(&page_policy(nonce.as_inner())) {
+        response.insert_header(header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// What a request asked for, as far as caching cares.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Asked {
+    /// Under `/pkg/`, whose file names carry their content hash.
+    pub hashed_path: bool,
+    /// The query has `v=` (a content version added to a static file's URL).
+    pub versioned: bool,
+    /// The query has `q=`: something the person typed.
+    pub typed: bool,
+}
+
+impl Asked {
+    pub fn of(uri: &http::Uri) -> Self {
+        let has = |name: &str| {
+            uri.query()
+                .is_some_and(|q| form_urlencoded::parse(q.as_bytes()).any(|(key, _)| key == name))
+        };
+        Asked {
+            hashed_path: uri.path().starts_with("/pkg/"),
+            versioned: has("v"),
+            typed: has("q"),
+        }
+    }
+}
+
+/// The `Cache-Control` for a response that did not set its own.
+pub fn lifetime(asked: Asked, status: http::StatusCode, is_html: bool) -> &'static str {
+    if asked.typed {
+        PERSONAL
+    } else if !status.is_success() {
+        "no-cache"
+    } else if !is_html && (asked.hashed_path || asked.versioned) {
+        // Hashed names (`/pkg/`) and `?v=<content hash>` change whenever the file does.
+        // Only files: a page is rendered afresh whatever its query says.
+        "public, max-age=31536000, immutable"
+    } else if is_html {
+        "public, max-age=300"
+    } else {
+        "public, max-age=3600"
+    }
+}
+
+/// How long browsers and caches may keep each response.
 pub async fn cache_control(req: Request, next: Next) -> Response {
-    let immutable = req.uri().path().starts_with("/pkg/")
-        || req
-            .uri()
-            .query()
-            .is_some_and(|q| q.split('&').any(|p| p.starts_with("v=")));
+    let asked = Asked::of(req.uri());
     let mut res = next.run(req).await;
     if res.headers().contains_key(header::CACHE_CONTROL) {
         return res;
@@ -81,16 +149,7 @@ pub async fn cache_control(req: Request, next: Next) -> Response {
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("text/html"));
-    let value = if !res.status().is_success() {
-        "no-cache"
-    } else if immutable {
-        // Hashed names (`/pkg/`) and `?v=<content hash>` change whenever the file does.
-        "public, max-age=31536000, immutable"
-    } else if is_html {
-        "public, max-age=300"
-    } else {
-        "public, max-age=3600"
-    };
+    let value = lifetime(asked, res.status(), is_html);
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     res

@@ -160,12 +160,12 @@ pub fn router(state: AppState) -> Router {
         )
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
-            move || shell(options.clone())
+            move || page_shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,
             _,
-        >(context, shell))
+        >(context, page_shell))
         .layer(axum::middleware::from_fn(headers::cache_control));
     for layer in headers::security_layers(state.config.hsts) {
         router = router.layer(layer);
@@ -175,6 +175,13 @@ pub fn router(state: AppState) -> Router {
         .with_state(state)
 }
 
+/// The document around every page as the server sends it: the app's [`shell`], with
+/// this response's Content-Security-Policy (which names the request's script nonce).
+pub(crate) fn page_shell(options: LeptosOptions) -> impl IntoView {
+    headers::set_page_policy();
+    shell(options)
+}
+
 /// What every page may use: operator settings, the area data, the directory, and a
 /// way to issue form tokens.
 pub(crate) fn provide_app_context(state: &AppState) {
@@ -182,7 +189,11 @@ pub(crate) fn provide_app_context(state: &AppState) {
     provide_context(state.areas.clone());
     provide_context(state.directory.clone());
     let issuer = state.clone();
-    provide_context(TokenIssuer(Arc::new(move || issuer.new_token())));
+    // A page with a form token is personal: marked so by the act of issuing one.
+    provide_context(TokenIssuer(Arc::new(move || {
+        headers::mark_personal();
+        issuer.new_token()
+    })));
 }
 
 /// Liveness: the process is up and answering.

@@ -3,8 +3,7 @@
 //! answers kept, and a request is stored durably before the confirmation is shown.
 
 use super::limit::client_of;
-use super::{AppState, provide_app_context};
-use crate::app::shell;
+use super::{AppState, headers, page_shell, provide_app_context};
 use crate::i18n::{Lang, Page};
 use crate::referral::form::{self, FIELDS};
 use crate::referral::reference::Reference;
@@ -47,17 +46,19 @@ async fn page(
         }
     };
     let options = state.leptos_options.clone();
-    let handler =
-        leptos_axum::render_app_to_stream_with_context(context, move || shell(options.clone()));
+    let handler = leptos_axum::render_app_to_stream_with_context(context, move || {
+        page_shell(options.clone())
+    });
     let request = Request::get(path)
         .body(Body::empty())
         .expect("a valid request");
     let mut response = handler(request).await.into_response();
     *response.status_mut() = status;
     // Pages with answers on them must not be kept by the browser or anyone else.
-    response
-        .headers_mut()
-        .insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(headers::PERSONAL),
+    );
     response
 }
 
