@@ -10,10 +10,11 @@ for (const javaScriptEnabled of [true, false]) {
     test("a full postcode leads to the area and its service", async ({ page, baseURL }) => {
       const origins = watchRequests(page);
       await page.goto("/find");
-      await page.getByLabel("Your postcode, council or police area").fill(" cf10  1aa ");
+      await page.getByLabel("Where did the crime happen?").fill(" cf10  1aa ");
       await page.getByRole("button", { name: "Find" }).click();
       await expect(page.locator(".rj-result__area")).toHaveText("Your police area is South Wales.");
-      await expect(page.locator(".rj-service__name")).toContainText("South Wales");
+      // No service has been identified for South Wales: it says so.
+      await expect(page.locator(".rj-area__none")).toContainText("We have not found a restorative justice service for South Wales.");
       await expect(page.locator("#q")).toHaveValue(" cf10  1aa ");
       await page.getByRole("link", { name: "See South Wales police area" }).click();
       await expect(page.locator("h1")).toHaveText("South Wales");
@@ -53,4 +54,40 @@ test("the find pages pass axe with answers and errors shown", async ({ page }) =
     await page.goto(path);
     await expectNoAxeViolations(page);
   }
+});
+
+test.describe("area pages", () => {
+  test("Kent shows its service, commissioner, eligibility, freshness and the report link", async ({ page, baseURL }) => {
+    const origins = watchRequests(page);
+    await page.goto("/areas/kent");
+    await expect(page.locator("h1")).toHaveText("Kent");
+    await expect(page.locator(".rj-service__name")).toHaveText("Kent and Medway Restorative Justice Service");
+    await expect(page.getByRole("link", { name: "https://www.rjkent.org.uk/" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "0800 783 1583" })).toHaveAttribute("href", "tel:08007831583");
+    await expect(page.getByRole("link", { name: "Kent Police and Crime Commissioner" })).toBeVisible();
+    await expect(page.getByText("Domestic abuse and sexual offence cases are taken only from victims.")).toBeVisible();
+    await expect(page.locator(".rj-area__checked")).toContainText("Nobody has checked these details with the service yet.");
+    await expect(page.getByRole("link", { name: "Tell us if something here is wrong or out of date" })).toHaveAttribute(
+      "href",
+      "mailto:contact@example.org?subject=Out-of-date%20details%3A%20Kent",
+    );
+    await page.getByRole("button", { name: "Ask to be contacted" }).click();
+    await expect(page).toHaveURL(/\/refer\?area=kent$/);
+    expect([...origins]).toEqual([new URL(baseURL!).origin]);
+  });
+
+  test("Gwent in Welsh says no service was found and gives the national routes", async ({ page }) => {
+    await page.goto("/cy/ardaloedd/gwent");
+    await expect(page.locator(".rj-area__none")).toContainText("Dydyn ni ddim wedi dod o hyd i wasanaeth cyfiawnder adferol");
+    await expect(page.getByRole("link", { name: "08 08 16 89 111" })).toHaveAttribute("href", "tel:08081689111");
+    await expect(page.getByRole("link", { name: "https://why-me.org/" })).toBeVisible();
+    await expect(page.getByText("uned gofal tystion", { exact: false })).toBeVisible();
+  });
+
+  test("area pages pass axe in both languages", async ({ page }) => {
+    for (const path of ["/areas/kent", "/cy/ardaloedd/kent", "/areas/gwent", "/cy/ardaloedd/gwent", "/areas/west-yorkshire", "/areas", "/cy/ardaloedd"]) {
+      await page.goto(path);
+      await expectNoAxeViolations(page);
+    }
+  });
 });

@@ -1,40 +1,76 @@
-//! The directory of local restorative justice services: an operator-editable TOML file
-//! (`data/services.toml`, or `RJ_DIRECTORY`), checked once at start-up. Every police
-//! area must have a service; mistakes are reported with their line number.
+//! The public directory of local restorative justice services (`data/services.toml`, or
+//! `RJ_DIRECTORY`): for each police area, who commissions RJ, the service or services
+//! found for it (possibly none), where those facts come from and when they were last
+//! checked. Parsed strictly once at start-up: unknown keys are refused and every mistake
+//! names its line. Where requests are *sent* is not public data: see [`routing`].
+
+pub mod routing;
 
 use super::{AreaId, Areas};
 use crate::email::{EmailAddress, is_example_domain};
 use crate::i18n::Lang;
 use serde::Deserialize;
 use toml::Spanned;
+use toml::value::Datetime;
 
-/// A local service, as people and the referral worker need it.
+pub use routing::{Route, Routing};
+
+/// Who a service is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Audience {
+    /// Everyone (the default).
+    All,
+    /// Cases where the person responsible was under 18 (the youth justice service).
+    Youth,
+}
+
+/// A local service, as the public sees it.
 #[derive(Clone, Debug)]
 pub struct Service {
     pub area: AreaId,
     pub name: String,
-    pub name_cy: String,
-    /// Where referrals are sent. Not shown to the public.
-    pub referral_email: EmailAddress,
-    pub phone: Option<String>,
+    /// The Welsh name, only where one is known; otherwise the English name is shown
+    /// (marked `lang="en"`) on Welsh pages.
+    pub name_cy: Option<String>,
+    /// What the sources say about who runs it (English only).
+    pub about: Option<String>,
+    /// As seen in the sources: `http://` where only that was seen.
     pub website: Option<String>,
-    pub hours: Option<String>,
-    pub hours_cy: Option<String>,
-    pub commissioned_by: Option<String>,
+    pub phone: Option<String>,
+    pub phone_note: Option<String>,
+    pub phone_note_cy: Option<String>,
+    pub email: Option<EmailAddress>,
+    pub eligibility: Option<String>,
+    pub eligibility_cy: Option<String>,
+    pub audience: Audience,
 }
 
 impl Service {
+    /// The name in `lang` if known, else the English name.
     pub fn name(&self, lang: Lang) -> &str {
         match lang {
+            Lang::Cy => self.name_cy.as_deref().unwrap_or(&self.name),
             Lang::En => &self.name,
-            Lang::Cy => &self.name_cy,
         }
     }
 
-    pub fn hours(&self, lang: Lang) -> Option<&str> {
+    /// `Some("en")` when the name shown on a `lang` page is in English on a Welsh page.
+    pub fn name_lang(&self, lang: Lang) -> Option<&'static str> {
+        (lang == Lang::Cy && self.name_cy.is_none()).then_some("en")
+    }
+
+    pub fn phone_note(&self, lang: Lang) -> Option<&str> {
         match lang {
-            Lang::En => self.hours.as_deref(),
-            Lang::Cy => self.hours_cy.as_deref().or(self.hours.as_deref()),
+            Lang::En => self.phone_note.as_deref(),
+            Lang::Cy => self.phone_note_cy.as_deref(),
+        }
+    }
+
+    pub fn eligibility(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::En => self.eligibility.as_deref(),
+            Lang::Cy => self.eligibility_cy.as_deref(),
         }
     }
 
@@ -50,24 +86,149 @@ impl Service {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct File {
-    service: Vec<Spanned<Entry>>,
+/// A calendar date (for `checked_on`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+impl Date {
+    /// Days since 1970-01-01 (proleptic Gregorian), for comparing dates.
+    pub fn days(self) -> i64 {
+        let (y, m, d) = (
+            i64::from(self.year),
+            i64::from(self.month),
+            i64::from(self.day),
+        );
+        let y = if m <= 2 { y - 1 } else { y };
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+
+    /// The date `days` after 1970-01-01.
+    pub fn from_days(days: i64) -> Self {
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = (if mp < 10 { mp + 3 } else { mp - 9 }) as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Self { year, month, day }
+    }
+
+    /// The same day a year earlier (29 February becomes 28 February).
+    pub fn year_before(self) -> Self {
+        let day = if self.month == 2 && self.day == 29 {
+            28
+        } else {
+            self.day
+        };
+        Self {
+            year: self.year - 1,
+            day,
+            ..self
+        }
+    }
+}
+
+impl Date {
+    /// Today's date (UTC) from the system clock.
+    pub fn today() -> Self {
+        let secs = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        Date::from_days(i64::try_from(secs / 86_400).unwrap_or(0))
+    }
+}
+
+impl std::fmt::Display for Date {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+/// The month (or only the year) of the newest dated source: `YYYY` or `YYYY-MM`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FactsFrom {
+    pub year: i32,
+    pub month: Option<u8>,
+}
+
+/// One police area's entry: the facts and where they come from.
+#[derive(Clone, Debug)]
+pub struct Listing {
+    pub area: AreaId,
+    pub commissioner: String,
+    pub commissioner_url: String,
+    pub facts_from: Option<FactsFrom>,
+    /// When the operator last confirmed the facts with the service; `None`: never.
+    pub checked_on: Option<Date>,
+    pub confidence: String,
+    pub sources: Vec<String>,
+    pub services: Vec<Service>,
+    /// The line of the entry in the file, for operators' messages.
+    pub line: usize,
+}
+
+impl Listing {
+    /// The service for everyone (the first one without an audience).
+    pub fn main_service(&self) -> Option<&Service> {
+        self.services.iter().find(|s| s.audience == Audience::All)
+    }
+
+    pub fn youth_service(&self) -> Option<&Service> {
+        self.services.iter().find(|s| s.audience == Audience::Youth)
+    }
+
+    /// Not confirmed with the service on or after the same day a year before `today`.
+    pub fn is_stale(&self, today: Date) -> bool {
+        self.checked_on.is_none_or(|d| d < today.year_before())
+    }
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Entry {
+struct File {
+    area: Vec<Spanned<AreaEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AreaEntry {
     area: Spanned<String>,
-    name: String,
-    name_cy: String,
-    referral_email: Spanned<String>,
-    phone: Option<Spanned<String>>,
+    commissioner: String,
+    commissioner_url: Spanned<String>,
+    facts_from: Option<Spanned<String>>,
+    checked_on: Option<Spanned<Datetime>>,
+    confidence: Spanned<String>,
+    sources: Vec<Spanned<String>>,
+    #[serde(default)]
+    service: Vec<Spanned<ServiceEntry>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ServiceEntry {
+    name: Spanned<String>,
+    name_cy: Option<String>,
+    about: Option<String>,
     website: Option<Spanned<String>>,
-    hours: Option<String>,
-    hours_cy: Option<String>,
-    commissioned_by: Option<String>,
+    phone: Option<Spanned<String>>,
+    phone_note: Option<String>,
+    phone_note_cy: Option<String>,
+    email: Option<Spanned<String>>,
+    eligibility: Option<String>,
+    eligibility_cy: Option<String>,
+    audience: Option<Audience>,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -80,41 +241,150 @@ pub enum DirectoryError {
         line: usize,
         message: String,
     },
-    #[error("{file}: no service for {areas}")]
+    #[error("{file}: no entry for {areas}")]
     Uncovered { file: String, areas: String },
 }
 
-/// Every service, by area.
+/// Every area's listing, and where requests go.
 #[derive(Clone, Debug, Default)]
 pub struct Directory {
+    listings: Vec<Listing>,
     services: Vec<Service>,
+    routing: Routing,
+}
+
+/// Line numbers of byte offsets in a text.
+pub(crate) struct Lines<'a> {
+    pub text: &'a str,
+    pub file: &'a str,
+}
+
+impl Lines<'_> {
+    pub fn line(&self, offset: usize) -> usize {
+        self.text[..offset.min(self.text.len())]
+            .matches('\n')
+            .count()
+            + 1
+    }
+
+    pub fn invalid(&self, offset: usize, message: String) -> DirectoryError {
+        DirectoryError::Invalid {
+            file: self.file.into(),
+            line: self.line(offset),
+            message,
+        }
+    }
+
+    pub fn syntax(&self, e: toml::de::Error) -> DirectoryError {
+        // toml's message names the line and column already.
+        DirectoryError::Syntax {
+            file: self.file.into(),
+            message: e.to_string(),
+        }
+    }
+}
+
+/// A public web address: `https://`, or `http://` where only that was seen.
+fn check_url(lines: &Lines, url: &Spanned<String>, production: bool) -> Result<(), DirectoryError> {
+    let text = url.get_ref();
+    let host = text
+        .strip_prefix("https://")
+        .or_else(|| text.strip_prefix("http://"))
+        .map(|r| r.split(['/', '?', '#']).next().unwrap_or(""));
+    match host {
+        None | Some("") => Err(lines.invalid(
+            url.span().start,
+            format!("`{text}` must be a web address starting with https:// (or http://)"),
+        )),
+        Some(h) if h.contains(char::is_whitespace) => {
+            Err(lines.invalid(url.span().start, format!("`{text}` is not a web address")))
+        }
+        Some(h) if production && is_example_domain(h) => {
+            Err(lines.invalid(url.span().start, format!("`{text}` is a placeholder")))
+        }
+        _ => Ok(()),
+    }
+}
+
+fn check_phone(lines: &Lines, phone: &Spanned<String>) -> Result<(), DirectoryError> {
+    let digits = phone.get_ref().chars().filter(char::is_ascii_digit).count();
+    let allowed = phone
+        .get_ref()
+        .chars()
+        .all(|c| c.is_ascii_digit() || " +()-".contains(c));
+    if allowed && (3..=15).contains(&digits) {
+        Ok(())
+    } else {
+        Err(lines.invalid(
+            phone.span().start,
+            format!("`{}` is not a phone number", phone.get_ref()),
+        ))
+    }
+}
+
+fn parse_facts_from(lines: &Lines, s: &Spanned<String>) -> Result<FactsFrom, DirectoryError> {
+    let bad = || {
+        lines.invalid(
+            s.span().start,
+            format!("facts_from `{}` must be YYYY or YYYY-MM", s.get_ref()),
+        )
+    };
+    let mut parts = s.get_ref().split('-');
+    let year = parts
+        .next()
+        .filter(|y| y.len() == 4)
+        .and_then(|y| y.parse::<i32>().ok())
+        .ok_or_else(bad)?;
+    let month = match parts.next() {
+        None => None,
+        Some(m) => Some(
+            m.parse::<u8>()
+                .ok()
+                .filter(|m| (1..=12).contains(m))
+                .ok_or_else(bad)?,
+        ),
+    };
+    if parts.next().is_some() {
+        return Err(bad());
+    }
+    Ok(FactsFrom { year, month })
+}
+
+fn parse_date(lines: &Lines, d: &Spanned<Datetime>) -> Result<Date, DirectoryError> {
+    match (d.get_ref().date, d.get_ref().time) {
+        (Some(date), None) => Ok(Date {
+            year: i32::from(date.year),
+            month: date.month,
+            day: date.day,
+        }),
+        _ => Err(lines.invalid(
+            d.span().start,
+            format!(
+                "checked_on `{}` must be a date like 2026-11-29 (no time)",
+                d.get_ref()
+            ),
+        )),
+    }
 }
 
 impl Directory {
-    /// Parses and checks a directory. `file` names it in messages; in `production`
-    /// placeholder (`example`) addresses are refused.
+    /// Parses and checks the public directory. `file` names it in messages; with
+    /// `production`, placeholder (`example`) web addresses are refused. Requests are
+    /// routed by the development [`Routing`] until [`Directory::with_routing`].
     pub fn parse(
         text: &str,
         file: &str,
         areas: &Areas,
         production: bool,
     ) -> Result<Self, DirectoryError> {
-        let parsed: File = toml::from_str(text).map_err(|e| DirectoryError::Syntax {
-            file: file.into(),
-            message: e.to_string(),
-        })?;
-        let line_of = |offset: usize| text[..offset.min(text.len())].matches('\n').count() + 1;
-        let invalid = |offset: usize, message: String| DirectoryError::Invalid {
-            file: file.into(),
-            line: line_of(offset),
-            message,
-        };
-
-        let mut services = Vec::new();
-        for spanned in parsed.service {
-            let entry = spanned.get_ref();
+        let lines = Lines { text, file };
+        let parsed: File = toml::from_str(text).map_err(|e| lines.syntax(e))?;
+        let mut listings: Vec<Listing> = Vec::new();
+        for spanned in parsed.area {
+            let line = lines.line(spanned.span().start);
+            let entry = spanned.into_inner();
             let area = areas.by_slug(entry.area.get_ref()).ok_or_else(|| {
-                invalid(
+                lines.invalid(
                     entry.area.span().start,
                     format!(
                         "`{}` is not a police area (use a slug such as `south-wales`)",
@@ -122,70 +392,119 @@ impl Directory {
                     ),
                 )
             })?;
-            let email = EmailAddress::parse(entry.referral_email.get_ref())
-                .map_err(|e| invalid(entry.referral_email.span().start, e.to_string()))?;
-            if production && email.is_example() {
-                return Err(invalid(
-                    entry.referral_email.span().start,
+            if let Some(first) = listings.iter().find(|l| l.area == area.id) {
+                return Err(lines.invalid(
+                    entry.area.span().start,
                     format!(
-                        "`{email}` is a placeholder: set the service's real address before RJ_ENV=production"
+                        "`{}` is listed twice (first at line {})",
+                        area.slug, first.line
                     ),
                 ));
             }
-            if let Some(site) = &entry.website {
-                let url = site.get_ref();
-                let host = url
-                    .strip_prefix("https://")
-                    .map(|r| r.split('/').next().unwrap_or(""));
-                match host {
-                    None | Some("") => {
-                        return Err(invalid(
-                            site.span().start,
-                            format!("website `{url}` must start with https://"),
-                        ));
-                    }
-                    Some(host) if production && is_example_domain(host) => {
-                        return Err(invalid(
-                            site.span().start,
-                            format!("`{url}` is a placeholder"),
-                        ));
-                    }
-                    _ => {}
-                }
+            check_url(&lines, &entry.commissioner_url, production)?;
+            if !["high", "medium", "low"].contains(&entry.confidence.get_ref().as_str()) {
+                return Err(lines.invalid(
+                    entry.confidence.span().start,
+                    format!(
+                        "confidence `{}` must be high, medium or low",
+                        entry.confidence.get_ref()
+                    ),
+                ));
             }
-            if let Some(phone) = &entry.phone {
-                let digits = phone.get_ref().chars().filter(char::is_ascii_digit).count();
-                let allowed = phone
-                    .get_ref()
-                    .chars()
-                    .all(|c| c.is_ascii_digit() || " +()-".contains(c));
-                if !allowed || !(3..=15).contains(&digits) {
-                    return Err(invalid(
-                        phone.span().start,
-                        format!("`{}` is not a phone number", phone.get_ref()),
+            let facts_from = entry
+                .facts_from
+                .as_ref()
+                .map(|f| parse_facts_from(&lines, f))
+                .transpose()?;
+            let checked_on = entry
+                .checked_on
+                .as_ref()
+                .map(|d| parse_date(&lines, d))
+                .transpose()?;
+            for source in &entry.sources {
+                if !source.get_ref().starts_with("http") {
+                    return Err(lines.invalid(
+                        source.span().start,
+                        "a source starts with its web address".into(),
                     ));
                 }
             }
-            services.push(Service {
-                area: area.id,
-                name: entry.name.trim().to_string(),
-                name_cy: entry.name_cy.trim().to_string(),
-                referral_email: email,
-                phone: entry.phone.as_ref().map(|p| p.get_ref().trim().to_string()),
-                website: entry
-                    .website
+            let mut services = Vec::new();
+            for s in entry.service {
+                let s_start = s.span().start;
+                let s = s.into_inner();
+                if s.name.get_ref().trim().is_empty() {
+                    return Err(lines.invalid(s.name.span().start, "the name is empty".into()));
+                }
+                if let Some(w) = &s.website {
+                    check_url(&lines, w, production)?;
+                }
+                if let Some(p) = &s.phone {
+                    check_phone(&lines, p)?;
+                }
+                let email = s
+                    .email
                     .as_ref()
-                    .map(|w| w.get_ref().trim().to_string()),
-                hours: entry.hours.clone(),
-                hours_cy: entry.hours_cy.clone(),
-                commissioned_by: entry.commissioned_by.clone(),
+                    .map(|e| {
+                        EmailAddress::parse(e.get_ref())
+                            .map_err(|err| lines.invalid(e.span().start, err.to_string()))
+                    })
+                    .transpose()?;
+                if s.eligibility.is_some() != s.eligibility_cy.is_some()
+                    || s.phone_note.is_some() != s.phone_note_cy.is_some()
+                {
+                    return Err(lines.invalid(
+                        s_start,
+                        "eligibility and phone_note need their Welsh (eligibility_cy, phone_note_cy), and the other way round".into(),
+                    ));
+                }
+                let audience = s.audience.unwrap_or(Audience::All);
+                if services.iter().any(|o: &Service| o.audience == audience) {
+                    return Err(lines.invalid(
+                        s_start,
+                        format!(
+                            "{} already has a service for {}",
+                            area.slug,
+                            if audience == Audience::Youth {
+                                "audience = \"youth\""
+                            } else {
+                                "everyone (no audience)"
+                            }
+                        ),
+                    ));
+                }
+                services.push(Service {
+                    area: area.id,
+                    name: s.name.get_ref().trim().to_string(),
+                    name_cy: s.name_cy.map(|n| n.trim().to_string()),
+                    about: s.about,
+                    website: s.website.map(Spanned::into_inner),
+                    phone: s.phone.map(|p| p.into_inner().trim().to_string()),
+                    phone_note: s.phone_note,
+                    phone_note_cy: s.phone_note_cy,
+                    email,
+                    eligibility: s.eligibility,
+                    eligibility_cy: s.eligibility_cy,
+                    audience,
+                });
+            }
+            listings.push(Listing {
+                area: area.id,
+                commissioner: entry.commissioner,
+                commissioner_url: entry.commissioner_url.into_inner(),
+                facts_from,
+                checked_on,
+                confidence: entry.confidence.into_inner(),
+                sources: entry.sources.into_iter().map(Spanned::into_inner).collect(),
+                services,
+                line,
             });
         }
 
         let uncovered: Vec<&str> = areas
             .all()
             .iter()
-            .filter(|a| !services.iter().any(|s| s.area == a.id))
+            .filter(|a| !listings.iter().any(|l| l.area == a.id))
             .map(|a| a.slug.as_str())
             .collect();
         if !uncovered.is_empty() {
@@ -194,14 +513,124 @@ impl Directory {
                 areas: uncovered.join(", "),
             });
         }
-        Ok(Self { services })
+        listings.sort_by_key(|l| l.area);
+        let services = listings.iter().flat_map(|l| l.services.clone()).collect();
+        Ok(Self {
+            listings,
+            services,
+            routing: Routing::development(areas),
+        })
     }
 
+    /// The same directory, sending requests as `routing` says.
+    pub fn with_routing(self, routing: Routing) -> Self {
+        Self { routing, ..self }
+    }
+
+    pub fn routing(&self) -> &Routing {
+        &self.routing
+    }
+
+    /// The area's listing (every area has one once parsed).
+    pub fn listing(&self, area: AreaId) -> Option<&Listing> {
+        self.listings.iter().find(|l| l.area == area)
+    }
+
+    pub fn listings(&self) -> &[Listing] {
+        &self.listings
+    }
+
+    /// The area's services: the one for everyone first.
     pub fn for_area(&self, area: AreaId) -> impl Iterator<Item = &Service> {
-        self.services.iter().filter(move |s| s.area == area)
+        let listing = self.listing(area);
+        listing
+            .and_then(Listing::main_service)
+            .into_iter()
+            .chain(listing.and_then(Listing::youth_service))
     }
 
+    /// Every service of every area.
     pub fn all(&self) -> &[Service] {
         &self.services
+    }
+
+    /// Where a request for `area` goes; `youth` when the person responsible was under 18.
+    pub fn route(&self, area: AreaId, youth: bool) -> Route {
+        self.routing.route(self.listing(area), area, youth)
+    }
+
+    /// What `check-config` says about the directory: how many areas name a service,
+    /// which entries nobody has confirmed with the service in the last 12 months (a
+    /// warning: they may be out of date), and which areas' requests go straight to the
+    /// service and which through the triage inbox.
+    pub fn report(&self, areas: &Areas, today: Date) -> String {
+        let directory = self;
+        let slug = |id| areas.get(id).slug.as_str();
+        let listings = directory.listings();
+        let named = listings.iter().filter(|l| !l.services.is_empty()).count();
+        let mut out = format!(
+            "service directory: ok ({} police areas, {named} with a named service, {} without)\n",
+            listings.len(),
+            listings.len() - named
+        );
+        let stale: Vec<String> = listings
+            .iter()
+            .filter(|l| l.is_stale(today))
+            .map(|l| match l.checked_on {
+                Some(d) => format!("{} (checked {d})", slug(l.area)),
+                None => format!("{} (never checked)", slug(l.area)),
+            })
+            .collect();
+        if stale.is_empty() {
+            out.push_str("directory freshness: ok (every entry checked since a year ago)\n");
+        } else {
+            out.push_str(&format!(
+                "WARNING: {} directory entries not checked with the service since {}: {}\n",
+                stale.len(),
+                today.year_before(),
+                stale.join(", ")
+            ));
+        }
+        let routing = directory.routing();
+        let (direct, triage): (Vec<_>, Vec<_>) = listings
+            .iter()
+            .partition(|l| directory.route(l.area, false).direct);
+        let names = |ls: &[&Listing]| {
+            if ls.is_empty() {
+                "none".to_string()
+            } else {
+                ls.iter()
+                    .map(|l| slug(l.area))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        };
+        out.push_str(&format!(
+            "direct to the service ({}): {}\n",
+            direct.len(),
+            names(&direct)
+        ));
+        out.push_str(&format!(
+            "through triage at {} ({}): {}\n",
+            routing.triage(),
+            triage.len(),
+            names(&triage)
+        ));
+        let youth: Vec<String> = listings
+            .iter()
+            .filter(|l| l.youth_service().is_some())
+            .map(|l| {
+                let how = if directory.route(l.area, true).direct {
+                    "direct"
+                } else {
+                    "through triage"
+                };
+                format!("{} ({how})", slug(l.area))
+            })
+            .collect();
+        if !youth.is_empty() {
+            out.push_str(&format!("youth services: {}\n", youth.join(", ")));
+        }
+        out
     }
 }

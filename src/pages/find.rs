@@ -2,9 +2,11 @@
 //! and the list of every police area. Works as a plain GET form without JavaScript.
 
 use super::area_data;
-use crate::areas::{Answer, Areas, Kind, Note, PoliceArea, describe, directory::Directory};
+use crate::areas::directory::{Date, Directory, FactsFrom};
+use crate::areas::{Answer, Areas, Kind, Note, PoliceArea, describe};
 use crate::components::{Alternates, Frame, ServiceCard};
 use crate::i18n::{Lang, Page, Tr};
+use crate::site::use_site;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use std::sync::Arc;
@@ -67,6 +69,7 @@ pub fn FindPage(lang: Lang) -> impl IntoView {
             {error_summary}
             <h1>{tr.t("find-title")}</h1>
             <p class="rj-lead">{tr.t("find-lead")}</p>
+            <p>{tr.t("find-usually")}</p>
             <form class="rj-search" method="get" action=Page::Find.path(lang) role="search">
                 <div class="rj-form-group" class:rj-form-group--error=invalid>
                     <label class="rj-label" for="q">{tr.t("find-label")}</label>
@@ -115,11 +118,15 @@ fn Results(
             .cloned()
             .map(|service| view! { <ServiceCard service lang /> })
             .collect_view();
+        let none = directory.for_area(id).next().is_none().then(|| {
+            view! { <p class="rj-inset rj-area__none">{tr.t_args("area-no-service", &[("area", area.name(lang).to_string().into())])}</p> }
+        });
         view! {
             <h2 id="results-heading">{tr.t("find-results-heading")}</h2>
             <p class="rj-result__area">{tr.t_args("find-your-area", &[("area", area.name(lang).to_string().into())])}</p>
             {message}
             {services}
+            {none}
             <AskButton lang slug=area.slug.clone() />
             <p><a href=Page::area_path(lang, &area.slug)>{tr.t_args("find-see-area", &[("area", area.name(lang).to_string().into())])}</a></p>
         }
@@ -213,7 +220,9 @@ pub fn AreasPage(lang: Lang) -> impl IntoView {
     }
 }
 
-/// One police area: its service and the councils it covers.
+/// One police area: its service (or a plain statement that none was found), who
+/// commissions it, the national routes, how fresh the facts are and how to report
+/// them out of date, and the councils it covers.
 #[component]
 pub fn AreaPage(lang: Lang) -> impl IntoView {
     let tr = Tr(lang);
@@ -225,12 +234,25 @@ pub fn AreaPage(lang: Lang) -> impl IntoView {
     let Some(area) = areas.by_slug(&slug).cloned() else {
         return view! { <crate::pages::not_found::NotFound /> }.into_any();
     };
+    let Some(listing) = directory.listing(area.id).cloned() else {
+        return view! { <crate::pages::not_found::NotFound /> }.into_any();
+    };
     let name = area.name(lang).to_string();
-    let services = directory
-        .for_area(area.id)
-        .cloned()
-        .map(|service| view! { <ServiceCard service lang /> })
-        .collect_view();
+    // Text the directory holds only in English.
+    let english = (lang == Lang::Cy).then_some("en");
+    let services = if listing.services.is_empty() {
+        view! {
+            <p class="rj-inset rj-area__none">{tr.t_args("area-no-service", &[("area", name.clone().into())])}</p>
+        }
+        .into_any()
+    } else {
+        directory
+            .for_area(area.id)
+            .cloned()
+            .map(|service| view! { <ServiceCard service lang /> })
+            .collect_view()
+            .into_any()
+    };
     let mut councils: Vec<String> = area
         .councils
         .iter()
@@ -241,6 +263,29 @@ pub fn AreaPage(lang: Lang) -> impl IntoView {
         .into_iter()
         .map(|c| view! { <li>{c}</li> })
         .collect_view();
+    let freshness = match listing.checked_on {
+        Some(d) => tr.t_args("area-checked-on", &[("date", format_date(lang, d).into())]),
+        None => tr.t("area-not-checked"),
+    };
+    let facts_from = match listing.facts_from {
+        Some(f) => tr.t_args("area-facts-from", &[("date", format_month(lang, f).into())]),
+        None => tr.t("area-facts-undated"),
+    };
+    let sources = listing
+        .sources
+        .iter()
+        .map(|s| {
+            let (url, note) = s.split_once(' ').unwrap_or((s.as_str(), ""));
+            view! { <li lang=english><a href=url.to_string() rel="noreferrer">{url.to_string()}</a>" "{note.to_string()}</li> }
+        })
+        .collect_view();
+    let report = report_link(
+        &use_site().operator_contact,
+        &tr.t_args(
+            "area-report-subject",
+            &[("area", area.name(Lang::En).to_string().into())],
+        ),
+    );
     let alternates = Alternates {
         en: Page::area_path(Lang::En, &area.slug),
         cy: Page::area_path(Lang::Cy, &area.slug),
@@ -248,15 +293,83 @@ pub fn AreaPage(lang: Lang) -> impl IntoView {
     view! {
         <Frame lang title=name.clone() alternates=Some(alternates) current=Page::Areas>
             <h1>{name}</h1>
+            <p>{tr.t("area-usually")}</p>
             <h2>{tr.t("area-service-heading")}</h2>
             {services}
+            <dl class="rj-summary rj-area__commissioner">
+                <dt class="rj-summary__key">{tr.t("area-commissioner")}</dt>
+                <dd class="rj-summary__value">
+                    <a href=listing.commissioner_url.clone() rel="noreferrer" lang=english>{listing.commissioner.clone()}</a>
+                </dd>
+            </dl>
             <AskButton lang slug=area.slug.clone() />
+            <NationalRoutes lang />
+            <h2>{tr.t("area-checked-heading")}</h2>
+            <p class="rj-area__checked">{freshness}" "{facts_from}</p>
+            <details class="rj-details">
+                <summary>{tr.t("area-sources")}</summary>
+                <ul class="rj-list rj-list--bullet rj-area__sources">{sources}</ul>
+            </details>
+            <p><a class="rj-area__report" href=report>{tr.t("area-report")}</a></p>
             <h2>{tr.t("area-councils-heading")}</h2>
             <ul class="rj-columns">{councils}</ul>
             <p><a href=Page::Find.path(lang)>{tr.t("find-title")}</a></p>
         </Frame>
     }
     .into_any()
+}
+
+/// The routes that cover every area: the police or witness care unit (Victims' Code),
+/// Victim Support's Supportline, and Why me? for cases local services cannot take.
+#[component]
+fn NationalRoutes(lang: Lang) -> impl IntoView {
+    let tr = Tr(lang);
+    view! {
+        <section class="rj-area__national" aria-labelledby="national-heading">
+            <h2 id="national-heading">{tr.t("area-national-heading")}</h2>
+            <ul class="rj-list rj-list--bullet">
+                <li>{tr.t("area-national-police")}</li>
+                <li>
+                    {tr.t("area-national-victim-support")}" "
+                    <a class="rj-link rj-link--phone" href="tel:08081689111">"08 08 16 89 111"</a>
+                </li>
+                <li>
+                    {tr.t("area-national-why-me")}" "
+                    <a href="https://why-me.org/" rel="noreferrer">"https://why-me.org/"</a>
+                </li>
+            </ul>
+        </section>
+    }
+}
+
+/// A `mailto:` to the operator with `subject`, or the operator's web address as it is.
+fn report_link(contact: &str, subject: &str) -> String {
+    if contact.contains('@') && !contact.contains("://") {
+        let subject: String = form_urlencoded::byte_serialize(subject.as_bytes())
+            .collect::<String>()
+            .replace('+', "%20");
+        format!("mailto:{contact}?subject={subject}")
+    } else {
+        contact.to_string()
+    }
+}
+
+/// "29 November 2026" / "29 Tachwedd 2026".
+fn format_date(lang: Lang, d: Date) -> String {
+    format!(
+        "{} {} {}",
+        d.day,
+        Tr(lang).t(&format!("month-{}", d.month)),
+        d.year
+    )
+}
+
+/// "October 2017", or just the year when the month is not known.
+fn format_month(lang: Lang, f: FactsFrom) -> String {
+    match f.month {
+        Some(m) => format!("{} {}", Tr(lang).t(&format!("month-{m}")), f.year),
+        None => f.year.to_string(),
+    }
 }
 
 /// "Ask to be contacted": the referral form with this area chosen.

@@ -283,9 +283,11 @@ pub fn SentPage(lang: Lang) -> impl IntoView {
     let service = area
         .as_ref()
         .and_then(|a| directory.for_area(a.id).next().cloned());
-    let name = service
-        .as_ref()
-        .map_or_else(String::new, |s| s.name(lang).to_string());
+    // No service is listed for the area: the operator passes the request on.
+    let name = service.as_ref().map_or_else(
+        || crate::site::use_site().operator_name,
+        |s| s.name(lang).to_string(),
+    );
     let card = service.map(|service| view! { <ServiceCard service lang /> });
     let alternates = Alternates {
         en: Page::sent_path(Lang::En, &sent.reference),

@@ -5,7 +5,7 @@
 use super::form::{Answer3, ContactMethod, Referral, Relationship};
 use super::reference::Reference;
 use crate::areas::PoliceArea;
-use crate::areas::directory::Service;
+use crate::areas::directory::Route;
 use crate::i18n::{Lang, Tr};
 use lettre::Message;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType};
@@ -41,7 +41,7 @@ pub fn service_email(
     reference: Reference,
     referral: &Referral,
     area: &PoliceArea,
-    service: &Service,
+    route: &Route,
     sender: &Sender,
 ) -> Result<Message, RenderError> {
     let langs = service_languages(area, referral);
@@ -67,8 +67,8 @@ pub fn service_email(
         html.push_str(&format!("<div lang=\"{}\">{h}</div>", lang.code()));
     }
     html.push_str("</body></html>");
-    let to: Mailbox = service
-        .referral_email
+    let to: Mailbox = route
+        .to
         .as_str()
         .parse()
         .map_err(|e| RenderError(format!("{e}")))?;
@@ -93,7 +93,7 @@ pub fn service_email(
 pub fn confirmation_email(
     reference: Reference,
     referral: &Referral,
-    service: &Service,
+    route: &Route,
     sender: &Sender,
 ) -> Result<Option<Message>, RenderError> {
     let (true, Some(email)) = (referral.confirmation_email, referral.email.as_deref()) else {
@@ -103,7 +103,14 @@ pub fn confirmation_email(
     let tr = Tr(lang);
     let args = [
         ("reference", reference.to_string().into()),
-        ("service", service.name(lang).to_string().into()),
+        (
+            "service",
+            route
+                .service_name(lang)
+                .unwrap_or_default()
+                .to_string()
+                .into(),
+        ),
     ];
     let to: Mailbox = email.parse().map_err(|e| RenderError(format!("{e}")))?;
     Message::builder()

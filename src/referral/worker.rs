@@ -113,12 +113,10 @@ impl Worker {
         let Some(area) = self.areas.by_slug(&c.area) else {
             return self.failed(&c, "the police area is no longer known").await;
         };
-        let Some(service) = self.directory.for_area(area.id).next() else {
-            return self.failed(&c, "no service for the police area").await;
-        };
+        let route = self.directory.route(area.id, false);
         if !c.service_sent {
             let message =
-                match render::service_email(reference, &c.referral, area, service, &self.sender) {
+                match render::service_email(reference, &c.referral, area, &route, &self.sender) {
                     Ok(m) => m,
                     Err(e) => return self.failed(&c, &e.to_string()).await,
                 };
@@ -129,7 +127,7 @@ impl Worker {
                 Err(e) => return self.not_sent(&c, e).await,
             }
         }
-        match render::confirmation_email(reference, &c.referral, service, &self.sender) {
+        match render::confirmation_email(reference, &c.referral, &route, &self.sender) {
             Ok(Some(confirmation)) => {
                 if let Err(e) = self.store.mark_service_sent(c.id).await {
                     tracing::error!(%reference, "outbox: cannot record delivery: {e}");
@@ -173,7 +171,7 @@ impl Worker {
             reference = %c.reference,
             area = %c.area,
             "OUTBOX: REQUEST FAILED PERMANENTLY and will not be retried: {reason}. \
-             Fix the cause (check the service's referral_email), then run `rj outbox retry {}`",
+             Fix the cause (check the area's address in RJ_ROUTING), then run `rj outbox retry {}`",
             c.reference
         );
         if let Err(e) = self.store.mark_failed(c.id, reason).await {

@@ -2,6 +2,7 @@
 //! `outbox retry REFERENCE`. Each prints plain words and exits non-zero on a problem.
 
 use super::AppState;
+use crate::areas::directory::Date;
 use crate::referral::reference::Reference;
 use crate::referral::worker::unix_now;
 use std::process::ExitCode;
@@ -9,10 +10,7 @@ use std::process::ExitCode;
 /// The directory and database were checked on loading; this also tries the mailer.
 pub async fn check_config(state: &AppState) -> ExitCode {
     println!("configuration: ok ({:?})", state.config.env);
-    println!(
-        "service directory: ok ({} services for 43 police areas)",
-        state.directory.all().len()
-    );
+    print!("{}", state.directory.report(&state.areas, Date::today()));
     match state.store.counts().await {
         Ok(_) => println!("database: ok ({})", state.config.database_url),
         Err(e) => {

@@ -1,0 +1,593 @@
+//! The public service directory and the referral routing: the strict loaders, the
+//! shipped data against the researched CSV (`../shared/data/rj_services.csv`, when it
+//! exists beside the project, or `RJ_SHARED_DATA`), and the area pages built from it.
+
+mod common;
+
+use common::{app, page, text::main_text};
+use http::StatusCode;
+use rj::areas::Areas;
+use rj::areas::directory::{Date, Directory, DirectoryError, Routing};
+use rj::email::EmailAddress;
+use rj::i18n::{Lang, Page};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+const SHIPPED: &str = include_str!("../data/services.toml");
+
+fn areas() -> &'static Areas {
+    static AREAS: OnceLock<Areas> = OnceLock::new();
+    AREAS.get_or_init(|| Areas::embedded().unwrap())
+}
+
+fn shipped() -> Directory {
+    Directory::parse(SHIPPED, "data/services.toml", areas(), false).unwrap()
+}
+
+fn shared_data() -> Option<PathBuf> {
+    let dir = std::env::var_os("RJ_SHARED_DATA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
+    if dir.join("rj_services.csv").exists() {
+        Some(dir)
+    } else {
+        eprintln!(
+            "SKIPPED: no rj_services.csv at {} (it sits beside the project in CI)",
+            dir.display()
+        );
+        None
+    }
+}
+
+fn csv_rows() -> Option<Vec<HashMap<String, String>>> {
+    let dir = shared_data()?;
+    let mut reader = csv::Reader::from_path(dir.join("rj_services.csv")).unwrap();
+    let headers = reader.headers().unwrap().clone();
+    Some(
+        reader
+            .records()
+            .map(|r| {
+                headers
+                    .iter()
+                    .map(String::from)
+                    .zip(r.unwrap().iter().map(String::from))
+                    .collect()
+            })
+            .collect(),
+    )
+}
+
+/// The CSV's service name as the page shows it: the name (up to the first " (" or
+/// " - ") and what the sources say about it (the rest, without a leading "- " or one
+/// pair of outer brackets). data/services_from_csv.py splits the same way.
+fn split_name(full: &str) -> (String, String) {
+    let cut = [full.find(" ("), full.find(" - ")]
+        .into_iter()
+        .flatten()
+        .filter(|&i| i > 0)
+        .min();
+    let Some(cut) = cut else {
+        return (full.to_string(), String::new());
+    };
+    let (name, rest) = (&full[..cut], &full[cut + 1..]);
+    let about = if let Some(r) = rest.strip_prefix("- ") {
+        r
+    } else if rest.starts_with('(') && rest.ends_with(')') && rest.matches('(').count() == 1 {
+        &rest[1..rest.len() - 1]
+    } else {
+        rest
+    };
+    (name.to_string(), about.to_string())
+}
+
+const NO_SERVICE: [&str; 4] = ["city-of-london", "gwent", "south-wales", "dyfed-powys"];
+
+#[test]
+fn the_shipped_directory_lists_every_area_and_39_named_services() {
+    let d = shipped();
+    assert_eq!(d.listings().len(), 43);
+    let named: Vec<_> = d
+        .listings()
+        .iter()
+        .filter(|l| !l.services.is_empty())
+        .collect();
+    assert_eq!(named.len(), 39);
+    for slug in NO_SERVICE {
+        let area = areas().by_slug(slug).unwrap();
+        assert!(d.listing(area.id).unwrap().services.is_empty(), "{slug}");
+    }
+    assert!(
+        !SHIPPED.to_lowercase().contains("placeholder")
+            && !SHIPPED.contains("example.")
+            && !SHIPPED.contains("01632"),
+        "no placeholder is left"
+    );
+    // Refused in production only if it held placeholders, which it does not.
+    Directory::parse(SHIPPED, "s", areas(), true).unwrap();
+}
+
+#[test]
+fn the_shipped_directory_copies_the_csv() {
+    let Some(rows) = csv_rows() else { return };
+    let d = shipped();
+    assert_eq!(rows.len(), 43);
+    for row in &rows {
+        let slug = &row["area_slug"];
+        let area = areas().by_slug(slug).unwrap();
+        let listing = d.listing(area.id).unwrap();
+        assert_eq!(listing.commissioner, row["pcc_name"], "{slug}");
+        assert_eq!(listing.commissioner_url, row["pcc_url"], "{slug}");
+        assert_eq!(listing.confidence, row["confidence"], "{slug}");
+        assert_eq!(listing.checked_on, None, "nobody has confirmed {slug} yet");
+        for source in &listing.sources {
+            assert!(row["sources"].contains(source.as_str()), "{slug}: {source}");
+        }
+        let service = listing.main_service();
+        assert_eq!(service.is_some(), !row["service_name"].is_empty(), "{slug}");
+        if let Some(s) = service {
+            let (name, about) = split_name(&row["service_name"]);
+            assert_eq!(s.name, name, "{slug}");
+            assert_eq!(s.about.clone().unwrap_or_default(), about, "{slug}");
+            assert_eq!(
+                s.website.clone().unwrap_or_default(),
+                row["service_url"],
+                "{slug}"
+            );
+            assert_eq!(s.name_cy, None, "no Welsh name is known for {slug}");
+            // A phone or email only where the CSV's route has it verbatim.
+            for contact in [s.phone.clone(), s.email.as_ref().map(|e| e.to_string())]
+                .into_iter()
+                .flatten()
+            {
+                assert!(
+                    row["self_referral_route"].contains(&contact),
+                    "{slug}: {contact} is not in the CSV"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_area_page_shows_its_csv_service_and_web_page() {
+    let Some(rows) = csv_rows() else { return };
+    let app = app().await;
+    for row in &rows {
+        let slug = &row["area_slug"];
+        for lang in [Lang::En, Lang::Cy] {
+            let html = page(&app, &Page::area_path(lang, slug), StatusCode::OK).await;
+            let text = main_text(&html);
+            if row["service_name"].is_empty() {
+                continue;
+            }
+            let (name, about) = split_name(&row["service_name"]);
+            assert!(text.contains(&name), "{slug} {lang:?}: {name}");
+            assert!(text.contains(&about), "{slug} {lang:?}: {about}");
+            if !row["service_url"].is_empty() {
+                assert!(
+                    html.contains(&format!("href=\"{}\"", row["service_url"])),
+                    "{slug} {lang:?}: {}",
+                    row["service_url"]
+                );
+            }
+            assert!(
+                html.contains(&format!("href=\"{}\"", row["pcc_url"])),
+                "{slug}"
+            );
+            if lang == Lang::Cy {
+                assert!(
+                    html.contains("lang=\"en\" class=\"rj-service__name\""),
+                    "{slug}: the English name is marked lang=en on the Welsh page"
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn no_page_says_placeholder_and_every_page_shows_its_freshness() {
+    let app = app().await;
+    let mut paths = vec![
+        Page::Areas.path(Lang::En),
+        Page::Areas.path(Lang::Cy),
+        format!("{}?q=CF10+1AA", Page::Find.path(Lang::En)),
+        format!("{}?q=ME14+1XX", Page::Find.path(Lang::Cy)),
+    ];
+    for area in areas().all() {
+        paths.push(Page::area_path(Lang::En, &area.slug));
+        paths.push(Page::area_path(Lang::Cy, &area.slug));
+    }
+    for path in paths {
+        let html = page(&app, &path, StatusCode::OK).await;
+        for word in [
+            "placeholder",
+            "dalfan",
+            "referrals.example",
+            "rj.example",
+            "01632",
+        ] {
+            assert!(!html.to_lowercase().contains(word), "{path} says {word}");
+        }
+        if path.contains("/areas/") || path.contains("/ardaloedd/") {
+            let text = main_text(&html);
+            let english = !path.starts_with("/cy/");
+            let (checked, usually) = if english {
+                (
+                    "Nobody has checked these details with the service yet.",
+                    "where the crime was reported or happened",
+                )
+            } else {
+                (
+                    "Does neb wedi gwirio'r manylion hyn gyda'r gwasanaeth eto.",
+                    "lle cafodd y drosedd ei hadrodd",
+                )
+            };
+            assert!(text.contains(checked), "{path}");
+            assert!(text.contains(usually), "{path}");
+            assert!(
+                html.contains("href=\"mailto:contact@example.org?subject="),
+                "{path}"
+            );
+            assert!(
+                html.contains("refer?area=") || html.contains("cyfeirio?area="),
+                "{path}: the Ask button"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_four_areas_without_a_service_say_so_and_show_the_national_routes() {
+    let app = app().await;
+    for slug in NO_SERVICE {
+        for lang in [Lang::En, Lang::Cy] {
+            let html = page(&app, &Page::area_path(lang, slug), StatusCode::OK).await;
+            let text = main_text(&html);
+            let plain = match lang {
+                Lang::En => "We have not found a restorative justice service for",
+                Lang::Cy => "Dydyn ni ddim wedi dod o hyd i wasanaeth cyfiawnder adferol ar gyfer",
+            };
+            assert!(text.contains(plain), "{slug} {lang:?}");
+            assert!(html.contains("href=\"tel:08081689111\""), "{slug}");
+            assert!(text.contains("08 08 16 89 111"), "{slug}");
+            assert!(html.contains("href=\"https://why-me.org/\""), "{slug}");
+            let police = match lang {
+                Lang::En => "witness care unit",
+                Lang::Cy => "uned gofal tystion",
+            };
+            assert!(text.contains(police), "{slug} {lang:?}");
+            assert!(
+                !html.contains("class=\"rj-service__name\""),
+                "{slug}: no service card"
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn the_report_link_names_the_area_and_eligibility_shows_in_both_languages() {
+    let app = app().await;
+    let html = page(&app, "/areas/kent", StatusCode::OK).await;
+    assert!(html.contains("mailto:contact@example.org?subject=Out-of-date%20details%3A%20Kent\""));
+    assert!(html.contains("tel:08007831583"));
+    assert!(
+        main_text(&html)
+            .contains("Domestic abuse and sexual offence cases are taken only from victims.")
+    );
+    assert!(main_text(&html).contains("The newest is from October 2017."));
+    let html = page(&app, &Page::area_path(Lang::Cy, "kent"), StatusCode::OK).await;
+    assert!(
+        main_text(&html).contains("Dim ond gan ddioddefwyr y derbynnir achosion cam-drin domestig")
+    );
+    assert!(main_text(&html).contains("Mae'r diweddaraf yn dyddio o Hydref 2017."));
+    assert!(html.contains("subject=Manylion%20wedi%20dyddio%3A%20Kent\""));
+    // http:// addresses are shown as the sources give them.
+    let html = page(&app, "/areas/west-yorkshire", StatusCode::OK).await;
+    assert!(html.contains("href=\"http://www.rjwestyorkshire.org.uk\""));
+}
+
+// ---- the loader is strict, and names the line of each mistake ----
+
+/// The shipped file with `extra` lines added to the first service (Metropolitan's).
+fn with_first_service(extra: &str) -> String {
+    SHIPPED.replacen(
+        "name = \"Victim Support\"\n",
+        &format!("name = \"Victim Support\"\n{extra}\n"),
+        1,
+    )
+}
+
+fn line_of(text: &str, needle: &str) -> usize {
+    text[..text.find(needle).unwrap()].matches('\n').count() + 1
+}
+
+#[test]
+fn mistakes_are_reported_with_their_line() {
+    let text = with_first_service("colour = \"red\"");
+    let err = Directory::parse(&text, "s.toml", areas(), false)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("colour") && err.contains(&format!("line {}", line_of(&text, "colour"))),
+        "{err}"
+    );
+
+    let text = with_first_service("website = \"www.no-scheme.org.uk\"");
+    let err = Directory::parse(&text, "s.toml", areas(), false).unwrap_err();
+    assert_eq!(
+        err,
+        DirectoryError::Invalid {
+            file: "s.toml".into(),
+            line: line_of(&text, "www.no-scheme"),
+            message:
+                "`www.no-scheme.org.uk` must be a web address starting with https:// (or http://)"
+                    .into()
+        }
+    );
+
+    let text = with_first_service("phone = \"call us\"");
+    let err = Directory::parse(&text, "s.toml", areas(), false)
+        .unwrap_err()
+        .to_string();
+    assert!(err.ends_with("`call us` is not a phone number"), "{err}");
+
+    let text = with_first_service("eligibility = \"Only adults.\"");
+    let err = Directory::parse(&text, "s.toml", areas(), false)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("eligibility_cy"), "{err}");
+
+    let text = SHIPPED.replacen("area = \"metropolitan\"", "area = \"avalon\"", 1);
+    let err = Directory::parse(&text, "s.toml", areas(), false)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.starts_with(&format!(
+            "s.toml, line {}: `avalon` is not a police area",
+            line_of(&text, "avalon")
+        )),
+        "{err}"
+    );
+
+    let text = SHIPPED.replacen("facts_from = \"2019-02\"", "facts_from = \"Feb 2019\"", 1);
+    let err = Directory::parse(&text, "s.toml", areas(), false)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("must be YYYY or YYYY-MM"), "{err}");
+
+    let text = SHIPPED.replacen("facts_from = \"2019-02\"", "checked_on = \"last week\"", 1);
+    assert!(Directory::parse(&text, "s.toml", areas(), false).is_err());
+
+    let text = SHIPPED.replacen("area = \"cumbria\"", "area = \"metropolitan\"", 1);
+    let err = Directory::parse(&text, "s.toml", areas(), false)
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("listed twice (first at line"), "{err}");
+}
+
+#[test]
+fn every_area_must_be_listed_and_a_youth_service_is_optional() {
+    let start = SHIPPED.find("[[area]]\narea = \"kent\"").unwrap();
+    let end = start + SHIPPED[start + 1..].find("[[area]]").unwrap() + 1;
+    let text = format!("{}{}", &SHIPPED[..start], &SHIPPED[end..]);
+    match Directory::parse(&text, "s.toml", areas(), false) {
+        Err(DirectoryError::Uncovered { areas, .. }) => assert_eq!(areas, "kent"),
+        other => panic!(
+            "expected an uncovered area, got {:?}",
+            other.map(|d| d.all().len())
+        ),
+    }
+
+    let youth = "[[area.service]]\nname = \"Youth Justice Service\"\naudience = \"youth\"\n";
+    let text = with_first_service(youth);
+    let d = Directory::parse(&text, "s.toml", areas(), false).unwrap();
+    let met = areas().by_slug("metropolitan").unwrap().id;
+    let names: Vec<_> = d.for_area(met).map(|s| s.name.clone()).collect();
+    assert_eq!(names, ["Victim Support", "Youth Justice Service"]);
+    // Two services for everyone is a mistake.
+    let err = Directory::parse(
+        &with_first_service("[[area.service]]\nname = \"Two\"\n"),
+        "s.toml",
+        areas(),
+        false,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("already has a service for everyone"), "{err}");
+}
+
+// ---- routing: direct, triage and youth ----
+
+fn triage() -> EmailAddress {
+    EmailAddress::parse("triage@referrals.example.org").unwrap()
+}
+
+#[test]
+fn routing_sends_agreed_areas_direct_and_the_rest_to_triage() {
+    let routing = Routing::parse(
+        "[[route]]\narea = \"kent\"\nemail = \"kent@rj.example.org\"\n",
+        "routing.toml",
+        areas(),
+        triage(),
+        false,
+    )
+    .unwrap();
+    let d = shipped().with_routing(routing);
+    let kent = areas().by_slug("kent").unwrap().id;
+    let gwent = areas().by_slug("gwent").unwrap().id;
+    let essex = areas().by_slug("essex").unwrap().id;
+
+    let r = d.route(kent, false);
+    assert!(r.direct);
+    assert_eq!(r.to.as_str(), "kent@rj.example.org");
+    assert_eq!(
+        r.service_name(Lang::En),
+        Some("Kent and Medway Restorative Justice Service")
+    );
+
+    let r = d.route(essex, false);
+    assert!(!r.direct);
+    assert_eq!(r.to, triage());
+    assert_eq!(
+        r.service_name(Lang::Cy),
+        Some("Essex Restorative and Mediation Service")
+    );
+
+    let r = d.route(gwent, false);
+    assert!(!r.direct && r.service.is_none());
+    assert_eq!(r.to, triage());
+
+    // A youth case with no youth service listed goes the area's usual way.
+    assert_eq!(d.route(kent, true).to.as_str(), "kent@rj.example.org");
+}
+
+#[test]
+fn a_youth_case_goes_to_the_youth_service_when_one_is_listed() {
+    let text = SHIPPED.replacen(
+        "name = \"Kent and Medway Restorative Justice Service\"\n",
+        "name = \"Kent and Medway Restorative Justice Service\"\n\n\
+         [[area.service]]\nname = \"Kent Youth Justice\"\naudience = \"youth\"\n",
+        1,
+    );
+    let kent = areas().by_slug("kent").unwrap().id;
+    let d = Directory::parse(&text, "s", areas(), false).unwrap();
+    // Not agreed: through triage, naming the youth service.
+    let d = d.with_routing(Routing::triage_only(triage()));
+    let r = d.route(kent, true);
+    assert!(!r.direct);
+    assert_eq!(r.service_name(Lang::En), Some("Kent Youth Justice"));
+    // Agreed: straight to it; adult cases still go to the main route.
+    let routing = Routing::parse(
+        "[[route]]\narea = \"kent\"\nemail = \"rj@kent.example.org\"\n\n\
+         [[route]]\narea = \"kent\"\naudience = \"youth\"\nemail = \"youth@kent.example.org\"\n",
+        "routing.toml",
+        areas(),
+        triage(),
+        false,
+    )
+    .unwrap();
+    let d = Directory::parse(&text, "s", areas(), false)
+        .unwrap()
+        .with_routing(routing);
+    assert_eq!(d.route(kent, true).to.as_str(), "youth@kent.example.org");
+    assert_eq!(d.route(kent, false).to.as_str(), "rj@kent.example.org");
+}
+
+#[test]
+fn the_routing_file_is_strict_too() {
+    let parse = |text: &str, production: bool| {
+        Routing::parse(text, "r.toml", areas(), triage(), production)
+    };
+    let err = parse(
+        "[[route]]\narea = \"kent\"\nemail = \"a@b.org\"\nphone = \"1\"\n",
+        false,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("phone") && err.contains("line 4"), "{err}");
+    let err = parse("[[route]]\narea = \"kent\"\nemail = \"nope\"\n", false)
+        .unwrap_err()
+        .to_string();
+    assert!(err.starts_with("r.toml, line 3: `nope`"), "{err}");
+    let err = parse(
+        "[[route]]\narea = \"kent\"\nemail = \"kent@example.org\"\n",
+        true,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(err.contains("placeholder"), "{err}");
+    let err = parse(
+        "[[route]]\narea = \"kent\"\nemail = \"a@b.org\"\n[[route]]\narea = \"kent\"\nemail = \"c@b.org\"\n",
+        false,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(
+        err.contains("line 5") && err.contains("two routes"),
+        "{err}"
+    );
+}
+
+#[test]
+fn staleness_is_a_year_without_a_check() {
+    let today = Date {
+        year: 2026,
+        month: 11,
+        day: 29,
+    };
+    assert_eq!(Date::from_days(today.days()), today);
+    assert_eq!(
+        Date::from_days(0),
+        Date {
+            year: 1970,
+            month: 1,
+            day: 1
+        }
+    );
+    let text = SHIPPED
+        .replacen("facts_from = \"2019-02\"", "checked_on = 2025-11-29", 1)
+        .replacen("facts_from = \"2024-11\"", "checked_on = 2025-11-28", 1);
+    let d = Directory::parse(&text, "s", areas(), false).unwrap();
+    let stale: Vec<_> = d
+        .listings()
+        .iter()
+        .filter(|l| l.is_stale(today))
+        .map(|l| areas().get(l.area).slug.clone())
+        .collect();
+    assert_eq!(
+        stale.len(),
+        42,
+        "only the Metropolitan entry was checked within a year"
+    );
+    assert!(stale.contains(&"cumbria".to_string()) && !stale.contains(&"metropolitan".to_string()));
+}
+
+#[test]
+fn check_config_lists_stale_entries_and_direct_and_triage_areas() {
+    let today = Date {
+        year: 2026,
+        month: 11,
+        day: 29,
+    };
+    let text = SHIPPED
+        .replacen("facts_from = \"2019-02\"", "checked_on = 2026-01-10", 1)
+        .replacen("facts_from = \"2024-11\"", "checked_on = 2025-06-01", 1);
+    let routing = Routing::parse(
+        "[[route]]\narea = \"kent\"\nemail = \"kent@rj.example.org\"\n\n\
+         [[route]]\narea = \"gwent\"\nemail = \"gwent@rj.example.org\"\n",
+        "routing.toml",
+        areas(),
+        triage(),
+        false,
+    )
+    .unwrap();
+    let d = Directory::parse(&text, "s", areas(), false)
+        .unwrap()
+        .with_routing(routing);
+    let report = d.report(areas(), today);
+    let lines: Vec<&str> = report.lines().collect();
+    assert_eq!(
+        lines[0],
+        "service directory: ok (43 police areas, 39 with a named service, 4 without)"
+    );
+    assert!(
+        lines[1].starts_with(
+            "WARNING: 42 directory entries not checked with the service since 2025-11-29: "
+        ),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[1].contains("cumbria (checked 2025-06-01)")
+            && lines[1].contains("kent (never checked)")
+    );
+    assert!(!lines[1].contains("metropolitan"));
+    assert_eq!(lines[2], "direct to the service (2): kent, gwent");
+    assert!(
+        lines[3].starts_with("through triage at triage@referrals.example.org (41): "),
+        "{}",
+        lines[3]
+    );
+    assert!(lines[3].contains("essex") && !lines[3].contains("kent"));
+}
