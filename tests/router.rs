@@ -384,8 +384,8 @@ async fn find_a_postcode_with_javascript_off() {
         "what was typed stays in the box"
     );
     assert!(html.contains("href=\"/areas/south-wales\""));
-    assert!(html.contains("Restorative justice service for South Wales"));
-    assert!(html.contains("href=\"tel:01632960032\""));
+    // No service has been identified for South Wales: the answer says so.
+    assert!(html.contains("We have not found a restorative justice service for South Wales."));
     assert!(
         html.contains("href=\"/refer?area=south-wales\""),
         "the ask-to-be-contacted button"
@@ -394,6 +394,9 @@ async fn find_a_postcode_with_javascript_off() {
     let cy = page(&app, "/cy/dod-o-hyd?q=Caerdydd", StatusCode::OK).await;
     assert!(cy.contains("Eich ardal heddlu yw De Cymru."), "{cy}");
     assert!(cy.contains("href=\"/cy/ardaloedd/south-wales\""));
+    let html = page(&app, "/find?q=ME14+1XX", StatusCode::OK).await;
+    assert!(html.contains("Kent and Medway Restorative Justice Service"));
+    assert!(html.contains("href=\"tel:08007831583\""));
 }
 
 #[tokio::test]
