@@ -3,6 +3,7 @@
 use crate::i18n::{Lang, Page};
 use crate::pages::{
     content::ContentPage,
+    easy_read::EasyReadPage,
     find::{AreaPage, AreasPage, FindPage},
     home::HomePage,
     not_found::NotFound,
@@ -107,6 +108,16 @@ pub fn App() -> impl IntoView {
                 <Route path=Page::Cookies.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::Cookies lang=Lang::Cy /> } />
                 <Route path=Page::AboutData.segments(Lang::En) view=|| view! { <ContentPage page=Page::AboutData lang=Lang::En /> } />
                 <Route path=Page::AboutData.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::AboutData lang=Lang::Cy /> } />
+                <Route path=Page::EasyRead.segments(Lang::En) view=|| view! { <EasyReadPage page=Page::EasyRead lang=Lang::En /> } />
+                <Route path=Page::EasyRead.segments(Lang::Cy) view=|| view! { <EasyReadPage page=Page::EasyRead lang=Lang::Cy /> } />
+                <Route path=Page::EasyReadWhatIsRj.segments(Lang::En) view=|| view! { <EasyReadPage page=Page::EasyReadWhatIsRj lang=Lang::En /> } />
+                <Route path=Page::EasyReadWhatIsRj.segments(Lang::Cy) view=|| view! { <EasyReadPage page=Page::EasyReadWhatIsRj lang=Lang::Cy /> } />
+                <Route path=Page::EasyReadIsItRight.segments(Lang::En) view=|| view! { <EasyReadPage page=Page::EasyReadIsItRight lang=Lang::En /> } />
+                <Route path=Page::EasyReadIsItRight.segments(Lang::Cy) view=|| view! { <EasyReadPage page=Page::EasyReadIsItRight lang=Lang::Cy /> } />
+                <Route path=Page::EasyReadRights.segments(Lang::En) view=|| view! { <EasyReadPage page=Page::EasyReadRights lang=Lang::En /> } />
+                <Route path=Page::EasyReadRights.segments(Lang::Cy) view=|| view! { <EasyReadPage page=Page::EasyReadRights lang=Lang::Cy /> } />
+                <Route path=Page::EasyReadContact.segments(Lang::En) view=|| view! { <EasyReadPage page=Page::EasyReadContact lang=Lang::En /> } />
+                <Route path=Page::EasyReadContact.segments(Lang::Cy) view=|| view! { <EasyReadPage page=Page::EasyReadContact lang=Lang::Cy /> } />
             </Routes>
         </Router>
     }

@@ -54,9 +54,10 @@ const FOOTER_PAGES: &[Page] = &[
 /// The quick-exit script, served from `public/` with a version tag from its content so
 /// browsers may cache it for a year and still pick up a change at once.
 const EXIT_JS_URL: &str = "/js/exit.js";
-const EXIT_JS_VERSION: u64 = fnv1a(include_bytes!("../../public/js/exit.js"));
+const EXIT_JS_VERSION: u64 = content_hash(include_bytes!("../../public/js/exit.js"));
 
-const fn fnv1a(bytes: &[u8]) -> u64 {
+/// A short hash (FNV-1a) of a static file, for its `?v=` version tag.
+pub const fn content_hash(bytes: &[u8]) -> u64 {
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut i = 0;
     while i < bytes.len() {
@@ -104,6 +105,8 @@ pub fn Frame(
             <Link rel="alternate" hreflang="cy" href=format!("{base}{}", a.cy) />
         }
     });
+    // Standard pages link to their Easy Read version; Easy Read pages link back.
+    let (easy_page, easy_label) = crate::pages::easy_read::header_link(current, tr);
     let aria_current = move |page: Page| (current == Some(page)).then_some("page");
     let nav_items = NAV
         .iter()
@@ -149,14 +152,17 @@ pub fn Frame(
         <header class="rj-header">
             <div class="rj-width rj-header__inner">
                 <a class="rj-header__name" href=Page::Home.path(lang)>{tr.t("site-name")}</a>
-                <a
-                    class="rj-header__lang"
-                    href=other_path
-                    hreflang=other.code()
-                    lang=other.code()
-                >
-                    {other.endonym()}
-                </a>
+                <div class="rj-header__links">
+                    <a class="rj-header__easy" href=easy_page.path(lang)>{easy_label}</a>
+                    <a
+                        class="rj-header__lang"
+                        href=other_path
+                        hreflang=other.code()
+                        lang=other.code()
+                    >
+                        {other.endonym()}
+                    </a>
+                </div>
             </div>
             <nav class="rj-nav" aria-label=tr.t("frame-nav-label")>
                 <ul class="rj-width rj-nav__list">{nav_items}</ul>

@@ -24,6 +24,11 @@ pub enum Page {
     Privacy,
     Cookies,
     AboutData,
+    EasyRead,
+    EasyReadWhatIsRj,
+    EasyReadIsItRight,
+    EasyReadRights,
+    EasyReadContact,
 }
 
 /// Each page's key (for `page:` links in the text) and its English and Welsh slugs.
@@ -80,6 +85,32 @@ const TABLE: &[(Page, &str, &str, &str)] = &[
     (Page::Privacy, "privacy", "privacy", "preifatrwydd"),
     (Page::Cookies, "cookies", "cookies", "cwcis"),
     (Page::AboutData, "about-data", "about-the-data", "am-y-data"),
+    // Easy Read versions: one flat slug each, so every page keeps a two-segment route.
+    (Page::EasyRead, "easy-read", "easy-read", "hawdd-ei-ddeall"),
+    (
+        Page::EasyReadWhatIsRj,
+        "easy-read-what-is-rj",
+        "easy-read-what-is-restorative-justice",
+        "hawdd-ei-ddeall-beth-yw-cyfiawnder-adferol",
+    ),
+    (
+        Page::EasyReadIsItRight,
+        "easy-read-is-it-right",
+        "easy-read-is-it-right-for-me",
+        "hawdd-ei-ddeall-ydy-e-n-addas-i-mi",
+    ),
+    (
+        Page::EasyReadRights,
+        "easy-read-rights",
+        "easy-read-your-rights",
+        "hawdd-ei-ddeall-eich-hawliau",
+    ),
+    (
+        Page::EasyReadContact,
+        "easy-read-contact",
+        "easy-read-ask-to-be-contacted",
+        "hawdd-ei-ddeall-gofyn-am-gael-eich-cysylltu",
+    ),
 ];
 
 impl Page {
@@ -102,6 +133,11 @@ impl Page {
         Page::Privacy,
         Page::Cookies,
         Page::AboutData,
+        Page::EasyRead,
+        Page::EasyReadWhatIsRj,
+        Page::EasyReadIsItRight,
+        Page::EasyReadRights,
+        Page::EasyReadContact,
     ];
 
     fn row(self) -> &'static (Page, &'static str, &'static str, &'static str) {

@@ -174,6 +174,10 @@ pub fn spec(page: Page) -> Spec {
         ),
         // Pages with their own views.
         Home | Find | Areas | Refer => (&[], false, &[]),
+        // Easy Read pages: see `pages::easy_read`.
+        EasyRead | EasyReadWhatIsRj | EasyReadIsItRight | EasyReadRights | EasyReadContact => {
+            (&[], false, &[])
+        }
     };
     Spec {
         sections,

@@ -1,6 +1,7 @@
 //! One module per page: views only, no business rules.
 
 pub mod content;
+pub mod easy_read;
 pub mod find;
 pub mod home;
 pub mod not_found;
