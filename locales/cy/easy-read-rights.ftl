@@ -3,7 +3,7 @@ easy-read-rights-title = Eich hawliau
 easy-read-rights-lead = Mae gennych chi **hawliau** fel dioddefwr trosedd.
 easy-read-rights-code = **Cod Dioddefwyr** yw enw'r rheolau.
 
-    Maen nhw'n dweud beth mae'n rhaid i'r heddlu, y llysoedd ac eraill ei wneud i chi.
+    Maen nhw'n dweud beth mae'n rhaid i'r heddlu, y llysoedd ac eraill ei wneud drosoch chi.
 easy-read-rights-twelve =
     Mae'r Cod yn rhoi **12 hawl** i chi.
 easy-read-rights-list = Eich 12 hawl

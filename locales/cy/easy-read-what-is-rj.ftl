@@ -38,7 +38,7 @@ easy-read-what-is-rj-more = Pethau i'w gwybod
 easy-read-what-is-rj-when =
     Gall ddigwydd ar **unrhyw adeg**.
 
-    Gall hyn fod cyn neu ar ôl y **llys**. Gall fod pan fydd y person yn y **carchar**.
+    Gall hyn fod cyn neu ar ôl yr **achos llys**. Gall fod pan fydd y person yn y **carchar**.
 easy-read-what-is-rj-choice = **Chi sy'n dewis**.
 
     Gallwch chi **stopio** ar unrhyw adeg.

@@ -14,7 +14,7 @@ easy-read-lead = Mae'r tudalennau hyn yn defnyddio **geiriau hawdd** a **lluniau
 easy-read-about =
     Maen nhw'n sôn am **gyfiawnder adferol**.
 
-    Mae hon yn ffordd o ddelio â'r niwed mae **trosedd** yn ei wneud.
+    Mae'n ffordd o ddelio â'r niwed mae **trosedd** yn ei wneud.
 easy-read-help =
     Gallwch chi ofyn i rywun rydych chi'n **ymddiried** ynddo eu darllen gyda chi.
 easy-read-pages = Dewiswch dudalen

@@ -38,7 +38,7 @@ easy-read-what-is-rj-more = Good to know
 easy-read-what-is-rj-when =
     It can happen at **any time**.
 
-    This can be before or after **court**. It can be when the person is in **prison**.
+    This can be before or after the **court case**. It can be when the person is in **prison**.
 easy-read-what-is-rj-choice =
     It is **your choice**.
 
