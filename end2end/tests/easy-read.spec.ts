@@ -39,6 +39,7 @@ test.describe("with JavaScript off", () => {
     request,
     baseURL,
   }) => {
+    test.setTimeout(180_000);
     const origins = watchRequests(page);
     for (const path of await easyReadPaths(request)) {
       const res = await page.goto(path);
@@ -72,6 +73,7 @@ test.describe("with JavaScript off", () => {
 
 for (const lang of ["en", "cy"] as const) {
   test(`every ${lang} Easy Read page passes axe`, async ({ page, request }) => {
+    test.setTimeout(180_000);
     for (const path of (await easyReadPaths(request)).filter((p) => langOf(p) === lang)) {
       await page.goto(path);
       await expect(page.locator("h1")).toHaveCount(1);
@@ -81,6 +83,7 @@ for (const lang of ["en", "cy"] as const) {
 }
 
 test("the header links each standard page to its Easy Read version, and back", async ({ page }) => {
+  test.setTimeout(120_000);
   for (const [standard, easy, easyLabel, standardLabel] of [
     ["/your-rights", "/easy-read-your-rights", "Easy Read", "Standard version"],
     ["/what-is-restorative-justice", "/easy-read-what-is-restorative-justice", "Easy Read", "Standard version"],
