@@ -13,8 +13,9 @@ const POSTCODES: &[&str] = &[
 fn lookups(c: &mut Criterion) {
     let areas = Areas::embedded().expect("embedded data");
     println!(
-        "postcode table: {} live postcodes, {} bytes in memory ({} bytes on disk)",
+        "postcode table: {} live postcodes, {} not live, {} bytes in memory ({} bytes on disk)",
         areas.table().len(),
+        areas.table().not_live_len(),
         areas.table().memory_bytes(),
         include_bytes!("../data/postcodes.bin").len()
     );
@@ -31,6 +32,9 @@ fn lookups(c: &mut Criterion) {
             i = (i + 1) % POSTCODES.len();
             black_box(areas.lookup(black_box(POSTCODES[i])))
         })
+    });
+    c.bench_function("old postcode, hot path (CF1 1AA)", |b| {
+        b.iter(|| black_box(areas.postcode_area(black_box("CF1 1AA"))))
     });
     c.bench_function("sector (CF10 1)", |b| {
         b.iter(|| black_box(areas.lookup(black_box("CF10 1"))))

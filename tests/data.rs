@@ -1,6 +1,9 @@
-//! The postcode data, checked two ways:
+//! The postcode data, checked three ways:
 //! - against every postcode in OS Code-Point Open itself: the table must give exactly
 //!   the area of each one's council (`make test` fetches the zip to var/data/);
+//! - against every postcode in the ONS postcode directory (NSPD), live or terminated:
+//!   each one with a council in England and Wales must answer with that council's area,
+//!   unless Code-Point Open (which decides for live postcodes) puts it elsewhere;
 //! - against the reference tables in `../shared/data` when that folder exists.
 
 use rj::areas::{Areas, Kind, postcode::Outward};
@@ -23,20 +26,101 @@ fn council_areas() -> HashMap<String, String> {
         .collect()
 }
 
-fn codepo_zip() -> Option<PathBuf> {
-    let path = std::env::var_os("RJ_CODEPO_ZIP")
+/// A source file fetched by `python3 data/build.py --fetch-only`; the test is skipped
+/// with a loud message when it is missing, and fails then under `RJ_REQUIRE_DATA`.
+fn source(variable: &str, default: &str, what: &str) -> Option<PathBuf> {
+    let path = std::env::var_os(variable)
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from("var/data/codepo_gb.zip"));
+        .unwrap_or_else(|| PathBuf::from(default));
     if path.exists() {
         return Some(path);
     }
     let message = format!(
-        "{} is missing: run `python3 data/build.py` (or `make test`) to fetch OS Code-Point Open",
+        "{} is missing: run `python3 data/build.py --fetch-only` (or `make test`) to fetch {what}",
         path.display()
     );
     assert!(std::env::var_os("RJ_REQUIRE_DATA").is_none(), "{message}");
-    eprintln!("SKIPPED: {message}");
+    eprintln!("\n*** SKIPPED: {message} ***\n");
     None
+}
+
+fn codepo_zip() -> Option<PathBuf> {
+    source(
+        "RJ_CODEPO_ZIP",
+        "var/data/codepo_gb.zip",
+        "OS Code-Point Open",
+    )
+}
+
+#[test]
+fn every_nspd_postcode_has_its_councils_area() {
+    let Some(path) = source(
+        "RJ_NSPD_CSV",
+        "var/data/nspd.csv",
+        "the ONS postcode directory",
+    ) else {
+        return;
+    };
+    // The NSPD calls two councils by their April 2025 codes.
+    let mut councils = council_areas();
+    for c in areas().councils() {
+        if let Some(new) = &c.recoded {
+            councils.insert(new.clone(), areas().get(c.area).code.clone());
+        }
+    }
+    let text = std::fs::read_to_string(path).unwrap();
+    let (mut checked, mut agree, mut not_live) = (0usize, 0usize, 0usize);
+    let mut live_elsewhere = Vec::new();
+    let mut wrong = Vec::new();
+    for line in text.lines().skip(1) {
+        let (postcode, council) = line.split_once(',').unwrap();
+        let Some(expected) = councils.get(council) else {
+            continue; // outside England and Wales, or no council
+        };
+        checked += 1;
+        let answer = areas().lookup(postcode);
+        let got = (answer.kind == Kind::Postcode)
+            .then(|| answer.single())
+            .flatten()
+            .map(|id| areas().get(id).code.as_str());
+        if answer.terminated() {
+            not_live += 1;
+        }
+        if got == Some(expected.as_str()) {
+            agree += 1;
+        } else if answer.kind == Kind::Postcode && !answer.terminated() {
+            // A live postcode: Code-Point Open's council decides (the test above).
+            live_elsewhere.push(format!(
+                "{postcode}: NSPD {expected}, Code-Point Open {got:?}"
+            ));
+        } else {
+            wrong.push(format!(
+                "{postcode}: expected {expected}, got {:?} {got:?}",
+                answer.kind
+            ));
+        }
+    }
+    eprintln!(
+        "NSPD: {checked} England and Wales postcodes with a council, {agree} ({:.3}%) answer \
+         with its area; {not_live} not live in Code-Point Open; {} live ones that Code-Point \
+         Open puts in another area, e.g. {:?}",
+        100.0 * agree as f64 / checked as f64,
+        live_elsewhere.len(),
+        &live_elsewhere[..live_elsewhere.len().min(5)]
+    );
+    assert!(checked > 2_300_000, "only {checked} postcodes checked");
+    assert!(not_live > 700_000, "only {not_live} not live");
+    assert!(
+        wrong.is_empty(),
+        "{} disagree, e.g. {:?}",
+        wrong.len(),
+        &wrong[..wrong.len().min(10)]
+    );
+    assert!(
+        live_elsewhere.len() * 1000 < checked,
+        "{} live postcodes disagree",
+        live_elsewhere.len()
+    );
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! The lookup on the real embedded data: postcodes in every form, partial postcodes,
 //! places outside England and Wales, council and area names in both languages.
 
-use rj::areas::{Answer, Areas, Elsewhere, Kind, Note};
+use rj::areas::{Answer, Areas, DataError, Elsewhere, Kind, Note, describe};
+use rj::i18n::Lang;
 use std::sync::OnceLock;
 
 fn areas() -> &'static Areas {
@@ -38,6 +39,102 @@ fn full_postcodes_in_any_spacing() {
         assert_eq!(answer.place.as_deref(), Some("CF10 1AA"));
         assert_eq!(answer.note, None);
     }
+}
+
+#[test]
+fn every_way_people_type_a_postcode() {
+    for input in [
+        "CF10 1AA",
+        "cf10 1aa",
+        "Cf10 1Aa",
+        "CF101AA",
+        "CF10   1AA",
+        "  CF10 1AA",
+        "CF10 1AA  ",
+        "\tcf101aa\n",
+        "CF10 1AA.",
+        "cf10 1aa .",
+    ] {
+        let answer = areas().lookup(input);
+        assert_eq!(answer.kind, Kind::Postcode, "{input:?}");
+        assert_eq!(slugs(&answer), ["south-wales"], "{input:?}");
+        assert_eq!(answer.place.as_deref(), Some("CF10 1AA"), "{input:?}");
+    }
+    // Letters and digits that look alike are not guessed: a wrong area is worse than
+    // asking again.
+    for input in ["CFI0 1AA", "CF1O 1AA", "CF10 IAA", "CF10 lAA", "CF10 1A4"] {
+        let answer = areas().lookup(input);
+        assert!(
+            !matches!(answer.kind, Kind::Postcode | Kind::Sector | Kind::District),
+            "{input}: {answer:?}"
+        );
+    }
+    // O for 0 in a unit of a real sector: not a postcode, so the sector's answer.
+    assert_eq!(areas().lookup("CF10 1AO").kind, Kind::Sector);
+}
+
+#[test]
+fn old_postcodes_answer_with_their_area_and_a_note() {
+    for (input, slug) in [
+        ("CF1 1AA", "south-wales"),
+        ("NPT 0AD", "gwent"),
+        ("npt0ad", "gwent"),
+        ("SO4 0AA", "hampshire"),
+        ("WD2 1AA", "hertfordshire"),
+        ("S31 0AA", "south-yorkshire"),
+        ("CF10 1AN", "south-wales"),
+    ] {
+        let answer = areas().lookup(input);
+        assert_eq!(answer.kind, Kind::Postcode, "{input}");
+        assert_eq!(slugs(&answer), [slug], "{input}");
+        assert_eq!(answer.note, Some(Note::Terminated), "{input}");
+        assert!(answer.terminated());
+        assert_eq!(
+            areas()
+                .postcode_area(input)
+                .map(|id| areas().get(id).slug.as_str()),
+            Some(slug)
+        );
+    }
+    let answer = areas().lookup("CF1 1AA");
+    assert_eq!(
+        describe::message(&answer, areas(), "CF1 1AA", Lang::En).as_deref(),
+        Some("The postcode CF1 1AA is no longer used, or it is very new. It is in South Wales.")
+    );
+    assert_eq!(
+        describe::message(&answer, areas(), "CF1 1AA", Lang::Cy).as_deref(),
+        Some(
+            "Dydy'r cod post CF1 1AA ddim yn cael ei ddefnyddio mwyach, neu mae'n newydd iawn. \
+             Mae'r cod post yn ardal De Cymru."
+        )
+    );
+    // A live postcode is not marked.
+    assert!(!areas().lookup("CF10 1AA").terminated());
+    // An old district with no live postcode still answers for its part.
+    let district = areas().lookup("CF1");
+    assert_eq!(
+        (district.kind, slugs(&district)),
+        (Kind::District, vec!["south-wales"])
+    );
+}
+
+#[test]
+fn a_table_built_for_other_areas_is_reported_as_such() {
+    let mut table = include_bytes!("../data/postcodes.bin").to_vec();
+    // The first area code follows the magic number, version and area count.
+    assert_eq!(&table[8..17], areas().all()[0].code.as_bytes());
+    table[8..17].copy_from_slice(b"E23999999");
+    let err = Areas::from_parts(
+        include_str!("../data/areas.toml"),
+        include_str!("../data/councils.csv"),
+        &table,
+    )
+    .err()
+    .expect("a mismatch is an error");
+    assert!(matches!(err, DataError::TableAreas), "{err:?}");
+    let message = err.to_string();
+    assert!(message.starts_with("data/postcodes.bin"), "{message}");
+    assert!(!message.contains("councils.csv"), "{message}");
 }
 
 #[test]

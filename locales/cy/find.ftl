@@ -16,6 +16,7 @@ lookup-spans = Mae'r rhan fwyaf o { $place } yn ardal { $first }. Mae rhan ohono
 lookup-and = a
 lookup-scotland = yr Alban
 lookup-not-live = Doedden ni ddim yn gallu dod o hyd i'r cod post { $place }. Efallai ei fod yn newydd neu ddim yn cael ei ddefnyddio mwyach. Mae'r ateb hwn ar gyfer { $part }.
+lookup-terminated = Dydy'r cod post { $place } ddim yn cael ei ddefnyddio mwyach, neu mae'n newydd iawn. Mae'r cod post yn ardal { $area }.
 lookup-outside-scotland = Mae'r wefan hon yn ymdrin â Chymru a Lloegr yn unig. Mae gan yr Alban ei system gyfiawnder a'i gwasanaethau ei hun.
 lookup-outside-northern-ireland = Mae'r wefan hon yn ymdrin â Chymru a Lloegr yn unig. Mae gan Ogledd Iwerddon ei system gyfiawnder a'i gwasanaethau ei hun.
 lookup-outside-isle-of-man = Mae'r wefan hon yn ymdrin â Chymru a Lloegr yn unig. Mae gan Ynys Manaw ei system gyfiawnder a'i gwasanaethau ei hun.

@@ -2,11 +2,12 @@ about-data-title = About the data
 about-data-lead = This site uses open data to find your police area. It does this on our own server. Your postcode is not sent anywhere.
 about-data-intro = The data shows which council each postcode is in. Each council is in one police area.
 about-data-sources =
-    - Postcodes: OS Code-Point Open, from Ordnance Survey. It lists each postcode in use in Great Britain, and its council.
+    - Postcodes: OS Code-Point Open, from Ordnance Survey, April 2025. It lists each postcode in use in Great Britain, and its council.
+    - Old and new postcodes: the National Statistics Postcode Directory, from the Office for National Statistics (ONS), November 2025. It also lists postcodes that are no longer used, and new ones made since April 2025.
     - Councils and police areas: a table from the Office for National Statistics (ONS). It shows which police area each council is in.
     .heading = Where the data comes from
 about-data-licence =
     We use the data under the Open Government Licence v3.0. The licence asks us to show this text:
 
-    Contains OS data © Crown copyright and database right 2025. Contains Royal Mail data © Royal Mail copyright and database right 2025. Contains National Statistics data © Crown copyright and database right 2025. Source: Office for National Statistics licensed under the Open Government Licence v.3.0.
+    Contains OS data © Crown copyright and database right 2025. Contains Royal Mail data © Royal Mail copyright and database right 2025. Contains GeoPlace data © Local Government Information House Limited copyright and database right 2025. Contains National Statistics data © Crown copyright and database right 2025. Source: Office for National Statistics licensed under the Open Government Licence v.3.0.
     .heading = Licence and attribution

@@ -16,6 +16,7 @@ lookup-spans = Most of { $place } is in { $first }. Part of it is in { $rest }. 
 lookup-and = and
 lookup-scotland = Scotland
 lookup-not-live = We could not find the postcode { $place }. It may be new or no longer used. This answer is for { $part }.
+lookup-terminated = The postcode { $place } is no longer used, or it is very new. It is in { $area }.
 lookup-outside-scotland = This site covers England and Wales only. Scotland has its own justice system and its own services.
 lookup-outside-northern-ireland = This site covers England and Wales only. Northern Ireland has its own justice system and its own services.
 lookup-outside-isle-of-man = This site covers England and Wales only. The Isle of Man has its own justice system and its own services.

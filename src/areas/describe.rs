@@ -25,6 +25,13 @@ pub fn message(answer: &Answer, areas: &Areas, query: &str, lang: Lang) -> Optio
             }
             text
         }
+        Note::Terminated => tr.t_args(
+            "lookup-terminated",
+            &[
+                ("place", place.clone().into()),
+                ("area", area_name(answer, areas, lang).into()),
+            ],
+        ),
         Note::Outside(elsewhere) => tr.t(match elsewhere {
             Elsewhere::Scotland => "lookup-outside-scotland",
             Elsewhere::NorthernIreland => "lookup-outside-northern-ireland",
@@ -63,6 +70,13 @@ fn spans(answer: &Answer, areas: &Areas, place: &str, lang: Lang) -> String {
             ("rest", rest.into()),
         ],
     )
+}
+
+fn area_name(answer: &Answer, areas: &Areas, lang: Lang) -> String {
+    answer
+        .single()
+        .map(|id| areas.get(id).name(lang).to_string())
+        .unwrap_or_default()
 }
 
 fn join(items: &[String], and: &str) -> String {

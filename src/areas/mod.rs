@@ -50,6 +50,8 @@ impl PoliceArea {
 #[derive(Clone, Debug)]
 pub struct Council {
     pub code: String,
+    /// The code ONS gave it in April 2025, if that differs (the NSPD uses it).
+    pub recoded: Option<String>,
     pub name: String,
     pub name_cy: String,
     pub area: AreaId,
@@ -109,6 +111,10 @@ pub enum Note {
     Spans,
     /// A well-formed postcode that is not live; the answer is for its sector or district.
     NotLive { fell_back_to: String },
+    /// A postcode that is not live in Code-Point Open but that the ONS directory lists
+    /// with its council: nearly always a terminated postcode, rarely one created since.
+    /// The answer is its own area.
+    Terminated,
     /// Outside England and Wales.
     Outside(Elsewhere),
     /// A postcode (or part of one) that is nowhere in the data.
@@ -160,6 +166,12 @@ impl Answer {
         self
     }
 
+    /// A postcode that is no longer used (or too new for Code-Point Open): the API's
+    /// `terminated` flag.
+    pub fn terminated(&self) -> bool {
+        self.note == Some(Note::Terminated)
+    }
+
     /// The one area, when the answer is certain.
     pub fn single(&self) -> Option<AreaId> {
         match self.areas.as_slice() {
@@ -175,8 +187,12 @@ pub enum DataError {
     Areas(#[from] toml::de::Error),
     #[error("data/councils.csv: {0}")]
     Councils(String),
-    #[error(transparent)]
+    #[error("data/postcodes.bin: {0}")]
     Table(#[from] table::TableError),
+    #[error(
+        "data/postcodes.bin was built for other areas than data/areas.toml: rerun data/build.py"
+    )]
+    TableAreas,
 }
 
 #[derive(Deserialize)]
@@ -252,6 +268,7 @@ impl Areas {
                 .id;
             councils.push(Council {
                 code: r[0].into(),
+                recoded: r.get(4).filter(|c| !c.is_empty()).map(String::from),
                 name: r[1].into(),
                 name_cy: r[2].into(),
                 area,
@@ -266,9 +283,7 @@ impl Areas {
         let ours: Vec<&str> = areas.iter().map(|a| a.code.as_str()).collect();
         let theirs = table.area_codes();
         if theirs.len() != ours.len() + 1 || theirs[..ours.len()] != ours[..] {
-            return Err(DataError::Councils(
-                "postcodes.bin was built for other areas: rerun data/build.py".into(),
-            ));
+            return Err(DataError::TableAreas);
         }
 
         let mut names = Vec::new();
@@ -331,12 +346,12 @@ impl Areas {
         &self.table
     }
 
-    /// The area of a full, live postcode written in any case or spacing: the hot path,
-    /// which never allocates. `None` for anything else (use [`Areas::lookup`]).
+    /// The area of a full postcode (live or not) written in any case or spacing: the hot
+    /// path, which never allocates. `None` for anything else (use [`Areas::lookup`]).
     pub fn postcode_area(&self, input: &str) -> Option<AreaId> {
         match Query::parse(input) {
             Query::Full(postcode) => match self.table.find(&postcode) {
-                Found::Postcode(a) if a != self.scotland => Some(AreaId(a)),
+                Found::Postcode(a) | Found::NotLive(a) if a != self.scotland => Some(AreaId(a)),
                 _ => None,
             },
             _ => None,
@@ -354,6 +369,13 @@ impl Areas {
                 let place = postcode.to_string();
                 let answer = match self.table.find(&postcode) {
                     Found::Postcode(a) => self.answer_from_counts(Kind::Postcode, &[(a, 1)]),
+                    Found::NotLive(a) => {
+                        let answer = self.answer_from_counts(Kind::Postcode, &[(a, 1)]);
+                        match answer.kind {
+                            Kind::Outside => answer,
+                            _ => answer.note(Note::Terminated),
+                        }
+                    }
                     Found::InSector(s) => {
                         let sector = format!("{} {}", postcode.outward.as_str(), postcode.sector);
                         self.answer_from_counts(Kind::Sector, self.table.sector_counts(s))

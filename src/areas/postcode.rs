@@ -12,7 +12,8 @@ pub struct Outward {
 }
 
 impl Outward {
-    /// Parses an outward code in any of the UK formats: A9, A99, AA9, AA99, A9A, AA9A.
+    /// Parses an outward code in any of the UK formats: A9, A99, AA9, AA99, A9A, AA9A,
+    /// and the old `NPT`.
     pub fn parse(s: &[u8]) -> Option<Outward> {
         let ok = match *s {
             [a, d] => a.is_ascii_uppercase() && d.is_ascii_digit(),
@@ -27,6 +28,8 @@ impl Outward {
                     && c.is_ascii_digit()
                     && (d.is_ascii_digit() || d.is_ascii_uppercase())
             }
+            // Newport's outward code until 1984, still on old letters.
+            [b'N', b'P', b'T'] => true,
             _ => false,
         };
         if !ok {
@@ -107,6 +110,8 @@ impl<'a> Query<'a> {
     /// Classifies what was typed, in any case and spacing (`cf101aa`, ` CF10  1AA `).
     pub fn parse(input: &'a str) -> Query<'a> {
         let trimmed = input.trim();
+        // A full stop typed after a postcode, as at the end of a sentence.
+        let trimmed = trimmed.strip_suffix('.').map_or(trimmed, str::trim_end);
         if trimmed.is_empty() {
             return Query::Empty;
         }
@@ -223,6 +228,10 @@ mod tests {
             ("cf101aa", "CF10 1AA"),
             (" CF10  1AA ", "CF10 1AA"),
             ("sw1a2aa", "SW1A 2AA"),
+            ("CF10 1AA.", "CF10 1AA"),
+            ("\tcf10   1aa . ", "CF10 1AA"),
+            ("NPT 0AD", "NPT 0AD"),
+            ("npt0ad", "NPT 0AD"),
         ] {
             assert_eq!(full_str(Query::parse(input)), expected, "{input}");
         }

@@ -1,6 +1,8 @@
-//! The postcode table: every live GB postcode and its police area, built by
-//! `data/build.py` from OS Code-Point Open (format described there). About 1.2 MB.
-//! Lookups are binary searches over sorted arrays and never allocate.
+//! The postcode table: every GB postcode and its police area, built by `data/build.py`
+//! from OS Code-Point Open (live postcodes) and the ONS postcode directory (postcodes
+//! that are not live: terminated, or newer than Code-Point Open); format described
+//! there. About 1.5 MB. Lookups are binary searches over sorted arrays and never
+//! allocate.
 
 use super::postcode::{Outward, Postcode};
 
@@ -8,13 +10,41 @@ use super::postcode::{Outward, Postcode};
 /// code order; the last is Scotland.
 pub type AreaIndex = u8;
 
-const UNIT_BYTES: usize = 85; // 676 units, one bit each
+/// The letters a unit can have: never C, I, K, M, O or V.
+const UNIT_LETTERS: &[u8; 20] = b"ABDEFGHJLNPQRSTUWXYZ";
+const UNITS: usize = 400; // 20 × 20
+const UNIT_BYTES: usize = UNITS / 8;
+
+/// A unit as parsed (26 × letter + letter) to the table's numbering (20 × … + …),
+/// or `None` if it has a letter no postcode unit uses.
+fn table_unit(unit: u16) -> Option<u16> {
+    let letter = |l: u16| match LETTER_INDEX.get(usize::from(l)) {
+        Some(&i) if i != NO_UNIT => Some(u16::from(i)),
+        _ => None,
+    };
+    Some(letter(unit / 26)? * 20 + letter(unit % 26)?)
+}
+
+const NO_UNIT: u8 = u8::MAX;
+/// Each letter's place in [`UNIT_LETTERS`], or [`NO_UNIT`].
+const LETTER_INDEX: [u8; 26] = {
+    let mut index = [NO_UNIT; 26];
+    let mut i = 0;
+    while i < UNIT_LETTERS.len() {
+        index[(UNIT_LETTERS[i] - b'A') as usize] = i as u8;
+        i += 1;
+    }
+    index
+};
 
 /// Where a full postcode was found.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Found {
     /// A live postcode and its area.
     Postcode(AreaIndex),
+    /// A postcode that is not live in Code-Point Open but is in the ONS directory
+    /// (terminated, or newer), and its area.
+    NotLive(AreaIndex),
     /// Not a live postcode, but its sector is known.
     InSector(usize),
     /// Neither postcode nor sector is known, but the district is.
@@ -34,6 +64,7 @@ pub struct PostcodeTable {
     sector_digit: Vec<u8>,
     sector_majority: Vec<AreaIndex>,
     sector_units: Vec<[u8; UNIT_BYTES]>,
+    sector_not_live: Vec<[u8; UNIT_BYTES]>,
     exceptions: Vec<(u32, AreaIndex)>,
     sector_shares: Vec<(u32, u8)>,
     district_shares: Vec<(u32, u8)>,
@@ -77,7 +108,7 @@ impl PostcodeTable {
         if r.take(4)? != b"RJPC" {
             return Err(TableError("wrong magic number"));
         }
-        if r.u16()? != 1 {
+        if r.u16()? != 2 {
             return Err(TableError("unknown version"));
         }
         let n_areas = usize::from(r.u16()?);
@@ -95,10 +126,12 @@ impl PostcodeTable {
         let mut sector_digit = Vec::with_capacity(n_sectors);
         let mut sector_majority = Vec::with_capacity(n_sectors);
         let mut sector_units = Vec::with_capacity(n_sectors);
+        let mut sector_not_live = Vec::with_capacity(n_sectors);
         for _ in 0..n_sectors {
             sector_digit.push(r.u8()?);
             sector_majority.push(r.u8()?);
             sector_units.push(r.take(UNIT_BYTES)?.try_into().expect("unit bytes"));
+            sector_not_live.push(r.take(UNIT_BYTES)?.try_into().expect("unit bytes"));
         }
         let n_exceptions = r.count()?;
         let exceptions = (0..n_exceptions)
@@ -123,6 +156,7 @@ impl PostcodeTable {
             sector_digit,
             sector_majority,
             sector_units,
+            sector_not_live,
             exceptions,
             sector_shares,
             district_shares,
@@ -183,14 +217,23 @@ impl PostcodeTable {
         let Some(sector) = self.sector(district, postcode.sector) else {
             return Found::InDistrict(district);
         };
-        let unit = usize::from(postcode.unit);
-        if self.sector_units[sector][unit >> 3] & (1 << (unit & 7)) == 0 {
+        let Some(unit) = table_unit(postcode.unit) else {
+            return Found::InSector(sector);
+        };
+        let (byte, bit) = (usize::from(unit >> 3), 1 << (unit & 7));
+        let live = self.sector_units[sector][byte] & bit != 0;
+        if !live && self.sector_not_live[sector][byte] & bit == 0 {
             return Found::InSector(sector);
         }
-        let key = (sector as u32) << 10 | postcode.unit as u32;
-        match self.exceptions.binary_search_by_key(&key, |&(k, _)| k) {
-            Ok(i) => Found::Postcode(self.exceptions[i].1),
-            Err(_) => Found::Postcode(self.sector_majority[sector]),
+        let key = (sector as u32) << 9 | u32::from(unit);
+        let area = match self.exceptions.binary_search_by_key(&key, |&(k, _)| k) {
+            Ok(i) => self.exceptions[i].1,
+            Err(_) => self.sector_majority[sector],
+        };
+        if live {
+            Found::Postcode(area)
+        } else {
+            Found::NotLive(area)
         }
     }
 
@@ -219,22 +262,48 @@ impl PostcodeTable {
             + self.first_sector.capacity() * 4
             + self.sector_digit.capacity()
             + self.sector_majority.capacity()
-            + self.sector_units.capacity() * UNIT_BYTES
+            + (self.sector_units.capacity() + self.sector_not_live.capacity()) * UNIT_BYTES
             + self.exceptions.capacity() * size_of::<(u32, u8)>()
             + (self.sector_shares.capacity() + self.district_shares.capacity())
                 * size_of::<(u32, u8)>()
             + self.pool.capacity() * size_of::<(AreaIndex, u32)>()
     }
 
-    /// Every live postcode with its area, for the whole-table test.
+    /// How many live postcodes the table holds.
     pub fn len(&self) -> usize {
-        self.sector_units
-            .iter()
-            .map(|units| units.iter().map(|b| b.count_ones() as usize).sum::<usize>())
-            .sum()
+        count_bits(&self.sector_units)
+    }
+
+    /// How many postcodes that are not live the table holds.
+    pub fn not_live_len(&self) -> usize {
+        count_bits(&self.sector_not_live)
     }
 
     pub fn is_empty(&self) -> bool {
         self.len() == 0
+    }
+}
+
+fn count_bits(bitsets: &[[u8; UNIT_BYTES]]) -> usize {
+    bitsets
+        .iter()
+        .map(|units| units.iter().map(|b| b.count_ones() as usize).sum::<usize>())
+        .sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn units_skip_the_six_unused_letters() {
+        let unit = |s: &[u8; 2]| u16::from(s[0] - b'A') * 26 + u16::from(s[1] - b'A');
+        assert_eq!(table_unit(unit(b"AA")), Some(0));
+        assert_eq!(table_unit(unit(b"AB")), Some(1));
+        assert_eq!(table_unit(unit(b"AD")), Some(2));
+        assert_eq!(table_unit(unit(b"ZZ")), Some(399));
+        for bad in [b"AC", b"IA", b"KZ", b"AM", b"OA", b"AV"] {
+            assert_eq!(table_unit(unit(bad)), None);
+        }
     }
 }

@@ -14,6 +14,8 @@ use serde::Serialize;
 pub struct LookupResponse {
     query: String,
     kind: &'static str,
+    /// A postcode no longer in use (or newer than Code-Point Open): see README.
+    terminated: bool,
     areas: Vec<AreaShare>,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<String>,
@@ -54,6 +56,7 @@ pub async fn lookup(
     Json(LookupResponse {
         message: describe::message(&answer, areas, &q, lang),
         kind: answer.kind.as_str(),
+        terminated: answer.terminated(),
         areas: answer
             .areas
             .iter()
