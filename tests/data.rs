@@ -69,7 +69,7 @@ fn every_nspd_postcode_has_its_councils_area() {
         }
     }
     let text = std::fs::read_to_string(path).unwrap();
-    let (mut checked, mut agree, mut not_live) = (0usize, 0usize, 0usize);
+    let (mut checked, mut agree, mut not_live, mut odd) = (0usize, 0usize, 0usize, 0usize);
     let mut live_elsewhere = Vec::new();
     let mut wrong = Vec::new();
     for line in text.lines().skip(1) {
@@ -77,6 +77,11 @@ fn every_nspd_postcode_has_its_councils_area() {
         let Some(expected) = councils.get(council) else {
             continue; // outside England and Wales, or no council
         };
+        // A unit with a letter postcodes do not use (one old `NPT 0VA`): not stored.
+        if postcode[postcode.len() - 2..].contains(['C', 'I', 'K', 'M', 'O', 'V']) {
+            odd += 1;
+            continue;
+        }
         checked += 1;
         let answer = areas().lookup(postcode);
         let got = (answer.kind == Kind::Postcode)
@@ -109,6 +114,7 @@ fn every_nspd_postcode_has_its_councils_area() {
         &live_elsewhere[..live_elsewhere.len().min(5)]
     );
     assert!(checked > 2_300_000, "only {checked} postcodes checked");
+    assert!(odd < 10, "{odd} postcodes with letters no unit uses");
     assert!(not_live > 700_000, "only {not_live} not live");
     assert!(
         wrong.is_empty(),

@@ -17,6 +17,8 @@ impl Outward {
     pub fn parse(s: &[u8]) -> Option<Outward> {
         let ok = match *s {
             [a, d] => a.is_ascii_uppercase() && d.is_ascii_digit(),
+            // Newport's outward code until 1984, still on old letters.
+            [b'N', b'P', b'T'] => true,
             [a, b, c] => {
                 a.is_ascii_uppercase()
                     && ((b.is_ascii_digit() && (c.is_ascii_digit() || c.is_ascii_uppercase()))
@@ -28,8 +30,6 @@ impl Outward {
                     && c.is_ascii_digit()
                     && (d.is_ascii_digit() || d.is_ascii_uppercase())
             }
-            // Newport's outward code until 1984, still on old letters.
-            [b'N', b'P', b'T'] => true,
             _ => false,
         };
         if !ok {
