@@ -3,7 +3,7 @@ about-data-lead = Mae'r wefan hon yn defnyddio data agored i ddod o hyd i'ch ard
 about-data-intro = Mae'r data yn dangos ym mha gyngor mae pob cod post. Mae pob cyngor mewn un ardal heddlu.
 about-data-sources =
     - Codau post: OS Code-Point Open, gan yr Arolwg Ordnans, Ebrill 2025. Mae'n rhestru pob cod post sy'n cael ei ddefnyddio ym Mhrydain Fawr, a'i gyngor.
-    - Hen godau post a rhai newydd: Cyfeiriadur Codau Post Ystadegau Gwladol, gan y Swyddfa Ystadegau Gwladol (ONS), Tachwedd 2025. Mae hefyd yn rhestru codau post nad ydyn nhw'n cael eu defnyddio mwyach, a rhai newydd a gafodd eu creu ers Ebrill 2025.
+    - Hen godau post a rhai newydd: rhestr yr ONS o bob cod post (yr NSPD), Tachwedd 2025. Mae'n cynnwys hen godau post nad ydyn nhw'n cael eu defnyddio mwyach. Mae'n cynnwys rhai newydd hefyd.
     - Cynghorau ac ardaloedd heddlu: tabl gan y Swyddfa Ystadegau Gwladol (ONS). Mae'n dangos ym mha ardal heddlu mae pob cyngor.
     .heading = O ble mae'r data'n dod
 about-data-licence =

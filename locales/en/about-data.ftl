@@ -3,7 +3,7 @@ about-data-lead = This site uses open data to find your police area. It does thi
 about-data-intro = The data shows which council each postcode is in. Each council is in one police area.
 about-data-sources =
     - Postcodes: OS Code-Point Open, from Ordnance Survey, April 2025. It lists each postcode in use in Great Britain, and its council.
-    - Old and new postcodes: the National Statistics Postcode Directory, from the Office for National Statistics (ONS), November 2025. It also lists postcodes that are no longer used, and new ones made since April 2025.
+    - Old and new postcodes: the ONS list of all postcodes (the NSPD), November 2025. It has old postcodes that are no longer used. It has new ones too.
     - Councils and police areas: a table from the Office for National Statistics (ONS). It shows which police area each council is in.
     .heading = Where the data comes from
 about-data-licence =
