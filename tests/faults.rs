@@ -140,7 +140,8 @@ fn every_request_survives_sigkill_and_nothing_personal_is_logged() {
     while !expected.iter().all(|id| arrived(id)) {
         assert!(
             start.elapsed() < Duration::from_secs(30),
-            "not every request arrived after the restart"
+            "not every request arrived after the restart: {}",
+            std::fs::read_to_string(&second.log).unwrap_or_default()
         );
         std::thread::sleep(Duration::from_millis(100));
     }

@@ -184,3 +184,32 @@ fn visit(dir: &Path, f: &mut dyn FnMut(&Path, &str)) {
         }
     }
 }
+
+/// Ids the code holds in tables or builds from names (answer words per question,
+/// refusals, the emails' computed ids) exist in both languages, as do the ids written
+/// as string literals anywhere in `src/` (field errors and the like).
+#[test]
+fn every_message_held_in_a_table_exists() {
+    let en: BTreeSet<String> = load("en")
+        .into_values()
+        .flat_map(|s| s.into_keys())
+        .collect();
+    let cy: BTreeSet<String> = load("cy")
+        .into_values()
+        .flat_map(|s| s.into_keys())
+        .collect();
+    let mut wanted: BTreeSet<String> = rj::referral::message_ids().into_iter().collect();
+    assert!(wanted.contains("refer-say-rj-no") && wanted.contains("refer-problem-too-big"));
+    let literal = regex::Regex::new(r#""((?:refer|email|confirm)-[a-z0-9-]*[a-z0-9])""#).unwrap();
+    visit(Path::new("src"), &mut |_, source| {
+        wanted.extend(literal.captures_iter(source).map(|c| c[1].to_string()));
+    });
+    let missing: Vec<_> = wanted
+        .iter()
+        .filter(|id| !en.contains(*id) || !cy.contains(*id))
+        .collect();
+    assert!(
+        missing.is_empty(),
+        "ids the code uses but a locale lacks: {missing:?}"
+    );
+}

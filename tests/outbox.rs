@@ -15,7 +15,7 @@ fn referral(area: &str) -> Referral {
         voicemail_ok: false,
         say_rj_ok: false,
         safe_times: Some("after 6pm".into()),
-        contact_language: "en".into(),
+        contact_language: rj::referral::form::ContactLanguage::En,
         reported: Answer3::Yes,
         crime_reference: None,
         responsible_under_18: Answer3::No,

@@ -295,3 +295,316 @@ async fn a_form_sent_too_fast_comes_back_to_check() {
     assert_eq!((status, location), (StatusCode::OK, None));
     assert!(html.contains("Check your answers"));
 }
+
+/// The reference in a confirmation page's address.
+fn reference_of(location: &str) -> rj::referral::reference::Reference {
+    rj::referral::reference::Reference::parse(location.rsplit('/').next().unwrap()).unwrap()
+}
+
+/// Fault 1: the same form sent with different answers (a correction after Back, or a
+/// second person handed the same form by a cache) is never merged into the first.
+#[tokio::test]
+async fn a_changed_answer_is_a_new_request_never_a_dropped_one() {
+    let (app, state) = common::app_and_state(&[("RJ_MIN_FILL_SECONDS", "0")]).await;
+    let t = token(&app, "/refer").await;
+    let first = format!("{VALID}&action=send&token={t}");
+    let corrected = first.replace("960+001", "960+002");
+    let (status, one, _) = post(&app, "/refer", &first).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    let (status, two, _) = post(&app, "/refer", &corrected).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_ne!(one, two, "a corrected phone number gets its own request");
+    // Each is still idempotent on its own.
+    assert_eq!(post(&app, "/refer", &corrected).await.1, two);
+    assert_eq!(post(&app, "/refer", &first).await.1, one);
+    let stored = |location: Option<String>| {
+        let store = state.store.clone();
+        async move {
+            store
+                .referral(reference_of(&location.unwrap()))
+                .await
+                .unwrap()
+                .expect("stored")
+        }
+    };
+    assert_eq!(stored(one).await.phone.as_deref(), Some("01632 960 001"));
+    assert_eq!(stored(two).await.phone.as_deref(), Some("01632 960 002"));
+    assert_eq!(state.store.counts().await.unwrap().pending, 2);
+}
+
+/// Fault 3: a database error on the confirmation page is a translated 503, not a 404.
+#[tokio::test]
+async fn the_confirmation_page_says_when_the_database_is_down() {
+    let (app, state) = common::app_and_state(&[("RJ_MIN_FILL_SECONDS", "0")]).await;
+    let t = token(&app, "/cy/cyfeirio").await;
+    let (_, location, _) = post(
+        &app,
+        "/cy/cyfeirio",
+        &format!("{VALID}&action=send&token={t}"),
+    )
+    .await;
+    let location = location.unwrap();
+    let db = sqlx::SqlitePool::connect(&state.config.database_url)
+        .await
+        .unwrap();
+    sqlx::query("ALTER TABLE referrals RENAME TO referrals_gone")
+        .execute(&db)
+        .await
+        .unwrap();
+    let res = send(&app, Request::get(&location).body(Body::empty()).unwrap()).await;
+    assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store, private");
+    let html = text(res).await;
+    assert!(html.contains("<html lang=\"cy\""), "translated");
+    assert!(html.contains("rj-exit__button"), "a whole page");
+}
+
+/// Fault 9: a reference no URI can carry is a 404 page in both languages, never a panic.
+#[tokio::test]
+async fn references_with_strange_characters_are_not_found() {
+    let app = fresh_app(&[]).await;
+    for path in [
+        "/refer/sent/%00",
+        "/refer/sent/%3C",
+        "/refer/sent/%20",
+        "/refer/sent/RJ-%0A",
+        "/refer/sent/%FF",
+        "/cy/cyfeirio/wedi-anfon/%00",
+        "/cy/cyfeirio/wedi-anfon/%3Cscript%3E",
+        "/cy/cyfeirio/wedi-anfon/%7F",
+    ] {
+        let res = send(&app, Request::get(path).body(Body::empty()).unwrap()).await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+        let html = text(res).await;
+        assert!(html.contains("rj-exit__button"), "{path}: a whole page");
+        assert!(!html.contains("<script>"), "{path}");
+    }
+}
+
+/// Fault 10: markup typed into any field comes back as text on every step.
+#[tokio::test]
+async fn markup_in_every_field_stays_text_on_every_step() {
+    let app = fresh_app(&[]).await;
+    let evil = "</textarea></select><script>alert(1)</script>\"'><b>x</b>";
+    let encoded: String = form_urlencoded::byte_serialize(evil.as_bytes()).collect();
+    let fields: Vec<&str> = rj::referral::fields::Field::ALL
+        .iter()
+        .map(|f| f.name())
+        .collect();
+    for lang_path in ["/refer", "/cy/cyfeirio"] {
+        for action in ["check", "change", "send"] {
+            // All fields at once (errors shown), and each field alone in a valid form
+            // (the check page, or the form again).
+            let mut bodies = vec![
+                fields
+                    .iter()
+                    .map(|f| format!("{f}={encoded}"))
+                    .collect::<Vec<_>>()
+                    .join("&"),
+            ];
+            for f in &fields {
+                bodies.push(format!("{VALID}&{f}={encoded}"));
+            }
+            for body in bodies {
+                let (status, _, html) =
+                    post(&app, lang_path, &format!("{body}&action={action}")).await;
+                assert!(status.as_u16() < 500, "{status}");
+                assert!(
+                    !html.contains("<script>alert") && !html.contains("<b>x"),
+                    "{lang_path} {action}: markup escaped the field: {body}"
+                );
+            }
+        }
+    }
+}
+
+/// Fault 6: the area list shows its error like every other field.
+#[tokio::test]
+async fn the_area_list_is_marked_when_it_has_an_error() {
+    let app = fresh_app(&[]).await;
+    let (_, _, html) = post(&app, "/refer", "action=check&full_name=Test").await;
+    let at = html.find("<select").unwrap();
+    let select = &html[at..at + html[at..].find('>').unwrap()];
+    assert!(select.contains("aria-invalid=\"true\""), "{select}");
+    assert!(select.contains("rj-input--error"), "{select}");
+    let (_, _, html) = post(&app, "/refer", &format!("{VALID}&action=change")).await;
+    let at = html.find("<select").unwrap();
+    let select = &html[at..at + html[at..].find('>').unwrap()];
+    assert!(!select.contains("aria-invalid"), "{select}");
+}
+
+/// Fault 11: a form older than a day is not sent; its answers come back to check, with
+/// a fresh token and a message that says why.
+#[tokio::test]
+async fn an_old_form_comes_back_to_check_with_its_answers() {
+    let secret = "a-test-secret-that-is-long-enough-123";
+    let app = fresh_app(&[("RJ_SECRET", secret)]).await;
+    let tokens = rj::referral::token::FormTokens::new(secret.as_bytes());
+    let now = rj::referral::worker::unix_now();
+    let old = tokens.issue([9; 16], now - 25 * 3600);
+    let (status, location, html) =
+        post(&app, "/refer", &format!("{VALID}&action=send&token={old}")).await;
+    assert_eq!((status, location), (StatusCode::OK, None));
+    assert!(html.contains("Check your answers"));
+    assert!(html.contains("more than a day ago"), "says why");
+    assert!(html.contains("Siân Test"), "answers kept");
+    assert!(!html.contains(&old), "a fresh token");
+    // A day-old-but-not-quite form is still taken.
+    let recent = tokens.issue([8; 16], now - 23 * 3600);
+    let (status, _, _) = post(
+        &app,
+        "/refer",
+        &format!("{VALID}&action=send&token={recent}"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+}
+
+/// One random answer for `field`: usually a valid one, sometimes not.
+fn random_answer(rng: &mut impl rand::Rng, field: rj::referral::fields::Field) -> Option<String> {
+    use rj::referral::fields::Field;
+    let pick = |rng: &mut dyn rand::RngCore, list: &[&str]| {
+        list[rand::Rng::random_range(rng, 0..list.len())].to_string()
+    };
+    let hostile = [
+        "</textarea><script>alert(1)</script>",
+        "\u{0}\r\nBcc: x@example.org",
+        "  ",
+        "é\u{202e}ü",
+        "%FF",
+    ];
+    match rng.random_range(0..100) {
+        0..4 => return None,
+        4..8 => return Some(pick(rng, &hostile)),
+        _ => {}
+    }
+    let text = [
+        "after 6pm",
+        "Siân O'Brien-Jones",
+        "line one\r\nline two",
+        "Llŷr ap Gwyn",
+    ];
+    Some(match field {
+        Field::Area => pick(rng, &["south-wales", "gwent", "kent", "dyfed-powys"]),
+        Field::FullName => pick(rng, &["Siân Test", "Ann Other", "Llŷr ap Gwyn"]),
+        Field::Phone => pick(rng, &["01632 960 001", "+44 7700 900123", "07700-900123"]),
+        Field::Email => format!("p{}@example.org", rng.random_range(0..1000)),
+        Field::SafeTimes | Field::CrimeReference | Field::SupportNeeds | Field::Message => {
+            pick(rng, &text)
+        }
+        Field::Consent => "yes".into(),
+        Field::ConfirmationEmail => pick(rng, &["yes", ""]),
+        choice => pick(rng, choice.values()),
+    })
+}
+
+/// 1,000 random posts, valid and not, through the router: never a 5xx; every valid Send
+/// is stored exactly once (the same post again finds it), and what is stored is what
+/// was sent.
+#[tokio::test]
+async fn a_thousand_random_posts() {
+    use rand::{Rng, SeedableRng};
+    use rj::referral::fields::Field;
+    use rj::referral::form::{Answers, parse};
+    use std::collections::HashMap;
+    let secret = "a-test-secret-that-is-long-enough-123";
+    let (app, state) = common::app_and_state(&[
+        ("RJ_MIN_FILL_SECONDS", "0"),
+        ("RJ_SEND_LIMIT_PER_HOUR", "0"),
+        ("RJ_SECRET", secret),
+    ])
+    .await;
+    let tokens = rj::referral::token::FormTokens::new(secret.as_bytes());
+    let now = rj::referral::worker::unix_now();
+    let known = |slug: &str| state.areas.by_slug(slug).is_some();
+    let mut rng = rand::rngs::StdRng::seed_from_u64(8);
+    // Each stored request's address, by what was posted (token and body).
+    let mut stored: HashMap<(String, String), String> = HashMap::new();
+    let mut previous: Vec<(String, String)> = Vec::new();
+    for _ in 0..1000 {
+        let (token, body) = if !previous.is_empty() && rng.random_range(0..8) == 0 {
+            // The same post again (double click, refresh, Back and Send).
+            previous[rng.random_range(0..previous.len())].clone()
+        } else {
+            let answers: Answers = Field::ALL
+                .into_iter()
+                .filter_map(|f| random_answer(&mut rng, f).map(|v| (f, v)))
+                .collect();
+            let token = match rng.random_range(0..20) {
+                0 => "forged".to_string(),
+                1 => String::new(),
+                _ => tokens.issue(rng.random(), now - 60),
+            };
+            let mut body: String = answers
+                .iter()
+                .map(|(f, v)| {
+                    let v: String = form_urlencoded::byte_serialize(v.as_bytes()).collect();
+                    format!("{}={v}", f.name())
+                })
+                .collect::<Vec<_>>()
+                .join("&");
+            let action =
+                ["send", "send", "send", "check", "change", "", "other"][rng.random_range(0..7)];
+            body.push_str(&format!("&action={action}"));
+            match rng.random_range(0..40) {
+                0 => body.push_str("&website=spam"),
+                1 => body.push_str("&colour=red"),
+                _ => {}
+            }
+            (token, body)
+        };
+        let post_body = format!("{body}&token={token}");
+        let (status, location, _) = post(&app, "/refer", &post_body).await;
+        assert!(status.as_u16() < 500, "{status} for {post_body}");
+
+        // What the post should have done, worked out from its parts.
+        let decoded = rj::referral::decide::read(post_body.as_bytes());
+        let send = decoded.action == rj::referral::decide::Action::Send
+            && !decoded.honeypot
+            && !decoded.unreadable
+            && tokens.check(&token).is_some();
+        match parse(&decoded.answers, known) {
+            Ok(referral) if send => {
+                assert_eq!(status, StatusCode::SEE_OTHER, "{post_body}");
+                let location = location.unwrap();
+                let key = (token.clone(), body.clone());
+                if let Some(first) = stored.get(&key) {
+                    assert_eq!(first, &location, "the same post again finds its request");
+                } else {
+                    assert!(
+                        !stored.values().any(|l| *l == location),
+                        "a new post never lands on another's request"
+                    );
+                    stored.insert(key, location.clone());
+                    previous.push((token, body));
+                }
+                let kept = state
+                    .store
+                    .referral(reference_of(&location))
+                    .await
+                    .unwrap()
+                    .expect("stored");
+                assert!(kept == referral, "stored what was sent: {post_body}");
+                for field in [Field::FullName, Field::Phone, Field::Message] {
+                    let sent = decoded
+                        .answers
+                        .get(&field)
+                        .map(|v| v.trim().replace("\r\n", "\n"));
+                    assert_eq!(
+                        kept.wire(field),
+                        sent.filter(|v| !v.is_empty()),
+                        "{field:?}"
+                    );
+                }
+            }
+            _ => assert_ne!(status, StatusCode::SEE_OTHER, "nothing stored: {post_body}"),
+        }
+    }
+    let pending = state.store.counts().await.unwrap().pending as usize;
+    assert_eq!(
+        pending,
+        stored.len(),
+        "every valid Send stored exactly once"
+    );
+    assert!(stored.len() > 50, "enough valid sends: {}", stored.len());
+}

@@ -451,3 +451,44 @@ async fn area_pages_in_both_languages() {
     let list = page(&app, "/areas", StatusCode::OK).await;
     assert_eq!(list.matches("href=\"/areas/").count(), 43);
 }
+
+/// Fault 11: `/refer/` goes to `/refer` (its query kept); a slash run that would leave
+/// the site is not followed.
+#[tokio::test]
+async fn a_trailing_slash_redirects_to_the_page() {
+    let app = app().await;
+    for (path, to) in [
+        ("/refer/", "/refer"),
+        ("/cy/cyfeirio/", "/cy/cyfeirio"),
+        ("/refer/?area=gwent", "/refer?area=gwent"),
+        ("/cy/", "/cy"),
+        ("/areas/gwent/", "/areas/gwent"),
+    ] {
+        let res = get(&app, path).await;
+        assert_eq!(res.status(), StatusCode::PERMANENT_REDIRECT, "{path}");
+        assert_eq!(res.headers()[header::LOCATION], to, "{path}");
+    }
+    for path in ["//example.com/", "///example.com//"] {
+        let res = get(&app, path).await;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+        assert!(res.headers().get(header::LOCATION).is_none(), "{path}");
+    }
+    assert_eq!(get(&app, "/").await.status(), StatusCode::OK);
+}
+
+/// Fault 11: only GET and HEAD read a static file.
+#[tokio::test]
+async fn posting_to_a_file_is_not_allowed() {
+    let app = app().await;
+    for method in ["POST", "PUT", "DELETE"] {
+        let req = Request::builder()
+            .method(method)
+            .uri("/favicon.svg")
+            .body(axum::body::Body::empty())
+            .unwrap();
+        let res = send(&app, req).await;
+        assert_eq!(res.status(), StatusCode::METHOD_NOT_ALLOWED, "{method}");
+        assert!(res.headers().contains_key(header::ALLOW));
+    }
+    assert_eq!(get(&app, "/favicon.svg").await.status(), StatusCode::OK);
+}

@@ -84,3 +84,23 @@ refer-problem-not-sent = Doedden ni ddim yn gallu anfon eich cais. Ewch yn ôl i
 refer-problem-back = Mynd yn ôl i'r ffurflen
 # Label y maes cudd y mae anfonwyr awtomatig yn unig yn ei lenwi.
 refer-honeypot = Gadewch hwn yn wag
+refer-error-too-old = Agoroch chi'r ffurflen hon fwy na diwrnod yn ôl, felly chafodd hi mo'i hanfon. Gwiriwch eich atebion, yna anfonwch nhw eto.
+refer-problem-unavailable = Allwn ni ddim dangos y dudalen hon ar hyn o bryd. Rhowch gynnig arall arni ymhen ychydig funudau.
+# Mae'r cwestiwn cytuno yn enwi'r gwasanaeth lleol; dyma a ddywedir pan nad oes ardal wedi'i dewis eto.
+refer-service-fallback = y gwasanaeth cyfiawnder adferol lleol
+# Geiriau'r atebion, un set i bob cwestiwn, ar y ffurflen, ar y dudalen gwirio atebion
+# ac yn yr e-byst (mae'r ateb Cymraeg yn adleisio berf y cwestiwn).
+refer-voicemail-yes = Ydy
+refer-voicemail-no = Nac ydy
+refer-say-rj-yes = Gall
+refer-say-rj-no = Na all
+refer-reported-yes = Do
+refer-reported-no = Naddo
+refer-reported-not-sure = Ddim yn siŵr
+refer-under-18-yes = Oedd
+refer-under-18-no = Nac oedd
+refer-under-18-not-sure = Ddim yn siŵr
+refer-consent-yes = Ydw
+refer-consent-no = Nac ydw
+refer-confirmation-yes = Ie
+refer-confirmation-no = Na

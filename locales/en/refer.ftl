@@ -84,3 +84,23 @@ refer-problem-not-sent = We could not send your request. Go back to the form and
 refer-problem-back = Go back to the form
 # The label of the hidden field that only automated senders fill in.
 refer-honeypot = Leave this empty
+refer-error-too-old = You opened this form more than a day ago, so it was not sent. Check your answers, then send them again.
+refer-problem-unavailable = We cannot show this page at the moment. Try again in a few minutes.
+# The consent question names the local service; this is said when no area is chosen yet.
+refer-service-fallback = the local restorative justice service
+# Answer words, one set per question, used on the form, on check your answers and in
+# the emails (Welsh answers echo each question's verb).
+refer-voicemail-yes = Yes
+refer-voicemail-no = No
+refer-say-rj-yes = Yes
+refer-say-rj-no = No
+refer-reported-yes = Yes
+refer-reported-no = No
+refer-reported-not-sure = Not sure
+refer-under-18-yes = Yes
+refer-under-18-no = No
+refer-under-18-not-sure = Not sure
+refer-consent-yes = Yes
+refer-consent-no = No
+refer-confirmation-yes = Yes
+refer-confirmation-no = No

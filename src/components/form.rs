@@ -1,5 +1,7 @@
 //! Form parts in the GOV.UK Design System's patterns: error summary, text input,
-//! textarea, radios, checkbox. Each shows its label, hint and error, and keeps the answer.
+//! textarea, list, radios, checkbox. Each shows its label, hint and error (with
+//! `aria-invalid` and the error border), and keeps the answer. Answers are always
+//! text nodes or attribute values, so Leptos escapes them.
 
 use crate::i18n::{Lang, Tr};
 use leptos::prelude::*;
@@ -51,12 +53,14 @@ pub fn TextField(
     lang: Lang,
     name: &'static str,
     label: String,
-    #[prop(optional)] hint: Option<String>,
+    #[prop(default = None)] hint: Option<String>,
     value: String,
     error: Option<String>,
     #[prop(default = "text")] input_type: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
-    #[prop(optional)] rows: Option<u32>,
+    /// A text area of this many lines, instead of a one-line input.
+    #[prop(default = None)]
+    rows: Option<u32>,
     #[prop(optional)] spellcheck: bool,
 ) -> impl IntoView {
     let has_error = error.is_some();
@@ -73,9 +77,11 @@ pub fn TextField(
                 aria-describedby=describedby
                 aria-invalid=has_error.then_some("true")
                 spellcheck=if spellcheck { "true" } else { "false" }
-            >
-                {value}
-            </textarea>
+                // Leptos writes a text area's children as they are (unlike any other
+                // element's), so the answer is escaped here, the one place a text area
+                // is drawn: `</textarea><script>` stays text.
+                inner_html=html_escape::encode_text(&value).into_owned()
+            ></textarea>
         }
         .into_any(),
         None => view! {
@@ -104,13 +110,57 @@ pub fn TextField(
     }
 }
 
+/// A choice from a long list: `options` are (value, label); an empty first option
+/// stands for "not chosen yet". `children` follow the list (e.g. a help link).
+#[component]
+pub fn Select(
+    lang: Lang,
+    name: &'static str,
+    label: String,
+    #[prop(default = None)] hint: Option<String>,
+    options: Vec<(String, String)>,
+    value: String,
+    error: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let has_error = error.is_some();
+    let describedby = described_by(name, hint.is_some(), has_error);
+    let hint = hint.map(|h| view! { <div id=format!("{name}-hint") class="rj-hint">{h}</div> });
+    let items = options
+        .into_iter()
+        .map(|(v, label)| {
+            let selected = v == value;
+            view! { <option value=v selected=selected>{label}</option> }
+        })
+        .collect_view();
+    view! {
+        <div class="rj-form-group" class:rj-form-group--error=has_error>
+            <label class="rj-label" for=name>{label}</label>
+            {hint}
+            {error_line(lang, name, error)}
+            <select
+                class="rj-select"
+                class:rj-input--error=has_error
+                id=name
+                name=name
+                aria-describedby=describedby
+                aria-invalid=has_error.then_some("true")
+            >
+                <option value="" selected=value.is_empty()>""</option>
+                {items}
+            </select>
+            {children()}
+        </div>
+    }
+}
+
 /// A choice of one, as real radio buttons in a fieldset.
 #[component]
 pub fn Radios(
     lang: Lang,
     name: &'static str,
     legend: String,
-    #[prop(optional)] hint: Option<String>,
+    #[prop(default = None)] hint: Option<String>,
     /// (value, label)
     options: Vec<(&'static str, String)>,
     value: String,
@@ -153,7 +203,7 @@ pub fn Checkbox(
     name: &'static str,
     legend: Option<String>,
     label: String,
-    #[prop(optional)] hint: Option<String>,
+    #[prop(default = None)] hint: Option<String>,
     checked: bool,
     error: Option<String>,
 ) -> impl IntoView {

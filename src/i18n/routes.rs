@@ -198,13 +198,21 @@ impl Page {
         format!("{}/{slug}", Page::Areas.path(lang))
     }
 
-    /// The confirmation page of a sent request.
-    pub fn sent_path(lang: Lang, reference: &str) -> String {
-        let sent = match lang {
+    /// The segment after the form's path that holds a sent request's confirmation page.
+    pub fn sent_segment(lang: Lang) -> &'static str {
+        match lang {
             Lang::En => "sent",
             Lang::Cy => "wedi-anfon",
-        };
-        format!("{}/{sent}/{reference}", Page::Refer.path(lang))
+        }
+    }
+
+    /// The confirmation page of a sent request.
+    pub fn sent_path(lang: Lang, reference: &str) -> String {
+        format!(
+            "{}/{}/{reference}",
+            Page::Refer.path(lang),
+            Page::sent_segment(lang)
+        )
     }
 
     /// The page at a path, if any.

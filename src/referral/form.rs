@@ -1,54 +1,33 @@
 //! The self-referral form's answers, parsed once into a [`Referral`] the rest of the
-//! code can trust, or into the list of what needs fixing. The field names are the
-//! form's public interface (see the README).
+//! code can trust (typed values: choices, the email address, the language), or into the
+//! list of what needs fixing. The fields and their values are defined in
+//! [`super::fields`].
 
+pub use super::fields::{
+    Answer3, ContactLanguage, ContactMethod, Field, MAX_CRIME_REFERENCE, MAX_MESSAGE, MAX_NAME,
+    MAX_SAFE_TIMES, MAX_SUPPORT_NEEDS, Relationship, YesNo,
+};
 use crate::email::EmailAddress;
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// Who is asking.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Relationship {
-    /// I was harmed.
-    Harmed,
-    /// A family member of someone harmed.
-    Family,
-    /// Supporting someone, with their agreement.
-    Supporter,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum ContactMethod {
-    Phone,
-    Email,
-}
-
-/// Yes, no or not sure.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Answer3 {
-    Yes,
-    No,
-    NotSure,
-}
-
-/// A request to be contacted, valid in every field.
+/// A request to be contacted, valid in every field. Serialised as `referral.json`'s
+/// `referral` object and as the stored payload (field names and values as the form's).
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Referral {
-    /// The police area's slug.
+    /// The police area's slug (checked against the area list when parsed).
     pub area: String,
     pub relationship: Relationship,
     pub full_name: String,
     pub contact_method: ContactMethod,
     pub phone: Option<String>,
-    pub email: Option<String>,
+    #[serde(with = "email_as_text")]
+    pub email: Option<EmailAddress>,
     pub voicemail_ok: bool,
     pub say_rj_ok: bool,
     pub safe_times: Option<String>,
-    pub contact_language: String,
+    pub contact_language: ContactLanguage,
     pub reported: Answer3,
     pub crime_reference: Option<String>,
     pub responsible_under_18: Answer3,
@@ -66,47 +45,66 @@ impl std::fmt::Debug for Referral {
 
 impl Referral {
     pub fn contact_lang(&self) -> Lang {
-        Lang::from_code(&self.contact_language).unwrap_or(Lang::En)
+        match self.contact_language {
+            ContactLanguage::En => Lang::En,
+            ContactLanguage::Cy => Lang::Cy,
+        }
+    }
+
+    /// A field's answer as the form posts it (`None` when not given).
+    pub fn wire(&self, field: Field) -> Option<String> {
+        let yes_no = |b: bool| Some(YesNo::from(b).wire().to_string());
+        let text = |t: &Option<String>| t.clone();
+        match field {
+            Field::Area => Some(self.area.clone()),
+            Field::Relationship => Some(self.relationship.wire().into()),
+            Field::FullName => Some(self.full_name.clone()),
+            Field::ContactMethod => Some(self.contact_method.wire().into()),
+            Field::Phone => text(&self.phone),
+            Field::Email => self.email.as_ref().map(|e| e.as_str().to_string()),
+            Field::VoicemailOk => yes_no(self.voicemail_ok),
+            Field::SayRjOk => yes_no(self.say_rj_ok),
+            Field::SafeTimes => text(&self.safe_times),
+            Field::ContactLanguage => Some(self.contact_language.wire().into()),
+            Field::Reported => Some(self.reported.wire().into()),
+            Field::CrimeReference => text(&self.crime_reference),
+            Field::ResponsibleUnder18 => Some(self.responsible_under_18.wire().into()),
+            Field::SupportNeeds => text(&self.support_needs),
+            Field::Message => text(&self.message),
+            Field::Consent => Some(YesNo::Yes.wire().into()),
+            Field::ConfirmationEmail => yes_no(self.confirmation_email),
+        }
     }
 }
 
-/// A problem with one field, as a Fluent message id (`refer-error-…`).
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// The email address as plain text in JSON.
+mod email_as_text {
+    use crate::email::EmailAddress;
+    use serde::{Deserialize, Deserializer, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(v: &Option<EmailAddress>, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            Some(e) => s.serialize_some(e.as_str()),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<EmailAddress>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|s| EmailAddress::parse(&s).map_err(D::Error::custom))
+            .transpose()
+    }
+}
+
+/// A problem with one field: which, and the Fluent id (`refer-error-…`) that says it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FieldError {
-    pub field: &'static str,
+    pub field: Field,
     pub message: &'static str,
 }
 
-/// Every field of the form, in the order they appear (the error summary's order).
-pub const FIELDS: &[&str] = &[
-    "area",
-    "relationship",
-    "full_name",
-    "contact_method",
-    "phone",
-    "email",
-    "voicemail_ok",
-    "say_rj_ok",
-    "safe_times",
-    "contact_language",
-    "reported",
-    "crime_reference",
-    "responsible_under_18",
-    "support_needs",
-    "message",
-    "consent",
-    "confirmation_email",
-];
-
-/// Limits on free text, in characters.
-pub const MAX_NAME: usize = 100;
-pub const MAX_SAFE_TIMES: usize = 200;
-pub const MAX_CRIME_REFERENCE: usize = 40;
-pub const MAX_SUPPORT_NEEDS: usize = 500;
-pub const MAX_MESSAGE: usize = 1500;
-
-/// The raw answers, as posted (unknown fields already set aside by the caller).
-pub type Answers = BTreeMap<String, String>;
+/// The answers as typed, by field (unknown fields already set aside by the caller).
+pub type Answers = BTreeMap<Field, String>;
 
 /// Checks every answer; `known_area` says whether a slug is a police area.
 pub fn parse(
@@ -114,192 +112,166 @@ pub fn parse(
     known_area: impl Fn(&str) -> bool,
 ) -> Result<Referral, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let get = |name: &str| {
+    let get = |field: Field| {
         answers
-            .get(name)
+            .get(&field)
             .map(|v| v.trim())
             .filter(|v| !v.is_empty())
     };
     let mut error =
-        |field: &'static str, message: &'static str| errors.push(FieldError { field, message });
-
-    let area = get("area").filter(|a| known_area(a));
-    if area.is_none() {
-        error("area", "refer-error-area");
+        |field: Field, message: &'static str| errors.push(FieldError { field, message });
+    // A choice: its value, or the error.
+    macro_rules! choice {
+        ($field:expr, $ty:ty, $message:literal) => {{
+            let v = get($field).and_then(<$ty>::parse);
+            if v.is_none() {
+                error($field, $message);
+            }
+            v
+        }};
     }
-    let relationship = match get("relationship") {
-        Some("harmed") => Some(Relationship::Harmed),
-        Some("family") => Some(Relationship::Family),
-        Some("supporter") => Some(Relationship::Supporter),
-        _ => {
-            error("relationship", "refer-error-relationship");
-            None
-        }
-    };
-    let full_name = match get("full_name") {
+
+    let area = get(Field::Area).filter(|a| known_area(a));
+    if area.is_none() {
+        error(Field::Area, "refer-error-area");
+    }
+    let relationship = choice!(
+        Field::Relationship,
+        Relationship,
+        "refer-error-relationship"
+    );
+    let full_name = match get(Field::FullName) {
         None => {
-            error("full_name", "refer-error-name-missing");
+            error(Field::FullName, "refer-error-name-missing");
             None
         }
         Some(n) if n.chars().count() > MAX_NAME => {
-            error("full_name", "refer-error-name-long");
+            error(Field::FullName, "refer-error-name-long");
             None
         }
         Some(n) if has_control(n, false) => {
-            error("full_name", "refer-error-name-characters");
+            error(Field::FullName, "refer-error-name-characters");
             None
         }
         Some(n) => Some(n.to_string()),
     };
-    let contact_method = match get("contact_method") {
-        Some("phone") => Some(ContactMethod::Phone),
-        Some("email") => Some(ContactMethod::Email),
-        _ => {
-            error("contact_method", "refer-error-contact-method");
-            None
-        }
-    };
-    let phone = match get("phone") {
+    let contact_method = choice!(
+        Field::ContactMethod,
+        ContactMethod,
+        "refer-error-contact-method"
+    );
+    let phone = match get(Field::Phone) {
         Some(p) if !is_phone(p) => {
-            error("phone", "refer-error-phone-invalid");
+            error(Field::Phone, "refer-error-phone-invalid");
             None
         }
         Some(p) => Some(p.to_string()),
         None => {
             if contact_method == Some(ContactMethod::Phone) {
-                error("phone", "refer-error-phone-missing");
+                error(Field::Phone, "refer-error-phone-missing");
             }
             None
         }
     };
-    let email = match get("email") {
+    let email = match get(Field::Email) {
         Some(e) => match EmailAddress::parse(e) {
-            Ok(e) => Some(e.as_str().to_string()),
+            Ok(e) => Some(e),
             Err(_) => {
-                error("email", "refer-error-email-invalid");
+                error(Field::Email, "refer-error-email-invalid");
                 None
             }
         },
         None => {
             if contact_method == Some(ContactMethod::Email) {
-                error("email", "refer-error-email-missing");
+                error(Field::Email, "refer-error-email-missing");
             }
             None
         }
     };
-    let yes_no =
-        |name: &'static str, message: &'static str, errors: &mut Vec<FieldError>| match get(name) {
-            Some("yes") => Some(true),
-            Some("no") => Some(false),
-            _ => {
-                errors.push(FieldError {
-                    field: name,
-                    message,
-                });
+    let voicemail_ok = choice!(Field::VoicemailOk, YesNo, "refer-error-voicemail");
+    let say_rj_ok = choice!(Field::SayRjOk, YesNo, "refer-error-say-rj");
+    let mut text = |field: Field, long: &'static str| {
+        let max = field.max_chars().unwrap_or(usize::MAX);
+        // Counted as stored: a line break is one character, however it was sent.
+        match get(field).map(|t| t.replace("\r\n", "\n")) {
+            None => None,
+            Some(t) if t.chars().count() > max => {
+                error(field, long);
                 None
             }
-        };
-    let voicemail_ok = yes_no("voicemail_ok", "refer-error-voicemail", &mut errors);
-    let say_rj_ok = yes_no("say_rj_ok", "refer-error-say-rj", &mut errors);
-    let mut error =
-        |field: &'static str, message: &'static str| errors.push(FieldError { field, message });
-    let mut text =
-        |name: &'static str, max: usize, multiline: bool, long: &'static str, bad: &'static str| {
-            match get(name) {
-                None => None,
-                Some(t) if t.chars().count() > max => {
-                    error(name, long);
-                    None
-                }
-                Some(t) if has_control(t, multiline) => {
-                    error(name, bad);
-                    None
-                }
-                Some(t) => Some(t.replace("\r\n", "\n")),
+            Some(t) if has_control(&t, field.multiline()) => {
+                error(field, "refer-error-characters");
+                None
             }
-        };
-    let safe_times = text(
-        "safe_times",
-        MAX_SAFE_TIMES,
-        false,
-        "refer-error-safe-times-long",
-        "refer-error-characters",
-    );
-    let crime_reference = text(
-        "crime_reference",
-        MAX_CRIME_REFERENCE,
-        false,
-        "refer-error-crime-reference-long",
-        "refer-error-characters",
-    );
-    let support_needs = text(
-        "support_needs",
-        MAX_SUPPORT_NEEDS,
-        true,
-        "refer-error-support-needs-long",
-        "refer-error-characters",
-    );
-    let message = text(
-        "message",
-        MAX_MESSAGE,
-        true,
-        "refer-error-message-long",
-        "refer-error-characters",
-    );
-    let mut error =
-        |field: &'static str, message: &'static str| errors.push(FieldError { field, message });
-    let contact_language = match get("contact_language") {
-        Some(l @ ("en" | "cy")) => Some(l.to_string()),
-        _ => {
-            error("contact_language", "refer-error-contact-language");
-            None
+            Some(t) => Some(t),
         }
     };
-    let three = |name: &'static str| match get(name) {
-        Some("yes") => Some(Answer3::Yes),
-        Some("no") => Some(Answer3::No),
-        Some("not_sure") => Some(Answer3::NotSure),
-        _ => None,
-    };
-    let reported = three("reported");
-    if reported.is_none() {
-        error("reported", "refer-error-reported");
+    let safe_times = text(Field::SafeTimes, "refer-error-safe-times-long");
+    let crime_reference = text(Field::CrimeReference, "refer-error-crime-reference-long");
+    let support_needs = text(Field::SupportNeeds, "refer-error-support-needs-long");
+    let message = text(Field::Message, "refer-error-message-long");
+    let contact_language = choice!(
+        Field::ContactLanguage,
+        ContactLanguage,
+        "refer-error-contact-language"
+    );
+    let reported = choice!(Field::Reported, Answer3, "refer-error-reported");
+    let responsible_under_18 = choice!(Field::ResponsibleUnder18, Answer3, "refer-error-under-18");
+    if get(Field::Consent) != Some("yes") {
+        error(Field::Consent, "refer-error-consent");
     }
-    let responsible_under_18 = three("responsible_under_18");
-    if responsible_under_18.is_none() {
-        error("responsible_under_18", "refer-error-under-18");
-    }
-    if get("consent") != Some("yes") {
-        error("consent", "refer-error-consent");
-    }
-    let confirmation_email = get("confirmation_email") == Some("yes");
-    let email_error = get("email").is_some() && email.is_none();
+    let confirmation_email = get(Field::ConfirmationEmail) == Some("yes");
+    let email_error = get(Field::Email).is_some() && email.is_none();
     if confirmation_email
         && email.is_none()
         && !email_error
         && contact_method != Some(ContactMethod::Email)
     {
-        error("email", "refer-error-confirmation-needs-email");
+        error(Field::Email, "refer-error-confirmation-needs-email");
     }
 
-    if !errors.is_empty() {
-        errors.sort_by_key(|e| FIELDS.iter().position(|f| *f == e.field));
+    // Every value is present exactly when no error was recorded for its field.
+    let (
+        Some(area),
+        Some(relationship),
+        Some(full_name),
+        Some(contact_method),
+        Some(voicemail_ok),
+        Some(say_rj_ok),
+        Some(contact_language),
+        Some(reported),
+        Some(responsible_under_18),
+        true,
+    ) = (
+        area,
+        relationship,
+        full_name,
+        contact_method,
+        voicemail_ok,
+        say_rj_ok,
+        contact_language,
+        reported,
+        responsible_under_18,
+        errors.is_empty(),
+    )
+    else {
+        errors.sort_by_key(|e| e.field);
         return Err(errors);
-    }
+    };
     Ok(Referral {
-        area: area.expect("checked").to_string(),
-        relationship: relationship.expect("checked"),
-        full_name: full_name.expect("checked"),
-        contact_method: contact_method.expect("checked"),
+        area: area.to_string(),
+        relationship,
+        full_name,
+        contact_method,
         phone,
         email,
-        voicemail_ok: voicemail_ok.expect("checked"),
-        say_rj_ok: say_rj_ok.expect("checked"),
+        voicemail_ok: voicemail_ok == YesNo::Yes,
+        say_rj_ok: say_rj_ok == YesNo::Yes,
         safe_times,
-        contact_language: contact_language.expect("checked"),
-        reported: reported.expect("checked"),
+        contact_language,
+        reported,
         crime_reference,
-        responsible_under_18: responsible_under_18.expect("checked"),
+        responsible_under_18,
         support_needs,
         message,
         confirmation_email,
@@ -353,7 +325,7 @@ mod tests {
             ("consent", "yes"),
         ]
         .into_iter()
-        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .map(|(k, v)| (Field::from_name(k).unwrap(), v.to_string()))
         .collect()
     }
 
@@ -364,11 +336,11 @@ mod tests {
     fn errors(changes: &[(&str, &str)]) -> Vec<(&'static str, &'static str)> {
         let mut a = valid();
         for (k, v) in changes {
-            a.insert(k.to_string(), v.to_string());
+            a.insert(Field::from_name(k).unwrap(), v.to_string());
         }
         match parse(&a, known) {
             Ok(_) => vec![],
-            Err(e) => e.into_iter().map(|e| (e.field, e.message)).collect(),
+            Err(e) => e.into_iter().map(|e| (e.field.name(), e.message)).collect(),
         }
     }
 
@@ -387,7 +359,7 @@ mod tests {
     #[test]
     fn an_empty_form_lists_every_required_field_in_order() {
         let e = parse(&Answers::new(), known).unwrap_err();
-        let fields: Vec<_> = e.iter().map(|e| e.field).collect();
+        let fields: Vec<_> = e.iter().map(|e| e.field.name()).collect();
         assert_eq!(
             fields,
             [
@@ -479,6 +451,20 @@ mod tests {
         assert_eq!(
             errors(&[("message", &"x".repeat(MAX_MESSAGE + 1))]),
             [("message", "refer-error-message-long")]
+        );
+    }
+
+    #[test]
+    fn a_line_break_counts_as_one_character() {
+        // 1,401 characters stored; 2,101 as sent.
+        let lines = "x\r\n".repeat(700) + "x";
+        assert_eq!(errors(&[("message", &lines)]), []);
+        let mut a = valid();
+        a.insert(Field::SupportNeeds, "a\r\n".repeat(MAX_SUPPORT_NEEDS / 2));
+        let r = parse(&a, known).unwrap();
+        assert_eq!(
+            r.support_needs.unwrap(),
+            "a\n".repeat(MAX_SUPPORT_NEEDS / 2 - 1) + "a"
         );
     }
 

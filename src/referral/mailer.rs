@@ -70,14 +70,16 @@ impl Mailer {
             Mailer::Files(dir) => {
                 let path = dir.join(format!("{name}.eml"));
                 let partial = dir.join(format!(".{name}.eml.partial"));
-                let bytes = message.formatted();
-                // Written whole, then renamed, so a reader never sees half a message.
-                tokio::fs::write(&partial, bytes)
+                // Written whole and synced, then renamed, so a reader never sees half a
+                // message; the rename happens only when the write succeeded.
+                write_synced(&partial, &message.formatted())
                     .await
-                    .and(tokio::fs::rename(&partial, &path).await)
                     .map_err(|e| {
                         SendError::Transient(format!("cannot write the mail file: {}", e.kind()))
-                    })
+                    })?;
+                tokio::fs::rename(&partial, &path).await.map_err(|e| {
+                    SendError::Transient(format!("cannot move the mail file: {}", e.kind()))
+                })
             }
         }
     }
@@ -97,6 +99,14 @@ impl Mailer {
     }
 }
 
+/// Writes `bytes` to a new file at `path` and waits until they are on disk.
+async fn write_synced(path: &std::path::Path, bytes: &[u8]) -> std::io::Result<()> {
+    use tokio::io::AsyncWriteExt;
+    let mut file = tokio::fs::File::create(path).await?;
+    file.write_all(bytes).await?;
+    file.sync_all().await
+}
+
 /// Only the reply code and the kind of failure: SMTP replies can quote addresses.
 fn classify(e: lettre::transport::smtp::Error) -> SendError {
     let code = e.status().map(|c| c.to_string());
@@ -108,5 +118,35 @@ fn classify(e: lettre::transport::smtp::Error) -> SendError {
         SendError::Transient("timed out".into())
     } else {
         SendError::Transient("could not reach the SMTP server".into())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message() -> Message {
+        Message::builder()
+            .from("a@example.org".parse().unwrap())
+            .to("b@example.org".parse().unwrap())
+            .subject("test")
+            .body("body".to_string())
+            .unwrap()
+    }
+
+    /// A failed write never puts anything in place of the message.
+    #[tokio::test]
+    async fn a_failed_write_is_not_moved_into_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let mailer = Mailer::new(None, dir.path().to_path_buf(), false).unwrap();
+        // Something already stands where the partial file goes: the write fails.
+        std::fs::create_dir(dir.path().join(".RJ-TEST-0001.eml.partial")).unwrap();
+        let sent = mailer.send("RJ-TEST-0001", &message()).await;
+        assert!(matches!(sent, Err(SendError::Transient(_))), "{sent:?}");
+        assert!(!dir.path().join("RJ-TEST-0001.eml").exists());
+        // And a good write lands whole.
+        mailer.send("RJ-TEST-0002", &message()).await.unwrap();
+        let text = std::fs::read_to_string(dir.path().join("RJ-TEST-0002.eml")).unwrap();
+        assert!(text.contains("Subject: test") && text.ends_with("body"));
     }
 }

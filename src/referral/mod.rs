@@ -1,10 +1,15 @@
-//! Asking the local service to make contact: the form's answers parsed into a
-//! [`form::Referral`], request references, and (server only) the durable store, the
-//! email's rendering and the delivery worker.
+//! Asking the local service to make contact: the form's vocabulary (`fields`), the
+//! answers parsed into a [`form::Referral`], the Send flow's one decision (`decide`)
+//! and its refusals (`problem`), request references, and (server only) the durable
+//! store, the email's rendering and the delivery worker.
 
+#[cfg(feature = "ssr")]
+pub mod decide;
+pub mod fields;
 pub mod form;
 #[cfg(feature = "ssr")]
 pub mod mailer;
+pub mod problem;
 pub mod reference;
 #[cfg(feature = "ssr")]
 pub mod render;
@@ -15,3 +20,21 @@ pub mod token;
 pub mod view;
 #[cfg(feature = "ssr")]
 pub mod worker;
+
+/// Every Fluent id the referral code holds in tables or builds from names (field
+/// labels, hints and answer words, refusals, the emails' computed ids), for the locale
+/// test: literal `t("…")` calls are found by scanning the source.
+#[cfg(feature = "ssr")]
+pub fn message_ids() -> Vec<String> {
+    let mut ids: Vec<String> = fields::Field::ALL
+        .into_iter()
+        .flat_map(fields::Field::message_ids)
+        .collect();
+    ids.extend(
+        problem::Problem::ALL
+            .iter()
+            .map(|p| p.message_id().to_string()),
+    );
+    ids.extend(render::message_ids());
+    ids
+}

@@ -2,7 +2,8 @@
 //! plain text and HTML, with `referral.json` attached), and the optional confirmation
 //! to the person, which says only that the request was sent, to whom, and the reference.
 
-use super::form::{Answer3, ContactMethod, Referral, Relationship};
+use super::fields::{Field, YesNo};
+use super::form::Referral;
 use super::reference::Reference;
 use crate::areas::PoliceArea;
 use crate::areas::directory::Route;
@@ -55,18 +56,12 @@ pub fn service_email(
         })
         .collect::<Vec<_>>()
         .join(" / ");
-    let mut text = String::new();
-    let mut html = String::from("<!DOCTYPE html><html><body>");
-    for (i, &lang) in langs.iter().enumerate() {
-        if i > 0 {
-            text.push_str("\n\n----------------------------------------\n\n");
-            html.push_str("<hr>");
-        }
-        let (t, h) = service_body(reference, referral, area, lang, &sender.site_name);
-        text.push_str(&t);
-        html.push_str(&format!("<div lang=\"{}\">{h}</div>", lang.code()));
-    }
-    html.push_str("</body></html>");
+    let text = langs
+        .iter()
+        .map(|&lang| service_text(reference, referral, area, lang, &sender.site_name))
+        .collect::<Vec<_>>()
+        .join("\n\n----------------------------------------\n\n");
+    let html = service_html(reference, referral, area, &langs, &sender.site_name);
     let to: Mailbox = route
         .to
         .as_str()
@@ -96,7 +91,7 @@ pub fn confirmation_email(
     route: &Route,
     sender: &Sender,
 ) -> Result<Option<Message>, RenderError> {
-    let (true, Some(email)) = (referral.confirmation_email, referral.email.as_deref()) else {
+    let (true, Some(email)) = (referral.confirmation_email, referral.email.as_ref()) else {
         return Ok(None);
     };
     let lang = referral.contact_lang();
@@ -112,7 +107,10 @@ pub fn confirmation_email(
                 .into(),
         ),
     ];
-    let to: Mailbox = email.parse().map_err(|e| RenderError(format!("{e}")))?;
+    let to: Mailbox = email
+        .as_str()
+        .parse()
+        .map_err(|e| RenderError(format!("{e}")))?;
     Message::builder()
         .from(sender.from.clone())
         .to(to)
@@ -123,7 +121,8 @@ pub fn confirmation_email(
         .map_err(|e| RenderError(e.to_string()))
 }
 
-/// The rows of answers, labelled in `lang`.
+/// The rows of answers, labelled in `lang`. A choice reads in the words the form used
+/// for that question (in Welsh, each yes/no answer echoes its question's verb).
 fn rows(
     reference: Reference,
     r: &Referral,
@@ -132,48 +131,70 @@ fn rows(
 ) -> Vec<(String, String)> {
     let tr = Tr(lang);
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| tr.t("email-not-given"));
-    let yes_no = |b: bool| tr.t(if b { "email-yes" } else { "email-no" });
-    let three = |a: Answer3| {
-        tr.t(match a {
-            Answer3::Yes => "email-yes",
-            Answer3::No => "email-no",
-            Answer3::NotSure => "email-not-sure",
-        })
+    let answer = |field: Field| {
+        let wire = r.wire(field).unwrap_or_default();
+        tr.t(&field.option_label_id(&wire))
     };
-    let relationship = tr.t(match r.relationship {
-        Relationship::Harmed => "email-relationship-harmed",
-        Relationship::Family => "email-relationship-family",
-        Relationship::Supporter => "email-relationship-supporter",
-    });
-    let method = tr.t(match r.contact_method {
-        ContactMethod::Phone => "email-method-phone",
-        ContactMethod::Email => "email-method-email",
-    });
+    let relationship = tr.t(&format!(
+        "email-relationship-{}",
+        r.relationship.wire().replace('_', "-")
+    ));
     vec![
         (tr.t("email-label-reference"), reference.to_string()),
         (tr.t("email-label-area"), area.name(lang).to_string()),
         (tr.t("email-label-relationship"), relationship),
         (tr.t("email-label-name"), r.full_name.clone()),
-        (tr.t("email-label-contact-method"), method),
+        (
+            tr.t("email-label-contact-method"),
+            tr.t(&format!("email-method-{}", r.contact_method.wire())),
+        ),
         (tr.t("email-label-phone"), opt(&r.phone)),
-        (tr.t("email-label-email"), opt(&r.email)),
-        (tr.t("email-label-voicemail"), yes_no(r.voicemail_ok)),
-        (tr.t("email-label-say-rj"), yes_no(r.say_rj_ok)),
+        (
+            tr.t("email-label-email"),
+            opt(&r.email.as_ref().map(|e| e.as_str().to_string())),
+        ),
+        (tr.t("email-label-voicemail"), answer(Field::VoicemailOk)),
+        (tr.t("email-label-say-rj"), answer(Field::SayRjOk)),
         (tr.t("email-label-safe-times"), opt(&r.safe_times)),
         (
             tr.t("email-label-language"),
             tr.t(&format!("email-language-{}", r.contact_lang().code())),
         ),
-        (tr.t("email-label-reported"), three(r.reported)),
+        (tr.t("email-label-reported"), answer(Field::Reported)),
         (tr.t("email-label-crime-reference"), opt(&r.crime_reference)),
-        (tr.t("email-label-under-18"), three(r.responsible_under_18)),
+        (
+            tr.t("email-label-under-18"),
+            answer(Field::ResponsibleUnder18),
+        ),
         (tr.t("email-label-support-needs"), opt(&r.support_needs)),
         (tr.t("email-label-message"), opt(&r.message)),
         (
             tr.t("email-label-confirmation"),
-            yes_no(r.confirmation_email),
+            tr.t(
+                &Field::ConfirmationEmail.option_label_id(YesNo::from(r.confirmation_email).wire())
+            ),
         ),
     ]
+}
+
+/// Every Fluent id the service email may use with a computed name.
+pub fn message_ids() -> Vec<String> {
+    use super::fields::{ContactLanguage, ContactMethod, Relationship};
+    let mut ids: Vec<String> = Relationship::WIRE
+        .iter()
+        .map(|w| format!("email-relationship-{}", w.replace('_', "-")))
+        .collect();
+    ids.extend(
+        ContactMethod::WIRE
+            .iter()
+            .map(|w| format!("email-method-{w}")),
+    );
+    ids.extend(
+        ContactLanguage::WIRE
+            .iter()
+            .map(|w| format!("email-language-{w}")),
+    );
+    ids
 }
 
 /// The safety lines, most important first.
@@ -199,29 +220,28 @@ fn safety(r: &Referral, lang: Lang) -> Vec<String> {
     lines
 }
 
-fn service_body(
+/// The plain-text part in one language.
+fn service_text(
     reference: Reference,
     r: &Referral,
     area: &PoliceArea,
     lang: Lang,
     site: &str,
-) -> (String, String) {
+) -> String {
     let tr = Tr(lang);
     let intro = tr.t_args("email-intro", &[("site", site.to_string().into())]);
-    let safety = safety(r, lang);
-    let rows = rows(reference, r, area, lang);
     let mut text = format!(
         "{intro}\n\n{}\n",
         tr.t("email-safety-heading").to_uppercase()
     );
-    for line in &safety {
+    for line in safety(r, lang) {
         text.push_str(&format!("* {line}\n"));
     }
     text.push_str(&format!(
         "\n{}\n",
         tr.t("email-answers-heading").to_uppercase()
     ));
-    for (label, value) in &rows {
+    for (label, value) in rows(reference, r, area, lang) {
         text.push_str(&format!("{label}: {}\n", value.replace('\n', "\n    ")));
     }
     text.push_str(&format!(
@@ -229,32 +249,61 @@ fn service_body(
         tr.t("email-attachment"),
         tr.t("email-footer")
     ));
+    text
+}
 
-    let mut html = format!(
-        "<p>{}</p><h2>{}</h2><ul>",
-        escape(&intro),
-        escape(&tr.t("email-safety-heading"))
-    );
-    for line in &safety {
-        html.push_str(&format!("<li><strong>{}</strong></li>", escape(line)));
-    }
-    html.push_str(&format!(
-        "</ul><h2>{}</h2><table>",
-        escape(&tr.t("email-answers-heading"))
-    ));
-    for (label, value) in &rows {
-        html.push_str(&format!(
-            "<tr><th scope=\"row\" style=\"text-align:left;vertical-align:top\">{}</th><td>{}</td></tr>",
-            escape(label),
-            escape(value).replace('\n', "<br>")
-        ));
-    }
-    html.push_str(&format!(
-        "</table><p>{}</p><p>{}</p>",
-        escape(&tr.t("email-attachment")),
-        escape(&tr.t("email-footer"))
-    ));
-    (text, html)
+/// The HTML part, every language in turn. Rendered by Leptos: every answer is a text
+/// node, so it is escaped by construction.
+fn service_html(
+    reference: Reference,
+    r: &Referral,
+    area: &PoliceArea,
+    langs: &[Lang],
+    site: &str,
+) -> String {
+    use leptos::prelude::*;
+    let sections = langs
+        .iter()
+        .enumerate()
+        .map(|(i, &lang)| {
+            let tr = Tr(lang);
+            let intro = tr.t_args("email-intro", &[("site", site.to_string().into())]);
+            let safety = safety(r, lang)
+                .into_iter()
+                .map(|line| view! { <li><strong>{line}</strong></li> })
+                .collect_view();
+            let rows = rows(reference, r, area, lang)
+                .into_iter()
+                .map(|(label, value)| {
+                    let lines = value
+                        .split('\n')
+                        .enumerate()
+                        .map(|(i, line)| view! { {(i > 0).then(|| view! { <br /> })}{line.to_string()} })
+                        .collect_view();
+                    view! {
+                        <tr>
+                            <th scope="row" style="text-align:left;vertical-align:top">{label}</th>
+                            <td>{lines}</td>
+                        </tr>
+                    }
+                })
+                .collect_view();
+            view! {
+                {(i > 0).then(|| view! { <hr /> })}
+                <div lang=lang.code()>
+                    <p>{intro}</p>
+                    <h2>{tr.t("email-safety-heading")}</h2>
+                    <ul>{safety}</ul>
+                    <h2>{tr.t("email-answers-heading")}</h2>
+                    <table>{rows}</table>
+                    <p>{tr.t("email-attachment")}</p>
+                    <p>{tr.t("email-footer")}</p>
+                </div>
+            }
+        })
+        .collect_view();
+    let body = view! { <html><body>{sections}</body></html> }.to_html();
+    format!("<!DOCTYPE html>{body}")
 }
 
 /// `referral.json`: the answers for case-management systems (schema in the README).
@@ -265,12 +314,4 @@ pub fn attachment(reference: Reference, r: &Referral, area: &PoliceArea) -> serd
         "police_area": { "code": area.code, "slug": area.slug, "name": area.name },
         "referral": r,
     })
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-        .replace('\'', "&#39;")
 }

@@ -273,6 +273,19 @@ impl Store {
         }))
     }
 
+    /// A waiting request's answers, if they are still held (`None` once delivered or
+    /// purged, or for an unknown reference).
+    pub async fn referral(&self, reference: Reference) -> Result<Option<Referral>, StoreError> {
+        let row = sqlx::query("SELECT payload FROM referrals WHERE reference = ?1")
+            .bind(reference.to_string())
+            .fetch_optional(&self.pool)
+            .await?;
+        match row.and_then(|r| r.get::<Option<String>, _>(0)) {
+            Some(payload) => Ok(Some(serde_json::from_str(&payload)?)),
+            None => Ok(None),
+        }
+    }
+
     /// The personal data still held, for the tests that check it is deleted.
     pub async fn payloads_held(&self) -> Result<i64, StoreError> {
         Ok(

@@ -7,6 +7,10 @@ use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
 const KEY_BYTES: usize = 16;
+
+/// A form older than this (a day) is not sent: its answers come back to check, with a
+/// fresh token, so a form left open on a shared device cannot be sent much later.
+pub const MAX_AGE_SECONDS: i64 = 24 * 3600;
 const TAG_BYTES: usize = 16;
 
 /// Issues and checks form tokens.
@@ -22,6 +26,19 @@ pub struct FormToken {
     pub key: String,
     /// When the form was first shown (unix seconds).
     pub issued_at: i64,
+}
+
+impl FormToken {
+    /// The idempotency key's bytes, as given to [`FormTokens::issue`].
+    pub fn key_bytes(&self) -> [u8; KEY_BYTES] {
+        let mut key = [0; KEY_BYTES];
+        if let Ok(bytes) = URL_SAFE_NO_PAD.decode(&self.key) {
+            for (k, b) in key.iter_mut().zip(bytes) {
+                *k = b;
+            }
+        }
+        key
+    }
 }
 
 impl FormTokens {
@@ -63,6 +80,18 @@ impl FormTokens {
             issued_at,
         })
     }
+}
+
+/// The key a request is stored under: the form's key **and** a digest of the answers.
+/// The same answers sent again (double click, refresh, Back and Send) find the first
+/// request; different answers on the same form are a new request, never merged into
+/// the first or dropped.
+pub fn idempotency_key(token: &FormToken, referral: &super::form::Referral) -> String {
+    use sha2::Digest;
+    // Serialising a struct writes its fields in their fixed order: a stable digest.
+    let answers = serde_json::to_vec(referral).unwrap_or_default();
+    let digest = Sha256::digest(&answers);
+    format!("{}.{}", token.key, URL_SAFE_NO_PAD.encode(&digest[..16]))
 }
 
 #[cfg(test)]

@@ -1,28 +1,36 @@
 //! What the referral pages show, handed from the POST handler to the page as context.
 
-use std::collections::BTreeMap;
-
-/// The answers as typed, by field name.
-pub type Answers = BTreeMap<String, String>;
+use super::form::{Answers, FieldError};
+use super::problem::Problem;
 
 /// One stage of the form.
 #[derive(Clone, Debug)]
 pub enum ReferView {
-    /// The questions, with any problems (field, Fluent id) and a general problem.
+    /// The questions, with any problems with fields and a general problem.
     Form {
         answers: Answers,
-        errors: Vec<(String, String)>,
-        general: Option<String>,
+        errors: Vec<FieldError>,
+        general: Option<Problem>,
         token: String,
     },
     /// Check your answers before sending.
     Check {
         answers: Answers,
         token: String,
-        general: Option<String>,
+        general: Option<Problem>,
     },
-    /// Something stopped the request (Fluent id of the explanation).
-    Problem { message: String },
+    /// Something stopped the request.
+    Problem(Problem),
+}
+
+impl ReferView {
+    /// The HTTP status of the page.
+    pub fn status(&self) -> u16 {
+        match self {
+            ReferView::Problem(p) => p.status(),
+            ReferView::Form { .. } | ReferView::Check { .. } => 200,
+        }
+    }
 }
 
 /// The confirmation page's facts.

@@ -2,6 +2,7 @@
 //! Nothing else in the program reads environment variables.
 
 use crate::site::{DEFAULT_EXIT_URL, SiteSettings};
+use secrecy::{SecretSlice, SecretString};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -24,7 +25,8 @@ pub struct Config {
     /// Where requests are stored (`RJ_DATABASE_URL`).
     pub database_url: String,
     /// The SMTP server (`RJ_SMTP_URL`); without one, emails are written to `mail_dir`.
-    pub smtp_url: Option<String>,
+    /// Secret: the URL may hold the password, so it never prints.
+    pub smtp_url: Option<SecretString>,
     /// The sender of every email (`RJ_MAIL_FROM`).
     pub mail_from: String,
     /// Where emails go when there is no SMTP server (`RJ_MAIL_DIR`).
@@ -32,7 +34,8 @@ pub struct Config {
     /// First retry delay for undelivered email (`RJ_RETRY_BASE_SECONDS`).
     pub retry_base_seconds: u64,
     /// Key for signing form tokens (`RJ_SECRET`); random per start in development.
-    pub secret: Vec<u8>,
+    /// Never prints.
+    pub secret: SecretSlice<u8>,
     /// The least time, in seconds, between showing the form and sending it.
     pub min_fill_seconds: u64,
     /// Requests one client may send in an hour; 0 turns the limit off.
@@ -140,17 +143,17 @@ impl Config {
             addr,
             hsts: https,
             database_url: get("RJ_DATABASE_URL").unwrap_or_else(|| "sqlite://var/rj.db".into()),
-            smtp_url: get("RJ_SMTP_URL"),
+            smtp_url: get("RJ_SMTP_URL").map(SecretString::from),
             mail_from,
             mail_dir: get("RJ_MAIL_DIR").map_or_else(|| PathBuf::from("var/mail"), PathBuf::from),
             retry_base_seconds: number("RJ_RETRY_BASE_SECONDS", 30)?.max(1),
             secret: match get("RJ_SECRET") {
-                Some(s) if s.len() >= 32 => s.into_bytes(),
+                Some(s) if s.len() >= 32 => s.into_bytes().into(),
                 Some(_) => return Err(ConfigError::ShortSecret),
                 None if env == Environment::Production => {
                     return Err(ConfigError::MissingInProduction("RJ_SECRET"));
                 }
-                None => rand::random::<[u8; 32]>().to_vec(),
+                None => rand::random::<[u8; 32]>().to_vec().into(),
             },
             min_fill_seconds: number("RJ_MIN_FILL_SECONDS", 3)?,
             send_limit_per_hour: number("RJ_SEND_LIMIT_PER_HOUR", 5)?.min(u64::from(u32::MAX))
@@ -198,6 +201,24 @@ mod tests {
             .map(|(k, v)| (k.to_string(), v.to_string()))
             .collect();
         Config::from_lookup("127.0.0.1:3000".parse().unwrap(), |k| vars.get(k).cloned())
+    }
+
+    #[test]
+    fn secrets_never_print() {
+        let c = config(&[
+            ("RJ_SECRET", "the-signing-secret-0123456789abcdefXYZ"),
+            (
+                "RJ_SMTP_URL",
+                "smtp://mailuser:pa55-word-42@smtp.example.org:587",
+            ),
+        ])
+        .unwrap();
+        let shown = format!("{c:?} {c:#?}");
+        for secret in ["the-signing-secret", "pa55-word-42", "mailuser"] {
+            assert!(!shown.contains(secret), "{secret} printed: {shown}");
+        }
+        let bytes = format!("{:?}", "the-signing-secret".as_bytes());
+        assert!(!shown.contains(&bytes[1..20]), "the secret's bytes printed");
     }
 
     #[test]

@@ -22,6 +22,7 @@ use axum::{Router, extract::FromRef, routing::get};
 use config::Config;
 use leptos::prelude::*;
 use leptos_axum::{LeptosRoutes, generate_route_list};
+use secrecy::ExposeSecret;
 use std::{process::ExitCode, sync::Arc};
 use tower_http::compression::CompressionLayer;
 
@@ -73,7 +74,7 @@ impl AppState {
         let directory = Directory::parse(&text, &path, &areas, production)?;
         let store = Store::open(&config.database_url).await?;
         let mailer = Mailer::new(
-            config.smtp_url.as_deref(),
+            config.smtp_url.as_ref().map(ExposeSecret::expose_secret),
             config.mail_dir.clone(),
             production,
         )?;
@@ -84,7 +85,7 @@ impl AppState {
                 .expect("checked when the configuration was read"),
             site_name: crate::i18n::Tr(crate::i18n::Lang::En).t("site-name"),
         });
-        let tokens = FormTokens::new(&config.secret);
+        let tokens = FormTokens::new(config.secret.expose_secret());
         let limiter = Arc::new(limit::SendLimiter::new(config.send_limit_per_hour));
         Ok(Self {
             tokens,
@@ -162,10 +163,8 @@ pub fn router(state: AppState) -> Router {
             let options = state.leptos_options.clone();
             move || page_shell(options.clone())
         })
-        .fallback(leptos_axum::file_and_error_handler_with_context::<
-            AppState,
-            _,
-        >(context, page_shell))
+        .fallback(files_or_not_found(context))
+        .layer(axum::middleware::from_fn(without_trailing_slash))
         .layer(axum::middleware::from_fn(headers::cache_control));
     for layer in headers::security_layers(state.config.hsts) {
         router = router.layer(layer);
@@ -173,6 +172,60 @@ pub fn router(state: AppState) -> Router {
     router
         .layer(CompressionLayer::new().gzip(true).br(true))
         .with_state(state)
+}
+
+/// Unknown paths: a static file under the site root, else the translated 404 page. Only
+/// GET and HEAD read files; any other method is told so (405), never served a file.
+fn files_or_not_found(
+    context: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl Fn(
+    http::Uri,
+    axum::extract::State<AppState>,
+    axum::extract::Request,
+) -> std::pin::Pin<Box<dyn std::future::Future<Output = axum::response::Response> + Send>>
++ Clone
++ Send
++ Sync
++ 'static {
+    let files =
+        leptos_axum::file_and_error_handler_with_context::<AppState, _>(context, page_shell);
+    move |uri, state, req| {
+        if matches!(*req.method(), http::Method::GET | http::Method::HEAD) {
+            files(uri, state, req)
+        } else {
+            Box::pin(async {
+                use axum::response::IntoResponse;
+                (
+                    http::StatusCode::METHOD_NOT_ALLOWED,
+                    [(http::header::ALLOW, "GET, HEAD")],
+                )
+                    .into_response()
+            })
+        }
+    }
+}
+
+/// `/refer/` is `/refer`: one address per page, so a path with a trailing slash is sent
+/// to the page (its query kept, 308 so a POST stays a POST). A path that would then
+/// start with `//` (another host, to a browser) is left alone and ends as a 404.
+async fn without_trailing_slash(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let path = req.uri().path();
+    if path.len() > 1 && path.ends_with('/') {
+        let trimmed = path.trim_end_matches('/');
+        let trimmed = if trimmed.is_empty() { "/" } else { trimmed };
+        if !trimmed.starts_with("//") {
+            let to = match req.uri().query() {
+                Some(query) => format!("{trimmed}?{query}"),
+                None => trimmed.to_string(),
+            };
+            return axum::response::Redirect::permanent(&to).into_response();
+        }
+    }
+    next.run(req).await
 }
 
 /// The document around every page as the server sends it: the app's [`shell`], with

@@ -1,16 +1,19 @@
 //! The referral form's POST handler and confirmation page. The form is a plain POST
-//! (never a URL with answers in it); each stage is rendered on the server with the
-//! answers kept, and a request is stored durably before the confirmation is shown.
+//! (never a URL with answers in it). The handler reads the body, checks the origin, asks
+//! [`decide`] what to do, stores a request when told to, and renders the outcome; every
+//! page it sends is personal (`no-store, private`).
 
 use super::limit::client_of;
 use super::{AppState, headers, page_shell, provide_app_context};
 use crate::i18n::{Lang, Page};
-use crate::referral::form::{self, FIELDS};
+use crate::referral::decide::{self, Outcome, Rules, decide};
+use crate::referral::form::Referral;
+use crate::referral::problem::Problem;
 use crate::referral::reference::Reference;
-use crate::referral::view::{Answers, ReferView, SentView};
+use crate::referral::view::{ReferView, SentView};
 use crate::referral::worker::unix_now;
 use axum::body::{Body, to_bytes};
-use axum::extract::{Path, Request, State};
+use axum::extract::{Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use http::{HeaderMap, HeaderValue, StatusCode, header};
 use leptos::prelude::provide_context;
@@ -18,20 +21,8 @@ use leptos::prelude::provide_context;
 /// Request bodies larger than this are refused.
 pub const MAX_BODY: usize = 32 * 1024;
 
-/// Fields the form may post besides the answers.
-const CONTROL_FIELDS: &[&str] = &["token", "action", "website"];
-
-/// Renders the referral page at `path` with `view`, with `status`, never cached.
-async fn render(state: &AppState, lang: Lang, view: ReferView, status: StatusCode) -> Response {
-    page(
-        state,
-        Page::Refer.path(lang),
-        move || provide_context(view.clone()),
-        status,
-    )
-    .await
-}
-
+/// Renders the page at `path` (in the language the path is in) with `extra` context,
+/// sent with `status` and kept by nobody.
 async fn page(
     state: &AppState,
     path: String,
@@ -49,17 +40,35 @@ async fn page(
     let handler = leptos_axum::render_app_to_stream_with_context(context, move || {
         page_shell(options.clone())
     });
-    let request = Request::get(path)
-        .body(Body::empty())
-        .expect("a valid request");
+    // The path is built from checked values, but nothing here may panic on a request.
+    let Ok(request) = Request::get(path).body(Body::empty()) else {
+        tracing::error!("a page path could not be built");
+        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    };
     let mut response = handler(request).await.into_response();
     *response.status_mut() = status;
-    // Pages with answers on them must not be kept by the browser or anyone else.
     response.headers_mut().insert(
         header::CACHE_CONTROL,
         HeaderValue::from_static(headers::PERSONAL),
     );
     response
+}
+
+/// The referral page in `lang` showing `view`, with the view's status.
+async fn render(state: &AppState, lang: Lang, view: ReferView) -> Response {
+    let status = StatusCode::from_u16(view.status()).unwrap_or(StatusCode::OK);
+    page(
+        state,
+        Page::Refer.path(lang),
+        move || provide_context(view.clone()),
+        status,
+    )
+    .await
+}
+
+/// The page that explains `problem`.
+async fn refuse(state: &AppState, lang: Lang, problem: Problem) -> Response {
+    render(state, lang, ReferView::Problem(problem)).await
 }
 
 /// Whether the post came from a page of this site (browsers send one of these).
@@ -91,242 +100,95 @@ pub async fn post_cy(State(state): State<AppState>, req: Request) -> Response {
     post(state, Lang::Cy, req).await
 }
 
-fn problem(message: &str) -> ReferView {
-    ReferView::Problem {
-        message: message.into(),
-    }
-}
-
 async fn post(state: AppState, lang: Lang, req: Request) -> Response {
     if !same_site(req.headers(), &state) {
-        return render(
-            &state,
-            lang,
-            problem("refer-problem-other-site"),
-            StatusCode::FORBIDDEN,
-        )
-        .await;
+        return refuse(&state, lang, Problem::OtherSite).await;
     }
     let client = client_of(&req, state.config.client_ip_header.as_ref());
     let Ok(body) = to_bytes(req.into_body(), MAX_BODY).await else {
-        return render(
-            &state,
-            lang,
-            problem("refer-problem-too-big"),
-            StatusCode::PAYLOAD_TOO_LARGE,
-        )
-        .await;
-    };
-
-    // Read every field; text that is not UTF-8 or a field we do not know is noted, and
-    // the person sees their answers again with a clear message, not an error page.
-    let mut answers = Answers::new();
-    let mut unreadable = false;
-    let (mut token, mut action, mut honeypot) = (String::new(), String::new(), String::new());
-    for (key, value) in form_urlencoded::parse(&body) {
-        if key.contains('\u{FFFD}') || value.contains('\u{FFFD}') {
-            unreadable = true;
-        }
-        match key.as_ref() {
-            "token" => token = value.into_owned(),
-            "action" => action = value.into_owned(),
-            "website" => honeypot = value.into_owned(),
-            k if FIELDS.contains(&k) => {
-                answers.insert(
-                    k.to_string(),
-                    value.chars().take(form::MAX_MESSAGE + 100).collect(),
-                );
-            }
-            _ => unreadable = !CONTROL_FIELDS.contains(&key.as_ref()) || unreadable,
-        }
-    }
-    let general = unreadable.then(|| "refer-error-unreadable".to_string());
-    let form_view = |answers: Answers,
-                     errors: Vec<(String, String)>,
-                     general: Option<String>,
-                     token: String| {
-        ReferView::Form {
-            answers,
-            errors,
-            general,
-            token,
-        }
-    };
-    let parsed = form::parse(&answers, |slug| state.areas.by_slug(slug).is_some());
-    let errors = |e: Vec<form::FieldError>| {
-        e.into_iter()
-            .map(|e| (e.field.to_string(), e.message.to_string()))
-            .collect()
-    };
-
-    match action.as_str() {
-        "send" => {}
-        "change" => {
-            return render(
-                &state,
-                lang,
-                form_view(answers, vec![], general, token),
-                StatusCode::OK,
-            )
-            .await;
-        }
-        // "check", or a form sent by pressing Enter.
-        _ => {
-            return match (parsed, general) {
-                (Ok(_), None) => {
-                    render(
-                        &state,
-                        lang,
-                        ReferView::Check {
-                            answers,
-                            token,
-                            general: None,
-                        },
-                        StatusCode::OK,
-                    )
-                    .await
-                }
-                (Ok(_), general) => {
-                    render(
-                        &state,
-                        lang,
-                        form_view(answers, vec![], general, token),
-                        StatusCode::OK,
-                    )
-                    .await
-                }
-                (Err(e), general) => {
-                    render(
-                        &state,
-                        lang,
-                        form_view(answers, errors(e), general, token),
-                        StatusCode::OK,
-                    )
-                    .await
-                }
-            };
-        }
-    }
-
-    // Send.
-    if !honeypot.is_empty() {
-        tracing::info!("referral refused: the hidden field was filled in (an automated sender)");
-        return render(
-            &state,
-            lang,
-            problem("refer-problem-not-sent"),
-            StatusCode::BAD_REQUEST,
-        )
-        .await;
-    }
-    let referral = match (parsed, general) {
-        (Ok(r), None) => r,
-        (Ok(_), general) => {
-            return render(
-                &state,
-                lang,
-                form_view(answers, vec![], general, token),
-                StatusCode::OK,
-            )
-            .await;
-        }
-        (Err(e), general) => {
-            return render(
-                &state,
-                lang,
-                form_view(answers, errors(e), general, token),
-                StatusCode::OK,
-            )
-            .await;
-        }
-    };
-    let Some(checked) = state.tokens.check(&token) else {
-        let fresh = state.new_token();
-        let again = ReferView::Check {
-            answers,
-            token: fresh,
-            general: Some("refer-error-expired".into()),
-        };
-        return render(&state, lang, again, StatusCode::OK).await;
+        return refuse(&state, lang, Problem::TooBig).await;
     };
     let now = unix_now();
-    if now - checked.issued_at < state.config.min_fill_seconds as i64 {
-        tracing::info!("referral held back: sent faster than a person could fill in the form");
-        let again = ReferView::Check {
-            answers,
-            token,
-            general: Some("refer-error-expired".into()),
+    let outcome = {
+        let areas = &state.areas;
+        let known_area = |slug: &str| areas.by_slug(slug).is_some();
+        let rules = Rules {
+            tokens: &state.tokens,
+            now,
+            min_fill_seconds: i64::try_from(state.config.min_fill_seconds).unwrap_or(i64::MAX),
+            known_area: &known_area,
         };
-        return render(&state, lang, again, StatusCode::OK).await;
-    }
-    let sent = |reference: Reference| {
-        Redirect::to(&Page::sent_path(lang, &reference.to_string())).into_response()
+        decide(decide::read(&body), &rules, || state.new_token())
     };
-    match state.store.reference_for(&checked.key).await {
-        Ok(Some(reference)) => return sent(reference),
-        Ok(None) => {}
-        Err(e) => {
-            tracing::error!("referral not stored: {e}");
-            return render(
-                &state,
-                lang,
-                problem("refer-problem-not-sent"),
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await;
+    match outcome {
+        Outcome::Show(view) => {
+            if let ReferView::Problem(Problem::Automated) = view {
+                tracing::info!("referral refused: the hidden field was filled in");
+            }
+            render(&state, lang, view).await
         }
+        Outcome::Store { key, referral } => {
+            match store(&state, client, &key, &referral, now).await {
+                Ok(reference) => {
+                    Redirect::to(&Page::sent_path(lang, &reference.to_string())).into_response()
+                }
+                Err(problem) => refuse(&state, lang, problem).await,
+            }
+        }
+    }
+}
+
+/// Stores a request once per key: the same answers sent again find the first request;
+/// a new one counts against the client's hourly limit.
+async fn store(
+    state: &AppState,
+    client: std::net::IpAddr,
+    key: &str,
+    referral: &Referral,
+    now: i64,
+) -> Result<Reference, Problem> {
+    let not_stored = |e: crate::referral::store::StoreError| {
+        tracing::error!("referral not stored: {e}");
+        Problem::NotStored
+    };
+    if let Some(reference) = state.store.reference_for(key).await.map_err(not_stored)? {
+        return Ok(reference);
     }
     if !state.limiter.allow(client) {
-        return render(
-            &state,
-            lang,
-            problem("refer-problem-too-many"),
-            StatusCode::TOO_MANY_REQUESTS,
-        )
-        .await;
+        return Err(Problem::TooMany);
     }
-    match state
+    let reference = state
         .store
-        .insert(&checked.key, &referral, now, rand::random::<u64>)
+        .insert(key, referral, now, rand::random::<u64>)
         .await
-    {
-        Ok(reference) => {
-            tracing::info!(%reference, area = %referral.area, "referral stored");
-            sent(reference)
-        }
-        Err(e) => {
-            tracing::error!("referral not stored: {e}");
-            render(
-                &state,
-                lang,
-                problem("refer-problem-not-sent"),
-                StatusCode::SERVICE_UNAVAILABLE,
-            )
-            .await
-        }
-    }
+        .map_err(not_stored)?;
+    tracing::info!(%reference, area = %referral.area, "referral stored");
+    Ok(reference)
 }
 
-pub async fn sent_en(State(state): State<AppState>, Path(reference): Path<String>) -> Response {
-    sent(state, Lang::En, reference).await
+// The reference is read from the raw path, not a `Path<String>`: that extractor answers
+// 400 to a segment that is not UTF-8 (`%FF`), and every bad reference is the same 404.
+pub async fn sent_en(State(state): State<AppState>, uri: http::Uri) -> Response {
+    sent(state, Lang::En, &uri).await
 }
 
-pub async fn sent_cy(State(state): State<AppState>, Path(reference): Path<String>) -> Response {
-    sent(state, Lang::Cy, reference).await
+pub async fn sent_cy(State(state): State<AppState>, uri: http::Uri) -> Response {
+    sent(state, Lang::Cy, &uri).await
 }
 
-async fn sent(state: AppState, lang: Lang, reference: String) -> Response {
-    let found = match Reference::parse(&reference) {
-        Ok(r) => state.store.find(r).await.ok().flatten(),
-        Err(_) => None,
+async fn sent(state: AppState, lang: Lang, uri: &http::Uri) -> Response {
+    // Checked before anything else: only a well-formed reference reaches a path.
+    let segment = uri.path().rsplit('/').next().unwrap_or_default();
+    let Ok(reference) = Reference::parse(segment) else {
+        return not_found(&state, lang).await;
     };
-    let path = Page::sent_path(lang, &reference);
-    match found {
-        Some(stored) => {
+    match state.store.find(reference).await {
+        Ok(Some(stored)) => {
             let view = SentView {
                 reference: stored.reference.to_string(),
                 area: stored.area,
             };
+            let path = Page::sent_path(lang, &view.reference);
             page(
                 &state,
                 path,
@@ -335,6 +197,16 @@ async fn sent(state: AppState, lang: Lang, reference: String) -> Response {
             )
             .await
         }
-        None => page(&state, path, || {}, StatusCode::NOT_FOUND).await,
+        Ok(None) => not_found(&state, lang).await,
+        Err(e) => {
+            tracing::error!(%reference, "confirmation page not shown: {e}");
+            refuse(&state, lang, Problem::Unavailable).await
+        }
     }
+}
+
+/// The translated 404 page, under the confirmation pages' address in `lang`.
+async fn not_found(state: &AppState, lang: Lang) -> Response {
+    let path = format!("{}/{}", Page::Refer.path(lang), Page::sent_segment(lang));
+    page(state, path, || {}, StatusCode::NOT_FOUND).await
 }

@@ -19,6 +19,12 @@ pub async fn app() -> Router {
 
 /// The app with some environment variables set.
 pub async fn app_with(vars: &[(&str, &str)]) -> Router {
+    app_and_state(vars).await.0
+}
+
+/// The app and the state behind it (its outbox, its token issuer), for tests that check
+/// what was stored.
+pub async fn app_and_state(vars: &[(&str, &str)]) -> (Router, AppState) {
     let dir = tempfile::tempdir().unwrap().keep();
     let mut vars: Vec<(String, String)> = vars
         .iter()
@@ -37,11 +43,10 @@ pub async fn app_with(vars: &[(&str, &str)]) -> Router {
         .expect("Cargo.toml has [package.metadata.leptos]")
         .leptos_options;
     options.site_root = site_root().into();
-    router(
-        AppState::load(config, options)
-            .await
-            .expect("the app's data loads"),
-    )
+    let state = AppState::load(config, options)
+        .await
+        .expect("the app's data loads");
+    (router(state.clone()), state)
 }
 
 /// A site root laid out as cargo-leptos lays out `target/site`: the `public/` assets at
