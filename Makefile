@@ -19,13 +19,14 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := chromium aspell-cy python3-aiosmtpd
 
-.PHONY: help run build test data tools apt-packages bench clean
+.PHONY: help run build test data tools apt-packages bench fuzz clean
 
 help:
 	@echo "make run    build and serve the site on http://127.0.0.1:3000"
 	@echo "make test   install what tests need and run them all"
 	@echo "make bench  run the benchmarks (see README)"
 	@echo "make data   rebuild the postcode and council tables"
+	@echo "make fuzz   run each fuzz target for FUZZ_SECONDS (default 60); not part of make test"
 
 run: tools
 	cargo leptos serve --release
@@ -81,6 +82,24 @@ bench: build
 	  node benches/page-weight.mjs http://127.0.0.1:$(BENCH_PORT)/ http://127.0.0.1:$(BENCH_PORT)/cy; \
 	  kill $$pid
 	benches/lighthouse.sh
+
+# Fuzzing (cargo-fuzz on nightly): each target runs FUZZ_SECONDS, then one line per
+# target gives its executions. A crash stops the run and leaves its input in
+# fuzz/artifacts/<target>/ (make it a regression test). Corpora grow in fuzz/corpus/.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := form_decide postcode prose directory token
+fuzz:
+	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
+	cd fuzz && cargo +nightly fuzz build --sanitizer none $(FUZZ_TARGETS)
+	@mkdir -p target/fuzz-logs
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p fuzz/corpus/$$t; \
+	  (cd fuzz && cargo +nightly fuzz run --sanitizer none $$t corpus/$$t seeds/$$t -- \
+	    -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096) > target/fuzz-logs/$$t.log 2>&1 \
+	    || { tail -40 target/fuzz-logs/$$t.log; echo "fuzz: $$t FAILED (input in fuzz/artifacts/$$t/)"; exit 1; }; \
+	  echo "fuzz: $$t: $$(grep -o 'Done [0-9]* runs in [0-9]* second(s)' target/fuzz-logs/$$t.log)"; \
+	done
 
 clean:
 	cargo clean
