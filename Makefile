@@ -74,6 +74,9 @@ data:
 
 bench: build
 	@for t in wrk nginx; do command -v $$t >/dev/null || { $(SUDO) apt-get update -qq; $(SUDO) apt-get install -y -qq wrk nginx-light; break; }; done
+	@# nginx's brotli_static, so benches/http.sh compares the same Brotli bytes fairly.
+	@[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
+	  || $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libnginx-mod-http-brotli-static
 	cargo bench
 	benches/http.sh
 	benches/send.sh

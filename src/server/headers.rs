@@ -28,6 +28,17 @@ pub fn page_policy(nonce: &str) -> String {
     )
 }
 
+/// The policy for a page kept in memory (`page_cache`): the same as [`page_policy`], but
+/// naming the SHA-256 hash (base64) of each inline script the page contains instead of a
+/// nonce, so the one copy can be sent to everyone.
+pub fn hashed_page_policy(hashes: &[String]) -> String {
+    let sources: String = hashes.iter().map(|h| format!(" 'sha256-{h}'")).collect();
+    format!(
+        "default-src 'self'; script-src 'self'{sources} 'wasm-unsafe-eval'; {}",
+        policy_rest!()
+    )
+}
+
 const PERMISSIONS_POLICY: &str = "geolocation=(), camera=(), microphone=(), payment=(), \
     usb=()";
 
@@ -166,6 +177,11 @@ mod tests {
         assert_eq!(
             page.replace(" 'nonce-abc' 'wasm-unsafe-eval'", ""),
             CONTENT_SECURITY_POLICY
+        );
+        let hashed = hashed_page_policy(&["a1".into(), "b2".into()]);
+        assert_eq!(
+            hashed.replace(" 'sha256-a1' 'sha256-b2'", " 'nonce-abc'"),
+            page
         );
     }
 }

@@ -6,6 +6,7 @@ mod commands;
 pub mod config;
 pub mod headers;
 mod limit;
+pub mod page_cache;
 mod refer;
 mod sitemap;
 
@@ -131,8 +132,14 @@ impl FromRef<AppState> for LeptosOptions {
 }
 
 /// Builds the whole application: pages in both languages, health check, static files,
-/// and the layers every response passes through.
+/// and the layers every response passes through; what is the same for every reader is
+/// served from memory (`page_cache`).
 pub fn router(state: AppState) -> Router {
+    page_cache::serve_from_memory(uncached_router(state.clone()), &state)
+}
+
+/// The application rendering every request afresh: what the page cache keeps copies of.
+pub fn uncached_router(state: AppState) -> Router {
     let context = {
         let state = state.clone();
         move || provide_app_context(&state)
@@ -314,7 +321,8 @@ async fn serve(state: AppState) -> ExitCode {
     let workers: Vec<_> = (0..state.config.workers)
         .map(|i| tokio::spawn(state.worker().run_with(stopped.clone(), i == 0)))
         .collect();
-    let app = router(state);
+    let app = router(state.clone());
+    tokio::spawn(page_cache::warm_up(app.clone(), state));
     let served = axum::serve(
         listener,
         app.into_make_service_with_connect_info::<std::net::SocketAddr>(),

@@ -25,6 +25,12 @@ pub async fn app_with(vars: &[(&str, &str)]) -> Router {
 /// The app and the state behind it (its outbox, its token issuer), for tests that check
 /// what was stored.
 pub async fn app_and_state(vars: &[(&str, &str)]) -> (Router, AppState) {
+    let state = state_with(vars).await;
+    (router(state.clone()), state)
+}
+
+/// The app's state with some environment variables set, its own database and mail folder.
+pub async fn state_with(vars: &[(&str, &str)]) -> AppState {
     let dir = tempfile::tempdir().unwrap().keep();
     let mut vars: Vec<(String, String)> = vars
         .iter()
@@ -43,10 +49,9 @@ pub async fn app_and_state(vars: &[(&str, &str)]) -> (Router, AppState) {
         .expect("Cargo.toml has [package.metadata.leptos]")
         .leptos_options;
     options.site_root = site_root().into();
-    let state = AppState::load(config, options)
+    AppState::load(config, options)
         .await
-        .expect("the app's data loads");
-    (router(state.clone()), state)
+        .expect("the app's data loads")
 }
 
 /// A site root laid out as cargo-leptos lays out `target/site`: the `public/` assets at
