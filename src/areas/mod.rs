@@ -1,8 +1,9 @@
 //! Police areas, the councils they cover, and finding a person's area from what they
 //! type: a postcode (full or partial), a council, or an area's name.
 //!
-//! The data is embedded: `data/areas.toml` (written by hand), `data/councils.csv` and
-//! `data/postcodes.bin` (built by `data/build.py`). Nothing typed leaves the server.
+//! The data is embedded: `data/areas.toml` (written by hand), `data/councils.csv`,
+//! `data/postcodes.bin` and `data/places.csv` (towns and villages, from GeoNames; all
+//! built by `data/build.py`). Nothing typed leaves the server.
 
 pub mod describe;
 pub mod directory;
@@ -73,6 +74,7 @@ pub enum Kind {
     Sector,
     District,
     Council,
+    Place,
     Area,
     Outside,
     Unknown,
@@ -86,6 +88,7 @@ impl Kind {
             Kind::Sector => "sector",
             Kind::District => "district",
             Kind::Council => "council",
+            Kind::Place => "place",
             Kind::Area => "area",
             Kind::Outside => "outside",
             Kind::Unknown => "unknown",
@@ -121,10 +124,21 @@ pub enum Note {
     NotFound,
     /// Several places match the name.
     Several,
+    /// A town or village near the edge of its police area: the postcode is surer.
+    NearBoundary,
     /// Nothing matches the name.
     NoMatch,
     /// Nothing was typed, or it cannot be a postcode or a name.
     Invalid,
+}
+
+/// What kind of place a name matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum MatchKind {
+    Area,
+    Council,
+    /// A town or village (GeoNames), in a council.
+    Place,
 }
 
 /// A place whose name matched.
@@ -133,8 +147,12 @@ pub struct NameMatch {
     pub name: String,
     pub name_cy: String,
     pub area: AreaId,
-    /// A police area itself, rather than a council in one.
-    pub is_area: bool,
+    pub kind: MatchKind,
+    /// For a town or village: its council's index in [`Areas::councils`], which tells
+    /// apart places of the same name.
+    pub council: Option<usize>,
+    /// For a town or village: other police areas within 2 km of its centre.
+    pub near: Vec<AreaId>,
 }
 
 /// The answer to a lookup.
@@ -187,6 +205,8 @@ pub enum DataError {
     Areas(#[from] toml::de::Error),
     #[error("data/councils.csv: {0}")]
     Councils(String),
+    #[error("data/places.csv: {0}")]
+    Places(String),
     #[error("data/postcodes.bin: {0}")]
     Table(#[from] table::TableError),
     #[error(
@@ -233,6 +253,7 @@ impl Areas {
             include_str!("../../data/areas.toml"),
             include_str!("../../data/councils.csv"),
             include_bytes!("../../data/postcodes.bin"),
+            include_str!("../../data/places.csv"),
         )
     }
 
@@ -240,6 +261,7 @@ impl Areas {
         areas_toml: &str,
         councils_csv: &str,
         table: &[u8],
+        places_csv: &str,
     ) -> Result<Self, DataError> {
         let file: AreasFile = toml::from_str(areas_toml)?;
         let mut specs = file.area;
@@ -292,7 +314,9 @@ impl Areas {
                 name: a.name.clone(),
                 name_cy: a.name_cy.clone(),
                 area: a.id,
-                is_area: true,
+                kind: MatchKind::Area,
+                council: None,
+                near: Vec::new(),
             };
             for n in [&a.name, &a.name_cy] {
                 names.push(NameEntry {
@@ -306,13 +330,55 @@ impl Areas {
                 name: c.name.clone(),
                 name_cy: c.name_cy.clone(),
                 area: c.area,
-                is_area: false,
+                kind: MatchKind::Council,
+                council: None,
+                near: Vec::new(),
             };
             for n in [&c.name, &c.name_cy] {
                 names.push(NameEntry {
                     folded: names::fold(n),
                     matched: matched.clone(),
                 });
+            }
+        }
+        let mut reader = csv::Reader::from_reader(places_csv.as_bytes());
+        for record in reader.records() {
+            let r = record.map_err(|e| DataError::Places(e.to_string()))?;
+            let problem = |what: &str| DataError::Places(format!("{}: {what}", &r[0]));
+            let council = councils
+                .iter()
+                .position(|c| c.code == r[3])
+                .ok_or_else(|| problem("unknown council"))?;
+            // A place named like its council adds nothing to the council's own entry.
+            if names::fold(&r[0]) == names::fold(&councils[council].name) {
+                continue;
+            }
+            let near = r[4]
+                .split(';')
+                .filter(|code| !code.is_empty())
+                .map(|code| {
+                    areas
+                        .iter()
+                        .find(|a| a.code == code)
+                        .map(|a| a.id)
+                        .ok_or_else(|| problem("unknown area"))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let matched = NameMatch {
+                name: r[0].into(),
+                name_cy: r[1].into(),
+                area: councils[council].area,
+                kind: MatchKind::Place,
+                council: Some(council),
+                near,
+            };
+            for n in [&r[0], &r[1]].into_iter().chain(r[2].split(';')) {
+                if !n.is_empty() {
+                    names.push(NameEntry {
+                        folded: names::fold(n),
+                        matched: matched.clone(),
+                    });
+                }
             }
         }
         names.dedup_by(|a, b| a.folded == b.folded && a.matched == b.matched);
@@ -476,17 +542,24 @@ impl Areas {
                 matches.push(entry.matched.clone());
             }
         }
-        let mut answer = Answer::new(if matches.iter().all(|m| m.is_area) {
+        let mut answer = Answer::new(if matches.iter().all(|m| m.kind == MatchKind::Area) {
             Kind::Area
-        } else {
+        } else if matches.iter().any(|m| m.kind == MatchKind::Council) {
             Kind::Council
+        } else {
+            Kind::Place
         });
         let mut distinct: Vec<AreaId> = matches.iter().map(|m| m.area).collect();
         distinct.sort();
         distinct.dedup();
         match distinct.as_slice() {
             [] => return Answer::new(Kind::Unknown).note(Note::NoMatch),
-            [one] => answer.areas = vec![(*one, 1.0)],
+            [one] => {
+                answer.areas = vec![(*one, 1.0)];
+                if answer.kind == Kind::Place && matches.iter().any(|m| !m.near.is_empty()) {
+                    answer.note = Some(Note::NearBoundary);
+                }
+            }
             _ => {
                 answer.note = Some(Note::Several);
                 matches.truncate(MAX_MATCHES);

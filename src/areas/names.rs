@@ -41,6 +41,18 @@ pub fn fold(s: &str) -> String {
     if out.ends_with(' ') {
         out.pop();
     }
+    // "Saint" and "St" are the same word: St Helens, Saint David's.
+    if out == "saint"
+        || out.starts_with("saint ")
+        || out.contains(" saint ")
+        || out.ends_with(" saint")
+    {
+        out = out
+            .split(' ')
+            .map(|w| if w == "saint" { "st" } else { w })
+            .collect::<Vec<_>>()
+            .join(" ");
+    }
     out
 }
 
@@ -87,6 +99,9 @@ mod tests {
             "bournemouth christchurch and poole"
         );
         assert_eq!(fold("Swydd Gaerlŷr"), "swydd gaerlyr");
+        assert_eq!(fold("Saint David's"), fold("St Davids"));
+        assert_eq!(fold("saint"), "st");
+        assert_eq!(fold("Saintfield"), "saintfield");
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use super::area_data;
 use crate::areas::directory::{Date, Directory, FactsFrom};
-use crate::areas::{Answer, Areas, Kind, Note, PoliceArea, describe};
+use crate::areas::{Answer, Areas, Kind, MatchKind, Note, PoliceArea, describe};
 use crate::components::{Alternates, Frame, ServiceCard};
 use crate::i18n::{Lang, Page, Tr};
 use crate::site::use_site;
@@ -141,10 +141,14 @@ fn Results(
                     Lang::En => m.name.clone(),
                     Lang::Cy => m.name_cy.clone(),
                 };
-                let label = if m.is_area {
-                    name
-                } else {
-                    format!("{name} ({})", area.name(lang))
+                let label = match m.council {
+                    Some(c) => format!(
+                        "{name}, {} ({})",
+                        areas.councils()[c].name(lang),
+                        area.name(lang)
+                    ),
+                    None if m.kind == MatchKind::Area => name,
+                    None => format!("{name} ({})", area.name(lang)),
                 };
                 view! { <li><a href=Page::area_path(lang, &area.slug)>{label}</a></li> }
             })

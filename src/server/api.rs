@@ -2,7 +2,7 @@
 //! island and for other services. Always answers 200; the query is never logged.
 
 use super::AppState;
-use crate::areas::describe;
+use crate::areas::{MatchKind, describe};
 use crate::i18n::Lang;
 use axum::{
     Json,
@@ -36,6 +36,12 @@ struct Match {
     name: String,
     kind: &'static str,
     area: String,
+    /// For a town or village: its council, which tells apart places of the same name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    council: Option<String>,
+    /// For a town or village near the edge of its area: the other areas nearby.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    near: Vec<String>,
 }
 
 pub async fn lookup(
@@ -78,8 +84,20 @@ pub async fn lookup(
                     Lang::En => m.name.clone(),
                     Lang::Cy => m.name_cy.clone(),
                 },
-                kind: if m.is_area { "area" } else { "council" },
+                kind: match m.kind {
+                    MatchKind::Area => "area",
+                    MatchKind::Council => "council",
+                    MatchKind::Place => "place",
+                },
                 area: areas.get(m.area).slug.clone(),
+                council: m
+                    .council
+                    .map(|c| areas.councils()[c].name(lang).to_string()),
+                near: m
+                    .near
+                    .iter()
+                    .map(|&id| areas.get(id).slug.clone())
+                    .collect(),
             })
             .collect(),
         query: q,
