@@ -1,6 +1,7 @@
 //! Operator settings that pages show (who runs the site, where the quick exit goes),
 //! provided to every view as context.
 
+use crate::i18n::{Lang, foreign};
 use serde::{Deserialize, Serialize};
 
 /// What the views need to know about this deployment.
@@ -31,10 +32,19 @@ impl Default for SiteSettings {
 }
 
 impl SiteSettings {
-    /// The variables every information page's text may use.
-    pub fn message_args(&self) -> Vec<(&'static str, crate::i18n::Arg)> {
+    /// The operator's name for a page in `lang`: on a Welsh page its Welsh name, or its
+    /// English name marked as English ([`foreign`]) when it has no Welsh one.
+    pub fn operator(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => self.operator_name.clone(),
+            Lang::Cy => foreign(Lang::En, &self.operator_name),
+        }
+    }
+
+    /// The variables every information page's text in `lang` may use.
+    pub fn message_args(&self, lang: Lang) -> Vec<(&'static str, crate::i18n::Arg)> {
         vec![
-            ("operator", self.operator_name.clone().into()),
+            ("operator", self.operator(lang).into()),
             ("contact", self.operator_contact.clone().into()),
             ("retention_days", self.retention_days.into()),
         ]
@@ -47,4 +57,22 @@ pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";
 /// The settings of this request, or defaults when none were provided (unit tests).
 pub fn use_site() -> SiteSettings {
     leptos::prelude::use_context::<SiteSettings>().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn welsh_pages_show_the_welsh_operator_name_or_the_english_one_marked() {
+        let site = SiteSettings::default();
+        assert_eq!(
+            site.operator(Lang::Cy),
+            "<en>Example Restorative Justice Partnership</en>"
+        );
+        assert_eq!(
+            site.operator(Lang::En),
+            "Example Restorative Justice Partnership"
+        );
+    }
 }

@@ -218,7 +218,7 @@ async fn the_email_reaches_the_service_with_every_answer() {
         "CR-123",
         "A BSL interpreter",
         "Line two",
-        "Peidiwch â gadael neges llais",
+        "Peidiwch â gadael neges lais",
     ] {
         assert!(text.contains(expected), "text lacks {expected:?}");
     }

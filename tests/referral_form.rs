@@ -60,7 +60,7 @@ async fn the_form_preselects_the_area_and_the_language() {
     assert!(html.contains("value=\"en\" checked"));
     let cy = common::page(&app, "/cy/cyfeirio", StatusCode::OK).await;
     assert!(cy.contains("value=\"cy\" checked"));
-    assert!(cy.contains("Gofyn am gael eich cysylltu"));
+    assert!(cy.contains("Gofyn i wasanaeth gysylltu â chi"));
 }
 
 #[tokio::test]

@@ -1,7 +1,10 @@
 //! Welsh spelling: `aspell -l cy` (Debian `aspell-cy`) over the text of every Welsh page
 //! finds no more than 2% unknown words. The dictionary is dated: correct words it lacks,
 //! official terms and proper nouns are listed, each checked, in `tests/data/cy-words.txt`.
-//! Run with `--nocapture` to see each page's rate and the words aspell did not know.
+//! No Welsh page has a common English word (one `aspell -l en` knows and the Welsh
+//! dictionary and the list do not) outside an element marked `lang="en"`.
+//! Run with `--nocapture` to see each page's rate, before ("raw") and after the list,
+//! and the words aspell did not know.
 
 mod common;
 
@@ -67,15 +70,119 @@ fn aspell_unknown(words: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The words of `words` that `aspell -l en` knows.
+fn english(words: &[String]) -> Vec<String> {
+    let mut child = Command::new("aspell")
+        .args(["-l", "en", "--encoding=utf-8", "list"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("aspell runs: install Debian's aspell-en (`make test` does)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(words.join("\n").as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "aspell failed: is aspell-en installed?"
+    );
+    let unknown: BTreeSet<String> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(str::to_string)
+        .collect();
+    words
+        .iter()
+        .filter(|w| !unknown.contains(*w))
+        .cloned()
+        .collect()
+}
+
+/// The reviewed list: single words, and whole names (phrases) allowed only as written.
+struct Reviewed {
+    words: BTreeSet<String>,
+    phrases: Vec<String>,
+}
+
 /// Reviewed words: correct Welsh, official terms and proper nouns the dictionary lacks.
-fn reviewed() -> BTreeSet<String> {
-    std::fs::read_to_string("tests/data/cy-words.txt")
+fn reviewed() -> Reviewed {
+    let mut words = BTreeSet::new();
+    let mut phrases = Vec::new();
+    for entry in std::fs::read_to_string("tests/data/cy-words.txt")
         .unwrap()
         .lines()
         .map(|l| l.split('#').next().unwrap().trim())
         .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
+    {
+        if entry.contains(' ') {
+            phrases.push(entry.to_string());
+        } else {
+            words.insert(entry.to_lowercase());
+        }
+    }
+    Reviewed { words, phrases }
+}
+
+impl Reviewed {
+    /// The text with the reviewed whole names taken out.
+    fn without_phrases(&self, text: &str) -> String {
+        self.phrases
+            .iter()
+            .fold(text.to_string(), |t, p| t.replace(p.as_str(), " "))
+    }
+}
+
+/// The HTML with every element marked `lang="<code>"` removed, content and all.
+fn without_lang(html: &str, code: &str) -> String {
+    let attr = format!(" lang=\"{code}\"");
+    let mut out = html.to_string();
+    while let Some(at) = out.find(&attr) {
+        let start = out[..at].rfind('<').expect("attribute inside a tag");
+        let name: String = out[start + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect();
+        let (open, close) = (format!("<{name}"), format!("</{name}>"));
+        let mut depth = 0;
+        let mut i = start;
+        let end = loop {
+            let next_open = out[i + 1..].find(&open).map(|j| j + i + 1);
+            let next_close = out[i + 1..]
+                .find(&close)
+                .map(|j| j + i + 1)
+                .expect("element is closed");
+            match next_open {
+                Some(o) if o < next_close => {
+                    depth += 1;
+                    i = o;
+                }
+                _ if depth > 0 => {
+                    depth -= 1;
+                    i = next_close;
+                }
+                _ => break next_close + close.len(),
+            }
+        };
+        out.replace_range(start..end, " ");
+    }
+    out
+}
+
+/// The visible text of the whole `<body>` (header, main, footer), scripts left out.
+fn body_text(html: &str) -> String {
+    let start = html.find("<body").expect("page has <body>");
+    let end = html.rfind("</body>").expect("page has </body>");
+    let mut body = html[start..end].to_string();
+    while let Some(s) = body.find("<script") {
+        let e = body[s..]
+            .find("</script>")
+            .map_or(body.len(), |e| s + e + 9);
+        body.replace_range(s..e, " ");
+    }
+    main_text(&format!("<main>{body}</main>"))
 }
 
 #[test]
@@ -94,6 +201,46 @@ fn aspell_knows_welsh_and_flags_misspellings() {
     assert_eq!(aspell_unknown(&words), ["cyfiawnderr", "gwasanaethhh"]);
 }
 
+#[test]
+fn english_words_are_found_and_marked_text_is_left_out() {
+    let words: Vec<String> = ["Police", "Council", "gwasanaeth", "cyfiawnder", "me"]
+        .map(String::from)
+        .to_vec();
+    let unknown_in_welsh = aspell_unknown(&words);
+    assert_eq!(english(&unknown_in_welsh), ["Police", "Council", "me"]);
+    let html = r#"<p>Mae <span lang="en">Example <b>Police</b> <span lang="en">Council</span></span> yma <a lang="en" href="/">Open</a>.</p>"#;
+    assert_eq!(without_lang(html, "en"), "<p>Mae   yma  .</p>");
+}
+
+#[tokio::test]
+async fn no_welsh_page_has_english_words_outside_lang_en() {
+    let app = app().await;
+    let reviewed = reviewed();
+    let site = rj::site::SiteSettings::default();
+    let mut failures = Vec::new();
+    for &p in Page::ALL {
+        let path = p.path(Lang::Cy);
+        let html = page(&app, &path, StatusCode::OK).await;
+        let text = reviewed
+            .without_phrases(&body_text(&without_lang(&html, "en")))
+            .replace(&site.operator_contact, " ");
+        let unknown: Vec<String> = aspell_unknown(&welsh_words(&text))
+            .into_iter()
+            .filter(|w| !reviewed.words.contains(&w.to_lowercase()))
+            .collect();
+        let english = english(&unknown);
+        if !english.is_empty() {
+            failures.push(format!("{path}: {english:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "English words in Welsh pages: translate them, or mark a name as English with \
+         <en>…</en> in the locale file:\n{}",
+        failures.join("\n")
+    );
+}
+
 #[tokio::test]
 async fn every_welsh_page_is_spelled_correctly() {
     let app = app().await;
@@ -107,17 +254,16 @@ async fn every_welsh_page_is_spelled_correctly() {
     for &p in Page::ALL {
         let path = p.path(Lang::Cy);
         let html = page(&app, &path, StatusCode::OK).await;
-        // The operator's name and contact are deployment settings, not the site's Welsh.
+        // The operator's contact is a deployment setting, not the site's Welsh; its
+        // English name is marked lang="en" and left out with the other English names.
         let site = rj::site::SiteSettings::default();
-        let text = main_text(&html)
-            .replace(&site.operator_name, " ")
-            .replace(&site.operator_contact, " ");
+        let text = main_text(&without_lang(&html, "en")).replace(&site.operator_contact, " ");
         let words = welsh_words(&text);
-        let raw = aspell_unknown(&words);
-        let raw_rate = raw.len() as f64 / words.len().max(1) as f64;
-        let unknown: Vec<String> = raw
+        // The raw rate is before the reviewed list (words and whole names) is applied.
+        let raw_rate = aspell_unknown(&words).len() as f64 / words.len().max(1) as f64;
+        let unknown: Vec<String> = aspell_unknown(&welsh_words(&reviewed.without_phrases(&text)))
             .into_iter()
-            .filter(|w| !reviewed.contains(&w.to_lowercase()))
+            .filter(|w| !reviewed.words.contains(&w.to_lowercase()))
             .collect();
         let rate = unknown.len() as f64 / words.len().max(1) as f64;
         println!(
@@ -138,4 +284,31 @@ async fn every_welsh_page_is_spelled_correctly() {
         "too many unknown Welsh words:\n{}",
         failures.join("\n")
     );
+}
+
+/// English names in Welsh pages reach the HTML as `lang="en"` elements, and no mark is
+/// ever shown as text (in a heading, a title or an attribute) in either language.
+#[tokio::test]
+async fn english_names_on_welsh_pages_are_marked_lang_en() {
+    let app = app().await;
+    let site = rj::site::SiteSettings::default();
+    let html = page(&app, "/cy/dolenni-defnyddiol", StatusCode::OK).await;
+    assert!(
+        html.contains(r#"<span lang="en"><a href="https://www.restorativejustice.org.uk/""#),
+        "the Restorative Justice Council link is marked as English"
+    );
+    assert!(
+        html.contains(&format!(r#"<span lang="en">{}</span>"#, site.operator_name)),
+        "the operator's English name in the Welsh footer is marked as English"
+    );
+    for &p in Page::ALL {
+        for lang in Lang::ALL {
+            let path = p.path(lang);
+            let html = page(&app, &path, StatusCode::OK).await;
+            assert!(
+                !html.contains("&lt;en&gt;") && !html.contains("&lt;/en&gt;"),
+                "{path}: a <en> mark is shown as text"
+            );
+        }
+    }
 }

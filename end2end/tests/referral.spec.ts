@@ -17,11 +17,11 @@ const WORDS = {
     safeTimes: "Safe times to contact you (optional)",
   },
   cy: {
-    find: "/cy/dod-o-hyd", ask: "Gofyn am gael eich cysylltu", continue: "Parhau", send: "Anfon fy nghais", change: "Newid",
+    find: "/cy/dod-o-hyd", ask: "Gofyn i wasanaeth gysylltu â chi", continue: "Parhau", send: "Anfon fy nghais", change: "Newid",
     summary: "Mae problem", errorTitle: /^Gwall: /, checkTitle: "Gwiriwch eich atebion cyn anfon",
     sent: "Mae eich cais wedi'i anfon",
-    name: "Eich enw", phone: "Rhif ffôn", harmed: "Cefais fy niweidio gan drosedd", byPhone: "Dros y ffôn",
-    no: "Nac ydy", yes: "Ydy", notSure: "Ddim yn siŵr", english: "Saesneg", consent: /Rwy'n cytuno i'm manylion/,
+    name: "Eich enw", phone: "Rhif ffôn", harmed: "Ces i fy niweidio gan drosedd", byPhone: "Dros y ffôn",
+    no: "Nac ydy", yes: "Ydy", notSure: "Ddim yn siŵr", english: "Saesneg", consent: /Rwy'n cytuno y gall/,
     safeTimes: "Adegau diogel i gysylltu â chi (dewisol)",
   },
 } as const;

@@ -5,5 +5,5 @@ cookies-intro =
 
     Dydyn ni ddim yn defnyddio dadansoddeg nac olrhain. Dydyn ni ddim yn llwytho dim byd o wefannau eraill.
 cookies-browser =
-    Efallai y bydd eich porwr yn dal i gadw cofnod o'r tudalennau y buoch chi arnyn nhw ar y wefan hon. Gweler [cadw'n ddiogel ar-lein](page:safe-online) i gael gwybod sut i'w ddileu.
+    Efallai y bydd eich porwr yn dal i gadw cofnod o'r tudalennau y buoch chi arnyn nhw ar y wefan hon. Darllenwch y dudalen [Cadw'n ddiogel ar-lein](page:safe-online) i gael gwybod sut i'w ddileu.
     .heading = Hanes eich porwr

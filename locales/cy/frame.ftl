@@ -4,7 +4,7 @@ site-name = Cymorth cyfiawnder adferol
 page-title = { $page } – { $site }
 frame-skip-link = Mynd i'r cynnwys
 frame-exit = Gadael y dudalen
-frame-exit-hint = Neu pwyswch Shift 3 gwaith
+frame-exit-hint = Neu bwyswch <en>Shift</en> 3 gwaith
 frame-footer-heading = Dolenni cymorth
 frame-run-by = { $operator } sy'n rhedeg y wefan hon.
 # Nifer yr ardaloedd heddlu: mae gan y Gymraeg chwe ffurf luosog.

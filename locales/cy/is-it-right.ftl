@@ -6,7 +6,7 @@ is-it-right-think-about =
     - Oes gennych chi gwestiynau na all neb ond nhw eu hateb?
     - Fyddai'n well gennych chi gwrdd, ysgrifennu, neu anfon neges?
     - Pwy hoffech chi ei gael gyda chi?
-    - Sut fyddech chi'n teimlo pe na baen nhw'n dweud yr hyn roeddech chi'n gobeithio?
+    - Sut byddech chi'n teimlo pe na baen nhw'n dweud yr hyn roeddech chi'n gobeithio'i glywed?
     - Ai nawr yw'r amser iawn i chi?
     .heading = Cwestiynau i feddwl amdanyn nhw
 is-it-right-not-offered =
@@ -15,12 +15,12 @@ is-it-right-not-offered =
     - os oes perygl y gallech chi gael eich niweidio eto
     - os nad yw'r person sy'n gyfrifol yn derbyn yr hyn a wnaeth
     - os nad yw'r person sy'n gyfrifol eisiau cymryd rhan
-    - os yw'r hwylusydd yn credu y gallai eich gofidio chi'n fwy nag y byddai'n eich helpu
-    .heading = Pryd na chaiff ei gynnig
+    - os yw'r hwylusydd yn credu y gallai achosi mwy o ofid nag o help i chi
+    .heading = Pryd efallai na fydd yn cael ei gynnig
 is-it-right-careful =
-    Mae gwasanaethau'n cymryd gofal arbennig gyda cham-drin domestig a throseddau rhywiol. Yn y troseddau hyn, efallai y bydd y person sy'n gyfrifol yn ceisio eich rheoli neu eich dychryn eto. Mae rhai gwasanaethau ond yn ei gynnig gyda hwyluswyr sydd wedi cael hyfforddiant arbennig. Dydy rhai ddim yn ei gynnig o gwbl ar gyfer y troseddau hyn.
+    Mae gwasanaethau'n cymryd gofal arbennig gyda cham-drin domestig a throseddau rhywiol. Yn y troseddau hyn, efallai y bydd y person sy'n gyfrifol yn ceisio eich rheoli neu eich dychryn eto. Dim ond gyda hwyluswyr sydd wedi cael hyfforddiant arbennig y mae rhai gwasanaethau'n ei gynnig. Dydy rhai ddim yn ei gynnig o gwbl ar gyfer y troseddau hyn.
 
-    Os ydych chi'n poeni am eich diogelwch nawr, gweler [help nawr](page:help-now).
+    Os ydych chi'n poeni am eich diogelwch nawr, ewch i'r dudalen [Help nawr](page:help-now).
     .heading = Cam-drin domestig a throseddau rhywiol
 is-it-right-court =
     Os yw'r achos yn mynd i'r llys, dydy cyfiawnder adferol ddim yn cymryd ei le. Y llys sy'n dal i benderfynu ar y dyfarniad a'r ddedfryd.

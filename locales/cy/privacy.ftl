@@ -2,9 +2,9 @@ privacy-title = Hysbysiad preifatrwydd
 privacy-lead = Mae'r hysbysiad hwn yn dweud beth rydyn ni'n ei gasglu, pam, pwy sy'n ei weld a pha mor hir rydyn ni'n ei gadw.
 privacy-intro = Gallwch chi ddarllen pob tudalen o'r wefan hon heb roi unrhyw fanylion personol i ni.
 privacy-controller =
-    { $operator } sy'n rhedeg y wefan hon ac sy'n rheolydd data. Mae hyn yn golygu mai ni sy'n penderfynu sut mae eich manylion yn cael eu defnyddio ac yn eu cadw'n ddiogel.
+    { $operator } sy'n rhedeg y wefan hon. Ni yw'r rheolydd data. Mae hyn yn golygu mai ni sy'n penderfynu sut mae eich manylion yn cael eu defnyddio, ac mai ni sy'n eu cadw'n ddiogel.
 
-    I holi am eich manylion, cysylltwch â ni yn { $contact }.
+    I holi am eich manylion, cysylltwch â ni ar { $contact }.
     .heading = Pwy ydyn ni
 privacy-what =
     Dim ond os ydych chi'n gofyn i wasanaeth gysylltu â chi y byddwn ni'n casglu manylion personol. Yna rydyn ni'n casglu'r hyn rydych chi'n ei deipio yn y ffurflen. Mae hyn yn cynnwys:
@@ -26,7 +26,10 @@ privacy-who-receives =
 privacy-how-long =
     Rydyn ni'n dileu eich manylion personol cyn gynted ag y bydd eich cais wedi cyrraedd y gwasanaeth. Dim ond cyfeirnod, yr ardal heddlu a'r dyddiadau rydyn ni'n eu cadw.
 
-    Os na allwn ni anfon eich cais o fewn { $retention_days } diwrnod, rydyn ni'n ei ddileu.
+    Os na allwn ni anfon eich cais o fewn { $retention_days ->
+        [two] { $retention_days } ddiwrnod
+       *[other] { $retention_days } diwrnod
+    }, rydyn ni'n ei ddileu.
 
     Pan fyddwch chi'n anfon cais, mae'r wefan hefyd yn cofio cyfeiriad rhyngrwyd eich dyfais (cyfeiriad IP) am awr. Mae hyn yn atal unrhyw un rhag anfon llawer o geisiadau. Dim ond yng nghof y gweinydd rydyn ni'n ei gadw, byth mewn ffeil na chofnod.
 
@@ -43,12 +46,12 @@ privacy-rights =
     O dan gyfraith diogelu data'r DU (GDPR y DU), mae gennych chi hawl i:
 
     - ofyn am gopi o'ch manylion
-    - gofyn i ni eu cywiro
-    - gofyn i ni eu dileu
-    - tynnu eich caniatâd yn ôl unrhyw bryd
-    - gwrthwynebu'r ffordd rydyn ni'n eu defnyddio
+    - ofyn i ni eu cywiro
+    - ofyn i ni eu dileu
+    - dynnu eich caniatâd yn ôl unrhyw bryd
+    - wrthwynebu'r ffordd rydyn ni'n eu defnyddio
 
-    Cysylltwch â ni yn { $contact } i ddefnyddio'r hawliau hyn.
+    Cysylltwch â ni ar { $contact } i ddefnyddio'r hawliau hyn.
     .heading = Eich hawliau
 privacy-complain =
     Os nad ydych chi'n hapus â'r ffordd rydyn ni'n defnyddio eich manylion, cysylltwch â ni yn gyntaf. Gallwch chi hefyd gwyno wrth Swyddfa'r Comisiynydd Gwybodaeth (ICO), sef rheoleiddiwr diogelu data'r DU.

@@ -2,7 +2,7 @@ safe-online-title = Cadw'n ddiogel ar-lein
 safe-online-lead = Os oes rhywun yn edrych ar eich ffôn neu'ch cyfrifiadur, gall y camau hyn eich helpu i ddefnyddio'r wefan hon yn fwy diogel.
 safe-online-intro = Does dim un cam yn berffaith. Os ydych chi'n meddwl bod rhywun yn gwylio beth rydych chi'n ei wneud, defnyddiwch ddyfais na allan nhw ei chyrraedd, fel ffôn ffrind neu gyfrifiadur mewn llyfrgell.
 safe-online-exit =
-    Mae botwm **Gadael y dudalen** ar frig pob tudalen. Mae'n mynd â chi'n syth i dudalen tywydd y BBC. Gallwch chi hefyd bwyso'r fysell Shift 3 gwaith.
+    Mae botwm **Gadael y dudalen** ar frig pob tudalen. Mae'n mynd â chi'n syth i dudalen tywydd y BBC. Gallwch chi hefyd bwyso'r fysell <en>Shift</en> 3 gwaith.
 
     Mae'n:
 
@@ -18,14 +18,14 @@ safe-online-exit =
 safe-online-private =
     Mae gan y rhan fwyaf o borwyr fodd preifat. Efallai mai pori preifat neu incognito yw'r enw arno. Pan fyddwch chi'n cau ffenestr breifat, mae'r porwr yn anghofio'r tudalennau y buoch chi arnyn nhw ynddi.
 
-    Chwiliwch amdano yn newislen eich porwr. Yn aml, "Ffenestr breifat newydd" neu "Tab incognito newydd" yw'r enw arno.
+    Chwiliwch amdano yn newislen eich porwr. Yn aml, "Ffenestr breifat newydd" neu "Tab incognito newydd" yw'r enw arno (yn Saesneg: <en>"New private window"</en> neu <en>"New incognito tab"</en>).
     .heading = Defnyddio pori preifat
 safe-online-history =
     Os na wnaethoch chi ddefnyddio pori preifat, gallwch chi ddileu'r tudalennau o'ch hanes. Yn y rhan fwyaf o borwyr:
 
     1. Agorwch ddewislen neu osodiadau'r porwr.
-    2. Dewch o hyd i "Hanes".
-    3. Dilëwch y tudalennau o'r wefan hon, neu clirio'r hanes diweddar.
+    2. Dewch o hyd i "Hanes" (yn Saesneg: <en>"History"</en>).
+    3. Dilëwch y tudalennau o'r wefan hon, neu gliriwch yr hanes diweddar.
 
     Gallai dileu eich holl hanes wneud rhywun yn amheus. Gallech chi ddileu'r tudalennau o'r wefan hon yn unig.
     .heading = Clirio hanes eich porwr

@@ -24,7 +24,7 @@ ways-community =
 ways-referral-order =
     Pan fydd person ifanc yn cael gorchymyn atgyfeirio gan lys, mae'n mynd at banel. Ar y panel mae staff y Gwasanaeth Cyfiawnder Ieuenctid a gwirfoddolwyr lleol hyfforddedig. Maen nhw'n siarad am yr hyn a wnaeth y person ifanc a sut i unioni pethau.
 
-    Fel y person a gafodd ei niweidio, efallai y gofynnir i chi a hoffech chi gymryd rhan neu rannu eich barn.
+    Fel y person a gafodd ei niweidio, efallai y bydd y gwasanaeth yn gofyn i chi a hoffech chi gymryd rhan neu rannu eich barn.
     .heading = Paneli i bobl ifanc
 ways-mediation =
     Mae cyfryngu yn helpu pobl mewn anghydfod i ddod i gytundeb. Caiff ei ddefnyddio'n aml rhwng cymdogion. Mae cyfryngwr yn helpu pob ochr i gael ei chlywed.

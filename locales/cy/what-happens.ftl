@@ -4,7 +4,7 @@ what-happens-intro = Gallwch chi ofyn cwestiwn unrhyw bryd. Mae'r hwylusydd yno 
 what-happens-first-contact =
     Rydych chi, neu rywun ar eich rhan, yn cysylltu â'ch gwasanaeth lleol. Neu efallai y bydd yr heddlu neu wasanaeth arall yn gofyn a hoffech chi gael eich atgyfeirio.
 
-    Yna mae hwylusydd yn cysylltu â chi. Mae'n esbonio beth yw cyfiawnder adferol. Mae'n gofyn beth rydych chi'n gobeithio ei gael ohono. Does dim byd yn cael ei gytuno ar hyn o bryd.
+    Yna mae hwylusydd yn cysylltu â chi. Mae'n esbonio beth yw cyfiawnder adferol. Mae'n gofyn beth rydych chi'n gobeithio ei gael ohono. Does dim byd yn cael ei gytuno ar y cam hwn.
     .heading = 1. Y cysylltiad cyntaf
 what-happens-preparation =
     Mae'r hwylusydd yn cwrdd â chi, yn aml fwy nag unwaith. Mae'n eich helpu i feddwl am yr hyn rydych chi am ei ddweud neu ei ofyn. Mae hefyd yn cwrdd â'r person sy'n gyfrifol ar ei ben ei hun.
@@ -25,5 +25,5 @@ what-happens-how-long =
     Gall gymryd ychydig wythnosau neu lawer o fisoedd. Mae'n dibynnu ar beth sydd ei angen arnoch chi a pha mor barod yw pawb. Mae paratoi yn cymryd cyhyd ag sydd ei angen. Ddylai neb eich rhuthro chi.
     .heading = Faint o amser mae'n ei gymryd
 what-happens-supporter =
-    Gallwch. Gallwch chi ddod â ffrind, aelod o'r teulu neu weithiwr cymorth i gyfarfodydd. Dywedwch wrth yr hwylusydd pwy yr hoffech chi ddod gyda chi.
+    Gallwch. Gallwch chi ddod â ffrind, aelod o'r teulu neu weithiwr cymorth i gyfarfodydd. Dywedwch wrth yr hwylusydd pwy hoffech chi ei gael gyda chi.
     .heading = Alla i ddod â rhywun gyda fi?

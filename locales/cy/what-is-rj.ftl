@@ -1,7 +1,7 @@
 what-is-rj-title = Beth yw cyfiawnder adferol?
 what-is-rj-lead = Mae cyfiawnder adferol yn gadael i chi ddweud wrth y person a wnaeth niwed i chi sut effeithiodd y drosedd arnoch chi. Mae hwylusydd hyfforddedig yn eich tywys ac yn eich cadw'n ddiogel.
 what-is-rj-intro =
-    Mae cyfiawnder adferol yn dod â phobl a gafodd eu niweidio gan drosedd a'r person sy'n gyfrifol at ei gilydd. Gallwch siarad neu ysgrifennu at eich gilydd. Gallwch esbonio gwir effaith y drosedd. Lle bo modd, gallwch gytuno sut i unioni'r niwed.
+    Mae cyfiawnder adferol yn dod â phobl a gafodd eu niweidio gan drosedd a'r person sy'n gyfrifol at ei gilydd. Gallwch siarad â'ch gilydd neu ysgrifennu at eich gilydd. Gallwch esbonio gwir effaith y drosedd. Lle bo modd, gallwch gytuno sut i unioni'r niwed.
 
     Mae'n rhoi llais i chi. Mae hefyd yn dwyn y person sy'n gyfrifol i gyfrif. Mae'n ei helpu i dderbyn cyfrifoldeb a gwneud iawn.
 what-is-rj-who =

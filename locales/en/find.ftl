@@ -13,7 +13,6 @@ find-error-summary = There is a problem
 find-error-prefix = Error:
 find-see-area = See { $area } police area
 lookup-spans = Most of { $place } is in { $first }. Part of it is in { $rest }. Enter your full postcode to be sure.
-lookup-and = and
 lookup-scotland = Scotland
 lookup-not-live = We could not find the postcode { $place }. It may be new or no longer used. This answer is for { $part }.
 lookup-terminated = The postcode { $place } is no longer used, or it is very new. It is in { $area }.

@@ -26,7 +26,10 @@ privacy-who-receives =
 privacy-how-long =
     We delete your personal details as soon as your request has reached the service. We keep only a reference number, the police area and the dates.
 
-    If we cannot send your request within { $retention_days } days, we delete it.
+    If we cannot send your request within { $retention_days ->
+        [one] { $retention_days } day
+       *[other] { $retention_days } days
+    }, we delete it.
 
     When you send a request, the site also remembers your device's internet address (IP address) for one hour. This stops anyone sending lots of requests. We keep it only in the server's memory, never in a file or a log.
 

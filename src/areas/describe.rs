@@ -2,6 +2,7 @@
 //! the JSON API say the same things.
 
 use super::{Answer, Areas, Elsewhere, Note};
+use crate::i18n::list::{Conjunction, Item, join};
 use crate::i18n::{Lang, Tr};
 
 /// The message for an answer, if it needs one (a plain, certain answer does not).
@@ -59,21 +60,30 @@ pub fn message(answer: &Answer, areas: &Areas, query: &str, lang: Lang) -> Optio
 /// "Most of SY10 is in West Mercia; part is in Dyfed-Powys and North Wales. …"
 fn spans(answer: &Answer, areas: &Areas, place: &str, lang: Lang) -> String {
     let tr = Tr(lang);
-    let mut names: Vec<String> = answer
+    // A Welsh name ("Caint") takes the mutation after "a"; one kept in English does not.
+    let mut names: Vec<Item> = answer
         .areas
         .iter()
-        .map(|(id, _)| areas.get(*id).name(lang).to_string())
+        .map(|(id, _)| {
+            let area = areas.get(*id);
+            if area.name_cy != area.name {
+                Item::welsh(area.name(lang))
+            } else {
+                Item::fixed(area.name(lang))
+            }
+        })
         .collect();
+    let scotland = tr.t("lookup-scotland");
     if answer.areas.iter().map(|a| a.1).sum::<f64>() < 0.999 {
-        names.push(tr.t("lookup-scotland"));
+        names.push(Item::welsh(&scotland));
     }
-    let first = names.first().cloned().unwrap_or_default();
-    let rest = join(&names[1.min(names.len())..], &tr.t("lookup-and"));
+    let first = names.first().map(|i| i.text).unwrap_or_default();
+    let rest = join(lang, Conjunction::And, &names[1.min(names.len())..]);
     tr.t_args(
         "lookup-spans",
         &[
             ("place", place.to_string().into()),
-            ("first", first.into()),
+            ("first", first.to_string().into()),
             ("rest", rest.into()),
         ],
     )
@@ -99,10 +109,21 @@ fn area_name(answer: &Answer, areas: &Areas, lang: Lang) -> String {
         .unwrap_or_default()
 }
 
-fn join(items: &[String], and: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [init @ .., last] => format!("{} {and} {last}", init.join(", ")),
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The review's real outputs: "…Metropolitan Police a Essex" and "…Dorset a Avon a
+    /// Gwlad yr Haf" must read "ac" before a vowel.
+    #[test]
+    fn joined_area_names_take_ac_before_a_vowel() {
+        let areas = Areas::embedded().expect("embedded data loads");
+        for (query, expected) in [("EN8", "ac Essex"), ("EX13", "ac Avon a Gwlad yr Haf")] {
+            let answer = areas.lookup(query);
+            let cy = message(&answer, &areas, query, Lang::Cy).expect("a spans message");
+            assert!(cy.contains(expected), "{query}: {cy}");
+            let en = message(&answer, &areas, query, Lang::En).expect("a spans message");
+            assert!(en.contains(" and "), "{query}: {en}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 //! The frame around every page: skip link, quick exit, header with the language link,
 //! main content and footer, plus the `<title>` and `hreflang` links.
 
+use crate::components::prose::mixed_text;
 use crate::i18n::{Lang, Page, Tr};
 use crate::site::use_site;
 use leptos::prelude::*;
@@ -108,6 +109,7 @@ pub fn Frame(
     // Standard pages link to their Easy Read version; Easy Read pages link back.
     let (easy_page, easy_label) = crate::pages::easy_read::header_link(current, tr);
     let aria_current = move |page: Page| (current == Some(page)).then_some("page");
+    let run_by = tr.t_args("frame-run-by", &[("operator", site.operator(lang).into())]);
     let nav_items = NAV
         .iter()
         .map(|&(page, label)| {
@@ -147,7 +149,7 @@ pub fn Frame(
             >
                 {tr.t("frame-exit")}
             </a>
-            <p class="rj-exit__hint">{tr.t("frame-exit-hint")}</p>
+            <p class="rj-exit__hint">{mixed_text(&tr.t("frame-exit-hint"))}</p>
         </div>
         <header class="rj-header">
             <div class="rj-width rj-header__inner">
@@ -175,7 +177,9 @@ pub fn Frame(
             <div class="rj-width">
                 <h2 class="rj-visually-hidden">{tr.t("frame-footer-heading")}</h2>
                 <ul class="rj-footer__list">{footer_items}</ul>
-                <p class="rj-footer__meta">{tr.t_args("frame-run-by", &[("operator", site.operator_name.into())])}</p>
+                <p class="rj-footer__meta">
+                    {mixed_text(&run_by)}
+                </p>
             </div>
         </footer>
         <script src=format!("{EXIT_JS_URL}?v={EXIT_JS_VERSION:016x}") defer=""></script>

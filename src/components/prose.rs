@@ -6,8 +6,10 @@
 //! anything else is a paragraph. Inline: `**strong**` and `[text](target)`, where the
 //! target is `page:<key>` (a page of this site, in the reader's language), `#anchor`,
 //! `tel:<digits>`, `sms:<digits>`, or an `https://` address (opened with `rel="noreferrer"`).
+//! `<en>…</en>` (or `<cy>…</cy>`) marks words in the other language, such as an English
+//! organisation's name on a Welsh page: they get their own `lang` (WCAG 3.1.2).
 
-use crate::i18n::{Lang, Page};
+use crate::i18n::{Lang, Page, mixed};
 use leptos::prelude::*;
 
 #[derive(Debug, PartialEq, Eq)]
@@ -26,6 +28,11 @@ pub enum Inline {
         text: String,
         href: String,
         kind: LinkKind,
+    },
+    /// Words in another language than the page's.
+    Foreign {
+        lang: Lang,
+        parts: Vec<Inline>,
     },
 }
 
@@ -67,8 +74,22 @@ fn numbered_item(line: &str) -> Option<&str> {
     (!number.is_empty() && number.bytes().all(|b| b.is_ascii_digit())).then_some(rest)
 }
 
-/// Splits a line into text, strong text and links.
-fn inlines(mut s: &str, lang: Lang) -> Vec<Inline> {
+/// Splits a line into text, strong text, links and words marked as another language.
+fn inlines(s: &str, lang: Lang) -> Vec<Inline> {
+    mixed(s)
+        .into_iter()
+        .flat_map(|(other, text)| match other {
+            Some(other) => vec![Inline::Foreign {
+                lang: other,
+                parts: plain_inlines(text, lang),
+            }],
+            None => plain_inlines(text, lang),
+        })
+        .collect()
+}
+
+/// Splits text in one language into text, strong text and links.
+fn plain_inlines(mut s: &str, lang: Lang) -> Vec<Inline> {
     let mut out = Vec::new();
     let mut text = String::new();
     while !s.is_empty() {
@@ -167,7 +188,19 @@ fn list_items(items: Vec<Vec<Inline>>) -> impl IntoView {
         .collect_view()
 }
 
-fn inline_views(parts: Vec<Inline>) -> impl IntoView {
+/// One line of text that may hold words marked as another language, without blocks,
+/// links or strong text: for short messages such as the footer's "run by" line.
+pub fn mixed_text(text: &str) -> impl IntoView + use<> {
+    mixed(text)
+        .into_iter()
+        .map(|(other, part)| match other {
+            Some(other) => view! { <span lang=other.code()>{part.to_string()}</span> }.into_any(),
+            None => part.to_string().into_any(),
+        })
+        .collect_view()
+}
+
+fn inline_views(parts: Vec<Inline>) -> AnyView {
     parts
         .into_iter()
         .map(|part| match part {
@@ -191,13 +224,35 @@ fn inline_views(parts: Vec<Inline>) -> impl IntoView {
                 href,
                 kind: LinkKind::Internal,
             } => view! { <a href=href class="rj-link">{text}</a> }.into_any(),
+            Inline::Foreign { lang, parts } => {
+                view! { <span lang=lang.code()>{inline_views(parts)}</span> }.into_any()
+            }
         })
         .collect_view()
+        .into_any()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_in_the_other_language_are_marked() {
+        let blocks = parse(
+            "Darllenwch <en>[Why me?](https://why-me.org/)</en> (Pam Fi?).",
+            Lang::Cy,
+        );
+        let Block::Paragraph(parts) = &blocks[0] else {
+            panic!("{blocks:?}")
+        };
+        assert!(
+            matches!(
+                &parts[1],
+                Inline::Foreign { lang: Lang::En, parts } if matches!(&parts[0], Inline::Link { text, .. } if text == "Why me?")
+            ),
+            "{parts:?}"
+        );
+    }
 
     fn text(s: &str) -> Inline {
         Inline::Text(s.to_string())

@@ -1,6 +1,7 @@
 //! Languages, translated text and the URL of every page in each language.
 //! Text reaches a page only through [`Tr`]; views hold no English or Welsh literal.
 
+pub mod list;
 mod routes;
 
 pub use routes::Page;
@@ -80,6 +81,59 @@ impl Lang {
 /// A value for a Fluent variable.
 pub type Arg = FluentValue<'static>;
 
+/// Every variable the code fills with a number. A number needs a noun in the right
+/// plural form ("1 day", "2 days"; "2 ddiwrnod", "3 diwrnod"), so each of these may appear
+/// in a message only inside a plural selector on itself (or right before "%"); the
+/// locale test checks both languages. [`Tr::t_args`] refuses, in debug builds, a number
+/// passed under any other name, so a new numeric variable cannot skip the check.
+pub const NUMBER_VARIABLES: &[&str] = &["count", "retention_days", "percent"];
+
+/// Marks `text` as being in `lang` inside a message of the other language, for names
+/// such as an operator's English name on a Welsh page (WCAG 3.1.2). [`Prose`] and
+/// [`mixed`] render the mark as an element with a `lang` attribute.
+///
+/// [`Prose`]: crate::components::Prose
+pub fn foreign(lang: Lang, text: &str) -> String {
+    format!("<{0}>{text}</{0}>", lang.code())
+}
+
+/// The parts of a text with [`foreign`] marks: each with the language it is marked as
+/// being in, or `None` for the text's own language. An unclosed mark is plain text.
+pub fn mixed(text: &str) -> Vec<(Option<Lang>, &str)> {
+    let mut parts = Vec::new();
+    let mut rest = text;
+    'scan: while !rest.is_empty() {
+        let mut from = 0;
+        while let Some(lt) = rest[from..].find('<').map(|i| i + from) {
+            for lang in Lang::ALL {
+                let open = format!("<{}>", lang.code());
+                let close = format!("</{}>", lang.code());
+                if rest[lt..].starts_with(&open)
+                    && let Some(end) = rest[lt + open.len()..].find(&close)
+                {
+                    if lt > 0 {
+                        parts.push((None, &rest[..lt]));
+                    }
+                    let start = lt + open.len();
+                    parts.push((Some(lang), &rest[start..start + end]));
+                    rest = &rest[start + end + close.len()..];
+                    continue 'scan;
+                }
+            }
+            from = lt + 1;
+        }
+        parts.push((None, rest));
+        break;
+    }
+    parts
+}
+
+/// A text with its [`foreign`] marks removed, for places that take plain text (a page's
+/// `<title>`, an attribute, a plain-text email).
+pub fn unmarked(text: &str) -> String {
+    mixed(text).into_iter().map(|(_, t)| t).collect()
+}
+
 /// Looks up translated messages in one language.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Tr(pub Lang);
@@ -94,6 +148,12 @@ impl Tr {
 
     /// The message `id` with variables.
     pub fn t_args(self, id: &str, args: &[(&'static str, Arg)]) -> String {
+        debug_assert!(
+            args.iter().all(|(name, value)| {
+                !matches!(value, FluentValue::Number(_)) || NUMBER_VARIABLES.contains(name)
+            }),
+            "`{id}`: a number passed in a variable not listed in NUMBER_VARIABLES"
+        );
         let args: HashMap<Cow<'static, str>, Arg> = args
             .iter()
             .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
@@ -144,6 +204,47 @@ mod tests {
     fn arguments_are_not_wrapped_in_isolation_marks() {
         let s = Tr(Lang::En).t_args("page-title", &[("page", "A".into()), ("site", "B".into())]);
         assert!(!s.contains('\u{2068}') && !s.contains('\u{2069}'), "{s:?}");
+    }
+
+    #[test]
+    fn foreign_marks_split_and_strip() {
+        let text = format!(
+            "{} sy'n rhedeg y wefan hon.",
+            foreign(Lang::En, "Example Partnership")
+        );
+        assert_eq!(
+            mixed(&text),
+            [
+                (Some(Lang::En), "Example Partnership"),
+                (None, " sy'n rhedeg y wefan hon.")
+            ]
+        );
+        assert_eq!(
+            unmarked(&text),
+            "Example Partnership sy'n rhedeg y wefan hon."
+        );
+        assert_eq!(mixed("a < b <en>c"), [(None, "a < b <en>c")]);
+        assert_eq!(
+            mixed("x <cy>Pam Fi?</cy> y"),
+            [(None, "x "), (Some(Lang::Cy), "Pam Fi?"), (None, " y")]
+        );
+    }
+
+    #[test]
+    #[cfg(debug_assertions)]
+    #[should_panic(expected = "NUMBER_VARIABLES")]
+    fn an_unlisted_number_variable_is_refused() {
+        Tr(Lang::En).t_args("find-your-area", &[("area", 3.into())]);
+    }
+
+    #[test]
+    fn retention_days_agree_with_their_number() {
+        let privacy =
+            |lang, n: u32| Tr(lang).t_args("privacy-how-long", &[("retention_days", n.into())]);
+        assert!(privacy(Lang::En, 1).contains("within 1 day,"));
+        assert!(privacy(Lang::En, 30).contains("within 30 days,"));
+        assert!(privacy(Lang::Cy, 2).contains("o fewn 2 ddiwrnod,"));
+        assert!(privacy(Lang::Cy, 30).contains("o fewn 30 diwrnod,"));
     }
 
     #[test]

@@ -192,7 +192,7 @@ pub fn ContentPage(page: Page, lang: Lang) -> impl IntoView {
     let tr = Tr(lang);
     let spec = spec(page);
     let site = use_site();
-    let args = site.message_args();
+    let args = site.message_args(lang);
     let key = page.key();
     let title = tr.t(&page.title_id());
     let lead_id = format!("{key}-lead");
