@@ -239,6 +239,11 @@ const MUTATION_ALLOWED: &[(&str, &str, &str)] = &[
         "place",
         "a postcode, district or sector",
     ),
+    (
+        "area-checked-on",
+        "date",
+        "a date that starts with the day's number: 5 Tachwedd 2026",
+    ),
 ];
 
 /// Every (message id or id.attribute, pattern) of a locale, with selector variants.
