@@ -323,7 +323,7 @@ async fn the_person_gets_a_confirmation_that_says_nothing_about_the_crime() {
     let body = email.body_text(0).unwrap();
     assert!(body.contains(&reference.to_string()), "{body}");
     assert!(
-        body.contains("Rydyn ni wedi anfon eich cais at North Wales Police restorative justice."),
+        body.contains("Mae North Wales Police restorative justice wedi cael eich cais."),
         "in Welsh, naming the service (no Welsh name is known, so the English one): {body}"
     );
     for private in ["CR-123", "BSL", "Line one", "after 6pm"] {

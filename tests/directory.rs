@@ -220,7 +220,7 @@ async fn no_page_says_placeholder_and_every_page_shows_its_freshness() {
             } else {
                 (
                     "Does neb wedi gwirio'r manylion hyn gyda'r gwasanaeth eto.",
-                    "lle cafodd y drosedd ei hadrodd",
+                    "lle rhoddodd rhywun wybod i'r heddlu",
                 )
             };
             assert!(text.contains(checked), "{path}");
@@ -280,7 +280,7 @@ async fn the_report_link_names_the_area_and_eligibility_shows_in_both_languages(
     assert!(
         main_text(&html).contains("Dim ond gan ddioddefwyr y derbynnir achosion cam-drin domestig")
     );
-    assert!(main_text(&html).contains("Mae'r diweddaraf yn dyddio o Hydref 2017."));
+    assert!(main_text(&html).contains("Dyddiad y diweddaraf: Hydref 2017."));
     assert!(html.contains("subject=Manylion%20wedi%20dyddio%3A%20Kent\""));
     // http:// addresses are shown as the sources give them.
     let html = page(&app, "/areas/west-yorkshire", StatusCode::OK).await;
