@@ -68,9 +68,9 @@ async fn parts(
     dir: &Path,
     routing_text: Option<String>,
 ) -> (Store, Arc<Areas>, Arc<Directory>, Arc<Sender>) {
-    let store = Store::open(&format!("sqlite://{}/rj.db", dir.display()))
-        .await
+    let url = rj::referral::store::DatabaseUrl::parse(&format!("sqlite://{}/rj.db", dir.display()))
         .unwrap();
+    let store = Store::open(&url).await.unwrap();
     let areas = Arc::new(Areas::embedded().unwrap());
     let mut directory = Directory::parse(
         include_str!("../data/services.toml"),

@@ -253,6 +253,24 @@ async fn the_defences() {
     assert!(html.contains("Wait an hour"));
 }
 
+/// Instances behind one proxy share `RJ_SECRET`: a form shown by one instance is
+/// accepted when it is sent to another; a site with another secret refuses it (the
+/// answers come back to check, with a fresh token).
+#[tokio::test]
+async fn a_form_shown_by_one_instance_is_accepted_by_another_with_the_same_secret() {
+    let shared = ("RJ_SECRET", "a-secret-shared-by-every-instance-0123");
+    let (one, other) = (fresh_app(&[shared]).await, fresh_app(&[shared]).await);
+    let stranger = fresh_app(&[("RJ_SECRET", "a-different-secret-of-another-site-99")]).await;
+    let t = token(&one, "/refer").await;
+    let body = format!("{VALID}&action=send&token={t}");
+    let (status, location, html) = post(&stranger, "/refer", &body).await;
+    assert_eq!((status, location), (StatusCode::OK, None));
+    assert!(html.contains("Check your answers") && html.contains("send them again"));
+    let (status, location, _) = post(&other, "/refer", &body).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.unwrap().starts_with("/refer/sent/RJ-"));
+}
+
 /// Sends a new request (a fresh token) as `client`; returns the status.
 async fn send_new(app: &Router, client: &str) -> StatusCode {
     let t = token(app, "/refer").await;
@@ -344,7 +362,7 @@ async fn the_confirmation_page_says_when_the_database_is_down() {
     )
     .await;
     let location = location.unwrap();
-    let db = sqlx::SqlitePool::connect(&state.config.database_url)
+    let db = sqlx::SqlitePool::connect(&state.config.database_url.to_string())
         .await
         .unwrap();
     sqlx::query("ALTER TABLE referrals RENAME TO referrals_gone")

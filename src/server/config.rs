@@ -1,6 +1,7 @@
 //! Configuration, read once from the environment at start-up into typed values.
 //! Nothing else in the program reads environment variables.
 
+use crate::referral::store::{DatabaseUrl, DatabaseUrlError};
 use crate::site::{DEFAULT_EXIT_URL, SiteSettings};
 use secrecy::{SecretSlice, SecretString};
 use std::net::SocketAddr;
@@ -22,8 +23,9 @@ pub struct Config {
     pub hsts: bool,
     /// The service directory (`RJ_DIRECTORY`).
     pub directory: PathBuf,
-    /// Where requests are stored (`RJ_DATABASE_URL`).
-    pub database_url: String,
+    /// Where requests are stored (`RJ_DATABASE_URL`): SQLite or PostgreSQL. Prints
+    /// without a password.
+    pub database_url: DatabaseUrl,
     /// The SMTP server (`RJ_SMTP_URL`); without one, emails are written to `mail_dir`.
     /// Secret: the URL may hold the password, so it never prints.
     pub smtp_url: Option<SecretString>,
@@ -66,6 +68,8 @@ pub enum ConfigError {
     BadMailFrom(String),
     #[error("RJ_CLIENT_IP_HEADER must be a header name such as `X-Forwarded-For`, not `{0}`")]
     BadHeaderName(String),
+    #[error(transparent)]
+    BadDatabaseUrl(#[from] DatabaseUrlError),
     #[error("RJ_SECRET must be at least 32 characters long")]
     ShortSecret,
     #[error("{0} must be set when RJ_ENV=production")]
@@ -142,7 +146,11 @@ impl Config {
             env,
             addr,
             hsts: https,
-            database_url: get("RJ_DATABASE_URL").unwrap_or_else(|| "sqlite://var/rj.db".into()),
+            database_url: DatabaseUrl::parse(
+                get("RJ_DATABASE_URL")
+                    .as_deref()
+                    .unwrap_or("sqlite://var/rj.db"),
+            )?,
             smtp_url: get("RJ_SMTP_URL").map(SecretString::from),
             mail_from,
             mail_dir: get("RJ_MAIL_DIR").map_or_else(|| PathBuf::from("var/mail"), PathBuf::from),
@@ -297,6 +305,47 @@ mod tests {
             config(&[("RJ_CLIENT_IP_HEADER", "X Forwarded")]),
             Err(ConfigError::BadHeaderName(_))
         ));
+    }
+
+    #[test]
+    fn the_database_url_selects_the_backend_or_stops_the_start() {
+        use crate::referral::store::Backend;
+        let backend =
+            |url: &str| config(&[("RJ_DATABASE_URL", url)]).map(|c| c.database_url.backend());
+        assert_eq!(
+            config(&[]).unwrap().database_url.to_string(),
+            "sqlite://var/rj.db"
+        );
+        assert_eq!(backend("sqlite://var/other.db"), Ok(Backend::Sqlite));
+        assert_eq!(
+            backend("postgres://rj:pw@db.example.org/rj"),
+            Ok(Backend::Postgres)
+        );
+        assert_eq!(
+            backend("postgresql://rj@db.example.org/rj"),
+            Ok(Backend::Postgres)
+        );
+        // Once read as the name of a SQLite file (`./postgres:…`); now refused.
+        for url in [
+            "mysql://rj@db.example.org/rj",
+            "var/rj.db",
+            "postgre://rj@db/rj",
+        ] {
+            let said = backend(url).unwrap_err().to_string();
+            assert!(
+                said.contains("sqlite://") && said.contains("postgres://"),
+                "{said}"
+            );
+        }
+        let c = config(&[(
+            "RJ_DATABASE_URL",
+            "postgres://rj:pa55-db-word@db.example.org/rj",
+        )])
+        .unwrap();
+        assert!(
+            !format!("{c:?}").contains("pa55-db-word"),
+            "the password never prints"
+        );
     }
 
     #[test]

@@ -38,7 +38,8 @@ pub struct AppState {
     pub mailer: Mailer,
     pub sender: Arc<Sender>,
     pub tokens: FormTokens,
-    pub limiter: Arc<limit::SendLimiter>,
+    /// New requests per client per hour, counted in the database.
+    pub send_limit: limit::ClientLimit,
 }
 
 /// Why the server could not start.
@@ -61,8 +62,18 @@ pub enum StartupError {
 
 impl AppState {
     /// Loads the embedded area data and the service directory, checking both, and opens
-    /// the outbox database and the mailer.
+    /// the outbox database (bringing its tables up to date) and the mailer.
     pub async fn load(config: Config, leptos_options: LeptosOptions) -> Result<Self, StartupError> {
+        Self::load_with(config, leptos_options, true).await
+    }
+
+    /// As [`AppState::load`]; `migrate: false` leaves the database as it is (for
+    /// `rj check-config`, which reports what is not applied).
+    pub async fn load_with(
+        config: Config,
+        leptos_options: LeptosOptions,
+        migrate: bool,
+    ) -> Result<Self, StartupError> {
         let areas = Areas::embedded()?;
         let path = config.directory.display().to_string();
         let text = std::fs::read_to_string(&config.directory).map_err(|source| {
@@ -73,7 +84,11 @@ impl AppState {
         })?;
         let production = config.env == config::Environment::Production;
         let directory = Directory::parse(&text, &path, &areas, production)?;
-        let store = Store::open(&config.database_url).await?;
+        let store = if migrate {
+            Store::open(&config.database_url).await?
+        } else {
+            Store::connect(&config.database_url).await?
+        };
         let mailer = Mailer::new(
             config.smtp_url.as_ref().map(ExposeSecret::expose_secret),
             config.mail_dir.clone(),
@@ -87,10 +102,11 @@ impl AppState {
             site_name: crate::i18n::Tr(crate::i18n::Lang::En).t("site-name"),
         });
         let tokens = FormTokens::new(config.secret.expose_secret());
-        let limiter = Arc::new(limit::SendLimiter::new(config.send_limit_per_hour));
+        let send_limit =
+            limit::ClientLimit::send(config.send_limit_per_hour, config.secret.expose_secret());
         Ok(Self {
             tokens,
-            limiter,
+            send_limit,
             leptos_options,
             config: Arc::new(config),
             areas: Arc::new(areas),
@@ -279,23 +295,34 @@ pub async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let state = match AppState::load(config, leptos_options).await {
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    let known = matches!(
+        words.as_slice(),
+        [] | ["serve" | "check-config" | "migrate"] | ["outbox", "status"] | ["outbox", "retry", _]
+    );
+    if !known {
+        eprintln!(
+            "usage: rj [serve | check-config | migrate | outbox status | outbox retry REFERENCE]"
+        );
+        return ExitCode::from(2);
+    }
+    if words == ["migrate"] {
+        return commands::migrate(&config.database_url).await;
+    }
+    // Everything but check-config brings the tables up to date first, as the site does.
+    let migrate = words != ["check-config"];
+    let state = match AppState::load_with(config, leptos_options, migrate).await {
         Ok(state) => state,
         Err(err) => {
             tracing::error!("cannot start: {err}");
             return ExitCode::FAILURE;
         }
     };
-    let words: Vec<&str> = args.iter().map(String::as_str).collect();
     match words.as_slice() {
-        [] | ["serve"] => serve(state).await,
         ["check-config"] => commands::check_config(&state).await,
         ["outbox", "status"] => commands::outbox_status(&state).await,
         ["outbox", "retry", reference] => commands::outbox_retry(&state, reference).await,
-        _ => {
-            eprintln!("usage: rj [serve | check-config | outbox status | outbox retry REFERENCE]");
-            ExitCode::from(2)
-        }
+        _ => serve(state).await,
     }
 }
 

@@ -154,7 +154,7 @@ async fn store(
     if let Some(reference) = state.store.reference_for(key).await.map_err(not_stored)? {
         return Ok(reference);
     }
-    if !state.limiter.allow(client) {
+    if !state.send_limit.allow(&state.store, client, now).await {
         return Err(Problem::TooMany);
     }
     let reference = state
