@@ -153,7 +153,7 @@ fn every_request_survives_sigkill_and_nothing_personal_is_logged() {
     for site in [&first, &second] {
         let log = std::fs::read_to_string(&site.log).unwrap();
         assert!(
-            log.contains("referral stored") || log.contains("sent to the service"),
+            log.contains("referral stored") || log.contains("outbox: sent to"),
             "the log says something"
         );
         for private in [

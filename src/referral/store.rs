@@ -5,6 +5,7 @@
 
 use super::form::Referral;
 use super::reference::Reference;
+use crate::areas::directory::Routed;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
 use std::str::FromStr;
@@ -50,6 +51,8 @@ pub struct Stored {
     pub reference: Reference,
     pub area: String,
     pub status: String,
+    /// Who the person was told will contact them (`None` for older requests).
+    pub routed: Option<Routed>,
 }
 
 #[derive(Clone)]
@@ -260,17 +263,36 @@ impl Store {
         Ok(counts)
     }
 
-    /// A request's reference, area and status (never its answers).
+    /// A request's reference, area, status and route (never its answers).
     pub async fn find(&self, reference: Reference) -> Result<Option<Stored>, StoreError> {
-        let row = sqlx::query("SELECT area, status FROM referrals WHERE reference = ?1")
-            .bind(reference.to_string())
-            .fetch_optional(&self.pool)
-            .await?;
+        let row =
+            sqlx::query("SELECT area, status, route, audience FROM referrals WHERE reference = ?1")
+                .bind(reference.to_string())
+                .fetch_optional(&self.pool)
+                .await?;
         Ok(row.map(|r| Stored {
             reference,
             area: r.get(0),
             status: r.get(1),
+            routed: Routed::from_columns(r.get(2), r.get(3)),
         }))
+    }
+
+    /// Keeps who the person is told will contact them: when the request is stored, and
+    /// when it is delivered (the routing may have changed in between).
+    pub async fn record_route(
+        &self,
+        reference: Reference,
+        routed: Routed,
+    ) -> Result<(), StoreError> {
+        let (route, audience) = routed.columns();
+        sqlx::query("UPDATE referrals SET route = ?2, audience = ?3 WHERE reference = ?1")
+            .bind(reference.to_string())
+            .bind(route)
+            .bind(audience)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
     }
 
     /// A waiting request's answers, if they are still held (`None` once delivered or

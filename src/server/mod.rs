@@ -11,7 +11,8 @@ mod refer;
 mod sitemap;
 
 use crate::app::{App, shell};
-use crate::areas::{Areas, DataError, directory::Directory, directory::DirectoryError};
+use crate::areas::directory::{Directory, DirectoryError, Routing};
+use crate::areas::{Areas, DataError};
 use crate::i18n::{Lang, Page};
 use crate::referral::mailer::{Mailer, MailerError};
 use crate::referral::render::Sender;
@@ -53,6 +54,11 @@ pub enum StartupError {
     },
     #[error(transparent)]
     Directory(#[from] DirectoryError),
+    #[error("cannot read the routing file {path} (RJ_ROUTING): {source}")]
+    ReadRouting {
+        path: String,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -60,8 +66,9 @@ pub enum StartupError {
 }
 
 impl AppState {
-    /// Loads the embedded area data and the service directory, checking both, and opens
-    /// the outbox database and the mailer.
+    /// Loads the embedded area data, the service directory and the routing (every
+    /// request through triage unless `RJ_ROUTING` names services that agreed), checking
+    /// each, and opens the outbox database and the mailer.
     pub async fn load(config: Config, leptos_options: LeptosOptions) -> Result<Self, StartupError> {
         let areas = Areas::embedded()?;
         let path = config.directory.display().to_string();
@@ -72,20 +79,39 @@ impl AppState {
             }
         })?;
         let production = config.env == config::Environment::Production;
-        let directory = Directory::parse(&text, &path, &areas, production)?;
+        let routing = match &config.routing {
+            None => Routing::triage_only(config.triage_email.clone()),
+            Some(file) => {
+                let path = file.display().to_string();
+                let text =
+                    std::fs::read_to_string(file).map_err(|source| StartupError::ReadRouting {
+                        path: path.clone(),
+                        source,
+                    })?;
+                Routing::parse(
+                    &text,
+                    &path,
+                    &areas,
+                    config.triage_email.clone(),
+                    production,
+                )?
+            }
+        };
+        let directory = Directory::parse(&text, &path, &areas, production)?.with_routing(routing);
         let store = Store::open(&config.database_url).await?;
         let mailer = Mailer::new(
             config.smtp_url.as_ref().map(ExposeSecret::expose_secret),
             config.mail_dir.clone(),
             production,
         )?;
-        let sender = Arc::new(Sender {
-            from: config
+        let sender = Arc::new(Sender::new(
+            config
                 .mail_from
                 .parse()
                 .expect("checked when the configuration was read"),
-            site_name: crate::i18n::Tr(crate::i18n::Lang::En).t("site-name"),
-        });
+            config.mail_from_name_cy.clone(),
+            &config.site,
+        ));
         let tokens = FormTokens::new(config.secret.expose_secret());
         let limiter = Arc::new(limit::SendLimiter::new(config.send_limit_per_hour));
         Ok(Self {
