@@ -89,7 +89,7 @@ refer-problem-back = Mynd yn ôl i'r ffurflen
 refer-honeypot = Gadewch hwn yn wag
 refer-error-too-old = Agoroch chi'r ffurflen hon fwy na diwrnod yn ôl, felly chafodd hi mo'i hanfon. Gwiriwch eich atebion, yna anfonwch nhw eto.
 refer-problem-unavailable = Allwn ni ddim dangos y dudalen hon ar hyn o bryd. Rhowch gynnig arall arni ymhen ychydig funudau.
-# Mae'r cwestiwn cytuno yn enwi'r gwasanaeth lleol; dyma a ddywedir pan nad oes ardal wedi'i dewis eto.
+# Enw'r gwasanaeth pan fydd cais yn mynd yn syth i ardal sydd heb wasanaeth wedi'i enwi.
 refer-service-fallback = y gwasanaeth cyfiawnder adferol lleol
 # Geiriau'r atebion, un set i bob cwestiwn, ar y ffurflen, ar y dudalen gwirio atebion
 # ac yn yr e-byst (mae'r ateb Cymraeg yn adleisio berf y cwestiwn).

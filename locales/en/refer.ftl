@@ -89,7 +89,7 @@ refer-problem-back = Go back to the form
 refer-honeypot = Leave this empty
 refer-error-too-old = You opened this form more than a day ago, so it was not sent. Check your answers, then send them again.
 refer-problem-unavailable = We cannot show this page at the moment. Try again in a few minutes.
-# The consent question names the local service; this is said when no area is chosen yet.
+# Said for the service when a request goes straight to an area that has no named service.
 refer-service-fallback = the local restorative justice service
 # Answer words, one set per question, used on the form, on check your answers and in
 # the emails (Welsh answers echo each question's verb).
