@@ -3,6 +3,7 @@
 //! `aria-invalid` and the error border), and keeps the answer. Answers are always
 //! text nodes or attribute values, so Leptos escapes them.
 
+use crate::components::prose::mixed_text;
 use crate::i18n::{Lang, Tr};
 use leptos::prelude::*;
 
@@ -219,7 +220,7 @@ pub fn Checkbox(
                 {error_line(lang, name, error)}
                 <div class="rj-checkboxes__item">
                     <input class="rj-checkboxes__input" id=name name=name type="checkbox" value="yes" checked=checked />
-                    <label class="rj-checkboxes__label" for=name>{label}</label>
+                    <label class="rj-checkboxes__label" for=name>{mixed_text(&label)}</label>
                 </div>
             </fieldset>
         </div>

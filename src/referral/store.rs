@@ -25,6 +25,7 @@ mod limits;
 
 use super::form::Referral;
 use super::reference::Reference;
+use crate::areas::directory::Routed;
 use backend::Db;
 pub use backend::{Backend, DatabaseUrl, DatabaseUrlError, MigrationStatus, SweepLock};
 
@@ -69,6 +70,8 @@ pub struct Stored {
     pub reference: Reference,
     pub area: String,
     pub status: String,
+    /// Who the person was told will contact them (`None` for older requests).
+    pub routed: Option<Routed>,
 }
 
 #[derive(Clone)]
@@ -348,19 +351,42 @@ impl Store {
         Ok(counts)
     }
 
-    /// A request's reference, area and status (never its answers).
+    /// A request's reference, area, status and route (never its answers).
     pub async fn find(&self, reference: Reference) -> Result<Option<Stored>, StoreError> {
-        let row: Option<(String, String)> = on_db!(&self.db, pool => {
-            sqlx::query_as("SELECT area, status FROM referrals WHERE reference = $1")
-                .bind(reference.to_string())
-                .fetch_optional(pool)
-                .await
+        let row: Option<(String, String, Option<String>, Option<String>)> = on_db!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT area, status, route, audience FROM referrals WHERE reference = $1",
+            )
+            .bind(reference.to_string())
+            .fetch_optional(pool)
+            .await
         })?;
-        Ok(row.map(|(area, status)| Stored {
+        Ok(row.map(|(area, status, route, audience)| Stored {
             reference,
             area,
             status,
+            routed: Routed::from_columns(route.as_deref(), audience.as_deref()),
         }))
+    }
+
+    /// Keeps who the person is told will contact them: when the request is stored, and
+    /// when it is delivered (the routing may have changed in between).
+    pub async fn record_route(
+        &self,
+        reference: Reference,
+        routed: Routed,
+    ) -> Result<(), StoreError> {
+        let (route, audience) = routed.columns();
+        on_db!(&self.db, pool => {
+            sqlx::query("UPDATE referrals SET route = $2, audience = $3 WHERE reference = $1")
+                .bind(reference.to_string())
+                .bind(route)
+                .bind(audience)
+                .execute(pool)
+                .await
+                .map(drop)
+        })?;
+        Ok(())
     }
 
     /// A waiting request's answers, if they are still held (`None` once delivered or

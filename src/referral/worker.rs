@@ -114,7 +114,7 @@ impl Worker {
         let Some(area) = self.areas.by_slug(&c.area) else {
             return self.failed(&c, "the police area is no longer known").await;
         };
-        let route = self.directory.route(area.id, false);
+        let route = self.directory.route(area.id, c.referral.youth_justice());
         if !c.service_sent {
             let message =
                 match render::service_email(reference, &c.referral, area, &route, &self.sender) {
@@ -123,9 +123,18 @@ impl Worker {
                 };
             match self.mailer.send(&reference.to_string(), &message).await {
                 Ok(()) => {
-                    tracing::info!(%reference, area = %c.area, attempt = c.attempts, "outbox: sent to the service")
+                    let way = if route.direct {
+                        "the service"
+                    } else {
+                        "triage"
+                    };
+                    tracing::info!(%reference, area = %c.area, attempt = c.attempts, "outbox: sent to {way}")
                 }
                 Err(e) => return self.not_sent(&c, e).await,
+            }
+            // What the confirmation page says follows what was done.
+            if let Err(e) = self.store.record_route(reference, route.routed()).await {
+                tracing::error!(%reference, "outbox: cannot record the route: {e}");
             }
         }
         match render::confirmation_email(reference, &c.referral, &route, &self.sender) {

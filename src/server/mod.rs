@@ -11,7 +11,8 @@ mod refer;
 mod sitemap;
 
 use crate::app::{App, shell};
-use crate::areas::{Areas, DataError, directory::Directory, directory::DirectoryError};
+use crate::areas::directory::{Directory, DirectoryError, Routing};
+use crate::areas::{Areas, DataError};
 use crate::i18n::{Lang, Page};
 use crate::referral::mailer::{Mailer, MailerError};
 use crate::referral::render::Sender;
@@ -54,6 +55,11 @@ pub enum StartupError {
     },
     #[error(transparent)]
     Directory(#[from] DirectoryError),
+    #[error("cannot read the routing file {path} (RJ_ROUTING): {source}")]
+    ReadRouting {
+        path: String,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -61,8 +67,9 @@ pub enum StartupError {
 }
 
 impl AppState {
-    /// Loads the embedded area data and the service directory, checking both, and opens
-    /// the outbox database (bringing its tables up to date) and the mailer.
+    /// Loads the embedded area data, the service directory and the routing (every
+    /// request through triage unless `RJ_ROUTING` names services that agreed), checking
+    /// each, and opens the outbox database (bringing its tables up to date) and the mailer.
     pub async fn load(config: Config, leptos_options: LeptosOptions) -> Result<Self, StartupError> {
         Self::load_with(config, leptos_options, true).await
     }
@@ -83,7 +90,25 @@ impl AppState {
             }
         })?;
         let production = config.env == config::Environment::Production;
-        let directory = Directory::parse(&text, &path, &areas, production)?;
+        let routing = match &config.routing {
+            None => Routing::triage_only(config.triage_email.clone()),
+            Some(file) => {
+                let path = file.display().to_string();
+                let text =
+                    std::fs::read_to_string(file).map_err(|source| StartupError::ReadRouting {
+                        path: path.clone(),
+                        source,
+                    })?;
+                Routing::parse(
+                    &text,
+                    &path,
+                    &areas,
+                    config.triage_email.clone(),
+                    production,
+                )?
+            }
+        };
+        let directory = Directory::parse(&text, &path, &areas, production)?.with_routing(routing);
         let store = if migrate {
             Store::open(&config.database_url).await?
         } else {
@@ -94,13 +119,14 @@ impl AppState {
             config.mail_dir.clone(),
             production,
         )?;
-        let sender = Arc::new(Sender {
-            from: config
+        let sender = Arc::new(Sender::new(
+            config
                 .mail_from
                 .parse()
                 .expect("checked when the configuration was read"),
-            site_name: crate::i18n::Tr(crate::i18n::Lang::En).t("site-name"),
-        });
+            config.mail_from_name_cy.clone(),
+            &config.site,
+        ));
         let tokens = FormTokens::new(config.secret.expose_secret());
         let send_limit =
             limit::ClientLimit::send(config.send_limit_per_hour, config.secret.expose_secret());
@@ -134,6 +160,7 @@ impl AppState {
             sender: self.sender.clone(),
             pacing: Pacing {
                 retry_base: std::time::Duration::from_secs(self.config.retry_base_seconds),
+                lease: std::time::Duration::from_secs(self.config.lease_seconds),
                 retention: std::time::Duration::from_secs(days * 24 * 3600),
                 ..Pacing::default()
             },
