@@ -13,7 +13,7 @@ use rj::referral::form::{Answer3, ContactMethod, Referral, Relationship};
 use rj::referral::mailer::Mailer;
 use rj::referral::render::Sender;
 use rj::referral::store::Store;
-use rj::referral::worker::{Pacing, Worker, unix_now};
+use rj::referral::worker::{Chasing, Pacing, Worker, unix_now};
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -55,6 +55,17 @@ fn referral(area: &str, name: &str) -> Referral {
     }
 }
 
+/// Working days with no bank holidays, alerts to the operator's example address.
+fn chasing() -> Chasing {
+    Chasing {
+        clock: rj::calendar::AckClock::WorkingDays {
+            days: 2,
+            calendar: rj::calendar::WorkingDays::weekdays(),
+        },
+        operator: rj::email::EmailAddress::parse("operator@rj.example.org").unwrap(),
+    }
+}
+
 struct Harness {
     store: Store,
     stop: watch::Sender<bool>,
@@ -90,6 +101,8 @@ async fn parts(
             .parse()
             .unwrap(),
         site_name: "Restorative justice help".into(),
+        public_url: "https://rj.example.org".into(),
+        ack: rj::referral::ack::AckTokens::new(b"a-test-secret"),
     });
     (store, areas, directory, sender)
 }
@@ -117,6 +130,7 @@ async fn harness(smtp_port: u16, routing_text: Option<String>) -> Harness {
         directory,
         sender,
         pacing,
+        chasing: chasing(),
     };
     let worker = tokio::spawn(worker.run(stopped));
     Harness {
@@ -178,8 +192,8 @@ async fn the_email_reaches_the_service_with_every_answer() {
     h.wait_until("delivery", |c| c.sent == 1).await;
     assert_eq!(
         h.store.payloads_held().await.unwrap(),
-        0,
-        "personal data deleted after delivery"
+        1,
+        "the answers are kept until the service confirms it has them"
     );
     h.stop().await;
 
@@ -348,6 +362,7 @@ async fn without_smtp_the_email_is_written_to_a_folder() {
         directory,
         sender,
         pacing: Pacing::default(),
+        chasing: chasing(),
     };
     let reference = store
         .insert("f", &referral("kent", "File Person"), unix_now(), counter())
@@ -402,6 +417,7 @@ async fn several_workers_send_each_request_exactly_once() {
                 directory: directory.clone(),
                 sender: sender.clone(),
                 pacing: pacing.clone(),
+                chasing: chasing(),
             };
             tokio::spawn(worker.run_with(stopped.clone(), i == 0))
         })
@@ -426,5 +442,226 @@ async fn several_workers_send_each_request_exactly_once() {
         (ids.len(), unique.len()),
         (20, 20),
         "each request sent exactly once"
+    );
+}
+
+/// The app with its worker, sending to `smtp_port`; `vars` add settings.
+async fn site(smtp_port: u16, vars: &[(&str, &str)]) -> (axum::Router, rj::server::AppState) {
+    let smtp = format!("smtp://127.0.0.1:{smtp_port}");
+    let mut all = vec![
+        ("RJ_SMTP_URL", smtp.as_str()),
+        ("RJ_MIN_FILL_SECONDS", "0"),
+        ("RJ_PUBLIC_URL", "https://rj.example.org"),
+        ("RJ_SECRET", "a-test-secret-that-is-long-enough-123"),
+    ];
+    all.extend_from_slice(vars);
+    common::app_and_state(&all).await
+}
+
+async fn post_form(app: &axum::Router, path: &str, body: &str) -> http::Response<axum::body::Body> {
+    let req = http::Request::post(path)
+        .header(
+            http::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .header("sec-fetch-site", "same-origin")
+        .body(axum::body::Body::from(body.to_string()))
+        .unwrap();
+    common::send(app, req).await
+}
+
+/// Sends a request through the form, as a person would; returns its reference.
+async fn send_through_form(app: &axum::Router, answers: &str) -> String {
+    let html = common::page(app, "/refer", http::StatusCode::OK).await;
+    let pattern = "name=\"token\" value=\"";
+    let at = html.find(pattern).expect("a token") + pattern.len();
+    let token = &html[at..at + html[at..].find('"').unwrap()];
+    let res = post_form(
+        app,
+        "/refer",
+        &format!("token={token}&action=send&{answers}"),
+    )
+    .await;
+    assert_eq!(res.status(), http::StatusCode::SEE_OTHER);
+    let location = res.headers()[http::header::LOCATION].to_str().unwrap();
+    location.rsplit('/').next().unwrap().to_string()
+}
+
+const ANSWERS: &str = "area=north-wales&relationship=harmed&full_name=Zebedee+Quixote&contact_method=phone\
+&phone=01632+960+777&voicemail_ok=no&say_rj_ok=no&contact_language=en&reported=yes\
+&responsible_under_18=no&consent=yes&message=a-secret-message-4471";
+
+/// The words of a person's answers that no page about the request may show.
+const PRIVATE: &[&str] = &["Zebedee", "Quixote", "960 777", "a-secret-message"];
+
+/// Waits until `smtp` has `n` messages.
+async fn wait_for_messages(smtp: &SmtpServer, n: usize) -> Vec<(String, Vec<u8>)> {
+    let start = Instant::now();
+    loop {
+        let messages = smtp.messages();
+        if messages.len() >= n {
+            return messages;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "only {} of {n} messages arrived",
+            messages.len()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_service_confirms_with_the_link_and_the_person_sees_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let smtp = SmtpServer::start(port, folder.path());
+    let (app, state) = site(port, &[]).await;
+    let (stop, stopped) = watch::channel(false);
+    let worker = tokio::spawn(state.worker().run(stopped));
+    let reference = send_through_form(&app, ANSWERS).await;
+    let messages = wait_for_messages(&smtp, 1).await;
+    stop.send(true).unwrap();
+    worker.await.unwrap();
+
+    // The email carries the link, in each of its languages (North Wales: both), and
+    // referral.json carries it too.
+    let email = MessageParser::default().parse(&messages[0].1).unwrap();
+    let text = email.body_text(0).unwrap();
+    let en_prefix = format!("https://rj.example.org/refer/confirm/{reference}/");
+    let at = text.find(&en_prefix).expect("the English link");
+    let link = text[at..].split_whitespace().next().unwrap().to_string();
+    let tag = &link[en_prefix.len()..];
+    assert_eq!(tag.len(), 22, "{link}");
+    let cy_link = format!("https://rj.example.org/cy/cyfeirio/cadarnhau/{reference}/{tag}");
+    assert!(
+        text.contains(&cy_link),
+        "the Welsh part links the Welsh page"
+    );
+    assert!(text.contains("CONFIRM YOU HAVE RECEIVED THIS REQUEST"));
+    assert!(
+        email
+            .body_html(0)
+            .unwrap()
+            .contains(&format!("href=\"{link}\""))
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(email.attachments().next().unwrap().contents()).unwrap();
+    assert_eq!(json["acknowledge_url"], link);
+    let path = &link["https://rj.example.org".len()..];
+    let stored = |state: &rj::server::AppState| {
+        let store = state.store.clone();
+        let r = rj::referral::reference::Reference::parse(&reference).unwrap();
+        async move { store.find(r).await.unwrap().unwrap() }
+    };
+
+    // Opening the link (as a mail scanner does) shows the button and changes nothing.
+    for _ in 0..3 {
+        let res = common::get(&app, path).await;
+        assert_eq!(res.status(), http::StatusCode::OK);
+        assert_eq!(
+            res.headers()[http::header::CACHE_CONTROL],
+            "no-store, private"
+        );
+        let html = common::text(res).await;
+        assert!(html.contains(&reference) && html.contains("Confirm we have received it"));
+        assert!(html.contains(&format!("<form method=\"post\" action=\"{path}\"")));
+        for private in PRIVATE {
+            assert!(!html.contains(private), "the page shows {private}");
+        }
+    }
+    let head = common::send(
+        &app,
+        http::Request::head(path)
+            .body(axum::body::Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(head.status(), http::StatusCode::OK);
+    assert_eq!(
+        stored(&state).await.acknowledged_at,
+        None,
+        "GET and HEAD change nothing"
+    );
+
+    // Before: the status page says it is not confirmed yet.
+    let status = |app: &axum::Router| {
+        let app = app.clone();
+        let body = format!("reference={reference}");
+        async move {
+            let res = post_form(&app, "/refer/status", &body).await;
+            assert_eq!(res.status(), http::StatusCode::OK);
+            assert_eq!(
+                res.headers()[http::header::CACHE_CONTROL],
+                "no-store, private"
+            );
+            common::text(res).await
+        }
+    };
+    let before = status(&app).await;
+    assert!(before.contains("Received: not confirmed yet"), "{before}");
+
+    // The button's POST records it and shows the thank-you page.
+    let res = post_form(&app, path, "").await;
+    assert_eq!(res.status(), http::StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()[http::header::LOCATION], path);
+    let first = stored(&state).await.acknowledged_at.expect("acknowledged");
+    let html = common::page(&app, path, http::StatusCode::OK).await;
+    assert!(
+        html.contains("Thank you") && !html.contains("<button"),
+        "{html}"
+    );
+
+    // The status page shows it; nothing personal.
+    let after = status(&app).await;
+    let today = rj::calendar::long_date(rj::i18n::Lang::En, rj::calendar::uk_date(first));
+    assert!(after.contains(&format!("Received: {today}")), "{after}");
+    assert!(after.contains(&format!("Sent: {today}")));
+    for private in PRIVATE {
+        assert!(!after.contains(private), "the status page shows {private}");
+    }
+
+    // A second POST (a double click, the Welsh page) is harmless: the first time stays.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let cy_path = &cy_link["https://rj.example.org".len()..];
+    let res = post_form(&app, cy_path, "").await;
+    assert_eq!(res.status(), http::StatusCode::SEE_OTHER);
+    assert_eq!(stored(&state).await.acknowledged_at, Some(first));
+    let cy = common::page(&app, cy_path, http::StatusCode::OK).await;
+    assert!(cy.contains("Diolch"), "{cy}");
+
+    // A link that is not ours is the 404 page, and records nothing.
+    let other = rj::referral::reference::Reference::generate({
+        let mut n: u64 = 99;
+        move || {
+            n += 7;
+            n
+        }
+    });
+    for bad in [
+        format!("/refer/confirm/{reference}/AAAAAAAAAAAAAAAAAAAAAA"),
+        format!("/refer/confirm/{other}/{tag}"),
+        format!("/refer/confirm/{reference}/{}", &tag[1..]),
+        "/refer/confirm/nonsense/x".to_string(),
+    ] {
+        assert_eq!(
+            common::get(&app, &bad).await.status(),
+            http::StatusCode::NOT_FOUND,
+            "{bad}"
+        );
+        assert_eq!(
+            post_form(&app, &bad, "").await.status(),
+            http::StatusCode::NOT_FOUND,
+            "{bad}"
+        );
+    }
+    // A post from another site is refused.
+    let req = http::Request::post(path)
+        .header("sec-fetch-site", "cross-site")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    assert_eq!(
+        common::send(&app, req).await.status(),
+        http::StatusCode::FORBIDDEN
     );
 }

@@ -25,6 +25,15 @@ fn referral(area: &str) -> Referral {
     }
 }
 
+fn delivered(at: i64) -> rj::referral::store::Delivered {
+    rj::referral::store::Delivered {
+        at,
+        via: rj::referral::store::SentVia::Service,
+        remind_at: at + 100,
+        escalate_at: at + 200,
+    }
+}
+
 static SEED: AtomicU64 = AtomicU64::new(1);
 
 fn random() -> u64 {
@@ -111,8 +120,12 @@ async fn delivery_deletes_the_personal_data() {
         .await
         .unwrap();
     let claimed = store.claim(10, 60).await.unwrap().unwrap();
-    store.mark_sent(claimed.id, 12).await.unwrap();
-    assert_eq!(store.payloads_held().await.unwrap(), 0);
+    store.mark_sent(claimed.id, &delivered(12)).await.unwrap();
+    assert_eq!(
+        store.payloads_held().await.unwrap(),
+        1,
+        "kept until the service confirms it has it"
+    );
     let stored = store.find(reference).await.unwrap().unwrap();
     assert_eq!(
         (stored.area.as_str(), stored.status.as_str()),
@@ -156,7 +169,7 @@ async fn failed_requests_can_be_retried_and_old_ones_are_purged() {
         .unwrap();
     let claimed = store.claim(501, 60).await.unwrap().unwrap();
     store
-        .mark_failed(claimed.id, "550 no such user")
+        .mark_failed(claimed.id, "550 no such user", 502)
         .await
         .unwrap();
     assert_eq!(store.counts().await.unwrap().failed, 1);

@@ -286,6 +286,7 @@ pub fn SentPage(lang: Lang) -> impl IntoView {
             <p>{tr.t_args("refer-sent-next", &[("service", name.into())])}</p>
             <h2>{tr.t("refer-sent-contact-heading")}</h2>
             {card}
+            <p>{tr.t("sent-status")}" "<a href=Page::Status.path(lang)>{tr.t("sent-status-link")}</a></p>
         </Frame>
     }
     .into_any()

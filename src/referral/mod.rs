@@ -4,6 +4,10 @@
 //! store, the email's rendering and the delivery worker.
 
 #[cfg(feature = "ssr")]
+pub mod ack;
+#[cfg(feature = "ssr")]
+pub mod alerts;
+#[cfg(feature = "ssr")]
 pub mod decide;
 pub mod fields;
 pub mod form;
@@ -36,5 +40,7 @@ pub fn message_ids() -> Vec<String> {
             .map(|p| p.message_id().to_string()),
     );
     ids.extend(render::message_ids());
+    ids.extend(alerts::message_ids());
+    ids.extend(crate::pages::status::message_ids());
     ids
 }

@@ -2,6 +2,7 @@
 //! plain text and HTML, with `referral.json` attached), and the optional confirmation
 //! to the person, which says only that the request was sent, to whom, and the reference.
 
+use super::ack::AckTokens;
 use super::fields::{Field, YesNo};
 use super::form::Referral;
 use super::reference::Reference;
@@ -16,10 +17,45 @@ use serde_json::json;
 #[error("cannot build the email: {0}")]
 pub struct RenderError(String);
 
-/// Who the emails come from, and the site's name.
+impl RenderError {
+    pub(crate) fn new(why: String) -> Self {
+        Self(why)
+    }
+}
+
+/// Who the emails come from, the site's name, and what its links need.
 pub struct Sender {
     pub from: Mailbox,
     pub site_name: String,
+    /// The site's public address, for the links in emails (no trailing slash).
+    pub public_url: String,
+    /// Signs each request's acknowledgement link.
+    pub ack: AckTokens,
+}
+
+impl Sender {
+    /// The service's "Confirm you have received this request" link, in `lang`.
+    pub fn ack_url(&self, lang: Lang, reference: Reference) -> String {
+        self.ack.url(&self.public_url, lang, reference)
+    }
+
+    /// The page where the person checks their request, in `lang`.
+    pub fn status_url(&self, lang: Lang) -> String {
+        format!(
+            "{}{}",
+            self.public_url,
+            crate::i18n::Page::Status.path(lang)
+        )
+    }
+}
+
+/// A reminder is the service's email again, sent because nobody has confirmed it:
+/// marked as such at the top, with its own Message-ID and the first one's as
+/// `In-Reply-To`, so mail programs thread it with the first.
+#[derive(Clone, Copy, Debug)]
+pub struct Reminder {
+    /// When the first email was delivered (unix seconds).
+    pub first_sent_at: i64,
 }
 
 /// The languages of the service's email: English, plus Welsh when the area is in
@@ -45,34 +81,90 @@ pub fn service_email(
     route: &Route,
     sender: &Sender,
 ) -> Result<Message, RenderError> {
+    service_email_with(reference, referral, area, route, sender, None)
+}
+
+/// The email to the local service, or its reminder.
+pub fn service_email_with(
+    reference: Reference,
+    referral: &Referral,
+    area: &PoliceArea,
+    route: &Route,
+    sender: &Sender,
+    reminder: Option<Reminder>,
+) -> Result<Message, RenderError> {
     let langs = service_languages(area, referral);
     let subject = langs
         .iter()
         .map(|&l| {
-            Tr(l).t_args(
+            let subject = Tr(l).t_args(
                 "email-subject",
                 &[("reference", reference.to_string().into())],
-            )
+            );
+            match reminder {
+                Some(_) => Tr(l).t_args("email-reminder-subject", &[("subject", subject.into())]),
+                None => subject,
+            }
         })
         .collect::<Vec<_>>()
         .join(" / ");
+    let extra = |lang| Extra {
+        ack_url: sender.ack_url(lang, reference),
+        reminder: reminder.map(|r| {
+            Tr(lang).t_args(
+                "email-reminder",
+                &[(
+                    "date",
+                    crate::calendar::long_date(lang, crate::calendar::uk_date(r.first_sent_at))
+                        .into(),
+                )],
+            )
+        }),
+    };
     let text = langs
         .iter()
-        .map(|&lang| service_text(reference, referral, area, lang, &sender.site_name))
+        .map(|&lang| {
+            service_text(
+                reference,
+                referral,
+                area,
+                lang,
+                &sender.site_name,
+                &extra(lang),
+            )
+        })
         .collect::<Vec<_>>()
         .join("\n\n----------------------------------------\n\n");
-    let html = service_html(reference, referral, area, &langs, &sender.site_name);
+    let extras: Vec<Extra> = langs.iter().map(|&lang| extra(lang)).collect();
+    let html = service_html(
+        reference,
+        referral,
+        area,
+        &langs,
+        &sender.site_name,
+        &extras,
+    );
     let to: Mailbox = route
         .to
         .as_str()
         .parse()
         .map_err(|e| RenderError(format!("{e}")))?;
-    let json = serde_json::to_string_pretty(&attachment(reference, referral, area)).expect("JSON");
-    Message::builder()
+    let ack_url = sender.ack_url(Lang::En, reference);
+    let json = serde_json::to_string_pretty(&attachment(reference, referral, area, &ack_url))
+        .expect("JSON");
+    let first_id = message_id(reference, sender, "");
+    let builder = Message::builder()
         .from(sender.from.clone())
         .to(to)
-        .subject(subject)
-        .message_id(Some(message_id(reference, sender, "")))
+        .subject(subject);
+    let builder = match reminder {
+        None => builder.message_id(Some(first_id)),
+        Some(_) => builder
+            .message_id(Some(message_id(reference, sender, "-reminder")))
+            .in_reply_to(first_id.clone())
+            .references(first_id),
+    };
+    builder
         .multipart(
             MultiPart::mixed()
                 .multipart(MultiPart::alternative_plain_html(text, html))
@@ -111,12 +203,17 @@ pub fn confirmation_email(
         .as_str()
         .parse()
         .map_err(|e| RenderError(format!("{e}")))?;
+    let body = format!(
+        "{}\n\n{}",
+        tr.t_args("confirm-body", &args),
+        tr.t_args("confirm-status", &[("url", sender.status_url(lang).into())])
+    );
     Message::builder()
         .from(sender.from.clone())
         .to(to)
         .subject(tr.t_args("confirm-subject", &args))
         .message_id(Some(message_id(reference, sender, "-confirmation")))
-        .singlepart(SinglePart::plain(tr.t_args("confirm-body", &args)))
+        .singlepart(SinglePart::plain(body))
         .map(Some)
         .map_err(|e| RenderError(e.to_string()))
 }
@@ -220,6 +317,13 @@ fn safety(r: &Referral, lang: Lang) -> Vec<String> {
     lines
 }
 
+/// What one language's part of a service email adds to the answers: the
+/// acknowledgement link, and a reminder's first line.
+struct Extra {
+    ack_url: String,
+    reminder: Option<String>,
+}
+
 /// The plain-text part in one language.
 fn service_text(
     reference: Reference,
@@ -227,13 +331,18 @@ fn service_text(
     area: &PoliceArea,
     lang: Lang,
     site: &str,
+    extra: &Extra,
 ) -> String {
     let tr = Tr(lang);
     let intro = tr.t_args("email-intro", &[("site", site.to_string().into())]);
-    let mut text = format!(
+    let mut text = String::new();
+    if let Some(reminder) = &extra.reminder {
+        text.push_str(&format!("{reminder}\n\n"));
+    }
+    text.push_str(&format!(
         "{intro}\n\n{}\n",
         tr.t("email-safety-heading").to_uppercase()
-    );
+    ));
     for line in safety(r, lang) {
         text.push_str(&format!("* {line}\n"));
     }
@@ -244,6 +353,12 @@ fn service_text(
     for (label, value) in rows(reference, r, area, lang) {
         text.push_str(&format!("{label}: {}\n", value.replace('\n', "\n    ")));
     }
+    text.push_str(&format!(
+        "\n{}\n{}\n{}\n",
+        tr.t("email-ack-heading").to_uppercase(),
+        tr.t("email-ack-text"),
+        extra.ack_url
+    ));
     text.push_str(&format!(
         "\n{}\n{}\n",
         tr.t("email-attachment"),
@@ -260,13 +375,20 @@ fn service_html(
     area: &PoliceArea,
     langs: &[Lang],
     site: &str,
+    extras: &[Extra],
 ) -> String {
     use leptos::prelude::*;
     let sections = langs
         .iter()
+        .zip(extras)
         .enumerate()
-        .map(|(i, &lang)| {
+        .map(|(i, (&lang, extra))| {
             let tr = Tr(lang);
+            let reminder = extra
+                .reminder
+                .clone()
+                .map(|line| view! { <p><strong>{line}</strong></p> });
+            let ack_url = extra.ack_url.clone();
             let intro = tr.t_args("email-intro", &[("site", site.to_string().into())]);
             let safety = safety(r, lang)
                 .into_iter()
@@ -291,11 +413,15 @@ fn service_html(
             view! {
                 {(i > 0).then(|| view! { <hr /> })}
                 <div lang=lang.code()>
+                    {reminder}
                     <p>{intro}</p>
                     <h2>{tr.t("email-safety-heading")}</h2>
                     <ul>{safety}</ul>
                     <h2>{tr.t("email-answers-heading")}</h2>
                     <table>{rows}</table>
+                    <h2>{tr.t("email-ack-heading")}</h2>
+                    <p>{tr.t("email-ack-text")}</p>
+                    <p><a href=ack_url>{tr.t("email-ack-link")}</a></p>
                     <p>{tr.t("email-attachment")}</p>
                     <p>{tr.t("email-footer")}</p>
                 </div>
@@ -306,12 +432,19 @@ fn service_html(
     format!("<!DOCTYPE html>{body}")
 }
 
-/// `referral.json`: the answers for case-management systems (schema in the README).
-pub fn attachment(reference: Reference, r: &Referral, area: &PoliceArea) -> serde_json::Value {
+/// `referral.json`: the answers for case-management systems (schema in the README),
+/// and the link that confirms the service has them.
+pub fn attachment(
+    reference: Reference,
+    r: &Referral,
+    area: &PoliceArea,
+    acknowledge_url: &str,
+) -> serde_json::Value {
     json!({
         "schema": "rj-referral/1",
         "reference": reference.to_string(),
         "police_area": { "code": area.code, "slug": area.slug, "name": area.name },
+        "acknowledge_url": acknowledge_url,
         "referral": r,
     })
 }

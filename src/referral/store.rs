@@ -3,6 +3,7 @@
 //! Workers take a time-limited lease on one request at a time, so two workers never
 //! send the same request at once and a crashed worker's request is taken up again.
 
+use super::alerts::AlertKind;
 use super::form::Referral;
 use super::reference::Reference;
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
@@ -44,11 +45,90 @@ pub struct Counts {
     pub oldest_pending: Option<i64>,
 }
 
-/// What the confirmation page may show about a request.
+/// What the confirmation, acknowledgement and status pages may show about a request:
+/// never its answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stored {
     pub reference: Reference,
     pub area: String,
+    pub status: String,
+    /// When the person sent it (unix seconds).
+    pub created_at: i64,
+    /// When the service's email was delivered.
+    pub sent_at: Option<i64>,
+    /// When the service confirmed it has it.
+    pub acknowledged_at: Option<i64>,
+    /// Where it went: [`SentVia::as_str`].
+    pub sent_via: Option<String>,
+}
+
+/// Where a request's email went.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SentVia {
+    /// Straight to the area's service.
+    Service,
+    /// Straight to the area's youth justice service.
+    YouthService,
+    /// To the operator's triage inbox, which passes it on.
+    Triage,
+}
+
+impl SentVia {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SentVia::Service => "service",
+            SentVia::YouthService => "youth-service",
+            SentVia::Triage => "triage",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<SentVia> {
+        [SentVia::Service, SentVia::YouthService, SentVia::Triage]
+            .into_iter()
+            .find(|v| v.as_str() == s)
+    }
+}
+
+/// A delivery to record: when, where, and when to chase it if nobody confirms it.
+#[derive(Clone, Copy, Debug)]
+pub struct Delivered {
+    pub at: i64,
+    pub via: SentVia,
+    pub remind_at: i64,
+    pub escalate_at: i64,
+}
+
+/// What an alert may say about its request: dates, area and route, never the answers.
+#[derive(Clone, Debug)]
+pub struct AlertFacts {
+    pub reference: Reference,
+    pub area: String,
+    pub status: String,
+    pub created_at: i64,
+    pub sent_at: Option<i64>,
+    pub acknowledged_at: Option<i64>,
+    /// When the reminder went to the service, if it has.
+    pub reminded_at: Option<i64>,
+    pub sent_via: Option<SentVia>,
+    /// The last delivery error (a reply code, never an address).
+    pub last_error: Option<String>,
+}
+
+/// An alert a worker has leased for sending.
+pub struct ClaimedAlert {
+    pub id: i64,
+    pub kind: AlertKind,
+    pub attempts: u32,
+    pub facts: AlertFacts,
+    /// The answers, for a reminder (the service's email again), while they are held.
+    pub referral: Option<Referral>,
+}
+
+/// One alert, for `outbox status` and the tests.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AlertRow {
+    pub reference: Reference,
+    pub kind: AlertKind,
     pub status: String,
 }
 
@@ -169,14 +249,19 @@ impl Store {
         Ok(())
     }
 
-    /// Delivered: the personal data is deleted; reference, area, times and status stay.
-    pub async fn mark_sent(&self, id: i64, now: i64) -> Result<(), StoreError> {
+    /// Delivered: the service has its email, and the person their confirmation. The
+    /// answers stay until the service confirms it has them (a reminder repeats them).
+    pub async fn mark_sent(&self, id: i64, d: &Delivered) -> Result<(), StoreError> {
         sqlx::query(
-            "UPDATE referrals SET status = 'sent', payload = NULL, sent_at = ?2, lease_until = NULL,
-             last_error = NULL, service_sent = 1 WHERE id = ?1",
+            "UPDATE referrals SET status = 'sent', sent_at = ?2, lease_until = NULL,
+             last_error = NULL, service_sent = 1, sent_via = ?3, remind_at = ?4, escalate_at = ?5
+             WHERE id = ?1",
         )
         .bind(id)
-        .bind(now)
+        .bind(d.at)
+        .bind(d.via.as_str())
+        .bind(d.remind_at)
+        .bind(d.escalate_at)
         .execute(&self.pool)
         .await?;
         Ok(())
@@ -198,14 +283,182 @@ impl Store {
         Ok(())
     }
 
-    /// Refused for good (a permanent SMTP rejection). Kept for `outbox retry` until purged.
-    pub async fn mark_failed(&self, id: i64, error: &str) -> Result<(), StoreError> {
-        sqlx::query("UPDATE referrals SET status = 'failed', lease_until = NULL, last_error = ?2 WHERE id = ?1")
-            .bind(id)
-            .bind(error)
-            .execute(&self.pool)
-            .await?;
+    /// Refused for good (a permanent SMTP rejection). Kept for `outbox retry` until
+    /// purged; the operator's alert is stored in the same transaction, once per request.
+    pub async fn mark_failed(&self, id: i64, error: &str, now: i64) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE referrals SET status = 'failed', lease_until = NULL, last_error = ?2,
+             failed_at = COALESCE(failed_at, ?3) WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(error)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "INSERT INTO alerts (referral_id, kind, status, next_attempt_at, created_at)
+             VALUES (?1, 'failed', 'pending', ?2, ?2)
+             ON CONFLICT (referral_id, kind) DO NOTHING",
+        )
+        .bind(id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
         Ok(())
+    }
+
+    /// Stores the alerts that have fallen due at `now`: a reminder for each delivered
+    /// request nobody has confirmed by its `remind_at`, an escalation by its
+    /// `escalate_at`, and a retention warning for each unconfirmed request stored
+    /// before `warn_before`. Each kind at most once per request (the unique key), so
+    /// running this again, or on a restarted instance, adds nothing. Returns how many
+    /// were added.
+    pub async fn queue_due_alerts(&self, now: i64, warn_before: i64) -> Result<u64, StoreError> {
+        let mut added = 0;
+        for (kind, due) in [
+            ("reminder", "status = 'sent' AND remind_at <= ?1"),
+            ("escalation", "status = 'sent' AND escalate_at <= ?1"),
+            (
+                "retention",
+                "status IN ('pending', 'sent', 'failed') AND created_at < ?2",
+            ),
+        ] {
+            let sql = format!(
+                "INSERT INTO alerts (referral_id, kind, status, next_attempt_at, created_at)
+                 SELECT id, '{kind}', 'pending', ?1, ?1 FROM referrals
+                 WHERE acknowledged_at IS NULL AND {due}
+                 ON CONFLICT (referral_id, kind) DO NOTHING"
+            );
+            added += sqlx::query(&sql)
+                .bind(now)
+                .bind(warn_before)
+                .execute(&self.pool)
+                .await?
+                .rows_affected();
+        }
+        Ok(added)
+    }
+
+    /// Leases the next alert that is due, if any, for `lease_seconds`.
+    pub async fn claim_alert(
+        &self,
+        now: i64,
+        lease_seconds: i64,
+    ) -> Result<Option<ClaimedAlert>, StoreError> {
+        let row = sqlx::query(
+            "UPDATE alerts SET lease_until = ?1 + ?2, attempts = attempts + 1
+             WHERE id = (SELECT id FROM alerts
+                         WHERE status = 'pending' AND next_attempt_at <= ?1
+                           AND (lease_until IS NULL OR lease_until <= ?1)
+                         ORDER BY next_attempt_at, id LIMIT 1)
+             RETURNING id, referral_id, kind, attempts",
+        )
+        .bind(now)
+        .bind(lease_seconds)
+        .fetch_optional(&self.pool)
+        .await?;
+        let Some(row) = row else { return Ok(None) };
+        let referral_id: i64 = row.get("referral_id");
+        let kind = AlertKind::parse(row.get("kind")).expect("the table only holds known kinds");
+        let r = sqlx::query(
+            "SELECT r.reference, r.area, r.status, r.created_at, r.sent_at, r.acknowledged_at,
+                    r.sent_via, r.last_error, r.payload,
+                    (SELECT a.sent_at FROM alerts a
+                     WHERE a.referral_id = r.id AND a.kind = 'reminder' AND a.status = 'sent')
+                    AS reminded_at
+             FROM referrals r WHERE r.id = ?1",
+        )
+        .bind(referral_id)
+        .fetch_one(&self.pool)
+        .await?;
+        let reference: String = r.get("reference");
+        let payload: Option<String> = r.get("payload");
+        let referral = match (kind, payload) {
+            (AlertKind::Reminder, Some(p)) => Some(serde_json::from_str(&p)?),
+            _ => None,
+        };
+        Ok(Some(ClaimedAlert {
+            id: row.get("id"),
+            kind,
+            attempts: row.get::<i64, _>("attempts") as u32,
+            facts: AlertFacts {
+                reference: Reference::parse(&reference).expect("stored references are valid"),
+                area: r.get("area"),
+                status: r.get("status"),
+                created_at: r.get("created_at"),
+                sent_at: r.get("sent_at"),
+                acknowledged_at: r.get("acknowledged_at"),
+                reminded_at: r.get("reminded_at"),
+                sent_via: r
+                    .get::<Option<String>, _>("sent_via")
+                    .as_deref()
+                    .and_then(SentVia::parse),
+                last_error: r.get("last_error"),
+            },
+            referral,
+        }))
+    }
+
+    /// The alert is sent (`sent`), refused for good (`failed`), or no longer needed
+    /// (`cancelled`: the service confirmed the request first).
+    pub async fn finish_alert(
+        &self,
+        id: i64,
+        status: &str,
+        now: i64,
+        error: Option<&str>,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE alerts SET status = ?2, sent_at = CASE WHEN ?2 = 'sent' THEN ?3 END,
+             lease_until = NULL, last_error = ?4 WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(status)
+        .bind(now)
+        .bind(error)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Not sent this time; try again at `next_attempt_at`.
+    pub async fn retry_alert(
+        &self,
+        id: i64,
+        next_attempt_at: i64,
+        error: &str,
+    ) -> Result<(), StoreError> {
+        sqlx::query(
+            "UPDATE alerts SET next_attempt_at = ?2, lease_until = NULL, last_error = ?3 WHERE id = ?1",
+        )
+        .bind(id)
+        .bind(next_attempt_at)
+        .bind(error)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Every alert, oldest first.
+    pub async fn alerts(&self) -> Result<Vec<AlertRow>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT r.reference, a.kind, a.status FROM alerts a
+             JOIN referrals r ON r.id = a.referral_id ORDER BY a.id",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .filter_map(|row| {
+                Some(AlertRow {
+                    reference: Reference::parse(row.get::<&str, _>(0)).ok()?,
+                    kind: AlertKind::parse(row.get(1))?,
+                    status: row.get(2),
+                })
+            })
+            .collect())
     }
 
     /// Deletes the personal data of requests still undelivered since before `cutoff`,
@@ -262,15 +515,44 @@ impl Store {
 
     /// A request's reference, area and status (never its answers).
     pub async fn find(&self, reference: Reference) -> Result<Option<Stored>, StoreError> {
-        let row = sqlx::query("SELECT area, status FROM referrals WHERE reference = ?1")
+        let row = sqlx::query(
+            "SELECT area, status, created_at, sent_at, acknowledged_at, sent_via
+             FROM referrals WHERE reference = ?1",
+        )
+        .bind(reference.to_string())
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| Stored {
+            reference,
+            area: r.get("area"),
+            status: r.get("status"),
+            created_at: r.get("created_at"),
+            sent_at: r.get("sent_at"),
+            acknowledged_at: r.get("acknowledged_at"),
+            sent_via: r.get("sent_via"),
+        }))
+    }
+
+    /// Records that the service has the request, once: a second call keeps the first
+    /// time. Returns when it was acknowledged, or `None` for an unknown reference.
+    pub async fn acknowledge(
+        &self,
+        reference: Reference,
+        now: i64,
+    ) -> Result<Option<i64>, StoreError> {
+        sqlx::query(
+            "UPDATE referrals SET acknowledged_at = ?2
+             WHERE reference = ?1 AND acknowledged_at IS NULL",
+        )
+        .bind(reference.to_string())
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        let row = sqlx::query("SELECT acknowledged_at FROM referrals WHERE reference = ?1")
             .bind(reference.to_string())
             .fetch_optional(&self.pool)
             .await?;
-        Ok(row.map(|r| Stored {
-            reference,
-            area: r.get(0),
-            status: r.get(1),
-        }))
+        Ok(row.and_then(|r| r.get::<Option<i64>, _>(0)))
     }
 
     /// A waiting request's answers, if they are still held (`None` once delivered or

@@ -1,6 +1,7 @@
 //! The web server: configuration, shared state, the router with its layers, and the
 //! process's start and graceful stop. Server-only.
 
+mod acknowledge;
 mod api;
 mod commands;
 pub mod config;
@@ -9,16 +10,19 @@ mod limit;
 pub mod page_cache;
 mod refer;
 mod sitemap;
+mod status;
 
 use crate::app::{App, shell};
 use crate::areas::{Areas, DataError, directory::Directory, directory::DirectoryError};
+use crate::calendar::{AckClock, WorkingDays};
 use crate::i18n::{Lang, Page};
+use crate::referral::ack::AckTokens;
 use crate::referral::mailer::{Mailer, MailerError};
 use crate::referral::render::Sender;
 use crate::referral::store::{Store, StoreError};
 use crate::referral::token::FormTokens;
 use crate::referral::view::TokenIssuer;
-use crate::referral::worker::{Pacing, Worker};
+use crate::referral::worker::{Chasing, Pacing, Worker};
 use axum::{Router, extract::FromRef, routing::get};
 use config::Config;
 use leptos::prelude::*;
@@ -39,6 +43,10 @@ pub struct AppState {
     pub sender: Arc<Sender>,
     pub tokens: FormTokens,
     pub limiter: Arc<limit::SendLimiter>,
+    /// When unconfirmed requests are chased, in working days (or seconds for tests).
+    pub clock: AckClock,
+    /// The per-client limit on status lookups.
+    pub status_limiter: Arc<limit::SendLimiter>,
 }
 
 /// Why the server could not start.
@@ -57,6 +65,13 @@ pub enum StartupError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Mailer(#[from] MailerError),
+    #[error("cannot read the bank holidays {path}: {source}")]
+    ReadHolidays {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Holidays(#[from] crate::calendar::HolidayError),
 }
 
 impl AppState {
@@ -85,12 +100,20 @@ impl AppState {
                 .parse()
                 .expect("checked when the configuration was read"),
             site_name: crate::i18n::Tr(crate::i18n::Lang::En).t("site-name"),
+            public_url: config.site.public_url.clone(),
+            ack: AckTokens::new(config.secret.expose_secret()),
         });
+        let clock = ack_clock(&config.tracking)?;
+        let status_limiter = Arc::new(limit::SendLimiter::new(
+            config.tracking.status_limit_per_hour,
+        ));
         let tokens = FormTokens::new(config.secret.expose_secret());
         let limiter = Arc::new(limit::SendLimiter::new(config.send_limit_per_hour));
         Ok(Self {
             tokens,
             limiter,
+            clock,
+            status_limiter,
             leptos_options,
             config: Arc::new(config),
             areas: Arc::new(areas),
@@ -119,10 +142,39 @@ impl AppState {
             pacing: Pacing {
                 retry_base: std::time::Duration::from_secs(self.config.retry_base_seconds),
                 retention: std::time::Duration::from_secs(days * 24 * 3600),
+                // Periods in seconds (tests, drills) need alerts looked for often.
+                sweep: match self.clock {
+                    AckClock::Seconds(_) => std::time::Duration::from_millis(250),
+                    AckClock::WorkingDays { .. } => Pacing::default().sweep,
+                },
                 ..Pacing::default()
+            },
+            chasing: Chasing {
+                clock: self.clock.clone(),
+                operator: self.config.tracking.operator_email.clone(),
             },
         }
     }
+}
+
+/// The clock for chasing requests: `RJ_ACK_PERIOD_SECONDS` when set, else
+/// `RJ_ACK_WORKING_DAYS` counted with the bank holidays in `RJ_BANK_HOLIDAYS`.
+fn ack_clock(tracking: &config::Tracking) -> Result<AckClock, StartupError> {
+    let path = tracking.bank_holidays.display().to_string();
+    let text = std::fs::read_to_string(&tracking.bank_holidays).map_err(|source| {
+        StartupError::ReadHolidays {
+            path: path.clone(),
+            source,
+        }
+    })?;
+    let calendar = WorkingDays::parse(&text, &path)?;
+    Ok(match tracking.ack_period_seconds {
+        Some(seconds) => AckClock::Seconds(i64::try_from(seconds).unwrap_or(i64::MAX)),
+        None => AckClock::WorkingDays {
+            days: tracking.ack_working_days,
+            calendar,
+        },
+    })
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -145,10 +197,12 @@ pub fn uncached_router(state: AppState) -> Router {
         move || provide_app_context(&state)
     };
 
-    // The confirmation pages are rendered by their own handler, which looks them up.
+    // The confirmation and acknowledgement pages are rendered by their own handlers,
+    // which look the request up first.
     let routes: Vec<_> = generate_route_list(App)
         .into_iter()
         .filter(|r| !r.path().contains("/sent/") && !r.path().contains("/wedi-anfon/"))
+        .filter(|r| !acknowledge::handles(r.path()))
         .collect();
     let en_refer = Page::Refer.path(Lang::En);
     let cy_refer = Page::Refer.path(Lang::Cy);
@@ -166,6 +220,8 @@ pub fn uncached_router(state: AppState) -> Router {
             &format!("{cy_refer}/wedi-anfon/{{reference}}"),
             get(refer::sent_cy),
         )
+        .merge(acknowledge::routes())
+        .merge(status::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || page_shell(options.clone())
