@@ -40,6 +40,7 @@ test: tools apt-packages
 	cargo clippy --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
 	python3 data/build.py --fetch-only
 	python3 data/build.py --check
+	python3 data/bank_holidays.py --check
 	RJ_REQUIRE_DATA=1 cargo test
 	cargo leptos build --release
 	npx playwright test --config end2end/playwright.config.ts

@@ -108,7 +108,22 @@ async fn parts(
 }
 
 async fn harness(smtp_port: u16, routing_text: Option<String>) -> Harness {
-    let dir = tempfile::tempdir().unwrap();
+    harness_with(
+        tempfile::tempdir().unwrap(),
+        smtp_port,
+        routing_text,
+        chasing(),
+    )
+    .await
+}
+
+/// A worker on the outbox in `dir` (a new one, or one a previous worker used).
+async fn harness_with(
+    dir: tempfile::TempDir,
+    smtp_port: u16,
+    routing_text: Option<String>,
+    chasing: Chasing,
+) -> Harness {
     let (store, areas, directory, sender) = parts(dir.path(), routing_text).await;
     let mailer = Mailer::new(
         Some(&format!("smtp://127.0.0.1:{smtp_port}")),
@@ -120,6 +135,7 @@ async fn harness(smtp_port: u16, routing_text: Option<String>) -> Harness {
         retry_base: Duration::from_secs(1),
         retry_max: Duration::from_secs(2),
         poll: Duration::from_millis(50),
+        sweep: Duration::from_millis(100),
         ..Pacing::default()
     };
     let (stop, stopped) = watch::channel(false);
@@ -130,7 +146,7 @@ async fn harness(smtp_port: u16, routing_text: Option<String>) -> Harness {
         directory,
         sender,
         pacing,
-        chasing: chasing(),
+        chasing,
     };
     let worker = tokio::spawn(worker.run(stopped));
     Harness {
@@ -138,6 +154,14 @@ async fn harness(smtp_port: u16, routing_text: Option<String>) -> Harness {
         stop,
         worker,
         _dir: dir,
+    }
+}
+
+/// Periods of `seconds` instead of working days.
+fn chasing_every(seconds: i64) -> Chasing {
+    Chasing {
+        clock: rj::calendar::AckClock::Seconds(seconds),
+        ..chasing()
     }
 }
 
@@ -160,6 +184,20 @@ impl Harness {
     async fn stop(self) {
         self.stop.send(true).unwrap();
         self.worker.await.unwrap();
+    }
+
+    /// The worker dies where it stands (its task is dropped at whatever it awaits), and
+    /// a new one starts on the same database, as after a crash and a restart.
+    async fn crash_and_restart(
+        self,
+        smtp_port: u16,
+        routing: Option<String>,
+        chasing: Chasing,
+    ) -> Harness {
+        self.worker.abort();
+        let _ = self.worker.await;
+        drop(self.store);
+        harness_with(self._dir, smtp_port, routing, chasing).await
     }
 }
 
@@ -664,4 +702,220 @@ async fn the_service_confirms_with_the_link_and_the_person_sees_it() {
         common::send(&app, req).await.status(),
         http::StatusCode::FORBIDDEN
     );
+}
+
+/// How many times each Message-ID arrived.
+fn arrivals(smtp: &SmtpServer) -> std::collections::BTreeMap<String, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for id in message_ids(smtp) {
+        *counts.entry(id).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The message with this Message-ID (without the angle brackets).
+fn message_with_id(smtp: &SmtpServer, id: &str) -> (String, Vec<u8>) {
+    smtp.messages()
+        .into_iter()
+        .find(|(_, raw)| MessageParser::default().parse(raw).unwrap().message_id() == Some(id))
+        .unwrap_or_else(|| panic!("no message {id}"))
+}
+
+async fn wait_for_id(smtp: &SmtpServer, id: &str) {
+    let start = Instant::now();
+    while !arrivals(smtp).contains_key(id) {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "{id} did not arrive: {:?}",
+            arrivals(smtp)
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Words of the test referral's answers that no operator alert may contain.
+const ANSWER_WORDS: &[&str] = &[
+    "Prydderch",
+    "weekdays after 6pm",
+    "CR-123",
+    "BSL",
+    "Line one",
+    "person@example.net",
+];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unconfirmed_request_is_reminded_then_escalated_once_each() {
+    let folder = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let smtp = SmtpServer::start(port, folder.path());
+    let h = harness_with(tempfile::tempdir().unwrap(), port, None, chasing_every(2)).await;
+    let unconfirmed = h
+        .store
+        .insert(
+            "u",
+            &referral("north-wales", "Siân Prydderch"),
+            unix_now(),
+            counter(),
+        )
+        .await
+        .unwrap();
+    let confirmed = h
+        .store
+        .insert(
+            "c",
+            &referral("kent", "Siân Prydderch"),
+            unix_now(),
+            counter(),
+        )
+        .await
+        .unwrap();
+    h.wait_until("both delivered", |c| c.sent == 2).await;
+    // One service confirms at once; the other never does.
+    h.store.acknowledge(confirmed, unix_now()).await.unwrap();
+    let escalation = format!("{unconfirmed}-escalation@rj.example.org");
+    wait_for_id(&smtp, &escalation).await;
+    // Three more periods: nothing else may arrive.
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    h.stop().await;
+
+    let arrived = arrivals(&smtp);
+    let expected: std::collections::BTreeMap<String, usize> = [
+        format!("{unconfirmed}@rj.example.org"),
+        format!("{unconfirmed}-reminder@rj.example.org"),
+        escalation.clone(),
+        format!("{confirmed}@rj.example.org"),
+    ]
+    .into_iter()
+    .map(|id| (id, 1))
+    .collect();
+    assert_eq!(
+        arrived, expected,
+        "each email exactly once; none for the confirmed request"
+    );
+
+    // The reminder is the service's email again, threaded with the first, with the link.
+    let (rcpt, raw) = message_with_id(&smtp, &format!("{unconfirmed}-reminder@rj.example.org"));
+    assert_eq!(rcpt, "north-wales@referrals.example.org");
+    let reminder = MessageParser::default().parse(&raw).unwrap();
+    assert!(
+        reminder
+            .subject()
+            .unwrap()
+            .starts_with("Reminder: Restorative justice contact request")
+    );
+    assert_eq!(
+        reminder.in_reply_to().as_text(),
+        Some(format!("{unconfirmed}@rj.example.org").as_str())
+    );
+    let text = reminder.body_text(0).unwrap();
+    assert!(
+        text.starts_with("Reminder: nobody has confirmed this request yet."),
+        "{text}"
+    );
+    assert!(text.contains("Nodyn atgoffa"), "Welsh too, for North Wales");
+    assert!(
+        text.contains("Siân Prydderch") && text.contains(&format!("/refer/confirm/{unconfirmed}/"))
+    );
+
+    // The escalation goes to the operator: reference, area, dates; no answers.
+    let (rcpt, raw) = message_with_id(&smtp, &escalation);
+    assert_eq!(rcpt, "operator@rj.example.org");
+    let email = MessageParser::default().parse(&raw).unwrap();
+    let subject = email.subject().unwrap();
+    assert!(
+        subject.contains(&format!(
+            "Not confirmed: request {unconfirmed} (North Wales)"
+        )),
+        "{subject}"
+    );
+    let body = email.body_text(0).unwrap();
+    for expected in [
+        "Police area: North Wales",
+        "Sent to: The area's service",
+        "Request sent: ",
+        "Email delivered: ",
+        "Reminder sent: ",
+        &format!("rj outbox resolve {unconfirmed} --note"),
+        "Ardal heddlu: Gogledd Cymru",
+    ] {
+        assert!(
+            body.contains(expected),
+            "the escalation lacks {expected:?}: {body}"
+        );
+    }
+    for private in ANSWER_WORDS.iter().chain(&["Siân"]) {
+        assert!(
+            !raw.windows(private.len()).any(|w| w == private.as_bytes()),
+            "the escalation holds {private}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_permanent_failure_alerts_the_operator_once_across_crashes() {
+    let folder = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let smtp = SmtpServer::start(port, folder.path());
+    let routing = Some(
+        "[[route]]\narea = \"kent\"\nemail = \"reject-kent@referrals.example.org\"\n".to_string(),
+    );
+    let h = harness_with(
+        tempfile::tempdir().unwrap(),
+        port,
+        routing.clone(),
+        chasing(),
+    )
+    .await;
+    let reference = h
+        .store
+        .insert(
+            "f",
+            &referral("kent", "Siân Prydderch"),
+            unix_now(),
+            counter(),
+        )
+        .await
+        .unwrap();
+    let alert = format!("{reference}-failed@rj.example.org");
+    wait_for_id(&smtp, &alert).await;
+    // A crash and restart, an operator's retry that fails again, another crash: the
+    // operator still hears of it once.
+    let h = h.crash_and_restart(port, routing.clone(), chasing()).await;
+    assert!(h.store.retry(reference, unix_now()).await.unwrap());
+    h.wait_until("the second rejection", |c| c.failed == 1 && c.pending == 0)
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let h = h.crash_and_restart(port, routing, chasing()).await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let alerts = h.store.alerts().await.unwrap();
+    h.stop().await;
+    assert_eq!(
+        arrivals(&smtp).get(&alert),
+        Some(&1),
+        "{:?}",
+        arrivals(&smtp)
+    );
+    assert_eq!(arrivals(&smtp).len(), 1, "nothing reached the service");
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    assert_eq!(alerts[0].status, "sent");
+
+    let (rcpt, raw) = message_with_id(&smtp, &alert);
+    assert_eq!(rcpt, "operator@rj.example.org");
+    let email = MessageParser::default().parse(&raw).unwrap();
+    let body = email.body_text(0).unwrap();
+    assert!(
+        email
+            .subject()
+            .unwrap()
+            .contains(&format!("Not delivered: request {reference} (Kent)"))
+    );
+    for expected in [
+        "The mail server's reply: SMTP 550",
+        &format!("rj outbox retry {reference}"),
+    ] {
+        assert!(body.contains(expected), "{expected:?}: {body}");
+    }
+    for private in ANSWER_WORDS.iter().chain(&["Siân", "reject-kent"]) {
+        assert!(!body.contains(private), "the alert holds {private}");
+    }
 }

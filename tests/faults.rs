@@ -1,6 +1,8 @@
 //! The real binary under faults: requests are stored while the SMTP server is down,
 //! the site is killed with SIGKILL, and after a restart with the server up every request
-//! arrives. Neither run's log contains anything the person typed.
+//! arrives; the reminders and escalations of requests nobody confirms arrive exactly
+//! once each across SIGKILLs and restarts. No run's log contains anything the person
+//! typed.
 
 mod common;
 
@@ -25,9 +27,14 @@ struct Site {
 }
 
 fn start_site(dir: &Path, smtp_port: u16, run: &str) -> Site {
+    start_site_with(dir, smtp_port, run, &[])
+}
+
+fn start_site_with(dir: &Path, smtp_port: u16, run: &str, vars: &[(&str, &str)]) -> Site {
     let port = free_port();
     let log = dir.join(format!("{run}.log"));
     let child = Command::new(env!("CARGO_BIN_EXE_rj"))
+        .envs(vars.iter().copied())
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .env("LEPTOS_OUTPUT_NAME", "rj")
         .env("LEPTOS_SITE_ROOT", dir.join("site"))
@@ -156,6 +163,144 @@ fn every_request_survives_sigkill_and_nothing_personal_is_logged() {
             log.contains("referral stored") || log.contains("sent to the service"),
             "the log says something"
         );
+        for private in [
+            NAME, "Zebedee", PHONE, "960 777", EMAIL, "zq.known", MESSAGE, TIMES, CRIME_REF,
+        ] {
+            assert!(
+                !log.contains(private),
+                "{} contains {private:?}",
+                site.log.display()
+            );
+        }
+    }
+}
+
+/// How many times each Message-ID arrived, in any of `folders`.
+fn arrivals(folders: &[&Path]) -> std::collections::BTreeMap<String, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for folder in folders {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            continue;
+        };
+        for e in entries.filter_map(Result::ok) {
+            if e.path().extension().is_some_and(|x| x == "eml") {
+                let text = std::fs::read_to_string(e.path()).unwrap();
+                if let Some(id) = text
+                    .lines()
+                    .find_map(|l| l.strip_prefix("Message-ID: <"))
+                    .and_then(|l| l.split('@').next())
+                {
+                    *counts.entry(id.to_string()).or_insert(0) += 1;
+                }
+            }
+        }
+    }
+    counts
+}
+
+fn wait_for(what: &str, site: &Site, done: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < Duration::from_secs(40),
+            "timed out waiting for {what}: {}",
+            std::fs::read_to_string(&site.log).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn reminders_and_escalations_arrive_exactly_once_across_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("site")).unwrap();
+    let vars = [
+        ("RJ_ACK_PERIOD_SECONDS", "2"),
+        ("RJ_OPERATOR_EMAIL", "operator@rj.example.org"),
+    ];
+    let smtp_port = free_port();
+    let (mail1, mail2) = (dir.path().join("mail1"), dir.path().join("mail2"));
+    let folders = [mail1.as_path(), mail2.as_path()];
+
+    // 1. Three requests are delivered; nobody confirms them.
+    let smtp = SmtpServer::start(smtp_port, &mail1);
+    let mut first = start_site_with(dir.path(), smtp_port, "alerts-first", &vars);
+    let references: Vec<String> = (0..3).map(|_| send_request(first.port)).collect();
+    wait_for("the services' emails and the confirmations", &first, || {
+        let got = arrivals(&folders);
+        references
+            .iter()
+            .all(|r| got.contains_key(r) && got.contains_key(&format!("{r}-confirmation")))
+    });
+    // Recorded as delivered right after the confirmation.
+    std::thread::sleep(Duration::from_millis(300));
+    // 2. The mail server goes down: the reminders fall due, are stored, cannot be
+    // sent; the site is killed.
+    drop(smtp);
+    std::thread::sleep(Duration::from_millis(3000));
+    first.child.kill().unwrap();
+    first.child.wait().unwrap();
+    // The reminders were stored before anything could send them.
+    let stored = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let url = format!("sqlite://{}/rj.db", dir.path().display());
+        let store = rj::referral::store::Store::open(&url).await.unwrap();
+        store.alerts().await.unwrap()
+    });
+    let waiting: Vec<_> = stored
+        .iter()
+        .filter(|a| a.kind.as_str() == "reminder" && a.status == "pending")
+        .collect();
+    assert_eq!(waiting.len(), 3, "{stored:?}");
+
+    // 3. Restarted with the mail server up: every reminder and escalation arrives.
+    let smtp = SmtpServer::start(smtp_port, &mail2);
+    let mut second = start_site_with(dir.path(), smtp_port, "alerts-second", &vars);
+    let expected: Vec<String> = references
+        .iter()
+        .flat_map(|r| {
+            [
+                r.clone(),
+                format!("{r}-confirmation"),
+                format!("{r}-reminder"),
+                format!("{r}-escalation"),
+            ]
+        })
+        .collect();
+    wait_for("every reminder and escalation", &second, || {
+        let got = arrivals(&folders);
+        expected.iter().all(|id| got.contains_key(id))
+    });
+    std::thread::sleep(Duration::from_millis(1000));
+    second.child.kill().unwrap();
+    second.child.wait().unwrap();
+
+    // 4. Killed and restarted again: two more periods pass, nothing is sent again.
+    let mut third = start_site_with(dir.path(), smtp_port, "alerts-third", &vars);
+    std::thread::sleep(Duration::from_millis(5000));
+    third.child.kill().unwrap();
+    third.child.wait().unwrap();
+    drop(smtp);
+
+    let got = arrivals(&folders);
+    let want: std::collections::BTreeMap<String, usize> =
+        expected.iter().map(|id| (id.clone(), 1)).collect();
+    assert_eq!(got, want, "each email exactly once");
+
+    // The escalations went to the operator and hold nothing the person typed.
+    for folder in folders {
+        for e in std::fs::read_dir(folder).unwrap().filter_map(Result::ok) {
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            if text.contains("-escalation@") {
+                let rcpt = std::fs::read_to_string(e.path().with_extension("rcpt")).unwrap();
+                assert_eq!(rcpt, "operator@rj.example.org");
+                for private in [NAME, "Zebedee", PHONE, EMAIL, MESSAGE, TIMES, CRIME_REF] {
+                    assert!(!text.contains(private), "an escalation holds {private:?}");
+                }
+            }
+        }
+    }
+    for site in [&first, &second, &third] {
+        let log = std::fs::read_to_string(&site.log).unwrap();
         for private in [
             NAME, "Zebedee", PHONE, "960 777", EMAIL, "zq.known", MESSAGE, TIMES, CRIME_REF,
         ] {

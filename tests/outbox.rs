@@ -204,3 +204,87 @@ async fn the_database_survives_reopening() {
         reference
     );
 }
+
+#[tokio::test]
+async fn due_alerts_are_stored_once_each() {
+    let (store, _dir) = store().await;
+    let quiet = store
+        .insert("q", &referral("kent"), 10, random)
+        .await
+        .unwrap();
+    let confirmed = store
+        .insert("c", &referral("essex"), 10, random)
+        .await
+        .unwrap();
+    for _ in 0..2 {
+        let claimed = store.claim(10, 60).await.unwrap().unwrap();
+        store.mark_sent(claimed.id, &delivered(20)).await.unwrap();
+    }
+    store.acknowledge(confirmed, 50).await.unwrap();
+    // Before the reminder is due: nothing.
+    assert_eq!(store.queue_due_alerts(119, 0).await.unwrap(), 0);
+    // The reminder falls due (remind_at = 120), for the unconfirmed request only, once
+    // however often the sweep runs.
+    assert_eq!(store.queue_due_alerts(120, 0).await.unwrap(), 1);
+    assert_eq!(store.queue_due_alerts(130, 0).await.unwrap(), 0);
+    // Then the escalation, then the retention warning (stored before `warn_before`).
+    assert_eq!(store.queue_due_alerts(220, 0).await.unwrap(), 1);
+    assert_eq!(store.queue_due_alerts(221, 11).await.unwrap(), 1);
+    assert_eq!(store.queue_due_alerts(300, 1000).await.unwrap(), 0);
+    let kinds: Vec<_> = store
+        .alerts()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.reference, a.kind.as_str(), a.status))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (quiet, "reminder", "pending".to_string()),
+            (quiet, "escalation", "pending".to_string()),
+            (quiet, "retention", "pending".to_string()),
+        ]
+    );
+    // Leased one at a time: a second worker does not get the same alert.
+    let first = store.claim_alert(300, 60).await.unwrap().unwrap();
+    let second = store.claim_alert(300, 60).await.unwrap().unwrap();
+    assert_ne!(first.id, second.id);
+    assert_eq!(first.kind.as_str(), "reminder");
+    assert_eq!(
+        first.referral.as_ref().map(|r| r.area.as_str()),
+        Some("kent"),
+        "a reminder repeats the answers"
+    );
+    assert!(second.referral.is_none(), "an operator alert carries none");
+    assert_eq!(second.facts.sent_at, Some(20));
+    store
+        .finish_alert(first.id, "sent", 301, None)
+        .await
+        .unwrap();
+    let third = store.claim_alert(302, 60).await.unwrap().unwrap();
+    assert_eq!(third.facts.reminded_at, Some(301));
+}
+
+#[tokio::test]
+async fn a_permanent_failure_stores_one_alert_however_often_it_fails() {
+    let (store, _dir) = store().await;
+    let reference = store
+        .insert("k", &referral("kent"), 10, random)
+        .await
+        .unwrap();
+    for attempt in 0..3 {
+        let claimed = store.claim(20 + attempt, 60).await.unwrap().unwrap();
+        store
+            .mark_failed(claimed.id, "SMTP 550", 20 + attempt)
+            .await
+            .unwrap();
+        assert!(store.retry(reference, 20 + attempt).await.unwrap());
+    }
+    let alerts = store.alerts().await.unwrap();
+    assert_eq!(alerts.len(), 1);
+    assert_eq!(
+        (alerts[0].reference, alerts[0].kind.as_str()),
+        (reference, "failed")
+    );
+}
