@@ -919,3 +919,52 @@ async fn a_permanent_failure_alerts_the_operator_once_across_crashes() {
         assert!(!body.contains(private), "the alert holds {private}");
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_operator_is_warned_before_an_unconfirmed_request_is_purged() {
+    let folder = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let smtp = SmtpServer::start(port, folder.path());
+    let h = harness(port, None).await;
+    // Stored 28 days ago: the purge (30 days) is 2 days away, inside the 3-day warning.
+    let stored = unix_now() - 28 * 86_400;
+    let reference = h
+        .store
+        .insert(
+            "old",
+            &referral("kent", "Siân Prydderch"),
+            stored,
+            counter(),
+        )
+        .await
+        .unwrap();
+    let alert = format!("{reference}-retention@rj.example.org");
+    wait_for_id(&smtp, &alert).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    h.stop().await;
+    assert_eq!(arrivals(&smtp).get(&alert), Some(&1));
+    let (rcpt, raw) = message_with_id(&smtp, &alert);
+    assert_eq!(rcpt, "operator@rj.example.org");
+    let email = MessageParser::default().parse(&raw).unwrap();
+    let purge_on = rj::calendar::long_date(
+        rj::i18n::Lang::En,
+        rj::calendar::uk_date(stored + 30 * 86_400),
+    );
+    assert!(
+        email
+            .subject()
+            .unwrap()
+            .contains(&format!("To be deleted: request {reference} (Kent)")),
+        "{:?}",
+        email.subject()
+    );
+    let body = email.body_text(0).unwrap();
+    assert!(
+        body.contains(&format!("Its details will be deleted on {purge_on}")),
+        "{body}"
+    );
+    assert!(body.contains(&format!("rj outbox resolve {reference} --note")));
+    for private in ANSWER_WORDS.iter().chain(&["Siân"]) {
+        assert!(!body.contains(private), "the alert holds {private}");
+    }
+}

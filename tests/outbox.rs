@@ -113,7 +113,7 @@ async fn a_lease_keeps_a_request_to_one_worker_until_it_expires() {
 }
 
 #[tokio::test]
-async fn delivery_deletes_the_personal_data() {
+async fn delivery_keeps_the_answers_until_the_service_confirms() {
     let (store, _dir) = store().await;
     let reference = store
         .insert("k", &referral("essex"), 10, random)
@@ -286,5 +286,108 @@ async fn a_permanent_failure_stores_one_alert_however_often_it_fails() {
     assert_eq!(
         (alerts[0].reference, alerts[0].kind.as_str()),
         (reference, "failed")
+    );
+}
+
+#[tokio::test]
+async fn answers_are_deleted_a_grace_period_after_confirmation_or_at_the_purge() {
+    let (store, _dir) = store().await;
+    let confirmed = store
+        .insert("a", &referral("kent"), 10, random)
+        .await
+        .unwrap();
+    let unconfirmed = store
+        .insert("b", &referral("essex"), 11, random)
+        .await
+        .unwrap();
+    for _ in 0..2 {
+        let claimed = store.claim(20, 60).await.unwrap().unwrap();
+        store.mark_sent(claimed.id, &delivered(20)).await.unwrap();
+    }
+    let waiting = store
+        .insert("c", &referral("dorset"), 12, random)
+        .await
+        .unwrap();
+    store.acknowledge(confirmed, 50).await.unwrap();
+    assert_eq!(store.payloads_held().await.unwrap(), 3);
+    // The grace period after the confirmation.
+    assert_eq!(store.forget_confirmed(50).await.unwrap(), 0);
+    assert_eq!(store.forget_confirmed(51).await.unwrap(), 1);
+    assert!(store.referral(confirmed).await.unwrap().is_none());
+    assert!(store.referral(unconfirmed).await.unwrap().is_some());
+    // The retention purge takes every request nobody confirmed, delivered or not, and
+    // leaves the confirmed one's record.
+    let mut purged = store.purge(100).await.unwrap();
+    purged.sort();
+    let mut expected = vec![unconfirmed, waiting];
+    expected.sort();
+    assert_eq!(purged, expected);
+    assert_eq!(store.payloads_held().await.unwrap(), 0);
+    let kept = store.find(confirmed).await.unwrap().unwrap();
+    assert_eq!(
+        (kept.status.as_str(), kept.acknowledged_at),
+        ("sent", Some(50))
+    );
+}
+
+#[tokio::test]
+async fn a_resolved_request_is_no_longer_sent_chased_or_purged() {
+    use rj::referral::store::Resolved;
+    let (store, _dir) = store().await;
+    let waiting = store
+        .insert("w", &referral("kent"), 10, random)
+        .await
+        .unwrap();
+    let sent = store
+        .insert("s", &referral("essex"), 10, random)
+        .await
+        .unwrap();
+    let claimed = store.claim(10, 60).await.unwrap().unwrap();
+    assert_eq!(claimed.reference, waiting);
+    store.mark_retry(claimed.id, 10, "timeout").await.unwrap();
+    let claimed = store.claim(11, 60).await.unwrap().unwrap();
+    store.mark_sent(claimed.id, &delivered(12)).await.unwrap();
+
+    for r in [waiting, sent] {
+        assert_eq!(
+            store.resolve(r, "phoned the service", 30).await.unwrap(),
+            Resolved::Now
+        );
+        assert_eq!(
+            store.resolve(r, "again", 31).await.unwrap(),
+            Resolved::Already(30),
+            "resolving twice changes nothing"
+        );
+    }
+    let unknown = rj::referral::reference::Reference::generate({
+        let mut n: u64 = 5;
+        move || {
+            n += 7;
+            n
+        }
+    });
+    assert_eq!(
+        store.resolve(unknown, "x", 32).await.unwrap(),
+        Resolved::Unknown
+    );
+    assert_eq!(
+        store.payloads_held().await.unwrap(),
+        0,
+        "answers deleted at once"
+    );
+    assert!(store.claim(1000, 60).await.unwrap().is_none(), "never sent");
+    assert!(!store.retry(waiting, 1000).await.unwrap());
+    assert_eq!(
+        store.queue_due_alerts(10_000, 10_000).await.unwrap(),
+        0,
+        "never chased"
+    );
+    assert!(
+        store.purge(10_000).await.unwrap().is_empty(),
+        "its record is kept"
+    );
+    assert_eq!(
+        store.find(sent).await.unwrap().unwrap().resolved_at,
+        Some(30)
     );
 }

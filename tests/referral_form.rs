@@ -629,7 +629,7 @@ async fn status_of(app: &Router, path: &str, typed: &str) -> (StatusCode, String
 
 #[tokio::test]
 async fn the_status_page_shows_dates_and_nothing_personal() {
-    let (app, _state) = common::app_and_state(&[("RJ_MIN_FILL_SECONDS", "0")]).await;
+    let (app, state) = common::app_and_state(&[("RJ_MIN_FILL_SECONDS", "0")]).await;
     let reference = send_valid(&app).await;
     // The confirmation page links to the status page.
     let sent = common::page(&app, &format!("/refer/sent/{reference}"), StatusCode::OK).await;
@@ -664,6 +664,18 @@ async fn the_status_page_shows_dates_and_nothing_personal() {
             assert!(!html.contains(private), "{path} shows {private}");
         }
     }
+    // Resolved by the operator: the page says when it was closed.
+    let r = rj::referral::reference::Reference::parse(&reference).unwrap();
+    state
+        .store
+        .resolve(r, "passed on by phone", rj::referral::worker::unix_now())
+        .await
+        .unwrap();
+    let (_, html) = status_of(&app, "/refer/status", &reference).await;
+    assert!(
+        html.contains("Closed: ") && html.contains("has dealt with your request"),
+        "{html}"
+    );
 }
 
 #[tokio::test]

@@ -60,6 +60,8 @@ pub struct Stored {
     pub acknowledged_at: Option<i64>,
     /// Where it went: [`SentVia::as_str`].
     pub sent_via: Option<String>,
+    /// When the operator resolved it.
+    pub resolved_at: Option<i64>,
 }
 
 /// Where a request's email went.
@@ -89,6 +91,15 @@ impl SentVia {
     }
 }
 
+/// What `resolve` did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    Now,
+    /// It was resolved already, at this time.
+    Already(i64),
+    Unknown,
+}
+
 /// A delivery to record: when, where, and when to chase it if nobody confirms it.
 #[derive(Clone, Copy, Debug)]
 pub struct Delivered {
@@ -107,6 +118,7 @@ pub struct AlertFacts {
     pub created_at: i64,
     pub sent_at: Option<i64>,
     pub acknowledged_at: Option<i64>,
+    pub resolved_at: Option<i64>,
     /// When the reminder went to the service, if it has.
     pub reminded_at: Option<i64>,
     pub sent_via: Option<SentVia>,
@@ -220,6 +232,7 @@ impl Store {
              WHERE id = (SELECT id FROM referrals
                          WHERE status = 'pending' AND next_attempt_at <= ?1
                            AND (lease_until IS NULL OR lease_until <= ?1)
+                           AND resolved_at IS NULL AND payload IS NOT NULL
                          ORDER BY next_attempt_at, id LIMIT 1)
              RETURNING id, reference, area, payload, attempts, service_sent",
         )
@@ -328,7 +341,7 @@ impl Store {
             let sql = format!(
                 "INSERT INTO alerts (referral_id, kind, status, next_attempt_at, created_at)
                  SELECT id, '{kind}', 'pending', ?1, ?1 FROM referrals
-                 WHERE acknowledged_at IS NULL AND {due}
+                 WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND {due}
                  ON CONFLICT (referral_id, kind) DO NOTHING"
             );
             added += sqlx::query(&sql)
@@ -364,7 +377,7 @@ impl Store {
         let kind = AlertKind::parse(row.get("kind")).expect("the table only holds known kinds");
         let r = sqlx::query(
             "SELECT r.reference, r.area, r.status, r.created_at, r.sent_at, r.acknowledged_at,
-                    r.sent_via, r.last_error, r.payload,
+                    r.resolved_at, r.sent_via, r.last_error, r.payload,
                     (SELECT a.sent_at FROM alerts a
                      WHERE a.referral_id = r.id AND a.kind = 'reminder' AND a.status = 'sent')
                     AS reminded_at
@@ -390,6 +403,7 @@ impl Store {
                 created_at: r.get("created_at"),
                 sent_at: r.get("sent_at"),
                 acknowledged_at: r.get("acknowledged_at"),
+                resolved_at: r.get("resolved_at"),
                 reminded_at: r.get("reminded_at"),
                 sent_via: r
                     .get::<Option<String>, _>("sent_via")
@@ -461,12 +475,15 @@ impl Store {
             .collect())
     }
 
-    /// Deletes the personal data of requests still undelivered since before `cutoff`,
-    /// returning their references.
+    /// Deletes the personal data of requests stored before `cutoff` that the service
+    /// has not confirmed and the operator has not resolved (undelivered, or delivered
+    /// and never confirmed), returning their references.
     pub async fn purge(&self, cutoff: i64) -> Result<Vec<Reference>, StoreError> {
         let rows = sqlx::query(
             "UPDATE referrals SET status = 'purged', payload = NULL, lease_until = NULL
-             WHERE status IN ('pending', 'failed') AND created_at < ?1 RETURNING reference",
+             WHERE status IN ('pending', 'sent', 'failed') AND acknowledged_at IS NULL
+               AND resolved_at IS NULL AND created_at < ?1
+             RETURNING reference",
         )
         .bind(cutoff)
         .fetch_all(&self.pool)
@@ -477,12 +494,59 @@ impl Store {
             .collect())
     }
 
+    /// Deletes the answers of requests the service confirmed before `cutoff` (the
+    /// grace period after a confirmation), returning how many. A request whose
+    /// person's confirmation was still waiting is counted as sent: the service has it.
+    pub async fn forget_confirmed(&self, cutoff: i64) -> Result<u64, StoreError> {
+        Ok(sqlx::query(
+            "UPDATE referrals SET payload = NULL, lease_until = NULL,
+                    status = CASE WHEN status = 'pending' THEN 'sent' ELSE status END
+             WHERE payload IS NOT NULL AND acknowledged_at IS NOT NULL AND acknowledged_at < ?1",
+        )
+        .bind(cutoff)
+        .execute(&self.pool)
+        .await?
+        .rows_affected())
+    }
+
+    /// The operator has dealt with a request: it is no longer sent or chased, and its
+    /// answers are deleted now. `note` says what was done (no personal details).
+    pub async fn resolve(
+        &self,
+        reference: Reference,
+        note: &str,
+        now: i64,
+    ) -> Result<Resolved, StoreError> {
+        let done = sqlx::query(
+            "UPDATE referrals SET resolved_at = ?2, resolution_note = ?3, payload = NULL,
+                    lease_until = NULL
+             WHERE reference = ?1 AND resolved_at IS NULL",
+        )
+        .bind(reference.to_string())
+        .bind(now)
+        .bind(note)
+        .execute(&self.pool)
+        .await?;
+        if done.rows_affected() == 1 {
+            return Ok(Resolved::Now);
+        }
+        let row = sqlx::query("SELECT resolved_at FROM referrals WHERE reference = ?1")
+            .bind(reference.to_string())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(match row {
+            Some(r) => Resolved::Already(r.get(0)),
+            None => Resolved::Unknown,
+        })
+    }
+
     /// Puts a failed (or waiting) request back in the queue now. False if there is no
-    /// such request or its data is gone.
+    /// such request, its data is gone, or the operator resolved it.
     pub async fn retry(&self, reference: Reference, now: i64) -> Result<bool, StoreError> {
         let done = sqlx::query(
             "UPDATE referrals SET status = 'pending', next_attempt_at = ?2, lease_until = NULL
-             WHERE reference = ?1 AND status IN ('pending', 'failed') AND payload IS NOT NULL",
+             WHERE reference = ?1 AND status IN ('pending', 'failed') AND payload IS NOT NULL
+               AND resolved_at IS NULL",
         )
         .bind(reference.to_string())
         .bind(now)
@@ -516,7 +580,7 @@ impl Store {
     /// A request's reference, area and status (never its answers).
     pub async fn find(&self, reference: Reference) -> Result<Option<Stored>, StoreError> {
         let row = sqlx::query(
-            "SELECT area, status, created_at, sent_at, acknowledged_at, sent_via
+            "SELECT area, status, created_at, sent_at, acknowledged_at, sent_via, resolved_at
              FROM referrals WHERE reference = ?1",
         )
         .bind(reference.to_string())
@@ -530,6 +594,7 @@ impl Store {
             sent_at: r.get("sent_at"),
             acknowledged_at: r.get("acknowledged_at"),
             sent_via: r.get("sent_via"),
+            resolved_at: r.get("resolved_at"),
         }))
     }
 

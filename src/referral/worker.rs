@@ -36,6 +36,9 @@ pub struct Pacing {
     pub retention_warning: Duration,
     /// How often the sweeping worker looks for alerts that have fallen due.
     pub sweep: Duration,
+    /// How long a confirmed request's answers are kept after the confirmation, so the
+    /// operator can still resend it if the service finds the email unreadable.
+    pub ack_grace: Duration,
 }
 
 impl Default for Pacing {
@@ -48,6 +51,7 @@ impl Default for Pacing {
             retention: Duration::from_secs(30 * 24 * 3600),
             retention_warning: Duration::from_secs(3 * 24 * 3600),
             sweep: Duration::from_secs(30),
+            ack_grace: Duration::from_secs(3 * 24 * 3600),
         }
     }
 }
@@ -225,7 +229,8 @@ impl Worker {
     }
 
     /// The periodic step that exactly one worker (one instance) runs: stores the
-    /// reminders, escalations and retention warnings that have fallen due, then purges
+    /// reminders, escalations and retention warnings that have fallen due, deletes the
+    /// answers of requests confirmed more than the grace period ago, then purges
     /// what the retention period allows. Safe to run twice: each alert is stored once.
     pub async fn sweep(&self, now: i64) {
         let retention = self.pacing.retention.as_secs() as i64;
@@ -234,6 +239,15 @@ impl Worker {
             Ok(0) => {}
             Ok(n) => tracing::info!(count = n, "outbox: alerts fell due"),
             Err(e) => tracing::error!("outbox: cannot look for alerts that are due: {e}"),
+        }
+        let grace = self.pacing.ack_grace.as_secs() as i64;
+        match self.store.forget_confirmed(now - grace).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(
+                count = n,
+                "outbox: deleted the answers of confirmed requests"
+            ),
+            Err(e) => tracing::error!("outbox: cannot delete confirmed requests' answers: {e}"),
         }
         self.purge(now).await;
     }
@@ -247,6 +261,10 @@ impl Worker {
                 .finish_alert(&alert, "failed", Some("the police area is no longer known"))
                 .await;
         };
+        if alert.facts.resolved_at.is_some() {
+            tracing::info!(%reference, kind = kind.as_str(), "outbox: alert not needed: the operator resolved it");
+            return self.finish_alert(&alert, "cancelled", None).await;
+        }
         if kind.ends_with_acknowledgement() && alert.facts.acknowledged_at.is_some() {
             tracing::info!(%reference, kind = kind.as_str(), "outbox: alert not needed: the service confirmed it");
             return self.finish_alert(&alert, "cancelled", None).await;
@@ -329,7 +347,7 @@ impl Worker {
                 let list: Vec<String> = purged.iter().map(ToString::to_string).collect();
                 tracing::error!(
                     count = purged.len(),
-                    "OUTBOX: PURGED UNDELIVERED REQUESTS older than the retention period; the services never got them: {}",
+                    "OUTBOX: PURGED REQUESTS NOBODY CONFIRMED within the retention period (undelivered, or delivered and never confirmed): {}",
                     list.join(", ")
                 );
             }

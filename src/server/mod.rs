@@ -147,6 +147,10 @@ impl AppState {
                     AckClock::Seconds(_) => std::time::Duration::from_millis(250),
                     AckClock::WorkingDays { .. } => Pacing::default().sweep,
                 },
+                ack_grace: match self.clock {
+                    AckClock::Seconds(s) => std::time::Duration::from_secs(s.max(1) as u64),
+                    AckClock::WorkingDays { .. } => Pacing::default().ack_grace,
+                },
                 ..Pacing::default()
             },
             chasing: Chasing {
@@ -348,8 +352,14 @@ pub async fn main() -> ExitCode {
         ["check-config"] => commands::check_config(&state).await,
         ["outbox", "status"] => commands::outbox_status(&state).await,
         ["outbox", "retry", reference] => commands::outbox_retry(&state, reference).await,
+        ["outbox", "resolve", reference, "--note", note @ ..] if !note.is_empty() => {
+            commands::outbox_resolve(&state, reference, &note.join(" ")).await
+        }
         _ => {
-            eprintln!("usage: rj [serve | check-config | outbox status | outbox retry REFERENCE]");
+            eprintln!(
+                "usage: rj [serve | check-config | outbox status | outbox retry REFERENCE \
+                 | outbox resolve REFERENCE --note TEXT]"
+            );
             ExitCode::from(2)
         }
     }

@@ -110,7 +110,7 @@ fn found(state: &AppState, s: Stored) -> StatusFound {
         reference: s.reference.to_string(),
         sent_on: uk_date(s.created_at),
         received_on: s.acknowledged_at.map(uk_date),
-        closed_on: None,
+        closed_on: s.resolved_at.map(uk_date),
         heard_by: uk_date(state.clock.escalate_at(from)),
         service: s.sent_via.as_deref().and_then(|via| match via {
             "service" => Some((s.area.clone(), false)),
