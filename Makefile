@@ -17,7 +17,7 @@ CARGO_LEPTOS_VERSION := 0.3.7
 # The wasm-bindgen CLI must be exactly the library version in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium aspell-cy aspell-en python3-aiosmtpd
+APT_PACKAGES := chromium aspell-cy aspell-en python3-aiosmtpd python3-prometheus-client
 
 .PHONY: help run build test data tools apt-packages bench fuzz clean
 

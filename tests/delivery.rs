@@ -771,7 +771,14 @@ async fn an_unconfirmed_request_is_reminded_then_escalated_once_each() {
         .unwrap();
     h.wait_until("both delivered", |c| c.sent == 2).await;
     // One service confirms at once; the other never does.
-    h.store.acknowledge(confirmed, unix_now()).await.unwrap();
+    h.store
+        .acknowledge(
+            confirmed,
+            unix_now(),
+            &rj::calendar::WorkingDays::weekdays(),
+        )
+        .await
+        .unwrap();
     let escalation = format!("{unconfirmed}-escalation@rj.example.org");
     wait_for_id(&smtp, &escalation).await;
     // Three more periods: nothing else may arrive.

@@ -30,12 +30,11 @@ fn start_site(dir: &Path, smtp_port: u16, run: &str) -> Site {
     start_site_with(dir, smtp_port, run, &[])
 }
 
-fn start_site_with(dir: &Path, smtp_port: u16, run: &str, vars: &[(&str, &str)]) -> Site {
-    let port = free_port();
-    let log = dir.join(format!("{run}.log"));
-    let child = Command::new(env!("CARGO_BIN_EXE_rj"))
-        .envs(vars.iter().copied())
-        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
+/// The `rj` binary with the settings every run here shares: its database in `dir`,
+/// email to `smtp_port`.
+fn rj(dir: &Path, smtp_port: u16) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_rj"));
+    command
         .env("LEPTOS_OUTPUT_NAME", "rj")
         .env("LEPTOS_SITE_ROOT", dir.join("site"))
         .env(
@@ -45,7 +44,16 @@ fn start_site_with(dir: &Path, smtp_port: u16, run: &str, vars: &[(&str, &str)])
         .env("RJ_SMTP_URL", format!("smtp://127.0.0.1:{smtp_port}"))
         .env("RJ_MIN_FILL_SECONDS", "0")
         .env("RJ_RETRY_BASE_SECONDS", "1")
-        .env("RJ_SECRET", "a-test-secret-that-is-long-enough-123")
+        .env("RJ_SECRET", "a-test-secret-that-is-long-enough-123");
+    command
+}
+
+fn start_site_with(dir: &Path, smtp_port: u16, run: &str, vars: &[(&str, &str)]) -> Site {
+    let port = free_port();
+    let log = dir.join(format!("{run}.log"));
+    let child = rj(dir, smtp_port)
+        .envs(vars.iter().copied())
+        .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
         .env("RUST_LOG", "debug")
         .stdout(std::fs::File::create(&log).unwrap())
         .stderr(std::fs::File::options().append(true).open(&log).unwrap())
@@ -87,12 +95,16 @@ fn encode(s: &str) -> String {
 }
 
 fn send_request(port: u16) -> String {
+    send_request_in(port, "south-wales")
+}
+
+fn send_request_in(port: u16, area: &str) -> String {
     let (_, _, page) = http(port, "GET", "/refer", "").unwrap();
     let pattern = "name=\"token\" value=\"";
     let at = page.find(pattern).expect("a token") + pattern.len();
     let token = &page[at..at + page[at..].find('"').unwrap()];
     let body = format!(
-        "token={token}&action=send&area=south-wales&relationship=harmed&full_name={}&contact_method=phone\
+        "token={token}&action=send&area={area}&relationship=harmed&full_name={}&contact_method=phone\
          &phone={}&email={}&voicemail_ok=no&say_rj_ok=no&safe_times={}&contact_language=en&reported=yes\
          &crime_reference={}&responsible_under_18=no&message={}&consent=yes&confirmation_email=yes",
         encode(NAME),
@@ -311,4 +323,174 @@ fn reminders_and_escalations_arrive_exactly_once_across_sigkill() {
             );
         }
     }
+}
+
+/// Runs an operator command; returns its exit code and what it printed.
+fn command(dir: &Path, smtp_port: u16, args: &[&str]) -> (i32, String) {
+    let out = rj(dir, smtp_port)
+        .env("RUST_LOG", "warn")
+        .args(args)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap() + &String::from_utf8(out.stderr).unwrap();
+    (out.status.code().unwrap_or(-1), text)
+}
+
+/// The acknowledgement link's path in the service's email for `reference`.
+fn ack_path(folder: &Path, reference: &str) -> String {
+    for e in std::fs::read_dir(folder).unwrap().filter_map(Result::ok) {
+        let raw = std::fs::read(e.path()).unwrap();
+        let Some(email) = mail_parser::MessageParser::default().parse(&raw) else {
+            continue;
+        };
+        if email.message_id() == Some(&format!("{reference}@example.org")) {
+            let text = email.body_text(0).unwrap().into_owned();
+            let prefix = format!("/refer/confirm/{reference}/");
+            let at = text.find(&prefix).expect("the link");
+            return text[at..].split_whitespace().next().unwrap().to_string();
+        }
+    }
+    panic!("no email for {reference}");
+}
+
+#[test]
+fn operator_commands_and_the_admin_listener() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("site")).unwrap();
+    let smtp_port = free_port();
+    let mail = dir.path().join("mail");
+    let smtp = SmtpServer::start(smtp_port, &mail);
+    let admin_port = free_port();
+    let admin = format!("127.0.0.1:{admin_port}");
+    let mut site = start_site_with(
+        dir.path(),
+        smtp_port,
+        "commands",
+        &[("RJ_ADMIN_ADDR", &admin), ("RJ_SEND_LIMIT_PER_HOUR", "0")],
+    );
+    // Six requests for South Wales (five confirmed by the service, one resolved by the
+    // operator) and two for Kent (one confirmed): Kent's counts are small.
+    let wales: Vec<String> = (0..6)
+        .map(|_| send_request_in(site.port, "south-wales"))
+        .collect();
+    let kent: Vec<String> = (0..2).map(|_| send_request_in(site.port, "kent")).collect();
+    wait_for("every service's email", &site, || {
+        let got = arrivals(&[mail.as_path()]);
+        wales.iter().chain(&kent).all(|r| got.contains_key(r))
+    });
+    for reference in wales.iter().take(5).chain(kent.iter().take(1)) {
+        let path = ack_path(&mail, reference);
+        let (code, head, _) = http(site.port, "POST", &path, "").unwrap();
+        assert_eq!(code, 303, "{head}");
+    }
+    let (code, out) = command(
+        dir.path(),
+        smtp_port,
+        &[
+            "outbox", "resolve", &wales[5], "--note", "passed", "on", "by", "phone",
+        ],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("resolved"), "{out}");
+    let (code, out) = command(
+        dir.path(),
+        smtp_port,
+        &["outbox", "resolve", &wales[5], "--note", "again"],
+    );
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("already resolved"), "{out}");
+    let (code, _) = command(dir.path(), smtp_port, &["outbox", "resolve", &wales[5]]);
+    assert_eq!(code, 2, "a note is required");
+
+    // The numbers: on the admin listener, in the Prometheus format; not on the site.
+    let (code, head, body) = http(admin_port, "GET", "/metrics", "").unwrap();
+    assert_eq!(code, 200, "{head}");
+    let families = common::parse_prometheus(&body);
+    let value =
+        |name: &str, labels: &[(&str, &str)]| common::sample(&families, name, labels).unwrap();
+    assert_eq!(
+        value("rj_requests_stored_total", &[("area", "south-wales")]),
+        6.0
+    );
+    assert_eq!(
+        value("rj_requests_acknowledged_total", &[("area", "south-wales")]),
+        5.0
+    );
+    assert_eq!(
+        value("rj_requests_resolved_total", &[("area", "south-wales")]),
+        1.0
+    );
+    assert_eq!(value("rj_requests_sent_total", &[("area", "kent")]), 2.0);
+    assert_eq!(value("rj_acknowledgement_latency_seconds_count", &[]), 6.0);
+    let (code, _, _) = http(site.port, "GET", "/metrics", "").unwrap();
+    assert_eq!(code, 404, "the public port does not serve the numbers");
+    let (code, _, _) = http(admin_port, "GET", "/refer", "").unwrap();
+    assert_eq!(code, 404, "and the admin port serves nothing else");
+
+    // `outbox status` shows the same counts.
+    let (code, status) = command(dir.path(), smtp_port, &["outbox", "status"]);
+    assert_eq!(code, 0, "{status}");
+    println!("$ rj outbox status\n{status}");
+    let row = |area: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(area))
+            .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+    };
+    assert_eq!(row("south-wales").as_deref(), Some("6 6 0 5 1"), "{status}");
+    assert_eq!(row("kent").as_deref(), Some("2 2 0 1 0"), "{status}");
+    assert!(
+        status.contains("delivered, not yet confirmed: 1"),
+        "{status}"
+    );
+
+    // The commissioners' report: Kent's counts are under 5.
+    let month = rj::referral::store::month_of(rj::referral::worker::unix_now());
+    let (code, csv) = command(
+        dir.path(),
+        smtp_port,
+        &["report", "--from", &month, "--to", &month],
+    );
+    assert_eq!(code, 0, "{csv}");
+    println!("$ rj report --from {month} --to {month}\n{csv}");
+    assert!(
+        csv.contains(&format!("{month},south-wales,South Wales,6,5,0,0")),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(&format!("{month},kent,Kent,<5,<5,<5,0")),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(&format!("{month},all,All areas,8,6,0,0")),
+        "{csv}"
+    );
+    let (code, json) = command(
+        dir.path(),
+        smtp_port,
+        &[
+            "report", "--from", &month, "--to", &month, "--format", "json",
+        ],
+    );
+    assert_eq!(code, 0, "{json}");
+    println!("$ rj report --from {month} --to {month} --format json\n{json}");
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(parsed["rows"][1]["requests"], "<5");
+    for text in [&csv, &json, &status, &body] {
+        for private in [NAME, "Zebedee", PHONE, EMAIL, MESSAGE, TIMES, CRIME_REF] {
+            assert!(!text.contains(private), "{private:?} in {text}");
+        }
+        for reference in wales.iter().chain(&kent) {
+            assert!(!text.contains(reference.as_str()), "a reference in {text}");
+        }
+    }
+    let (code, _) = command(
+        dir.path(),
+        smtp_port,
+        &["report", "--from", "2026-13", "--to", &month],
+    );
+    assert_eq!(code, 2);
+    site.child.kill().unwrap();
+    site.child.wait().unwrap();
+    drop(smtp);
 }

@@ -220,7 +220,10 @@ async fn due_alerts_are_stored_once_each() {
         let claimed = store.claim(10, 60).await.unwrap().unwrap();
         store.mark_sent(claimed.id, &delivered(20)).await.unwrap();
     }
-    store.acknowledge(confirmed, 50).await.unwrap();
+    store
+        .acknowledge(confirmed, 50, &rj::calendar::WorkingDays::weekdays())
+        .await
+        .unwrap();
     // Before the reminder is due: nothing.
     assert_eq!(store.queue_due_alerts(119, 0).await.unwrap(), 0);
     // The reminder falls due (remind_at = 120), for the unconfirmed request only, once
@@ -308,7 +311,10 @@ async fn answers_are_deleted_a_grace_period_after_confirmation_or_at_the_purge()
         .insert("c", &referral("dorset"), 12, random)
         .await
         .unwrap();
-    store.acknowledge(confirmed, 50).await.unwrap();
+    store
+        .acknowledge(confirmed, 50, &rj::calendar::WorkingDays::weekdays())
+        .await
+        .unwrap();
     assert_eq!(store.payloads_held().await.unwrap(), 3);
     // The grace period after the confirmation.
     assert_eq!(store.forget_confirmed(50).await.unwrap(), 0);
@@ -389,5 +395,96 @@ async fn a_resolved_request_is_no_longer_sent_chased_or_purged() {
     assert_eq!(
         store.find(sent).await.unwrap().unwrap().resolved_at,
         Some(30)
+    );
+}
+
+#[tokio::test]
+async fn the_commissioners_record_counts_working_days_and_outlives_the_purge() {
+    use rj::areas::directory::Date;
+    use rj::calendar::{WorkingDays, uk_time};
+    let (store, _dir) = store().await;
+    // Thursday 24 December 2026, 10:00: confirmed on Tuesday 29 December (Christmas
+    // and the Boxing Day holiday between): 1 working day.
+    let thursday = uk_time(
+        Date {
+            year: 2026,
+            month: 12,
+            day: 24,
+        },
+        10,
+    );
+    let tuesday = uk_time(
+        Date {
+            year: 2026,
+            month: 12,
+            day: 29,
+        },
+        15,
+    );
+    let calendar = WorkingDays::parse(
+        include_str!("../data/bank-holidays.toml"),
+        "bank-holidays.toml",
+    )
+    .unwrap();
+    let confirmed = store
+        .insert("a", &referral("kent"), thursday, random)
+        .await
+        .unwrap();
+    let never = store
+        .insert("b", &referral("kent"), thursday, random)
+        .await
+        .unwrap();
+    let refused = store
+        .insert("c", &referral("essex"), thursday, random)
+        .await
+        .unwrap();
+    for _ in 0..2 {
+        let c = store.claim(thursday, 60).await.unwrap().unwrap();
+        store.mark_sent(c.id, &delivered(thursday)).await.unwrap();
+    }
+    let c = store.claim(thursday, 60).await.unwrap().unwrap();
+    assert_eq!(c.reference, refused);
+    store.mark_failed(c.id, "SMTP 550", thursday).await.unwrap();
+    store
+        .acknowledge(confirmed, tuesday, &calendar)
+        .await
+        .unwrap();
+    // A second confirmation changes nothing.
+    store
+        .acknowledge(confirmed, tuesday + 86_400 * 5, &calendar)
+        .await
+        .unwrap();
+    // Everything unconfirmed is purged; the record stays.
+    let purged = store.purge(tuesday + 86_400 * 60).await.unwrap();
+    assert_eq!(purged.len(), 2, "{purged:?} {never:?}");
+    assert_eq!(store.forget_confirmed(i64::MAX).await.unwrap(), 1);
+    assert_eq!(store.payloads_held().await.unwrap(), 0);
+    let entries = store.report_entries("2026-12", "2026-12").await.unwrap();
+    let mut seen: Vec<_> = entries
+        .iter()
+        .map(|e| {
+            (
+                e.area.as_str(),
+                e.month.as_str(),
+                e.acknowledged_days,
+                e.failed,
+            )
+        })
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            ("essex", "2026-12", None, true),
+            ("kent", "2026-12", None, false),
+            ("kent", "2026-12", Some(1), false),
+        ]
+    );
+    assert!(
+        store
+            .report_entries("2027-01", "2027-12")
+            .await
+            .unwrap()
+            .is_empty()
     );
 }

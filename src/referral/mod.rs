@@ -13,10 +13,14 @@ pub mod fields;
 pub mod form;
 #[cfg(feature = "ssr")]
 pub mod mailer;
+#[cfg(feature = "ssr")]
+pub mod metrics;
 pub mod problem;
 pub mod reference;
 #[cfg(feature = "ssr")]
 pub mod render;
+#[cfg(feature = "ssr")]
+pub mod report;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]

@@ -6,6 +6,7 @@
 use super::alerts::AlertKind;
 use super::form::Referral;
 use super::reference::Reference;
+use crate::calendar::{WorkingDays, uk_date};
 use sqlx::sqlite::{SqliteConnectOptions, SqliteJournalMode, SqlitePoolOptions, SqliteSynchronous};
 use sqlx::{Row, SqlitePool};
 use std::str::FromStr;
@@ -89,6 +90,69 @@ impl SentVia {
             .into_iter()
             .find(|v| v.as_str() == s)
     }
+}
+
+/// One police area's requests: how many were stored, delivered, refused for good,
+/// confirmed by the service, and resolved by the operator (each ever, so they only grow).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AreaCounts {
+    pub area: String,
+    pub stored: i64,
+    pub sent: i64,
+    pub failed: i64,
+    pub acknowledged: i64,
+    pub resolved: i64,
+}
+
+/// Everything the operator's numbers show, read from the database (so every instance
+/// reports the same, and a restart loses nothing).
+#[derive(Clone, Debug, Default)]
+pub struct Numbers {
+    pub areas: Vec<AreaCounts>,
+    /// Requests waiting to be delivered (the outbox's depth).
+    pub waiting: i64,
+    /// When the oldest waiting request was stored.
+    pub oldest_waiting: Option<i64>,
+    /// Requests refused for good and not yet retried or resolved.
+    pub failed_now: i64,
+    /// Delivered, not confirmed, not resolved.
+    pub unconfirmed: i64,
+    pub purged: i64,
+    /// Seconds from storing to delivery, for each delivered request.
+    pub delivery_seconds: Vec<i64>,
+    /// Seconds from delivery to the service's confirmation.
+    pub acknowledgement_seconds: Vec<i64>,
+    /// (kind, status, how many) for the alerts.
+    pub alerts: Vec<(AlertKind, String, i64)>,
+}
+
+impl Numbers {
+    /// Alerts of `kind` with `status`.
+    pub fn alerts(&self, kind: AlertKind, status: &str) -> i64 {
+        self.alerts
+            .iter()
+            .filter(|(k, s, _)| *k == kind && s == status)
+            .map(|(_, _, n)| n)
+            .sum()
+    }
+}
+
+/// One request in the commissioners' record: no reference, no answers, no times.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportEntry {
+    pub area: String,
+    /// `YYYY-MM`, the UK month it was sent.
+    pub month: String,
+    /// Working days from sending to the service's confirmation.
+    pub acknowledged_days: Option<u32>,
+    /// It has not reached the service (refused for good, or purged undelivered).
+    pub failed: bool,
+}
+
+/// The UK month of `unix` seconds, `YYYY-MM`.
+pub fn month_of(unix: i64) -> String {
+    let d = uk_date(unix);
+    format!("{:04}-{:02}", d.year, d.month)
 }
 
 /// What `resolve` did.
@@ -182,24 +246,44 @@ impl Store {
         mut random: impl FnMut() -> u64,
     ) -> Result<Reference, StoreError> {
         let payload = serde_json::to_string(referral)?;
+        let month = month_of(now);
         loop {
             let reference = Reference::generate(&mut random);
+            // The request and its line in the commissioners' record, together.
+            let mut tx = self.pool.begin().await?;
             let inserted = sqlx::query(
                 "INSERT INTO referrals (reference, idempotency_key, area, status, payload, next_attempt_at, created_at)
                  VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?5)
-                 ON CONFLICT (idempotency_key) DO NOTHING",
+                 ON CONFLICT (idempotency_key) DO NOTHING
+                 RETURNING id",
             )
             .bind(reference.to_string())
             .bind(idempotency_key)
             .bind(&referral.area)
             .bind(&payload)
             .bind(now)
-            .execute(&self.pool)
+            .fetch_optional(&mut *tx)
             .await;
             match inserted {
-                Ok(_) => break,
+                Ok(Some(row)) => {
+                    sqlx::query(
+                        "INSERT INTO report_entries (referral_id, area, month) VALUES (?1, ?2, ?3)",
+                    )
+                    .bind(row.get::<i64, _>(0))
+                    .bind(&referral.area)
+                    .bind(&month)
+                    .execute(&mut *tx)
+                    .await?;
+                    tx.commit().await?;
+                    break;
+                }
+                Ok(None) => {
+                    tx.commit().await?;
+                    break;
+                }
                 // The (rare) clash of a new reference with an old one: draw again.
                 Err(sqlx::Error::Database(e)) if e.message().contains("referrals.reference") => {
+                    tx.rollback().await?;
                     continue;
                 }
                 Err(e) => return Err(e.into()),
@@ -265,6 +349,11 @@ impl Store {
     /// Delivered: the service has its email, and the person their confirmation. The
     /// answers stay until the service confirms it has them (a reminder repeats them).
     pub async fn mark_sent(&self, id: i64, d: &Delivered) -> Result<(), StoreError> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE report_entries SET failed = 0 WHERE referral_id = ?1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         sqlx::query(
             "UPDATE referrals SET status = 'sent', sent_at = ?2, lease_until = NULL,
              last_error = NULL, service_sent = 1, sent_via = ?3, remind_at = ?4, escalate_at = ?5
@@ -275,8 +364,9 @@ impl Store {
         .bind(d.via.as_str())
         .bind(d.remind_at)
         .bind(d.escalate_at)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -318,6 +408,10 @@ impl Store {
         .bind(now)
         .execute(&mut *tx)
         .await?;
+        sqlx::query("UPDATE report_entries SET failed = 1 WHERE referral_id = ?1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(())
     }
@@ -488,6 +582,13 @@ impl Store {
         .bind(cutoff)
         .fetch_all(&self.pool)
         .await?;
+        // Purged before it reached the service: failed, for the commissioners.
+        sqlx::query(
+            "UPDATE report_entries SET failed = 1 WHERE failed = 0 AND referral_id IN
+               (SELECT id FROM referrals WHERE status = 'purged' AND sent_at IS NULL)",
+        )
+        .execute(&self.pool)
+        .await?;
         Ok(rows
             .iter()
             .filter_map(|r| Reference::parse(r.get::<&str, _>(0)).ok())
@@ -600,19 +701,32 @@ impl Store {
 
     /// Records that the service has the request, once: a second call keeps the first
     /// time. Returns when it was acknowledged, or `None` for an unknown reference.
+    /// The commissioners' record notes the working days it took (`calendar`).
     pub async fn acknowledge(
         &self,
         reference: Reference,
         now: i64,
+        calendar: &WorkingDays,
     ) -> Result<Option<i64>, StoreError> {
-        sqlx::query(
+        let mut tx = self.pool.begin().await?;
+        let first = sqlx::query(
             "UPDATE referrals SET acknowledged_at = ?2
-             WHERE reference = ?1 AND acknowledged_at IS NULL",
+             WHERE reference = ?1 AND acknowledged_at IS NULL
+             RETURNING id, created_at",
         )
         .bind(reference.to_string())
         .bind(now)
-        .execute(&self.pool)
+        .fetch_optional(&mut *tx)
         .await?;
+        if let Some(row) = first {
+            let days = calendar.between(uk_date(row.get("created_at")), uk_date(now));
+            sqlx::query("UPDATE report_entries SET acknowledged_days = ?2 WHERE referral_id = ?1")
+                .bind(row.get::<i64, _>("id"))
+                .bind(i64::from(days))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
         let row = sqlx::query("SELECT acknowledged_at FROM referrals WHERE reference = ?1")
             .bind(reference.to_string())
             .fetch_optional(&self.pool)
@@ -631,6 +745,97 @@ impl Store {
             Some(payload) => Ok(Some(serde_json::from_str(&payload)?)),
             None => Ok(None),
         }
+    }
+
+    /// The operator's numbers: every count by area, the outbox, the latencies and the
+    /// alerts, read in one go (see `metrics`).
+    pub async fn numbers(&self) -> Result<Numbers, StoreError> {
+        let mut n = Numbers::default();
+        for row in sqlx::query(
+            "SELECT area, COUNT(*), COUNT(sent_at), COUNT(failed_at), COUNT(acknowledged_at),
+                    COUNT(resolved_at)
+             FROM referrals GROUP BY area ORDER BY area",
+        )
+        .fetch_all(&self.pool)
+        .await?
+        {
+            n.areas.push(AreaCounts {
+                area: row.get(0),
+                stored: row.get(1),
+                sent: row.get(2),
+                failed: row.get(3),
+                acknowledged: row.get(4),
+                resolved: row.get(5),
+            });
+        }
+        let outbox = sqlx::query(
+            "SELECT
+               COALESCE(SUM(CASE WHEN status = 'pending' AND resolved_at IS NULL THEN 1 ELSE 0 END), 0),
+               MIN(CASE WHEN status = 'pending' AND resolved_at IS NULL THEN created_at END),
+               COALESCE(SUM(CASE WHEN status = 'failed' AND resolved_at IS NULL THEN 1 ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN status = 'sent' AND acknowledged_at IS NULL
+                                  AND resolved_at IS NULL THEN 1 ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN status = 'purged' THEN 1 ELSE 0 END), 0)
+             FROM referrals",
+        )
+        .fetch_one(&self.pool)
+        .await?;
+        n.waiting = outbox.get(0);
+        n.oldest_waiting = outbox.get(1);
+        n.failed_now = outbox.get(2);
+        n.unconfirmed = outbox.get(3);
+        n.purged = outbox.get(4);
+        n.delivery_seconds =
+            sqlx::query("SELECT sent_at - created_at FROM referrals WHERE sent_at IS NOT NULL")
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|r| r.get(0))
+                .collect();
+        n.acknowledgement_seconds = sqlx::query(
+            "SELECT acknowledged_at - sent_at FROM referrals
+             WHERE acknowledged_at IS NOT NULL AND sent_at IS NOT NULL",
+        )
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+        for row in sqlx::query("SELECT kind, status, COUNT(*) FROM alerts GROUP BY kind, status")
+            .fetch_all(&self.pool)
+            .await?
+        {
+            if let Some(kind) = AlertKind::parse(row.get(0)) {
+                n.alerts.push((kind, row.get(1), row.get(2)));
+            }
+        }
+        Ok(n)
+    }
+
+    /// The commissioners' record for the months `from` to `to` (`YYYY-MM`, inclusive):
+    /// each request's area, month, working days to confirmation, and whether it failed.
+    pub async fn report_entries(
+        &self,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<ReportEntry>, StoreError> {
+        let rows = sqlx::query(
+            "SELECT area, month, acknowledged_days, failed FROM report_entries
+             WHERE month >= ?1 AND month <= ?2 ORDER BY month, area",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows
+            .iter()
+            .map(|r| ReportEntry {
+                area: r.get(0),
+                month: r.get(1),
+                acknowledged_days: r.get::<Option<i64>, _>(2).map(|d| d.max(0) as u32),
+                failed: r.get::<i64, _>(3) != 0,
+            })
+            .collect())
     }
 
     /// The personal data still held, for the tests that check it is deleted.

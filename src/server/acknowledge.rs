@@ -94,7 +94,11 @@ async fn record(State(state): State<AppState>, lang: Lang, req: Request) -> Resp
     let Some(reference) = checked(&state, req.uri()) else {
         return not_found(&state, lang).await;
     };
-    match state.store.acknowledge(reference, unix_now()).await {
+    match state
+        .store
+        .acknowledge(reference, unix_now(), &state.calendar)
+        .await
+    {
         Ok(Some(_)) => {
             tracing::info!(%reference, "the service confirmed it has the request");
             Redirect::to(&state.sender.ack.path(lang, reference)).into_response()

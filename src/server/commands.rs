@@ -4,8 +4,9 @@
 
 use super::AppState;
 use crate::areas::directory::Date;
+use crate::referral::alerts::AlertKind;
 use crate::referral::reference::Reference;
-use crate::referral::store::Resolved;
+use crate::referral::store::{Numbers, Resolved};
 use crate::referral::worker::unix_now;
 use std::process::ExitCode;
 
@@ -32,19 +33,11 @@ pub async fn check_config(state: &AppState) -> ExitCode {
     }
 }
 
+/// `rj outbox status`: the same numbers as `/metrics` on the admin listener.
 pub async fn outbox_status(state: &AppState) -> ExitCode {
-    match state.store.counts().await {
-        Ok(c) => {
-            println!(
-                "waiting: {}\nsent: {}\nfailed: {}\npurged: {}",
-                c.pending, c.sent, c.failed, c.purged
-            );
-            if let Some(oldest) = c.oldest_pending {
-                println!(
-                    "oldest waiting: {} minutes",
-                    (unix_now() - oldest).max(0) / 60
-                );
-            }
+    match state.store.numbers().await {
+        Ok(n) => {
+            print!("{}", status_text(&n, unix_now()));
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -52,6 +45,54 @@ pub async fn outbox_status(state: &AppState) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The outbox's numbers as `outbox status` prints them.
+pub fn status_text(n: &Numbers, now: i64) -> String {
+    let mut out = format!(
+        "waiting: {}\nfailed (not retried or resolved): {}\ndelivered, not yet confirmed: {}\npurged: {}\n",
+        n.waiting, n.failed_now, n.unconfirmed, n.purged
+    );
+    if let Some(oldest) = n.oldest_waiting {
+        out.push_str(&format!(
+            "oldest waiting: {} minutes\n",
+            (now - oldest).max(0) / 60
+        ));
+    }
+    let kinds = |status: &str| {
+        AlertKind::ALL
+            .iter()
+            .map(|&k| format!("{} {}", k.as_str(), n.alerts(k, status)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.push_str(&format!("alerts sent: {}\n", kinds("sent")));
+    out.push_str(&format!("alerts waiting: {}\n", kinds("pending")));
+    let median = |values: &[i64]| {
+        let mut v = values.to_vec();
+        v.sort_unstable();
+        v.get(v.len() / 2).copied()
+    };
+    if let Some(m) = median(&n.delivery_seconds) {
+        out.push_str(&format!("median delivery time: {m} seconds\n"));
+    }
+    if let Some(m) = median(&n.acknowledgement_seconds) {
+        out.push_str(&format!(
+            "median time to confirmation: {:.1} hours\n",
+            m as f64 / 3600.0
+        ));
+    }
+    out.push_str(&format!(
+        "{:<28} {:>7} {:>7} {:>7} {:>12} {:>9}\n",
+        "police area", "stored", "sent", "failed", "acknowledged", "resolved"
+    ));
+    for a in &n.areas {
+        out.push_str(&format!(
+            "{:<28} {:>7} {:>7} {:>7} {:>12} {:>9}\n",
+            a.area, a.stored, a.sent, a.failed, a.acknowledged, a.resolved
+        ));
+    }
+    out
 }
 
 pub async fn outbox_retry(state: &AppState, reference: &str) -> ExitCode {
@@ -116,4 +157,56 @@ pub async fn outbox_resolve(state: &AppState, reference: &str, note: &str) -> Ex
             ExitCode::FAILURE
         }
     }
+}
+
+/// `rj report --from YYYY-MM --to YYYY-MM [--format csv|json]`: the commissioners'
+/// numbers for each area and month, small counts suppressed.
+pub async fn report(state: &AppState, args: &[&str]) -> ExitCode {
+    use crate::referral::report::{self, Month};
+    let usage = || {
+        eprintln!("usage: rj report --from YYYY-MM --to YYYY-MM [--format csv|json]");
+        ExitCode::from(2)
+    };
+    let mut from = None;
+    let mut to = None;
+    let mut format = "csv";
+    let mut words = args.iter();
+    while let Some(word) = words.next() {
+        match (*word, words.next()) {
+            ("--from", Some(v)) => from = Month::parse(v),
+            ("--to", Some(v)) => to = Month::parse(v),
+            ("--format", Some(v)) if matches!(*v, "csv" | "json") => format = v,
+            _ => return usage(),
+        }
+    }
+    let (Some(from), Some(to)) = (from, to) else {
+        return usage();
+    };
+    if from > to {
+        eprintln!("--from {from} is after --to {to}");
+        return ExitCode::from(2);
+    }
+    let entries = match state
+        .store
+        .report_entries(&from.to_string(), &to.to_string())
+        .await
+    {
+        Ok(entries) => entries,
+        Err(e) => {
+            eprintln!("cannot read the record: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let name = |slug: &str| {
+        state
+            .areas
+            .by_slug(slug)
+            .map_or_else(|| slug.to_string(), |a| a.name.clone())
+    };
+    let lines = report::lines(&entries, from, to, name);
+    match format {
+        "json" => println!("{}", report::json(&lines, from, to)),
+        _ => print!("{}", report::csv(&lines)),
+    }
+    ExitCode::SUCCESS
 }

@@ -2,6 +2,7 @@
 //! process's start and graceful stop. Server-only.
 
 mod acknowledge;
+pub mod admin;
 mod api;
 mod commands;
 pub mod config;
@@ -45,6 +46,8 @@ pub struct AppState {
     pub limiter: Arc<limit::SendLimiter>,
     /// When unconfirmed requests are chased, in working days (or seconds for tests).
     pub clock: AckClock,
+    /// Working days with the bank holidays, for the commissioners' record.
+    pub calendar: WorkingDays,
     /// The per-client limit on status lookups.
     pub status_limiter: Arc<limit::SendLimiter>,
 }
@@ -103,7 +106,7 @@ impl AppState {
             public_url: config.site.public_url.clone(),
             ack: AckTokens::new(config.secret.expose_secret()),
         });
-        let clock = ack_clock(&config.tracking)?;
+        let (clock, calendar) = ack_clock(&config.tracking)?;
         let status_limiter = Arc::new(limit::SendLimiter::new(
             config.tracking.status_limit_per_hour,
         ));
@@ -113,6 +116,7 @@ impl AppState {
             tokens,
             limiter,
             clock,
+            calendar,
             status_limiter,
             leptos_options,
             config: Arc::new(config),
@@ -163,7 +167,7 @@ impl AppState {
 
 /// The clock for chasing requests: `RJ_ACK_PERIOD_SECONDS` when set, else
 /// `RJ_ACK_WORKING_DAYS` counted with the bank holidays in `RJ_BANK_HOLIDAYS`.
-fn ack_clock(tracking: &config::Tracking) -> Result<AckClock, StartupError> {
+fn ack_clock(tracking: &config::Tracking) -> Result<(AckClock, WorkingDays), StartupError> {
     let path = tracking.bank_holidays.display().to_string();
     let text = std::fs::read_to_string(&tracking.bank_holidays).map_err(|source| {
         StartupError::ReadHolidays {
@@ -172,13 +176,14 @@ fn ack_clock(tracking: &config::Tracking) -> Result<AckClock, StartupError> {
         }
     })?;
     let calendar = WorkingDays::parse(&text, &path)?;
-    Ok(match tracking.ack_period_seconds {
+    let clock = match tracking.ack_period_seconds {
         Some(seconds) => AckClock::Seconds(i64::try_from(seconds).unwrap_or(i64::MAX)),
         None => AckClock::WorkingDays {
             days: tracking.ack_working_days,
-            calendar,
+            calendar: calendar.clone(),
         },
-    })
+    };
+    Ok((clock, calendar))
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -355,10 +360,12 @@ pub async fn main() -> ExitCode {
         ["outbox", "resolve", reference, "--note", note @ ..] if !note.is_empty() => {
             commands::outbox_resolve(&state, reference, &note.join(" ")).await
         }
+        ["report", rest @ ..] => commands::report(&state, rest).await,
         _ => {
             eprintln!(
                 "usage: rj [serve | check-config | outbox status | outbox retry REFERENCE \
-                 | outbox resolve REFERENCE --note TEXT]"
+                 | outbox resolve REFERENCE --note TEXT \
+                 | report --from YYYY-MM --to YYYY-MM [--format csv|json]]"
             );
             ExitCode::from(2)
         }
@@ -387,6 +394,27 @@ async fn serve(state: AppState) -> ExitCode {
     let workers: Vec<_> = (0..state.config.workers)
         .map(|i| tokio::spawn(state.worker().run_with(stopped.clone(), i == 0)))
         .collect();
+    let admin = match state.config.tracking.admin_addr {
+        Some(addr) => match tokio::net::TcpListener::bind(addr).await {
+            Ok(listener) => {
+                tracing::info!("operator's numbers on http://{addr}/metrics");
+                let mut stopping = stopped.clone();
+                Some(tokio::spawn(
+                    axum::serve(listener, admin::router(state.clone()))
+                        .with_graceful_shutdown(async move {
+                            let _ = stopping.wait_for(|stop| *stop).await;
+                        })
+                        .into_future(),
+                ))
+            }
+            Err(err) => {
+                tracing::error!("cannot listen on RJ_ADMIN_ADDR {addr}: {err}");
+                let _ = stop.send(true);
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
+    };
     let app = router(state.clone());
     tokio::spawn(page_cache::warm_up(app.clone(), state));
     let served = axum::serve(
@@ -398,6 +426,9 @@ async fn serve(state: AppState) -> ExitCode {
     let _ = stop.send(true);
     for worker in workers {
         let _ = worker.await;
+    }
+    if let Some(admin) = admin {
+        let _ = admin.await;
     }
     if let Err(err) = served {
         tracing::error!("server error: {err}");
