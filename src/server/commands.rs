@@ -14,6 +14,15 @@ use std::process::ExitCode;
 pub async fn check_config(state: &AppState) -> ExitCode {
     println!("configuration: ok ({:?})", state.config.env);
     print!("{}", state.directory.report(&state.areas, Date::today()));
+    match state.calendar.last_year() {
+        Some(last) if last > Date::today().year => {
+            println!("bank holidays: ok (listed to {last})")
+        }
+        Some(last) => println!(
+            "WARNING: bank holidays are listed only to {last}: rerun data/bank_holidays.py with a newer package"
+        ),
+        None => println!("WARNING: no bank holidays are listed"),
+    }
     match state.store.counts().await {
         Ok(_) => println!("database: ok ({})", state.config.database_url),
         Err(e) => {
