@@ -253,7 +253,7 @@ impl Store {
             let mut tx = self.pool.begin().await?;
             let inserted = sqlx::query(
                 "INSERT INTO referrals (reference, idempotency_key, area, status, payload, next_attempt_at, created_at)
-                 VALUES (?1, ?2, ?3, 'pending', ?4, ?5, ?5)
+                 VALUES ($1, $2, $3, 'pending', $4, $5, $5)
                  ON CONFLICT (idempotency_key) DO NOTHING
                  RETURNING id",
             )
@@ -267,7 +267,7 @@ impl Store {
             match inserted {
                 Ok(Some(row)) => {
                     sqlx::query(
-                        "INSERT INTO report_entries (referral_id, area, month) VALUES (?1, ?2, ?3)",
+                        "INSERT INTO report_entries (referral_id, area, month) VALUES ($1, $2, $3)",
                     )
                     .bind(row.get::<i64, _>(0))
                     .bind(&referral.area)
@@ -282,14 +282,14 @@ impl Store {
                     break;
                 }
                 // The (rare) clash of a new reference with an old one: draw again.
-                Err(sqlx::Error::Database(e)) if e.message().contains("referrals.reference") => {
+                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => {
                     tx.rollback().await?;
                     continue;
                 }
                 Err(e) => return Err(e.into()),
             }
         }
-        let row = sqlx::query("SELECT reference FROM referrals WHERE idempotency_key = ?1")
+        let row = sqlx::query("SELECT reference FROM referrals WHERE idempotency_key = $1")
             .bind(idempotency_key)
             .fetch_one(&self.pool)
             .await?;
@@ -302,7 +302,7 @@ impl Store {
         &self,
         idempotency_key: &str,
     ) -> Result<Option<Reference>, StoreError> {
-        let row = sqlx::query("SELECT reference FROM referrals WHERE idempotency_key = ?1")
+        let row = sqlx::query("SELECT reference FROM referrals WHERE idempotency_key = $1")
             .bind(idempotency_key)
             .fetch_optional(&self.pool)
             .await?;
@@ -312,10 +312,10 @@ impl Store {
     /// Leases the next request that is due, if any, for `lease_seconds`.
     pub async fn claim(&self, now: i64, lease_seconds: i64) -> Result<Option<Claimed>, StoreError> {
         let row = sqlx::query(
-            "UPDATE referrals SET lease_until = ?1 + ?2, attempts = attempts + 1
+            "UPDATE referrals SET lease_until = $1 + $2, attempts = attempts + 1
              WHERE id = (SELECT id FROM referrals
-                         WHERE status = 'pending' AND next_attempt_at <= ?1
-                           AND (lease_until IS NULL OR lease_until <= ?1)
+                         WHERE status = 'pending' AND next_attempt_at <= $1
+                           AND (lease_until IS NULL OR lease_until <= $1)
                            AND resolved_at IS NULL AND payload IS NOT NULL
                          ORDER BY next_attempt_at, id LIMIT 1)
              RETURNING id, reference, area, payload, attempts, service_sent",
@@ -339,7 +339,7 @@ impl Store {
 
     /// The service has its email; the person's confirmation is still to send.
     pub async fn mark_service_sent(&self, id: i64) -> Result<(), StoreError> {
-        sqlx::query("UPDATE referrals SET service_sent = 1 WHERE id = ?1")
+        sqlx::query("UPDATE referrals SET service_sent = 1 WHERE id = $1")
             .bind(id)
             .execute(&self.pool)
             .await?;
@@ -350,14 +350,14 @@ impl Store {
     /// answers stay until the service confirms it has them (a reminder repeats them).
     pub async fn mark_sent(&self, id: i64, d: &Delivered) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE report_entries SET failed = 0 WHERE referral_id = ?1")
+        sqlx::query("UPDATE report_entries SET failed = 0 WHERE referral_id = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
         sqlx::query(
-            "UPDATE referrals SET status = 'sent', sent_at = ?2, lease_until = NULL,
-             last_error = NULL, service_sent = 1, sent_via = ?3, remind_at = ?4, escalate_at = ?5
-             WHERE id = ?1",
+            "UPDATE referrals SET status = 'sent', sent_at = $2, lease_until = NULL,
+             last_error = NULL, service_sent = 1, sent_via = $3, remind_at = $4, escalate_at = $5
+             WHERE id = $1",
         )
         .bind(id)
         .bind(d.at)
@@ -377,7 +377,7 @@ impl Store {
         next_attempt_at: i64,
         error: &str,
     ) -> Result<(), StoreError> {
-        sqlx::query("UPDATE referrals SET next_attempt_at = ?2, lease_until = NULL, last_error = ?3 WHERE id = ?1")
+        sqlx::query("UPDATE referrals SET next_attempt_at = $2, lease_until = NULL, last_error = $3 WHERE id = $1")
             .bind(id)
             .bind(next_attempt_at)
             .bind(error)
@@ -391,8 +391,8 @@ impl Store {
     pub async fn mark_failed(&self, id: i64, error: &str, now: i64) -> Result<(), StoreError> {
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "UPDATE referrals SET status = 'failed', lease_until = NULL, last_error = ?2,
-             failed_at = COALESCE(failed_at, ?3) WHERE id = ?1",
+            "UPDATE referrals SET status = 'failed', lease_until = NULL, last_error = $2,
+             failed_at = COALESCE(failed_at, $3) WHERE id = $1",
         )
         .bind(id)
         .bind(error)
@@ -401,14 +401,14 @@ impl Store {
         .await?;
         sqlx::query(
             "INSERT INTO alerts (referral_id, kind, status, next_attempt_at, created_at)
-             VALUES (?1, 'failed', 'pending', ?2, ?2)
+             VALUES ($1, 'failed', 'pending', $2, $2)
              ON CONFLICT (referral_id, kind) DO NOTHING",
         )
         .bind(id)
         .bind(now)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("UPDATE report_entries SET failed = 1 WHERE referral_id = ?1")
+        sqlx::query("UPDATE report_entries SET failed = 1 WHERE referral_id = $1")
             .bind(id)
             .execute(&mut *tx)
             .await?;
@@ -424,23 +424,25 @@ impl Store {
     /// were added.
     pub async fn queue_due_alerts(&self, now: i64, warn_before: i64) -> Result<u64, StoreError> {
         let mut added = 0;
-        for (kind, due) in [
-            ("reminder", "status = 'sent' AND remind_at <= ?1"),
-            ("escalation", "status = 'sent' AND escalate_at <= ?1"),
+        // Each kind: when it is due, against $2.
+        for (kind, due, before) in [
+            ("reminder", "status = 'sent' AND remind_at <= $2", now),
+            ("escalation", "status = 'sent' AND escalate_at <= $2", now),
             (
                 "retention",
-                "status IN ('pending', 'sent', 'failed') AND created_at < ?2",
+                "status IN ('pending', 'sent', 'failed') AND created_at < $2",
+                warn_before,
             ),
         ] {
             let sql = format!(
                 "INSERT INTO alerts (referral_id, kind, status, next_attempt_at, created_at)
-                 SELECT id, '{kind}', 'pending', ?1, ?1 FROM referrals
+                 SELECT id, '{kind}', 'pending', $1, $1 FROM referrals
                  WHERE acknowledged_at IS NULL AND resolved_at IS NULL AND {due}
                  ON CONFLICT (referral_id, kind) DO NOTHING"
             );
             added += sqlx::query(&sql)
                 .bind(now)
-                .bind(warn_before)
+                .bind(before)
                 .execute(&self.pool)
                 .await?
                 .rows_affected();
@@ -455,10 +457,10 @@ impl Store {
         lease_seconds: i64,
     ) -> Result<Option<ClaimedAlert>, StoreError> {
         let row = sqlx::query(
-            "UPDATE alerts SET lease_until = ?1 + ?2, attempts = attempts + 1
+            "UPDATE alerts SET lease_until = $1 + $2, attempts = attempts + 1
              WHERE id = (SELECT id FROM alerts
-                         WHERE status = 'pending' AND next_attempt_at <= ?1
-                           AND (lease_until IS NULL OR lease_until <= ?1)
+                         WHERE status = 'pending' AND next_attempt_at <= $1
+                           AND (lease_until IS NULL OR lease_until <= $1)
                          ORDER BY next_attempt_at, id LIMIT 1)
              RETURNING id, referral_id, kind, attempts",
         )
@@ -475,7 +477,7 @@ impl Store {
                     (SELECT a.sent_at FROM alerts a
                      WHERE a.referral_id = r.id AND a.kind = 'reminder' AND a.status = 'sent')
                     AS reminded_at
-             FROM referrals r WHERE r.id = ?1",
+             FROM referrals r WHERE r.id = $1",
         )
         .bind(referral_id)
         .fetch_one(&self.pool)
@@ -519,12 +521,12 @@ impl Store {
         error: Option<&str>,
     ) -> Result<(), StoreError> {
         sqlx::query(
-            "UPDATE alerts SET status = ?2, sent_at = CASE WHEN ?2 = 'sent' THEN ?3 END,
-             lease_until = NULL, last_error = ?4 WHERE id = ?1",
+            "UPDATE alerts SET status = $2, sent_at = $3, lease_until = NULL, last_error = $4
+             WHERE id = $1",
         )
         .bind(id)
         .bind(status)
-        .bind(now)
+        .bind((status == "sent").then_some(now))
         .bind(error)
         .execute(&self.pool)
         .await?;
@@ -539,7 +541,7 @@ impl Store {
         error: &str,
     ) -> Result<(), StoreError> {
         sqlx::query(
-            "UPDATE alerts SET next_attempt_at = ?2, lease_until = NULL, last_error = ?3 WHERE id = ?1",
+            "UPDATE alerts SET next_attempt_at = $2, lease_until = NULL, last_error = $3 WHERE id = $1",
         )
         .bind(id)
         .bind(next_attempt_at)
@@ -576,7 +578,7 @@ impl Store {
         let rows = sqlx::query(
             "UPDATE referrals SET status = 'purged', payload = NULL, lease_until = NULL
              WHERE status IN ('pending', 'sent', 'failed') AND acknowledged_at IS NULL
-               AND resolved_at IS NULL AND created_at < ?1
+               AND resolved_at IS NULL AND created_at < $1
              RETURNING reference",
         )
         .bind(cutoff)
@@ -602,7 +604,7 @@ impl Store {
         Ok(sqlx::query(
             "UPDATE referrals SET payload = NULL, lease_until = NULL,
                     status = CASE WHEN status = 'pending' THEN 'sent' ELSE status END
-             WHERE payload IS NOT NULL AND acknowledged_at IS NOT NULL AND acknowledged_at < ?1",
+             WHERE payload IS NOT NULL AND acknowledged_at IS NOT NULL AND acknowledged_at < $1",
         )
         .bind(cutoff)
         .execute(&self.pool)
@@ -619,9 +621,9 @@ impl Store {
         now: i64,
     ) -> Result<Resolved, StoreError> {
         let done = sqlx::query(
-            "UPDATE referrals SET resolved_at = ?2, resolution_note = ?3, payload = NULL,
+            "UPDATE referrals SET resolved_at = $2, resolution_note = $3, payload = NULL,
                     lease_until = NULL
-             WHERE reference = ?1 AND resolved_at IS NULL",
+             WHERE reference = $1 AND resolved_at IS NULL",
         )
         .bind(reference.to_string())
         .bind(now)
@@ -631,7 +633,7 @@ impl Store {
         if done.rows_affected() == 1 {
             return Ok(Resolved::Now);
         }
-        let row = sqlx::query("SELECT resolved_at FROM referrals WHERE reference = ?1")
+        let row = sqlx::query("SELECT resolved_at FROM referrals WHERE reference = $1")
             .bind(reference.to_string())
             .fetch_optional(&self.pool)
             .await?;
@@ -645,8 +647,8 @@ impl Store {
     /// such request, its data is gone, or the operator resolved it.
     pub async fn retry(&self, reference: Reference, now: i64) -> Result<bool, StoreError> {
         let done = sqlx::query(
-            "UPDATE referrals SET status = 'pending', next_attempt_at = ?2, lease_until = NULL
-             WHERE reference = ?1 AND status IN ('pending', 'failed') AND payload IS NOT NULL
+            "UPDATE referrals SET status = 'pending', next_attempt_at = $2, lease_until = NULL
+             WHERE reference = $1 AND status IN ('pending', 'failed') AND payload IS NOT NULL
                AND resolved_at IS NULL",
         )
         .bind(reference.to_string())
@@ -682,7 +684,7 @@ impl Store {
     pub async fn find(&self, reference: Reference) -> Result<Option<Stored>, StoreError> {
         let row = sqlx::query(
             "SELECT area, status, created_at, sent_at, acknowledged_at, sent_via, resolved_at
-             FROM referrals WHERE reference = ?1",
+             FROM referrals WHERE reference = $1",
         )
         .bind(reference.to_string())
         .fetch_optional(&self.pool)
@@ -710,8 +712,8 @@ impl Store {
     ) -> Result<Option<i64>, StoreError> {
         let mut tx = self.pool.begin().await?;
         let first = sqlx::query(
-            "UPDATE referrals SET acknowledged_at = ?2
-             WHERE reference = ?1 AND acknowledged_at IS NULL
+            "UPDATE referrals SET acknowledged_at = $2
+             WHERE reference = $1 AND acknowledged_at IS NULL
              RETURNING id, created_at",
         )
         .bind(reference.to_string())
@@ -720,14 +722,14 @@ impl Store {
         .await?;
         if let Some(row) = first {
             let days = calendar.between(uk_date(row.get("created_at")), uk_date(now));
-            sqlx::query("UPDATE report_entries SET acknowledged_days = ?2 WHERE referral_id = ?1")
+            sqlx::query("UPDATE report_entries SET acknowledged_days = $2 WHERE referral_id = $1")
                 .bind(row.get::<i64, _>("id"))
                 .bind(i64::from(days))
                 .execute(&mut *tx)
                 .await?;
         }
         tx.commit().await?;
-        let row = sqlx::query("SELECT acknowledged_at FROM referrals WHERE reference = ?1")
+        let row = sqlx::query("SELECT acknowledged_at FROM referrals WHERE reference = $1")
             .bind(reference.to_string())
             .fetch_optional(&self.pool)
             .await?;
@@ -737,7 +739,7 @@ impl Store {
     /// A waiting request's answers, if they are still held (`None` once delivered or
     /// purged, or for an unknown reference).
     pub async fn referral(&self, reference: Reference) -> Result<Option<Referral>, StoreError> {
-        let row = sqlx::query("SELECT payload FROM referrals WHERE reference = ?1")
+        let row = sqlx::query("SELECT payload FROM referrals WHERE reference = $1")
             .bind(reference.to_string())
             .fetch_optional(&self.pool)
             .await?;
@@ -821,7 +823,7 @@ impl Store {
     ) -> Result<Vec<ReportEntry>, StoreError> {
         let rows = sqlx::query(
             "SELECT area, month, acknowledged_days, failed FROM report_entries
-             WHERE month >= ?1 AND month <= ?2 ORDER BY month, area",
+             WHERE month >= $1 AND month <= $2 ORDER BY month, area",
         )
         .bind(from)
         .bind(to)
