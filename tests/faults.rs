@@ -1,9 +1,11 @@
 //! The real binary under faults: requests are stored while the SMTP server is down,
 //! the site is killed with SIGKILL, and after a restart with the server up every request
-//! arrives. Neither run's log contains anything the person typed. Then the same with
-//! two instances on one PostgreSQL behind the nginx configuration from `deploy/`; the
-//! operator commands (`migrate`, `check-config`) on PostgreSQL; and a database address
-//! the site cannot use, which stops it at start.
+//! arrives; the reminders and escalations of requests nobody confirms arrive exactly
+//! once each across SIGKILLs and restarts. No run's log contains anything the person
+//! typed. Then the same with two instances on one PostgreSQL behind the nginx
+//! configuration from `deploy/`; the operator commands (`migrate`, `check-config`, `outbox`, `report`) and
+//! the admin listener; and a database address the site cannot use, which stops it at
+//! start.
 
 mod common;
 
@@ -40,17 +42,27 @@ const SECRET: &str = "a-test-secret-that-is-long-enough-123";
 
 /// The site on SQLite in `dir`, sending mail to `smtp_port`.
 fn start_site(dir: &Path, smtp_port: u16, run: &str) -> Site {
-    let database = format!("sqlite://{}/rj.db", dir.display());
-    launch(
-        dir,
-        run,
-        free_port(),
-        &[
-            ("RJ_DATABASE_URL", database.as_str()),
-            ("RJ_SMTP_URL", &format!("smtp://127.0.0.1:{smtp_port}")),
-            ("RUST_LOG", "debug"),
-        ],
-    )
+    start_site_with(dir, smtp_port, run, &[])
+}
+
+/// The settings of the binary on SQLite in `dir`, sending mail to `smtp_port`.
+fn sqlite_vars(dir: &Path, smtp_port: u16) -> [(&'static str, String); 2] {
+    [
+        (
+            "RJ_DATABASE_URL",
+            format!("sqlite://{}/rj.db", dir.display()),
+        ),
+        ("RJ_SMTP_URL", format!("smtp://127.0.0.1:{smtp_port}")),
+    ]
+}
+
+/// [`start_site`] with more settings.
+fn start_site_with(dir: &Path, smtp_port: u16, run: &str, more: &[(&str, &str)]) -> Site {
+    let common = sqlite_vars(dir, smtp_port);
+    let mut vars: Vec<(&str, &str)> = common.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    vars.push(("RUST_LOG", "debug"));
+    vars.extend_from_slice(more);
+    launch(dir, run, free_port(), &vars)
 }
 
 /// The binary on `port` with the tests' common settings and `vars`, its output in
@@ -136,8 +148,13 @@ fn token_in(page: &str) -> Option<String> {
 
 /// A complete form with everything the tests look for in the logs.
 fn form(token: &str, confirmation: bool) -> String {
+    form_in(token, "south-wales", confirmation)
+}
+
+/// [`form`] for the police area `area`.
+fn form_in(token: &str, area: &str, confirmation: bool) -> String {
     format!(
-        "token={token}&action=send&area=south-wales&relationship=harmed&full_name={}&contact_method=phone\
+        "token={token}&action=send&area={area}&relationship=harmed&full_name={}&contact_method=phone\
          &phone={}&email={}&voicemail_ok=no&say_rj_ok=no&safe_times={}&contact_language=en&reported=yes\
          &crime_reference={}&responsible_under_18=no&message={}&consent=yes&confirmation_email={}",
         encode(NAME),
@@ -160,8 +177,12 @@ fn reference_in(head: &str) -> String {
 }
 
 fn send_request(port: u16) -> String {
+    send_request_in(port, "south-wales")
+}
+
+fn send_request_in(port: u16, area: &str) -> String {
     let (_, _, page) = http(port, "GET", "/refer", "").unwrap();
-    let body = form(&token_in(&page).expect("a token"), true);
+    let body = form_in(&token_in(&page).expect("a token"), area, true);
     let (code, head, _) = http(port, "POST", "/refer", &body).unwrap();
     assert_eq!(code, 303, "{head}");
     reference_in(&head)
@@ -309,9 +330,9 @@ fn a_database_url_the_site_cannot_use_stops_it_at_start() {
     }
 }
 
-/// Runs an operator command of the binary with `vars`; returns whether it succeeded
-/// and what it printed.
-fn command(args: &[&str], vars: &[(&str, &str)]) -> (bool, String) {
+/// Runs an operator command of the binary with `vars`; returns its exit code and what
+/// it printed.
+fn command(args: &[&str], vars: &[(&str, &str)]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_rj"))
         .args(args)
         .env("LEPTOS_OUTPUT_NAME", "rj")
@@ -321,7 +342,14 @@ fn command(args: &[&str], vars: &[(&str, &str)]) -> (bool, String) {
         .unwrap();
     let mut said = String::from_utf8_lossy(&out.stdout).into_owned();
     said.push_str(&String::from_utf8_lossy(&out.stderr));
-    (out.status.success(), said)
+    (out.status.code().unwrap_or(-1), said)
+}
+
+/// [`command`] on the SQLite database in `dir`.
+fn sqlite_command(dir: &Path, smtp_port: u16, args: &[&str]) -> (i32, String) {
+    let vars = sqlite_vars(dir, smtp_port);
+    let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    command(args, &vars)
 }
 
 /// `rj check-config` on a PostgreSQL database: it changes nothing and says which
@@ -347,8 +375,8 @@ fn check_config_and_migrate_on_postgres() {
         let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
         command(args, &vars)
     };
-    let (ok, said) = run(&["check-config"], SECRET);
-    assert!(!ok, "{said}");
+    let (code, said) = run(&["check-config"], SECRET);
+    assert_ne!(code, 0, "{said}");
     assert!(
         said.contains("database: ok (postgres://rj@127.0.0.1:"),
         "{said}"
@@ -364,16 +392,16 @@ fn check_config_and_migrate_on_postgres() {
     );
     assert_eq!(tables.trim(), "0", "check-config changed nothing");
 
-    let (ok, said) = run(&["migrate"], SECRET);
+    let (code, said) = run(&["migrate"], SECRET);
     assert!(
-        ok && said.contains("migrations: applied 1 referrals"),
+        code == 0 && said.contains("migrations: applied 1 referrals"),
         "{said}"
     );
-    let (ok, said) = run(&["migrate"], SECRET);
-    assert!(ok && said.contains("nothing to apply"), "{said}");
+    let (code, said) = run(&["migrate"], SECRET);
+    assert!(code == 0 && said.contains("nothing to apply"), "{said}");
 
-    let (ok, said) = run(&["check-config"], SECRET);
-    assert!(ok, "{said}");
+    let (code, said) = run(&["check-config"], SECRET);
+    assert_eq!(code, 0, "{said}");
     assert!(said.contains("migrations: ok (applied: 1"), "{said}");
     assert!(
         said.contains("Every instance must show the same fingerprint"),
@@ -613,8 +641,8 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
             "SELECT status, count(*), count(payload) FROM referrals GROUP BY status"
         )
         .trim(),
-        "sent|505|0",
-        "all recorded sent, no answers kept"
+        "sent|505|505",
+        "all recorded sent; the answers are kept until the service confirms"
     );
 
     // Both instances took requests, before and after the kill.
@@ -643,6 +671,39 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
     );
     drop(nginx);
     drop(smtp);
+}
+
+/// The acknowledgement link's path in the service's email for each of `references`.
+fn ack_paths(folders: &[PathBuf], references: &[String]) -> BTreeMap<String, String> {
+    let mut paths = BTreeMap::new();
+    for folder in folders {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            continue;
+        };
+        for e in entries.filter_map(Result::ok) {
+            if e.path().extension().is_none_or(|x| x != "eml") {
+                continue;
+            }
+            let raw = std::fs::read(e.path()).unwrap();
+            let Some(email) = mail_parser::MessageParser::default().parse(&raw) else {
+                continue;
+            };
+            let Some(reference) = email
+                .message_id()
+                .and_then(|id| id.split('@').next())
+                .filter(|id| references.iter().any(|r| r == id))
+            else {
+                continue;
+            };
+            let text = email.body_text(0).unwrap().into_owned();
+            let prefix = format!("/refer/confirm/{reference}/");
+            let at = text.find(&prefix).expect("the link");
+            let path = text[at..].split_whitespace().next().unwrap().to_string();
+            paths.insert(reference.to_string(), path);
+        }
+    }
+    assert_eq!(paths.len(), references.len(), "a link for each");
+    paths
 }
 
 /// `deploy/nginx/rj.conf`, HTTPS and all, is a configuration nginx accepts as written:
@@ -719,4 +780,241 @@ fn the_deployed_nginx_configuration_is_valid() {
         "nginx -t: {}",
         String::from_utf8_lossy(&checked.stderr)
     );
+}
+
+/// Waits until `done`, showing `site`'s log if it never is.
+fn wait_for(what: &str, site: &Site, done: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < Duration::from_secs(40),
+            "timed out waiting for {what}: {}",
+            std::fs::read_to_string(&site.log).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn reminders_and_escalations_arrive_exactly_once_across_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("site")).unwrap();
+    let vars = [
+        ("RJ_ACK_PERIOD_SECONDS", "2"),
+        ("RJ_OPERATOR_EMAIL", "operator@rj.example.org"),
+    ];
+    let smtp_port = free_port();
+    let folders = [dir.path().join("mail1"), dir.path().join("mail2")];
+
+    // 1. Three requests are delivered; nobody confirms them.
+    let smtp = SmtpServer::start(smtp_port, &folders[0]);
+    let mut first = start_site_with(dir.path(), smtp_port, "alerts-first", &vars);
+    let references: Vec<String> = (0..3).map(|_| send_request(first.port)).collect();
+    wait_for("the services' emails and the confirmations", &first, || {
+        let got = message_ids(&folders);
+        references
+            .iter()
+            .all(|r| got.contains_key(r) && got.contains_key(&format!("{r}-confirmation")))
+    });
+    // Recorded as delivered right after the confirmation.
+    std::thread::sleep(Duration::from_millis(300));
+    // 2. The mail server goes down: the reminders fall due, are stored, cannot be
+    // sent; the site is killed.
+    drop(smtp);
+    std::thread::sleep(Duration::from_millis(3000));
+    first.child.kill().unwrap();
+    first.child.wait().unwrap();
+    // The reminders were stored before anything could send them.
+    let stored = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let url = format!("sqlite://{}/rj.db", dir.path().display());
+        let url = rj::referral::store::DatabaseUrl::parse(&url).unwrap();
+        let store = rj::referral::store::Store::open(&url).await.unwrap();
+        store.alerts().await.unwrap()
+    });
+    let waiting: Vec<_> = stored
+        .iter()
+        .filter(|a| a.kind.as_str() == "reminder" && a.status == "pending")
+        .collect();
+    assert_eq!(waiting.len(), 3, "{stored:?}");
+
+    // 3. Restarted with the mail server up: every reminder and escalation arrives.
+    let smtp = SmtpServer::start(smtp_port, &folders[1]);
+    let mut second = start_site_with(dir.path(), smtp_port, "alerts-second", &vars);
+    let expected: Vec<String> = references
+        .iter()
+        .flat_map(|r| {
+            [
+                r.clone(),
+                format!("{r}-confirmation"),
+                format!("{r}-reminder"),
+                format!("{r}-escalation"),
+            ]
+        })
+        .collect();
+    wait_for("every reminder and escalation", &second, || {
+        let got = message_ids(&folders);
+        expected.iter().all(|id| got.contains_key(id))
+    });
+    std::thread::sleep(Duration::from_millis(1000));
+    second.child.kill().unwrap();
+    second.child.wait().unwrap();
+
+    // 4. Killed and restarted again: two more periods pass, nothing is sent again.
+    let mut third = start_site_with(dir.path(), smtp_port, "alerts-third", &vars);
+    std::thread::sleep(Duration::from_millis(5000));
+    third.child.kill().unwrap();
+    third.child.wait().unwrap();
+    drop(smtp);
+
+    let got = message_ids(&folders);
+    let want: BTreeMap<String, usize> = expected.iter().map(|id| (id.clone(), 1)).collect();
+    assert_eq!(got, want, "each email exactly once");
+
+    // The escalations went to the operator and hold nothing the person typed.
+    for folder in &folders {
+        for e in std::fs::read_dir(folder).unwrap().filter_map(Result::ok) {
+            if e.path().extension().is_none_or(|x| x != "eml") {
+                continue;
+            }
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            if text.contains("-escalation@") {
+                let rcpt = std::fs::read_to_string(e.path().with_extension("rcpt")).unwrap();
+                assert_eq!(rcpt, "operator@rj.example.org");
+                for private in PRIVATE {
+                    assert!(!text.contains(private), "an escalation holds {private:?}");
+                }
+            }
+        }
+    }
+    for site in [&first, &second, &third] {
+        assert_nothing_personal_in(&site.log);
+    }
+}
+
+/// The acknowledgement link's path in the service's email for `reference`.
+fn ack_path(folder: &Path, reference: &str) -> String {
+    ack_paths(&[folder.to_path_buf()], &[reference.to_string()])[reference].clone()
+}
+
+#[test]
+fn operator_commands_and_the_admin_listener() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("site")).unwrap();
+    let smtp_port = free_port();
+    let mail = dir.path().join("mail");
+    let smtp = SmtpServer::start(smtp_port, &mail);
+    let admin_port = free_port();
+    let admin = format!("127.0.0.1:{admin_port}");
+    let mut site = start_site_with(
+        dir.path(),
+        smtp_port,
+        "commands",
+        &[("RJ_ADMIN_ADDR", &admin), ("RJ_SEND_LIMIT_PER_HOUR", "0")],
+    );
+    let command = |args: &[&str]| sqlite_command(dir.path(), smtp_port, args);
+    // Six requests for South Wales (five confirmed by the service, one resolved by the
+    // operator) and two for Kent (one confirmed): Kent's counts are small.
+    let wales: Vec<String> = (0..6)
+        .map(|_| send_request_in(site.port, "south-wales"))
+        .collect();
+    let kent: Vec<String> = (0..2).map(|_| send_request_in(site.port, "kent")).collect();
+    wait_for("every service's email", &site, || {
+        let got = message_ids(std::slice::from_ref(&mail));
+        wales.iter().chain(&kent).all(|r| got.contains_key(r))
+    });
+    for reference in wales.iter().take(5).chain(kent.iter().take(1)) {
+        let path = ack_path(&mail, reference);
+        let (code, head, _) = http(site.port, "POST", &path, "").unwrap();
+        assert_eq!(code, 303, "{head}");
+    }
+    let (code, out) = command(&[
+        "outbox", "resolve", &wales[5], "--note", "passed", "on", "by", "phone",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("resolved"), "{out}");
+    let (code, out) = command(&["outbox", "resolve", &wales[5], "--note", "again"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("already resolved"), "{out}");
+    let (code, _) = command(&["outbox", "resolve", &wales[5]]);
+    assert_eq!(code, 2, "a note is required");
+
+    // The numbers: on the admin listener, in the Prometheus format; not on the site.
+    let (code, head, body) = http(admin_port, "GET", "/metrics", "").unwrap();
+    assert_eq!(code, 200, "{head}");
+    let families = common::parse_prometheus(&body);
+    let value =
+        |name: &str, labels: &[(&str, &str)]| common::sample(&families, name, labels).unwrap();
+    assert_eq!(
+        value("rj_requests_stored_total", &[("area", "south-wales")]),
+        6.0
+    );
+    assert_eq!(
+        value("rj_requests_acknowledged_total", &[("area", "south-wales")]),
+        5.0
+    );
+    assert_eq!(
+        value("rj_requests_resolved_total", &[("area", "south-wales")]),
+        1.0
+    );
+    assert_eq!(value("rj_requests_sent_total", &[("area", "kent")]), 2.0);
+    assert_eq!(value("rj_acknowledgement_latency_seconds_count", &[]), 6.0);
+    let (code, _, _) = http(site.port, "GET", "/metrics", "").unwrap();
+    assert_eq!(code, 404, "the public port does not serve the numbers");
+    let (code, _, _) = http(admin_port, "GET", "/refer", "").unwrap();
+    assert_eq!(code, 404, "and the admin port serves nothing else");
+
+    // `outbox status` shows the same counts.
+    let (code, status) = command(&["outbox", "status"]);
+    assert_eq!(code, 0, "{status}");
+    println!("$ rj outbox status\n{status}");
+    let row = |area: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(area))
+            .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+    };
+    assert_eq!(row("south-wales").as_deref(), Some("6 6 0 5 1"), "{status}");
+    assert_eq!(row("kent").as_deref(), Some("2 2 0 1 0"), "{status}");
+    assert!(
+        status.contains("delivered, not yet confirmed: 1"),
+        "{status}"
+    );
+
+    // The commissioners' report: Kent's counts are under 5.
+    let month = rj::referral::store::month_of(rj::referral::worker::unix_now());
+    let (code, csv) = command(&["report", "--from", &month, "--to", &month]);
+    assert_eq!(code, 0, "{csv}");
+    println!("$ rj report --from {month} --to {month}\n{csv}");
+    assert!(
+        csv.contains(&format!("{month},south-wales,South Wales,6,5,0,0")),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(&format!("{month},kent,Kent,<5,<5,<5,0")),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(&format!("{month},all,All areas,8,6,0,0")),
+        "{csv}"
+    );
+    let (code, json) = command(&[
+        "report", "--from", &month, "--to", &month, "--format", "json",
+    ]);
+    assert_eq!(code, 0, "{json}");
+    println!("$ rj report --from {month} --to {month} --format json\n{json}");
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(parsed["rows"][1]["requests"], "<5");
+    for text in [&csv, &json, &status, &body] {
+        for private in PRIVATE {
+            assert!(!text.contains(private), "{private:?} in {text}");
+        }
+        for reference in wales.iter().chain(&kent) {
+            assert!(!text.contains(reference.as_str()), "a reference in {text}");
+        }
+    }
+    let (code, _) = command(&["report", "--from", "2026-13", "--to", &month]);
+    assert_eq!(code, 2);
+    site.child.kill().unwrap();
+    site.child.wait().unwrap();
+    drop(smtp);
 }
