@@ -3,7 +3,8 @@
 //! arrives; the reminders and escalations of requests nobody confirms arrive exactly
 //! once each across SIGKILLs and restarts. No run's log contains anything the person
 //! typed. Then the same with two instances on one PostgreSQL behind the nginx
-//! configuration from `deploy/`; the operator commands (`migrate`, `check-config`, `outbox`, `report`) and
+//! configuration from `deploy/`, acknowledgements, alerts and the status-lookup limit
+//! included; the operator commands (`migrate`, `check-config`, `outbox`, `report`) and
 //! the admin listener; and a database address the site cannot use, which stops it at
 //! start.
 
@@ -506,7 +507,11 @@ fn stored_by(logs: &[&Path]) -> usize {
 /// the run, and one instance is killed with SIGKILL and restarted. Every request is
 /// delivered exactly once, apart from those a worker held at the kill (same
 /// Message-ID, which receivers drop), and the Send limit counts one client's requests
-/// across both instances.
+/// across both instances. Then both restart with the acknowledgement periods in
+/// seconds: services confirm a sample of new requests twice each, through both
+/// instances at once, and each confirmation is recorded once; the requests nobody
+/// confirms get their reminder and escalation exactly once each, the confirmed ones
+/// none; and the status-lookup limit counts one client's lookups across both.
 #[test]
 fn two_instances_behind_nginx_deliver_every_request_once() {
     let Some(pg) = common::postgres::server() else {
@@ -668,6 +673,202 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
         killed_at.map(|k| k.elapsed()),
         in_flight_at_kill.len(),
         twice.len()
+    );
+
+    // ---- Acknowledgements, alerts and the status-lookup limit across instances ----
+    // Both restart with the periods in seconds: a request delivered and not confirmed
+    // is reminded PERIOD seconds later, and the operator told PERIOD seconds after that.
+    // (The 505 above keep the reminder times worked out when they were delivered, in
+    // working days, so they are not chased during the test.)
+    const PERIOD: u64 = 10;
+    drop(a);
+    drop(b);
+    let period = PERIOD.to_string();
+    let mut vars = vars.to_vec();
+    vars.extend([
+        ("RJ_ACK_PERIOD_SECONDS", period.as_str()),
+        ("RJ_OPERATOR_EMAIL", "operator@rj.example.org"),
+        ("RJ_STATUS_LIMIT_PER_HOUR", "6"),
+    ]);
+    let instances = [
+        launch(dir, "a-3", ports[0], &vars),
+        launch(dir, "b-2", ports[1], &vars),
+    ];
+    let phase = Instant::now();
+    // Twenty requests from five new clients (four each, under the Send limit).
+    let send_batch = |batch: u8| -> Vec<String> {
+        (0..20u8)
+            .map(|i| {
+                let client = Ipv4Addr::new(127, 0, 2 + batch, 1 + i / 4);
+                let key = 5000 + 100 * u64::from(batch) + u64::from(i);
+                send_through(nginx.port, client, Shown::Elsewhere(key)).expect("under the limit")
+            })
+            .collect()
+    };
+    let arrived = |refs: &[String]| {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let ids = message_ids(&folders);
+            if refs.iter().all(|r| ids.contains_key(r)) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "not every email arrived");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    // 20 requests the services confirm, each as soon as its email has arrived.
+    let confirmed = send_batch(0);
+    arrived(&confirmed);
+    let links = ack_paths(&folders, &confirmed);
+    // Opening a link (as a mail scanner does) changes nothing, on either instance.
+    for (i, r) in confirmed.iter().enumerate() {
+        let (code, _, page) = http(ports[i % 2], "GET", &links[r], "").unwrap();
+        assert_eq!(code, 200);
+        assert!(page.contains(r.as_str()), "the page names the reference");
+    }
+    let acknowledged = "SELECT count(*) FROM referrals WHERE acknowledged_at IS NOT NULL";
+    assert_eq!(
+        pg.sql(&database, acknowledged).trim(),
+        "0",
+        "a GET records nothing"
+    );
+    // Each link's button pressed twice at the same moment, once on each instance.
+    let round = rj::referral::worker::unix_now();
+    std::thread::scope(|scope| {
+        for r in &confirmed {
+            for port in ports {
+                let path = &links[r];
+                scope.spawn(move || {
+                    let (code, head, _) = http(port, "POST", path, "").unwrap();
+                    assert_eq!(code, 303, "{head}");
+                });
+            }
+        }
+    });
+    let round_end = rj::referral::worker::unix_now();
+    let times = pg.sql(
+        &database,
+        "SELECT reference, acknowledged_at FROM referrals
+         WHERE acknowledged_at IS NOT NULL ORDER BY reference",
+    );
+    let times: BTreeMap<String, i64> = times
+        .lines()
+        .filter_map(|l| l.split_once('|'))
+        .map(|(r, at)| (r.to_string(), at.parse().unwrap()))
+        .collect();
+    assert_eq!(
+        times.keys().cloned().collect::<BTreeSet<_>>(),
+        confirmed.iter().cloned().collect::<BTreeSet<_>>(),
+        "exactly the confirmed requests are recorded as confirmed"
+    );
+    assert!(times.values().all(|at| (round..=round_end).contains(at)));
+    assert_eq!(
+        pg.sql(
+            &database,
+            "SELECT count(*) FROM report_entries WHERE acknowledged_days IS NOT NULL"
+        )
+        .trim(),
+        "20",
+        "the commissioners' record counts each once"
+    );
+    // Of each pair of presses, one instance recorded it and the other found it done.
+    let logs = [&instances[0].log, &instances[1].log];
+    for r in &confirmed {
+        let said = |what: &str| -> usize {
+            logs.iter()
+                .map(|log| {
+                    std::fs::read_to_string(log)
+                        .unwrap()
+                        .lines()
+                        .filter(|l| l.contains(what) && l.contains(r.as_str()))
+                        .count()
+                })
+                .sum()
+        };
+        assert_eq!(said("the service confirmed it has the request"), 1, "{r}");
+        assert_eq!(
+            said("confirmed the request again (already recorded)"),
+            1,
+            "{r}"
+        );
+    }
+
+    // 20 requests nobody confirms: each reminded once, then escalated once.
+    let unconfirmed = send_batch(1);
+    arrived(&unconfirmed);
+    let chased: Vec<String> = unconfirmed
+        .iter()
+        .flat_map(|r| [format!("{r}-reminder"), format!("{r}-escalation")])
+        .collect();
+    arrived(&chased);
+    std::thread::sleep(Duration::from_millis(1500)); // anything sent twice arrives too
+    let ids = message_ids(&folders);
+    for id in &chased {
+        assert_eq!(ids[id], 1, "{id} arrived once");
+    }
+    for r in &confirmed {
+        for kind in ["reminder", "escalation"] {
+            assert!(
+                !ids.contains_key(&format!("{r}-{kind}")),
+                "a confirmed request is not chased: {r}-{kind}"
+            );
+        }
+    }
+    assert_eq!(
+        pg.sql(
+            &database,
+            "SELECT kind, status, count(*) FROM alerts GROUP BY kind, status ORDER BY kind"
+        )
+        .trim(),
+        "escalation|sent|20\nreminder|sent|20",
+        "one alert of each kind per unconfirmed request, none for the others"
+    );
+    let operator: Vec<_> = folders
+        .iter()
+        .flat_map(|f| std::fs::read_dir(f).unwrap().filter_map(Result::ok))
+        .filter(|e| {
+            e.path().extension().is_some_and(|x| x == "eml")
+                && std::fs::read_to_string(e.path())
+                    .unwrap()
+                    .contains("-escalation@")
+        })
+        .map(|e| std::fs::read_to_string(e.path().with_extension("rcpt")).unwrap())
+        .collect();
+    assert_eq!(operator.len(), 20);
+    assert!(
+        operator
+            .iter()
+            .all(|rcpt| rcpt == "operator@rj.example.org")
+    );
+    // The confirmed requests' answers are deleted a period after their confirmation.
+    assert_eq!(
+        pg.sql(
+            &database,
+            "SELECT count(*) FROM referrals WHERE acknowledged_at IS NOT NULL AND payload IS NOT NULL"
+        )
+        .trim(),
+        "0"
+    );
+
+    // One client's status lookups, alternately on each instance: six an hour in all.
+    let client = Ipv4Addr::new(127, 0, 0, 77);
+    let lookup = format!("reference={}", confirmed[0]);
+    for i in 0..8 {
+        let (code, _, page) =
+            http_from(client, ports[i % 2], "POST", "/refer/status", &lookup).unwrap();
+        if i < 6 {
+            assert_eq!(code, 200, "lookup {i}");
+            assert!(page.contains("Received: "), "confirmed, on either instance");
+        } else {
+            assert_eq!(code, 429, "lookup {i}: counted across instances");
+        }
+    }
+    for site in &instances {
+        assert_nothing_personal_in(&site.log);
+    }
+    eprintln!(
+        "two instances, acknowledgements and alerts: {:.1?} after the restart",
+        phase.elapsed()
     );
     drop(nginx);
     drop(smtp);

@@ -121,6 +121,8 @@ on_both_backends!(
     answers_are_deleted_a_grace_period_after_confirmation_or_at_the_purge,
     a_resolved_request_is_no_longer_sent_chased_or_purged,
     the_commissioners_record_counts_working_days_and_outlives_the_purge,
+    sweeps_of_two_instances_never_repeat_a_step,
+    an_acknowledgement_is_recorded_once_across_instances,
 );
 
 async fn the_same_form_sent_twice_is_stored_once(db: TestDb) {
@@ -897,5 +899,140 @@ async fn the_commissioners_record_counts_working_days_and_outlives_the_purge(db:
             .await
             .unwrap()
             .is_empty()
+    );
+}
+
+/// Two instances sweeping at once (as they would without the sweep lock, or one after
+/// the other with it): every alert is stored once, leased to one worker, and every
+/// request purged once.
+async fn sweeps_of_two_instances_never_repeat_a_step(db: TestDb) {
+    let stores = [db.open().await, db.open().await];
+    for i in 0..30 {
+        stores[i % 2]
+            .insert(&format!("k{i}"), &referral("kent"), 10, random)
+            .await
+            .unwrap();
+    }
+    // 20 delivered (reminder due at 120, escalation at 220); 10 never.
+    for _ in 0..20 {
+        let c = stores[0].claim(20, 60).await.unwrap().unwrap();
+        stores[1].mark_sent(c.id, &delivered(20)).await.unwrap();
+    }
+    let sweeps: Vec<_> = (0..8)
+        .map(|i| {
+            let store = stores[i % 2].clone();
+            tokio::spawn(async move { store.queue_due_alerts(300, 0).await.unwrap() })
+        })
+        .collect();
+    let mut added = 0;
+    for s in sweeps {
+        added += s.await.unwrap();
+    }
+    assert_eq!(
+        added, 40,
+        "a reminder and an escalation for each delivered request"
+    );
+    let workers: Vec<_> = (0..8)
+        .map(|w| {
+            let store = stores[w % 2].clone();
+            tokio::spawn(async move {
+                let mut mine = Vec::new();
+                while let Some(a) = store.claim_alert(300, 60).await.unwrap() {
+                    mine.push(a.id);
+                }
+                mine
+            })
+        })
+        .collect();
+    let mut claimed = Vec::new();
+    for w in workers {
+        claimed.extend(w.await.unwrap());
+    }
+    let distinct: BTreeSet<i64> = claimed.iter().copied().collect();
+    assert_eq!(
+        (claimed.len(), distinct.len()),
+        (40, 40),
+        "each alert leased once"
+    );
+
+    let purges: Vec<_> = (0..6)
+        .map(|i| {
+            let store = stores[i % 2].clone();
+            tokio::spawn(async move { store.purge(1000).await.unwrap() })
+        })
+        .collect();
+    let mut purged = Vec::new();
+    for p in purges {
+        purged.extend(p.await.unwrap());
+    }
+    let distinct: BTreeSet<_> = purged.iter().copied().collect();
+    assert_eq!(
+        (purged.len(), distinct.len()),
+        (30, 30),
+        "each request purged once"
+    );
+    assert_eq!(stores[0].payloads_held().await.unwrap(), 0);
+}
+
+/// A service's confirmation link pressed many times at once, on two instances: one
+/// press records it; the others find it recorded, and the first time stays.
+async fn an_acknowledgement_is_recorded_once_across_instances(db: TestDb) {
+    use rj::calendar::WorkingDays;
+    let stores = [db.open().await, db.open().await];
+    let reference = stores[0]
+        .insert("k", &referral("kent"), 10, random)
+        .await
+        .unwrap();
+    let c = stores[1].claim(10, 60).await.unwrap().unwrap();
+    stores[1].mark_sent(c.id, &delivered(20)).await.unwrap();
+    let presses: Vec<_> = (0..16)
+        .map(|i| {
+            let store = stores[i % 2].clone();
+            tokio::spawn(async move {
+                store
+                    .acknowledge(reference, 100 + i as i64, &WorkingDays::weekdays())
+                    .await
+                    .unwrap()
+                    .expect("a known request")
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for p in presses {
+        results.push(p.await.unwrap());
+    }
+    let first: Vec<_> = results.iter().filter(|a| a.first).collect();
+    assert_eq!(first.len(), 1, "recorded once: {results:?}");
+    assert!(results.iter().all(|a| a.at == first[0].at), "{results:?}");
+    let later = stores[0]
+        .acknowledge(reference, 5000, &WorkingDays::weekdays())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((later.at, later.first), (first[0].at, false));
+    assert_eq!(
+        stores[1]
+            .find(reference)
+            .await
+            .unwrap()
+            .unwrap()
+            .acknowledged_at,
+        Some(first[0].at)
+    );
+    let entries = stores[0]
+        .report_entries("1970-01", "1970-01")
+        .await
+        .unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].acknowledged_days, Some(0));
+    // Confirmed: never reminded.
+    assert_eq!(stores[0].queue_due_alerts(10_000, 0).await.unwrap(), 0);
+    let unknown = rj::referral::reference::Reference::parse("RJ-0000-0000").unwrap();
+    assert_eq!(
+        stores[0]
+            .acknowledge(unknown, 100, &WorkingDays::weekdays())
+            .await
+            .unwrap(),
+        None
     );
 }

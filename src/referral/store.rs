@@ -126,6 +126,15 @@ pub enum Resolved {
     Unknown,
 }
 
+/// What `acknowledge` found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Acknowledged {
+    /// When the service first confirmed the request.
+    pub at: i64,
+    /// This call recorded it (`false`: it was recorded before, and nothing changed).
+    pub first: bool,
+}
+
 /// A delivery to record: when, and when to chase it if nobody confirms it.
 #[derive(Clone, Copy, Debug)]
 pub struct Delivered {
@@ -570,15 +579,15 @@ impl Store {
 
     /// Records that the service has the request, once: a second call, from any
     /// instance and at any time, keeps the first time (the row's update is conditional,
-    /// so two at once cannot both count). Returns when it was acknowledged, or `None`
-    /// for an unknown reference. The commissioners' record
+    /// so two at once cannot both count). Returns when it was acknowledged and whether
+    /// this call did it, or `None` for an unknown reference. The commissioners' record
     /// notes the working days it took (`calendar`), in the same transaction.
     pub async fn acknowledge(
         &self,
         reference: Reference,
         now: i64,
         calendar: &WorkingDays,
-    ) -> Result<Option<i64>, StoreError> {
+    ) -> Result<Option<Acknowledged>, StoreError> {
         let first = on_db!(&self.db, pool => {
             async {
                 let mut tx = pool.begin().await?;
@@ -607,7 +616,7 @@ impl Store {
             .await
         })?;
         if first {
-            return Ok(Some(now));
+            return Ok(Some(Acknowledged { at: now, first }));
         }
         let at: Option<Option<i64>> = on_db!(&self.db, pool => {
             sqlx::query_scalar("SELECT acknowledged_at FROM referrals WHERE reference = $1")
@@ -615,7 +624,7 @@ impl Store {
                 .fetch_optional(pool)
                 .await
         })?;
-        Ok(at.flatten())
+        Ok(at.flatten().map(|at| Acknowledged { at, first }))
     }
 
     /// A request's answers, if they are still held (`None` once confirmed and past the

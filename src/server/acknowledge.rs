@@ -99,8 +99,12 @@ async fn record(State(state): State<AppState>, lang: Lang, req: Request) -> Resp
         .acknowledge(reference, unix_now(), &state.calendar)
         .await
     {
-        Ok(Some(_)) => {
-            tracing::info!(%reference, "the service confirmed it has the request");
+        Ok(Some(ack)) => {
+            if ack.first {
+                tracing::info!(%reference, "the service confirmed it has the request");
+            } else {
+                tracing::info!(%reference, "the service confirmed the request again (already recorded)");
+            }
             Redirect::to(&state.sender.ack.path(lang, reference)).into_response()
         }
         Ok(None) => not_found(&state, lang).await,
