@@ -222,8 +222,12 @@ impl Harness {
     }
 }
 
+/// A random source for references: a different seed at each call (the clock alone
+/// would give two calls in the same second the same references, one after the other).
 fn counter() -> impl FnMut() -> u64 {
-    let mut n = unix_now() as u64;
+    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let mut n = (unix_now() as u64) ^ (call << 40);
     move || {
         n = n
             .wrapping_mul(6364136223846793005)

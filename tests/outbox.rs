@@ -123,6 +123,7 @@ on_both_backends!(
     the_commissioners_record_counts_working_days_and_outlives_the_purge,
     sweeps_of_two_instances_never_repeat_a_step,
     an_acknowledgement_is_recorded_once_across_instances,
+    a_broken_random_source_cannot_hang_a_send,
 );
 
 async fn the_same_form_sent_twice_is_stored_once(db: TestDb) {
@@ -1035,4 +1036,36 @@ async fn an_acknowledgement_is_recorded_once_across_instances(db: TestDb) {
             .unwrap(),
         None
     );
+}
+
+/// A random source that always gives the same value used to spin for ever in `insert`
+/// once its one reference was taken; it now gives up with an error.
+async fn a_broken_random_source_cannot_hang_a_send(db: TestDb) {
+    let store = db.open().await;
+    let stuck = || 12_345_u64;
+    store
+        .insert("a", &referral("kent"), 10, stuck)
+        .await
+        .unwrap();
+    let second = tokio::time::timeout(
+        Duration::from_secs(30),
+        store.insert("b", &referral("kent"), 11, stuck),
+    )
+    .await
+    .expect("it returns");
+    assert!(
+        matches!(
+            second,
+            Err(rj::referral::store::StoreError::NoFreeReference(_))
+        ),
+        "{second:?}"
+    );
+    // The same form again still gets its reference; nothing else was stored.
+    assert!(
+        store
+            .insert("a", &referral("kent"), 12, stuck)
+            .await
+            .is_ok()
+    );
+    assert_eq!(store.counts().await.unwrap().pending, 1);
 }

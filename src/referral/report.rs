@@ -5,6 +5,17 @@
 //! keeps no personal data and outlives the purge. A count from 1 to 4 is shown as
 //! "<5", and a median only when at least 5 requests were confirmed, so no small number
 //! can point to a person.
+//!
+//! Hiding a small count is not enough when the month's "All areas" total is shown: the
+//! total minus the other areas' counts gives it back (All 8 − South Wales 6 = Kent 2).
+//! So a total is hidden too ("[c]", the Government Statistical Service's mark for a
+//! value withheld for confidentiality) whenever any area's count in its column is
+//! hidden: secondary suppression of the total. We chose the total rather than a
+//! second area's count because the total is the one cell every hidden count is summed
+//! into (a second area's cell would have to be chosen so that the two could not be
+//! told apart, and a month with one area would still give it away), while each area's
+//! own numbers, which its commissioner reads, stay as shown. Medians are not sums, so
+//! they cannot be subtracted and are not hidden this way.
 
 use super::store::ReportEntry;
 use serde_json::{Value, json};
@@ -51,12 +62,17 @@ impl std::fmt::Display for Month {
     }
 }
 
+/// How a total withheld for confidentiality is shown.
+pub const WITHHELD: &str = "[c]";
+
 /// A count as it may be shown.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Count {
     Shown(u64),
     /// 1 to 4.
     Small,
+    /// A total, of any size, withheld because a count it sums is small.
+    Withheld,
 }
 
 impl Count {
@@ -68,10 +84,21 @@ impl Count {
         }
     }
 
+    /// The total of counts shown as `parts`: withheld if any of them is small, since
+    /// the total less the others would give it back.
+    fn total(n: u64, mut parts: impl Iterator<Item = Count>) -> Count {
+        if parts.any(|c| !matches!(c, Count::Shown(_))) {
+            Count::Withheld
+        } else {
+            Count::of(n)
+        }
+    }
+
     fn text(self) -> String {
         match self {
             Count::Shown(n) => n.to_string(),
             Count::Small => format!("<{SMALLEST_SHOWN}"),
+            Count::Withheld => WITHHELD.to_string(),
         }
     }
 
@@ -79,6 +106,7 @@ impl Count {
         match self {
             Count::Shown(n) => json!(n),
             Count::Small => json!(format!("<{SMALLEST_SHOWN}")),
+            Count::Withheld => json!(WITHHELD),
         }
     }
 }
@@ -141,8 +169,8 @@ pub struct Line {
 }
 
 /// The report's lines: each month from `from` to `to`, first the total over all areas
-/// (even when none), then each area that had a request that month. `name` gives an
-/// area's name from its slug.
+/// (even when none; a count withheld where an area's is small), then each area that
+/// had a request that month. `name` gives an area's name from its slug.
 pub fn lines(
     entries: &[ReportEntry],
     from: Month,
@@ -165,14 +193,9 @@ pub fn lines(
             area: area.to_string(),
             area_name,
             requests: Count::of(group.len() as u64),
-            acknowledged_within: Count::of(
-                confirmed
-                    .iter()
-                    .filter(|&&d| d <= WITHIN_WORKING_DAYS)
-                    .count() as u64,
-            ),
+            acknowledged_within: Count::of(within(group)),
             median_days: Median::of(confirmed),
-            failed: Count::of(group.iter().filter(|e| e.failed).count() as u64),
+            failed: Count::of(failed(group)),
         }
     };
     let mut out = Vec::new();
@@ -180,13 +203,39 @@ pub fn lines(
     while month <= to {
         let areas = by_month.remove(&month.to_string()).unwrap_or_default();
         let all: Vec<&ReportEntry> = areas.values().flatten().copied().collect();
-        out.push(line(month, "all", "All areas".into(), &all));
-        for (area, group) in &areas {
-            out.push(line(month, area, name(area), group));
-        }
+        let each: Vec<Line> = areas
+            .iter()
+            .map(|(area, group)| line(month, area, name(area), group))
+            .collect();
+        // Secondary suppression (see the top of this file): a column's total is
+        // withheld when an area's count in it is hidden.
+        let total = |n: u64, of: fn(&Line) -> Count| Count::total(n, each.iter().map(of));
+        out.push(Line {
+            requests: total(all.len() as u64, |l| l.requests),
+            acknowledged_within: total(within(&all), |l| l.acknowledged_within),
+            failed: total(failed(&all), |l| l.failed),
+            ..line(month, "all", "All areas".into(), &all)
+        });
+        out.extend(each);
         month = month.next();
     }
     out
+}
+
+/// How many of `group` the service confirmed within the Victims' Code's time.
+fn within(group: &[&ReportEntry]) -> u64 {
+    group
+        .iter()
+        .filter(|e| {
+            e.acknowledged_days
+                .is_some_and(|d| d <= WITHIN_WORKING_DAYS)
+        })
+        .count() as u64
+}
+
+/// How many of `group` never reached the service.
+fn failed(group: &[&ReportEntry]) -> u64 {
+    group.iter().filter(|e| e.failed).count() as u64
 }
 
 const HEADER: [&str; 7] = [
@@ -217,8 +266,8 @@ pub fn csv(lines: &[Line]) -> String {
     String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
 }
 
-/// The report as JSON: small counts as the string "<5", a median not shown as "<5"
-/// (fewer than 5 confirmed) or null (none).
+/// The report as JSON: small counts as the string "<5", withheld totals as "[c]", a
+/// median not shown as "<5" (fewer than 5 confirmed) or null (none).
 pub fn json(lines: &[Line], from: Month, to: Month) -> String {
     let rows: Vec<Value> = lines
         .iter()
@@ -239,6 +288,7 @@ pub fn json(lines: &[Line], from: Month, to: Month) -> String {
         "from": from.to_string(),
         "to": to.to_string(),
         "counts_below_shown_as": format!("<{SMALLEST_SHOWN}"),
+        "withheld_totals_shown_as": WITHHELD,
         "rows": rows,
     }))
     .unwrap_or_default()
@@ -291,10 +341,19 @@ mod tests {
             (essex.requests, essex.acknowledged_within, essex.median_days),
             (Count::Small, Count::Small, Median::Small)
         );
+        // Essex's small counts make November's totals withheld (8 requests, 5 within
+        // 2 working days, 1 failed); the median is not a sum, and is shown.
         let all = find("2026-11", "all");
         assert_eq!(
-            (all.requests, all.median_days),
-            (Count::Shown(8), Median::Shown(1.0))
+            (all.requests, all.acknowledged_within, all.failed),
+            (Count::Withheld, Count::Withheld, Count::Withheld)
+        );
+        assert_eq!(all.median_days, Median::Shown(1.0));
+        let december = find("2026-12", "all");
+        assert_eq!(
+            (december.requests, december.failed),
+            (Count::Withheld, Count::Withheld),
+            "one area alone: its total is its count"
         );
         assert_eq!(
             lines.len(),
@@ -320,6 +379,65 @@ mod tests {
             parsed["rows"][0]["median_working_days_to_acknowledgement"],
             Value::Null
         );
+    }
+
+    /// The fault this suppression fixes: with Kent's 2 hidden and South Wales's 6 and
+    /// the total 8 shown, Kent's count was 8 − 6 = 2.
+    #[test]
+    fn no_hidden_count_can_be_worked_out_from_the_total() {
+        let month = Month::parse("2026-11").unwrap();
+        let mut entries = Vec::new();
+        for _ in 0..6 {
+            entries.push(entry("south-wales", "2026-11", Some(1), false));
+        }
+        for _ in 0..2 {
+            entries.push(entry("kent", "2026-11", None, false));
+        }
+        let text = csv(&lines(&entries, month, month, |s| s.to_string()));
+        assert!(text.contains("2026-11,kent,kent,<5,0,,0\n"), "{text}");
+        assert!(
+            text.contains("2026-11,south-wales,south-wales,6,6,1,0\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("2026-11,all,All areas,[c],6,1,0\n"),
+            "the requests' total is withheld; the others hide nothing: {text}"
+        );
+
+        // The same for any mix: wherever a column's total is shown, every area's count
+        // in it is shown, so subtracting the shown ones leaves nothing hidden.
+        let mut seed: u64 = 7;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..300 {
+            let entries: Vec<ReportEntry> = (0..next(40))
+                .map(|_| {
+                    let area = ["kent", "essex", "gwent", "dorset"][next(4) as usize];
+                    let days = (next(3) > 0).then(|| next(6) as u32);
+                    entry(area, "2026-11", days, next(5) == 0)
+                })
+                .collect();
+            let lines = lines(&entries, month, month, |s| s.to_string());
+            let (total, areas) = lines.split_first().unwrap();
+            let columns: [fn(&Line) -> Count; 3] =
+                [|l| l.requests, |l| l.acknowledged_within, |l| l.failed];
+            for of in columns {
+                if let Count::Shown(sum) = of(total) {
+                    let mut shown = 0;
+                    for l in areas {
+                        match of(l) {
+                            Count::Shown(n) => shown += n,
+                            hidden => panic!("{hidden:?} in {l:?} beside a shown total {sum}"),
+                        }
+                    }
+                    assert_eq!(shown, sum);
+                }
+            }
+        }
     }
 
     #[test]

@@ -73,7 +73,14 @@ pub enum StoreError {
     Folder(std::io::Error),
     #[error("a stored request cannot be read: {0}")]
     Payload(#[from] serde_json::Error),
+    #[error("no unused reference after {0} draws: the random source is broken")]
+    NoFreeReference(u32),
 }
+
+/// New references drawn for one request before giving up. With 34 billion references
+/// a real random source clashes about never; a broken one (always the same value) must
+/// not spin for ever.
+const REFERENCE_DRAWS: u32 = 16;
 
 /// A request a worker has leased for delivery.
 pub struct Claimed {
@@ -217,7 +224,7 @@ impl Store {
     ) -> Result<Reference, StoreError> {
         let payload = serde_json::to_string(referral)?;
         let month = month_of(now);
-        loop {
+        for _ in 0..REFERENCE_DRAWS {
             let reference = Reference::generate(&mut random);
             let inserted: Result<bool, sqlx::Error> = on_db!(&self.db, pool => {
                 async {
@@ -266,6 +273,7 @@ impl Store {
                 Err(e) => return Err(e.into()),
             }
         }
+        Err(StoreError::NoFreeReference(REFERENCE_DRAWS))
     }
 
     /// The reference already stored for an idempotency key, if any.
