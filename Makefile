@@ -17,7 +17,7 @@ CARGO_LEPTOS_VERSION := 0.3.7
 # The wasm-bindgen CLI must be exactly the library version in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium aspell-cy aspell-en python3-aiosmtpd postgresql nginx-light
+APT_PACKAGES := chromium aspell-cy aspell-en python3-aiosmtpd python3-prometheus-client postgresql nginx-light
 
 .PHONY: help run build test data tools apt-packages bench fuzz clean
 
@@ -40,6 +40,7 @@ test: tools apt-packages
 	cargo clippy --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
 	python3 data/build.py --fetch-only
 	python3 data/build.py --check
+	python3 data/bank_holidays.py --check
 	RJ_REQUIRE_DATA=1 RJ_REQUIRE_SERVERS=1 cargo test
 	cargo leptos build --release
 	npx playwright test --config end2end/playwright.config.ts

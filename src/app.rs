@@ -2,12 +2,14 @@
 
 use crate::i18n::{Lang, Page};
 use crate::pages::{
+    acknowledge::AckPage,
     content::ContentPage,
     easy_read::EasyReadPage,
     find::{AreaPage, AreasPage, FindPage},
     home::HomePage,
     not_found::NotFound,
     refer::{ReferPage, SentPage},
+    status::StatusPage,
 };
 use leptos::prelude::*;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
@@ -81,6 +83,17 @@ pub fn App() -> impl IntoView {
                 <Route
                     path=(StaticSegment("cy"), StaticSegment(Page::Refer.slug(Lang::Cy)), StaticSegment("wedi-anfon"), ParamSegment("reference"))
                     view=|| view! { <SentPage lang=Lang::Cy /> }
+                />
+                <Route path=Page::Status.segments(Lang::En) view=|| view! { <StatusPage lang=Lang::En /> } />
+                <Route path=Page::Status.segments(Lang::Cy) view=|| view! { <StatusPage lang=Lang::Cy /> } />
+                // The service's acknowledgement link: rendered by the server's own handler.
+                <Route
+                    path=(StaticSegment(Page::Refer.slug(Lang::En)), StaticSegment("confirm"), ParamSegment("reference"), ParamSegment("tag"))
+                    view=|| view! { <AckPage lang=Lang::En /> }
+                />
+                <Route
+                    path=(StaticSegment("cy"), StaticSegment(Page::Refer.slug(Lang::Cy)), StaticSegment("cadarnhau"), ParamSegment("reference"), ParamSegment("tag"))
+                    view=|| view! { <AckPage lang=Lang::Cy /> }
                 />
                 <Route path=Page::WhatIsRj.segments(Lang::En) view=|| view! { <ContentPage page=Page::WhatIsRj lang=Lang::En /> } />
                 <Route path=Page::WhatIsRj.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::WhatIsRj lang=Lang::Cy /> } />

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod areas;
+pub mod calendar;
 pub mod components;
 pub mod email;
 pub mod i18n;

@@ -17,7 +17,8 @@ pub struct SiteSettings {
     pub operator_name_cy: Option<String>,
     /// How to contact the operator (an email address or web address).
     pub operator_contact: String,
-    /// Days an undelivered request is kept before it is deleted.
+    /// Days the answers of a request nobody confirmed or resolved are kept before they
+    /// are deleted.
     pub retention_days: u32,
 }
 

@@ -17,7 +17,7 @@ use rj::referral::form::{Answer3, ContactMethod, Referral, Relationship};
 use rj::referral::mailer::Mailer;
 use rj::referral::render::Sender;
 use rj::referral::store::Store;
-use rj::referral::worker::{Pacing, Worker, unix_now};
+use rj::referral::worker::{Chasing, Pacing, Worker, unix_now};
 use rj::site::SiteSettings;
 use std::path::Path;
 use std::sync::Arc;
@@ -73,6 +73,17 @@ fn direct_to(slugs: &[&str]) -> Option<String> {
     )
 }
 
+/// Working days with no bank holidays, alerts to the operator's example address.
+fn chasing() -> Chasing {
+    Chasing {
+        clock: rj::calendar::AckClock::WorkingDays {
+            days: 2,
+            calendar: rj::calendar::WorkingDays::weekdays(),
+        },
+        operator: rj::email::EmailAddress::parse("operator@rj.example.org").unwrap(),
+    }
+}
+
 struct Harness {
     store: Store,
     stop: watch::Sender<bool>,
@@ -108,13 +119,32 @@ async fn parts(
             .parse()
             .unwrap(),
         None,
-        &SiteSettings::default(),
+        &SiteSettings {
+            public_url: "https://rj.example.org".into(),
+            ..SiteSettings::default()
+        },
+        rj::referral::ack::AckTokens::new(b"a-test-secret"),
     ));
     (store, areas, directory, sender)
 }
 
 async fn harness(smtp_port: u16, routing_text: Option<String>) -> Harness {
-    let dir = tempfile::tempdir().unwrap();
+    harness_with(
+        tempfile::tempdir().unwrap(),
+        smtp_port,
+        routing_text,
+        chasing(),
+    )
+    .await
+}
+
+/// A worker on the outbox in `dir` (a new one, or one a previous worker used).
+async fn harness_with(
+    dir: tempfile::TempDir,
+    smtp_port: u16,
+    routing_text: Option<String>,
+    chasing: Chasing,
+) -> Harness {
     let (store, areas, directory, sender) = parts(dir.path(), routing_text).await;
     let mailer = Mailer::new(
         Some(&format!("smtp://127.0.0.1:{smtp_port}")),
@@ -126,6 +156,7 @@ async fn harness(smtp_port: u16, routing_text: Option<String>) -> Harness {
         retry_base: Duration::from_secs(1),
         retry_max: Duration::from_secs(2),
         poll: Duration::from_millis(50),
+        sweep: Duration::from_millis(100),
         ..Pacing::default()
     };
     let (stop, stopped) = watch::channel(false);
@@ -136,6 +167,7 @@ async fn harness(smtp_port: u16, routing_text: Option<String>) -> Harness {
         directory,
         sender,
         pacing,
+        chasing,
     };
     let worker = tokio::spawn(worker.run(stopped));
     Harness {
@@ -143,6 +175,14 @@ async fn harness(smtp_port: u16, routing_text: Option<String>) -> Harness {
         stop,
         worker,
         _dir: dir,
+    }
+}
+
+/// Periods of `seconds` instead of working days.
+fn chasing_every(seconds: i64) -> Chasing {
+    Chasing {
+        clock: rj::calendar::AckClock::Seconds(seconds),
+        ..chasing()
     }
 }
 
@@ -166,10 +206,28 @@ impl Harness {
         self.stop.send(true).unwrap();
         self.worker.await.unwrap();
     }
+
+    /// The worker dies where it stands (its task is dropped at whatever it awaits), and
+    /// a new one starts on the same database, as after a crash and a restart.
+    async fn crash_and_restart(
+        self,
+        smtp_port: u16,
+        routing: Option<String>,
+        chasing: Chasing,
+    ) -> Harness {
+        self.worker.abort();
+        let _ = self.worker.await;
+        drop(self.store);
+        harness_with(self._dir, smtp_port, routing, chasing).await
+    }
 }
 
+/// A random source for references: a different seed at each call (the clock alone
+/// would give two calls in the same second the same references, one after the other).
 fn counter() -> impl FnMut() -> u64 {
-    let mut n = unix_now() as u64;
+    static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let mut n = (unix_now() as u64) ^ (call << 40);
     move || {
         n = n
             .wrapping_mul(6364136223846793005)
@@ -197,8 +255,8 @@ async fn the_email_reaches_the_service_with_every_answer() {
     h.wait_until("delivery", |c| c.sent == 1).await;
     assert_eq!(
         h.store.payloads_held().await.unwrap(),
-        0,
-        "personal data deleted after delivery"
+        1,
+        "the answers are kept until the service confirms it has them"
     );
     h.stop().await;
 
@@ -395,6 +453,7 @@ async fn without_smtp_the_email_is_written_to_a_folder() {
         directory,
         sender,
         pacing: Pacing::default(),
+        chasing: chasing(),
     };
     let reference = store
         .insert("f", &referral("kent", "File Person"), unix_now(), counter())
@@ -449,6 +508,7 @@ async fn several_workers_send_each_request_exactly_once() {
                 directory: directory.clone(),
                 sender: sender.clone(),
                 pacing: pacing.clone(),
+                chasing: chasing(),
             };
             tokio::spawn(worker.run_with(stopped.clone(), i == 0))
         })
@@ -550,6 +610,13 @@ async fn without_a_direct_address_the_email_reaches_triage_with_the_facts_at_the
         assert!(at < intro, "{fact:?} comes before the usual email");
     }
     assert!(intro < text.find("Kent Person").unwrap());
+    // The triage email carries the confirmation link too, for the operator's team.
+    assert!(
+        text.contains(&format!(
+            "CONFIRM YOU HAVE RECEIVED THIS REQUEST\nWhen a person in your team has this request, open this link and press the button on the page. The person can then see that it has arrived. If nobody confirms it, we will send a reminder.\nhttps://rj.example.org/refer/confirm/{kent_ref}/"
+        )),
+        "{text}"
+    );
     let html = kent_email.body_html(0).unwrap();
     assert!(
         html.contains("Kent and Medway Restorative Justice Service")
@@ -607,6 +674,19 @@ async fn app_with_smtp(smtp_port: u16, vars: &[(&str, &str)]) -> (Router, rj::se
         ("RJ_MIN_FILL_SECONDS", "0"),
         ("RJ_SEND_LIMIT_PER_HOUR", "0"),
         ("RJ_SMTP_URL", smtp.as_str()),
+    ];
+    all.extend_from_slice(vars);
+    common::app_and_state(&all).await
+}
+
+/// The app with its worker, sending to `smtp_port`; `vars` add settings.
+async fn site(smtp_port: u16, vars: &[(&str, &str)]) -> (axum::Router, rj::server::AppState) {
+    let smtp = format!("smtp://127.0.0.1:{smtp_port}");
+    let mut all = vec![
+        ("RJ_SMTP_URL", smtp.as_str()),
+        ("RJ_MIN_FILL_SECONDS", "0"),
+        ("RJ_PUBLIC_URL", "https://rj.example.org"),
+        ("RJ_SECRET", "a-test-secret-that-is-long-enough-123"),
     ];
     all.extend_from_slice(vars);
     common::app_and_state(&all).await
@@ -769,6 +849,59 @@ async fn the_person_is_told_truthfully_who_will_contact_them_in_both_languages()
     }
 }
 
+async fn post_form(app: &axum::Router, path: &str, body: &str) -> http::Response<axum::body::Body> {
+    let req = http::Request::post(path)
+        .header(
+            http::header::CONTENT_TYPE,
+            "application/x-www-form-urlencoded",
+        )
+        .header("sec-fetch-site", "same-origin")
+        .body(axum::body::Body::from(body.to_string()))
+        .unwrap();
+    common::send(app, req).await
+}
+
+/// Sends a request through the form, as a person would; returns its reference.
+async fn send_through_form(app: &axum::Router, answers: &str) -> String {
+    let html = common::page(app, "/refer", http::StatusCode::OK).await;
+    let pattern = "name=\"token\" value=\"";
+    let at = html.find(pattern).expect("a token") + pattern.len();
+    let token = &html[at..at + html[at..].find('"').unwrap()];
+    let res = post_form(
+        app,
+        "/refer",
+        &format!("token={token}&action=send&{answers}"),
+    )
+    .await;
+    assert_eq!(res.status(), http::StatusCode::SEE_OTHER);
+    let location = res.headers()[http::header::LOCATION].to_str().unwrap();
+    location.rsplit('/').next().unwrap().to_string()
+}
+
+const ANSWERS: &str = "area=north-wales&relationship=harmed&full_name=Zebedee+Quixote&contact_method=phone\
+&phone=01632+960+777&voicemail_ok=no&say_rj_ok=no&contact_language=en&reported=yes\
+&responsible_under_18=no&consent=yes&message=a-secret-message-4471";
+
+/// The words of a person's answers that no page about the request may show.
+const PRIVATE: &[&str] = &["Zebedee", "Quixote", "960 777", "a-secret-message"];
+
+/// Waits until `smtp` has `n` messages.
+async fn wait_for_messages(smtp: &SmtpServer, n: usize) -> Vec<(String, Vec<u8>)> {
+    let start = Instant::now();
+    loop {
+        let messages = smtp.messages();
+        if messages.len() >= n {
+            return messages;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "only {} of {n} messages arrived",
+            messages.len()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn a_youth_justice_case_is_flagged_and_reaches_the_youth_service() {
     let folder = tempfile::tempdir().unwrap();
@@ -882,4 +1015,438 @@ async fn a_youth_justice_case_is_flagged_and_reaches_the_youth_service() {
         !adult.contains("Youth justice case"),
         "an adult case is not flagged"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_service_confirms_with_the_link_and_the_person_sees_it() {
+    let folder = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let smtp = SmtpServer::start(port, folder.path());
+    let (app, state) = site(port, &[]).await;
+    let (stop, stopped) = watch::channel(false);
+    let worker = tokio::spawn(state.worker().run(stopped));
+    let reference = send_through_form(&app, ANSWERS).await;
+    let messages = wait_for_messages(&smtp, 1).await;
+    stop.send(true).unwrap();
+    worker.await.unwrap();
+
+    // The email carries the link, in each of its languages (North Wales: both), and
+    // referral.json carries it too.
+    let email = MessageParser::default().parse(&messages[0].1).unwrap();
+    let text = email.body_text(0).unwrap();
+    let en_prefix = format!("https://rj.example.org/refer/confirm/{reference}/");
+    let at = text.find(&en_prefix).expect("the English link");
+    let link = text[at..].split_whitespace().next().unwrap().to_string();
+    let tag = &link[en_prefix.len()..];
+    assert_eq!(tag.len(), 22, "{link}");
+    let cy_link = format!("https://rj.example.org/cy/cyfeirio/cadarnhau/{reference}/{tag}");
+    assert!(
+        text.contains(&cy_link),
+        "the Welsh part links the Welsh page"
+    );
+    assert!(text.contains("CONFIRM YOU HAVE RECEIVED THIS REQUEST"));
+    assert!(
+        email
+            .body_html(0)
+            .unwrap()
+            .contains(&format!("href=\"{link}\""))
+    );
+    let json: serde_json::Value =
+        serde_json::from_slice(email.attachments().next().unwrap().contents()).unwrap();
+    assert_eq!(json["acknowledge_url"], link);
+    let path = &link["https://rj.example.org".len()..];
+    let stored = |state: &rj::server::AppState| {
+        let store = state.store.clone();
+        let r = rj::referral::reference::Reference::parse(&reference).unwrap();
+        async move { store.find(r).await.unwrap().unwrap() }
+    };
+
+    // Opening the link (as a mail scanner does) shows the button and changes nothing.
+    for _ in 0..3 {
+        let res = common::get(&app, path).await;
+        assert_eq!(res.status(), http::StatusCode::OK);
+        assert_eq!(
+            res.headers()[http::header::CACHE_CONTROL],
+            "no-store, private"
+        );
+        let html = common::text(res).await;
+        assert!(html.contains(&reference) && html.contains("Confirm we have received it"));
+        assert!(html.contains(&format!("<form method=\"post\" action=\"{path}\"")));
+        for private in PRIVATE {
+            assert!(!html.contains(private), "the page shows {private}");
+        }
+    }
+    let head = common::send(
+        &app,
+        http::Request::head(path)
+            .body(axum::body::Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(head.status(), http::StatusCode::OK);
+    assert_eq!(
+        stored(&state).await.acknowledged_at,
+        None,
+        "GET and HEAD change nothing"
+    );
+
+    // Before: the status page says it is not confirmed yet.
+    let status = |app: &axum::Router| {
+        let app = app.clone();
+        let body = format!("reference={reference}");
+        async move {
+            let res = post_form(&app, "/refer/status", &body).await;
+            assert_eq!(res.status(), http::StatusCode::OK);
+            assert_eq!(
+                res.headers()[http::header::CACHE_CONTROL],
+                "no-store, private"
+            );
+            common::text(res).await
+        }
+    };
+    let before = status(&app).await;
+    assert!(before.contains("Received: not confirmed yet"), "{before}");
+
+    // The button's POST records it and shows the thank-you page.
+    let res = post_form(&app, path, "").await;
+    assert_eq!(res.status(), http::StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()[http::header::LOCATION], path);
+    let first = stored(&state).await.acknowledged_at.expect("acknowledged");
+    let html = common::page(&app, path, http::StatusCode::OK).await;
+    assert!(
+        html.contains("Thank you") && !html.contains("<button"),
+        "{html}"
+    );
+
+    // The status page shows it; nothing personal.
+    let after = status(&app).await;
+    let today = rj::calendar::long_date(rj::i18n::Lang::En, rj::calendar::uk_date(first));
+    assert!(after.contains(&format!("Received: {today}")), "{after}");
+    assert!(after.contains(&format!("Sent: {today}")));
+    for private in PRIVATE {
+        assert!(!after.contains(private), "the status page shows {private}");
+    }
+
+    // A second POST (a double click, the Welsh page) is harmless: the first time stays.
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let cy_path = &cy_link["https://rj.example.org".len()..];
+    let res = post_form(&app, cy_path, "").await;
+    assert_eq!(res.status(), http::StatusCode::SEE_OTHER);
+    assert_eq!(stored(&state).await.acknowledged_at, Some(first));
+    let cy = common::page(&app, cy_path, http::StatusCode::OK).await;
+    assert!(cy.contains("Diolch"), "{cy}");
+
+    // A link that is not ours is the 404 page, and records nothing.
+    let other = rj::referral::reference::Reference::generate({
+        let mut n: u64 = 99;
+        move || {
+            n += 7;
+            n
+        }
+    });
+    for bad in [
+        format!("/refer/confirm/{reference}/AAAAAAAAAAAAAAAAAAAAAA"),
+        format!("/refer/confirm/{other}/{tag}"),
+        format!("/refer/confirm/{reference}/{}", &tag[1..]),
+        "/refer/confirm/nonsense/x".to_string(),
+    ] {
+        assert_eq!(
+            common::get(&app, &bad).await.status(),
+            http::StatusCode::NOT_FOUND,
+            "{bad}"
+        );
+        assert_eq!(
+            post_form(&app, &bad, "").await.status(),
+            http::StatusCode::NOT_FOUND,
+            "{bad}"
+        );
+    }
+    // A post from another site is refused.
+    let req = http::Request::post(path)
+        .header("sec-fetch-site", "cross-site")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    assert_eq!(
+        common::send(&app, req).await.status(),
+        http::StatusCode::FORBIDDEN
+    );
+}
+
+/// How many times each Message-ID arrived.
+fn arrivals(smtp: &SmtpServer) -> std::collections::BTreeMap<String, usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for id in message_ids(smtp) {
+        *counts.entry(id).or_insert(0) += 1;
+    }
+    counts
+}
+
+/// The message with this Message-ID (without the angle brackets).
+fn message_with_id(smtp: &SmtpServer, id: &str) -> (String, Vec<u8>) {
+    smtp.messages()
+        .into_iter()
+        .find(|(_, raw)| MessageParser::default().parse(raw).unwrap().message_id() == Some(id))
+        .unwrap_or_else(|| panic!("no message {id}"))
+}
+
+async fn wait_for_id(smtp: &SmtpServer, id: &str) {
+    let start = Instant::now();
+    while !arrivals(smtp).contains_key(id) {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "{id} did not arrive: {:?}",
+            arrivals(smtp)
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Words of the test referral's answers that no operator alert may contain.
+const ANSWER_WORDS: &[&str] = &[
+    "Prydderch",
+    "weekdays after 6pm",
+    "CR-123",
+    "BSL",
+    "Line one",
+    "person@example.net",
+];
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unconfirmed_request_is_reminded_then_escalated_once_each() {
+    let folder = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let smtp = SmtpServer::start(port, folder.path());
+    let h = harness_with(
+        tempfile::tempdir().unwrap(),
+        port,
+        direct_to(&["north-wales", "kent"]),
+        chasing_every(2),
+    )
+    .await;
+    let unconfirmed = h
+        .store
+        .insert(
+            "u",
+            &referral("north-wales", "Siân Prydderch"),
+            unix_now(),
+            counter(),
+        )
+        .await
+        .unwrap();
+    let confirmed = h
+        .store
+        .insert(
+            "c",
+            &referral("kent", "Siân Prydderch"),
+            unix_now(),
+            counter(),
+        )
+        .await
+        .unwrap();
+    h.wait_until("both delivered", |c| c.sent == 2).await;
+    // One service confirms at once; the other never does.
+    h.store
+        .acknowledge(
+            confirmed,
+            unix_now(),
+            &rj::calendar::WorkingDays::weekdays(),
+        )
+        .await
+        .unwrap();
+    let escalation = format!("{unconfirmed}-escalation@rj.example.org");
+    wait_for_id(&smtp, &escalation).await;
+    // Three more periods: nothing else may arrive.
+    tokio::time::sleep(Duration::from_secs(6)).await;
+    h.stop().await;
+
+    let arrived = arrivals(&smtp);
+    let expected: std::collections::BTreeMap<String, usize> = [
+        format!("{unconfirmed}@rj.example.org"),
+        format!("{unconfirmed}-reminder@rj.example.org"),
+        escalation.clone(),
+        format!("{confirmed}@rj.example.org"),
+    ]
+    .into_iter()
+    .map(|id| (id, 1))
+    .collect();
+    assert_eq!(
+        arrived, expected,
+        "each email exactly once; none for the confirmed request"
+    );
+
+    // The reminder is the service's email again, threaded with the first, with the link.
+    let (rcpt, raw) = message_with_id(&smtp, &format!("{unconfirmed}-reminder@rj.example.org"));
+    assert_eq!(rcpt, "north-wales@referrals.example.org");
+    let reminder = MessageParser::default().parse(&raw).unwrap();
+    // North Wales: Welsh first, as in the first email.
+    let subject = reminder.subject().unwrap();
+    assert!(
+        subject.starts_with("Nodyn atgoffa: ")
+            && subject.contains(" / Reminder: Restorative justice contact request"),
+        "{subject}"
+    );
+    assert_eq!(
+        reminder.in_reply_to().as_text(),
+        Some(format!("{unconfirmed}@rj.example.org").as_str())
+    );
+    let text = reminder.body_text(0).unwrap();
+    assert!(
+        text.starts_with("Nodyn atgoffa: does neb wedi cadarnhau'r cais hwn eto."),
+        "{text}"
+    );
+    assert!(text.contains("\nReminder: nobody has confirmed this request yet."));
+    assert!(
+        text.contains("Siân Prydderch") && text.contains(&format!("/refer/confirm/{unconfirmed}/"))
+    );
+
+    // The escalation goes to the operator: reference, area, dates; no answers.
+    let (rcpt, raw) = message_with_id(&smtp, &escalation);
+    assert_eq!(rcpt, "operator@rj.example.org");
+    let email = MessageParser::default().parse(&raw).unwrap();
+    let subject = email.subject().unwrap();
+    assert!(
+        subject.contains(&format!(
+            "Not confirmed: request {unconfirmed} (North Wales)"
+        )),
+        "{subject}"
+    );
+    let body = email.body_text(0).unwrap();
+    for expected in [
+        "Police area: North Wales",
+        "Sent to: The area's service",
+        "Request sent: ",
+        "Email delivered: ",
+        "Reminder sent: ",
+        &format!("rj outbox resolve {unconfirmed} --note"),
+        "Ardal heddlu: Gogledd Cymru",
+    ] {
+        assert!(
+            body.contains(expected),
+            "the escalation lacks {expected:?}: {body}"
+        );
+    }
+    for private in ANSWER_WORDS.iter().chain(&["Siân"]) {
+        assert!(
+            !raw.windows(private.len()).any(|w| w == private.as_bytes()),
+            "the escalation holds {private}"
+        );
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_permanent_failure_alerts_the_operator_once_across_crashes() {
+    let folder = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let smtp = SmtpServer::start(port, folder.path());
+    let routing = Some(
+        "[[route]]\narea = \"kent\"\nemail = \"reject-kent@referrals.example.org\"\n".to_string(),
+    );
+    let h = harness_with(
+        tempfile::tempdir().unwrap(),
+        port,
+        routing.clone(),
+        chasing(),
+    )
+    .await;
+    let reference = h
+        .store
+        .insert(
+            "f",
+            &referral("kent", "Siân Prydderch"),
+            unix_now(),
+            counter(),
+        )
+        .await
+        .unwrap();
+    let alert = format!("{reference}-failed@rj.example.org");
+    wait_for_id(&smtp, &alert).await;
+    // A crash and restart, an operator's retry that fails again, another crash: the
+    // operator still hears of it once.
+    let h = h.crash_and_restart(port, routing.clone(), chasing()).await;
+    assert!(h.store.retry(reference, unix_now()).await.unwrap());
+    h.wait_until("the second rejection", |c| c.failed == 1 && c.pending == 0)
+        .await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let h = h.crash_and_restart(port, routing, chasing()).await;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let alerts = h.store.alerts().await.unwrap();
+    h.stop().await;
+    assert_eq!(
+        arrivals(&smtp).get(&alert),
+        Some(&1),
+        "{:?}",
+        arrivals(&smtp)
+    );
+    assert_eq!(arrivals(&smtp).len(), 1, "nothing reached the service");
+    assert_eq!(alerts.len(), 1, "{alerts:?}");
+    assert_eq!(alerts[0].status, "sent");
+
+    let (rcpt, raw) = message_with_id(&smtp, &alert);
+    assert_eq!(rcpt, "operator@rj.example.org");
+    let email = MessageParser::default().parse(&raw).unwrap();
+    let body = email.body_text(0).unwrap();
+    assert!(
+        email
+            .subject()
+            .unwrap()
+            .contains(&format!("Not delivered: request {reference} (Kent)"))
+    );
+    for expected in [
+        "The mail server's reply: SMTP 550",
+        &format!("rj outbox retry {reference}"),
+    ] {
+        assert!(body.contains(expected), "{expected:?}: {body}");
+    }
+    for private in ANSWER_WORDS.iter().chain(&["Siân", "reject-kent"]) {
+        assert!(!body.contains(private), "the alert holds {private}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_operator_is_warned_before_an_unconfirmed_request_is_purged() {
+    let folder = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let smtp = SmtpServer::start(port, folder.path());
+    let h = harness(port, None).await;
+    // Stored 28 days ago: the purge (30 days) is 2 days away, inside the 3-day warning.
+    let stored = unix_now() - 28 * 86_400;
+    let reference = h
+        .store
+        .insert(
+            "old",
+            &referral("kent", "Siân Prydderch"),
+            stored,
+            counter(),
+        )
+        .await
+        .unwrap();
+    let alert = format!("{reference}-retention@rj.example.org");
+    wait_for_id(&smtp, &alert).await;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    h.stop().await;
+    assert_eq!(arrivals(&smtp).get(&alert), Some(&1));
+    let (rcpt, raw) = message_with_id(&smtp, &alert);
+    assert_eq!(rcpt, "operator@rj.example.org");
+    let email = MessageParser::default().parse(&raw).unwrap();
+    let purge_on = rj::calendar::long_date(
+        rj::i18n::Lang::En,
+        rj::calendar::uk_date(stored + 30 * 86_400),
+    );
+    assert!(
+        email
+            .subject()
+            .unwrap()
+            .contains(&format!("To be deleted: request {reference} (Kent)")),
+        "{:?}",
+        email.subject()
+    );
+    let body = email.body_text(0).unwrap();
+    assert!(
+        body.contains(&format!("Its details will be deleted on {purge_on}")),
+        "{body}"
+    );
+    assert!(body.contains(&format!("rj outbox resolve {reference} --note")));
+    for private in ANSWER_WORDS.iter().chain(&["Siân"]) {
+        assert!(!body.contains(private), "the alert holds {private}");
+    }
 }

@@ -1,9 +1,12 @@
 //! The real binary under faults: requests are stored while the SMTP server is down,
 //! the site is killed with SIGKILL, and after a restart with the server up every request
-//! arrives. Neither run's log contains anything the person typed. Then the same with
-//! two instances on one PostgreSQL behind the nginx configuration from `deploy/`; the
-//! operator commands (`migrate`, `check-config`) on PostgreSQL; and a database address
-//! the site cannot use, which stops it at start.
+//! arrives; the reminders and escalations of requests nobody confirms arrive exactly
+//! once each across SIGKILLs and restarts. No run's log contains anything the person
+//! typed. Then the same with two instances on one PostgreSQL behind the nginx
+//! configuration from `deploy/`, acknowledgements, alerts and the status-lookup limit
+//! included; the operator commands (`migrate`, `check-config`, `outbox`, `report`) and
+//! the admin listener; and a database address the site cannot use, which stops it at
+//! start.
 
 mod common;
 
@@ -40,17 +43,27 @@ const SECRET: &str = "a-test-secret-that-is-long-enough-123";
 
 /// The site on SQLite in `dir`, sending mail to `smtp_port`.
 fn start_site(dir: &Path, smtp_port: u16, run: &str) -> Site {
-    let database = format!("sqlite://{}/rj.db", dir.display());
-    launch(
-        dir,
-        run,
-        free_port(),
-        &[
-            ("RJ_DATABASE_URL", database.as_str()),
-            ("RJ_SMTP_URL", &format!("smtp://127.0.0.1:{smtp_port}")),
-            ("RUST_LOG", "debug"),
-        ],
-    )
+    start_site_with(dir, smtp_port, run, &[])
+}
+
+/// The settings of the binary on SQLite in `dir`, sending mail to `smtp_port`.
+fn sqlite_vars(dir: &Path, smtp_port: u16) -> [(&'static str, String); 2] {
+    [
+        (
+            "RJ_DATABASE_URL",
+            format!("sqlite://{}/rj.db", dir.display()),
+        ),
+        ("RJ_SMTP_URL", format!("smtp://127.0.0.1:{smtp_port}")),
+    ]
+}
+
+/// [`start_site`] with more settings.
+fn start_site_with(dir: &Path, smtp_port: u16, run: &str, more: &[(&str, &str)]) -> Site {
+    let common = sqlite_vars(dir, smtp_port);
+    let mut vars: Vec<(&str, &str)> = common.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    vars.push(("RUST_LOG", "debug"));
+    vars.extend_from_slice(more);
+    launch(dir, run, free_port(), &vars)
 }
 
 /// The binary on `port` with the tests' common settings and `vars`, its output in
@@ -136,8 +149,13 @@ fn token_in(page: &str) -> Option<String> {
 
 /// A complete form with everything the tests look for in the logs.
 fn form(token: &str, confirmation: bool) -> String {
+    form_in(token, "south-wales", confirmation)
+}
+
+/// [`form`] for the police area `area`.
+fn form_in(token: &str, area: &str, confirmation: bool) -> String {
     format!(
-        "token={token}&action=send&area=south-wales&relationship=harmed&full_name={}&contact_method=phone\
+        "token={token}&action=send&area={area}&relationship=harmed&full_name={}&contact_method=phone\
          &phone={}&email={}&voicemail_ok=no&say_rj_ok=no&safe_times={}&contact_language=en&reported=yes\
          &crime_reference={}&responsible_under_18=no&message={}&consent=yes&confirmation_email={}",
         encode(NAME),
@@ -160,8 +178,12 @@ fn reference_in(head: &str) -> String {
 }
 
 fn send_request(port: u16) -> String {
+    send_request_in(port, "south-wales")
+}
+
+fn send_request_in(port: u16, area: &str) -> String {
     let (_, _, page) = http(port, "GET", "/refer", "").unwrap();
-    let body = form(&token_in(&page).expect("a token"), true);
+    let body = form_in(&token_in(&page).expect("a token"), area, true);
     let (code, head, _) = http(port, "POST", "/refer", &body).unwrap();
     assert_eq!(code, 303, "{head}");
     reference_in(&head)
@@ -309,9 +331,9 @@ fn a_database_url_the_site_cannot_use_stops_it_at_start() {
     }
 }
 
-/// Runs an operator command of the binary with `vars`; returns whether it succeeded
-/// and what it printed.
-fn command(args: &[&str], vars: &[(&str, &str)]) -> (bool, String) {
+/// Runs an operator command of the binary with `vars`; returns its exit code and what
+/// it printed.
+fn command(args: &[&str], vars: &[(&str, &str)]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_rj"))
         .args(args)
         .env("LEPTOS_OUTPUT_NAME", "rj")
@@ -321,7 +343,14 @@ fn command(args: &[&str], vars: &[(&str, &str)]) -> (bool, String) {
         .unwrap();
     let mut said = String::from_utf8_lossy(&out.stdout).into_owned();
     said.push_str(&String::from_utf8_lossy(&out.stderr));
-    (out.status.success(), said)
+    (out.status.code().unwrap_or(-1), said)
+}
+
+/// [`command`] on the SQLite database in `dir`.
+fn sqlite_command(dir: &Path, smtp_port: u16, args: &[&str]) -> (i32, String) {
+    let vars = sqlite_vars(dir, smtp_port);
+    let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    command(args, &vars)
 }
 
 /// `rj check-config` on a PostgreSQL database: it changes nothing and says which
@@ -347,8 +376,8 @@ fn check_config_and_migrate_on_postgres() {
         let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
         command(args, &vars)
     };
-    let (ok, said) = run(&["check-config"], SECRET);
-    assert!(!ok, "{said}");
+    let (code, said) = run(&["check-config"], SECRET);
+    assert_ne!(code, 0, "{said}");
     assert!(
         said.contains("database: ok (postgres://rj@127.0.0.1:"),
         "{said}"
@@ -364,16 +393,16 @@ fn check_config_and_migrate_on_postgres() {
     );
     assert_eq!(tables.trim(), "0", "check-config changed nothing");
 
-    let (ok, said) = run(&["migrate"], SECRET);
+    let (code, said) = run(&["migrate"], SECRET);
     assert!(
-        ok && said.contains("migrations: applied 1 referrals"),
+        code == 0 && said.contains("migrations: applied 1 referrals"),
         "{said}"
     );
-    let (ok, said) = run(&["migrate"], SECRET);
-    assert!(ok && said.contains("nothing to apply"), "{said}");
+    let (code, said) = run(&["migrate"], SECRET);
+    assert!(code == 0 && said.contains("nothing to apply"), "{said}");
 
-    let (ok, said) = run(&["check-config"], SECRET);
-    assert!(ok, "{said}");
+    let (code, said) = run(&["check-config"], SECRET);
+    assert_eq!(code, 0, "{said}");
     assert!(said.contains("migrations: ok (applied: 1"), "{said}");
     assert!(
         said.contains("Every instance must show the same fingerprint"),
@@ -478,7 +507,11 @@ fn stored_by(logs: &[&Path]) -> usize {
 /// the run, and one instance is killed with SIGKILL and restarted. Every request is
 /// delivered exactly once, apart from those a worker held at the kill (same
 /// Message-ID, which receivers drop), and the Send limit counts one client's requests
-/// across both instances.
+/// across both instances. Then both restart with the acknowledgement periods in
+/// seconds: services confirm a sample of new requests twice each, through both
+/// instances at once, and each confirmation is recorded once; the requests nobody
+/// confirms get their reminder and escalation exactly once each, the confirmed ones
+/// none; and the status-lookup limit counts one client's lookups across both.
 #[test]
 fn two_instances_behind_nginx_deliver_every_request_once() {
     let Some(pg) = common::postgres::server() else {
@@ -613,8 +646,8 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
             "SELECT status, count(*), count(payload) FROM referrals GROUP BY status"
         )
         .trim(),
-        "sent|505|0",
-        "all recorded sent, no answers kept"
+        "sent|505|505",
+        "all recorded sent; the answers are kept until the service confirms"
     );
 
     // Both instances took requests, before and after the kill.
@@ -641,8 +674,237 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
         in_flight_at_kill.len(),
         twice.len()
     );
+
+    // ---- Acknowledgements, alerts and the status-lookup limit across instances ----
+    // Both restart with the periods in seconds: a request delivered and not confirmed
+    // is reminded PERIOD seconds later, and the operator told PERIOD seconds after that.
+    // (The 505 above keep the reminder times worked out when they were delivered, in
+    // working days, so they are not chased during the test.)
+    const PERIOD: u64 = 10;
+    drop(a);
+    drop(b);
+    let period = PERIOD.to_string();
+    let mut vars = vars.to_vec();
+    vars.extend([
+        ("RJ_ACK_PERIOD_SECONDS", period.as_str()),
+        ("RJ_OPERATOR_EMAIL", "operator@rj.example.org"),
+        ("RJ_STATUS_LIMIT_PER_HOUR", "6"),
+    ]);
+    let instances = [
+        launch(dir, "a-3", ports[0], &vars),
+        launch(dir, "b-2", ports[1], &vars),
+    ];
+    let phase = Instant::now();
+    // Twenty requests from five new clients (four each, under the Send limit).
+    let send_batch = |batch: u8| -> Vec<String> {
+        (0..20u8)
+            .map(|i| {
+                let client = Ipv4Addr::new(127, 0, 2 + batch, 1 + i / 4);
+                let key = 5000 + 100 * u64::from(batch) + u64::from(i);
+                send_through(nginx.port, client, Shown::Elsewhere(key)).expect("under the limit")
+            })
+            .collect()
+    };
+    let arrived = |refs: &[String]| {
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            let ids = message_ids(&folders);
+            if refs.iter().all(|r| ids.contains_key(r)) {
+                return;
+            }
+            assert!(Instant::now() < deadline, "not every email arrived");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    };
+    // 20 requests the services confirm, each as soon as its email has arrived.
+    let confirmed = send_batch(0);
+    arrived(&confirmed);
+    let links = ack_paths(&folders, &confirmed);
+    // Opening a link (as a mail scanner does) changes nothing, on either instance.
+    for (i, r) in confirmed.iter().enumerate() {
+        let (code, _, page) = http(ports[i % 2], "GET", &links[r], "").unwrap();
+        assert_eq!(code, 200);
+        assert!(page.contains(r.as_str()), "the page names the reference");
+    }
+    let acknowledged = "SELECT count(*) FROM referrals WHERE acknowledged_at IS NOT NULL";
+    assert_eq!(
+        pg.sql(&database, acknowledged).trim(),
+        "0",
+        "a GET records nothing"
+    );
+    // Each link's button pressed twice at the same moment, once on each instance.
+    let round = rj::referral::worker::unix_now();
+    std::thread::scope(|scope| {
+        for r in &confirmed {
+            for port in ports {
+                let path = &links[r];
+                scope.spawn(move || {
+                    let (code, head, _) = http(port, "POST", path, "").unwrap();
+                    assert_eq!(code, 303, "{head}");
+                });
+            }
+        }
+    });
+    let round_end = rj::referral::worker::unix_now();
+    let times = pg.sql(
+        &database,
+        "SELECT reference, acknowledged_at FROM referrals
+         WHERE acknowledged_at IS NOT NULL ORDER BY reference",
+    );
+    let times: BTreeMap<String, i64> = times
+        .lines()
+        .filter_map(|l| l.split_once('|'))
+        .map(|(r, at)| (r.to_string(), at.parse().unwrap()))
+        .collect();
+    assert_eq!(
+        times.keys().cloned().collect::<BTreeSet<_>>(),
+        confirmed.iter().cloned().collect::<BTreeSet<_>>(),
+        "exactly the confirmed requests are recorded as confirmed"
+    );
+    assert!(times.values().all(|at| (round..=round_end).contains(at)));
+    assert_eq!(
+        pg.sql(
+            &database,
+            "SELECT count(*) FROM report_entries WHERE acknowledged_days IS NOT NULL"
+        )
+        .trim(),
+        "20",
+        "the commissioners' record counts each once"
+    );
+    // Of each pair of presses, one instance recorded it and the other found it done.
+    let logs = [&instances[0].log, &instances[1].log];
+    for r in &confirmed {
+        let said = |what: &str| -> usize {
+            logs.iter()
+                .map(|log| {
+                    std::fs::read_to_string(log)
+                        .unwrap()
+                        .lines()
+                        .filter(|l| l.contains(what) && l.contains(r.as_str()))
+                        .count()
+                })
+                .sum()
+        };
+        assert_eq!(said("the service confirmed it has the request"), 1, "{r}");
+        assert_eq!(
+            said("confirmed the request again (already recorded)"),
+            1,
+            "{r}"
+        );
+    }
+
+    // 20 requests nobody confirms: each reminded once, then escalated once.
+    let unconfirmed = send_batch(1);
+    arrived(&unconfirmed);
+    let chased: Vec<String> = unconfirmed
+        .iter()
+        .flat_map(|r| [format!("{r}-reminder"), format!("{r}-escalation")])
+        .collect();
+    arrived(&chased);
+    std::thread::sleep(Duration::from_millis(1500)); // anything sent twice arrives too
+    let ids = message_ids(&folders);
+    for id in &chased {
+        assert_eq!(ids[id], 1, "{id} arrived once");
+    }
+    for r in &confirmed {
+        for kind in ["reminder", "escalation"] {
+            assert!(
+                !ids.contains_key(&format!("{r}-{kind}")),
+                "a confirmed request is not chased: {r}-{kind}"
+            );
+        }
+    }
+    assert_eq!(
+        pg.sql(
+            &database,
+            "SELECT kind, status, count(*) FROM alerts GROUP BY kind, status ORDER BY kind"
+        )
+        .trim(),
+        "escalation|sent|20\nreminder|sent|20",
+        "one alert of each kind per unconfirmed request, none for the others"
+    );
+    let operator: Vec<_> = folders
+        .iter()
+        .flat_map(|f| std::fs::read_dir(f).unwrap().filter_map(Result::ok))
+        .filter(|e| {
+            e.path().extension().is_some_and(|x| x == "eml")
+                && std::fs::read_to_string(e.path())
+                    .unwrap()
+                    .contains("-escalation@")
+        })
+        .map(|e| std::fs::read_to_string(e.path().with_extension("rcpt")).unwrap())
+        .collect();
+    assert_eq!(operator.len(), 20);
+    assert!(
+        operator
+            .iter()
+            .all(|rcpt| rcpt == "operator@rj.example.org")
+    );
+    // The confirmed requests' answers are deleted a period after their confirmation.
+    assert_eq!(
+        pg.sql(
+            &database,
+            "SELECT count(*) FROM referrals WHERE acknowledged_at IS NOT NULL AND payload IS NOT NULL"
+        )
+        .trim(),
+        "0"
+    );
+
+    // One client's status lookups, alternately on each instance: six an hour in all.
+    let client = Ipv4Addr::new(127, 0, 0, 77);
+    let lookup = format!("reference={}", confirmed[0]);
+    for i in 0..8 {
+        let (code, _, page) =
+            http_from(client, ports[i % 2], "POST", "/refer/status", &lookup).unwrap();
+        if i < 6 {
+            assert_eq!(code, 200, "lookup {i}");
+            assert!(page.contains("Received: "), "confirmed, on either instance");
+        } else {
+            assert_eq!(code, 429, "lookup {i}: counted across instances");
+        }
+    }
+    for site in &instances {
+        assert_nothing_personal_in(&site.log);
+    }
+    eprintln!(
+        "two instances, acknowledgements and alerts: {:.1?} after the restart",
+        phase.elapsed()
+    );
     drop(nginx);
     drop(smtp);
+}
+
+/// The acknowledgement link's path in the service's email for each of `references`.
+fn ack_paths(folders: &[PathBuf], references: &[String]) -> BTreeMap<String, String> {
+    let mut paths = BTreeMap::new();
+    for folder in folders {
+        let Ok(entries) = std::fs::read_dir(folder) else {
+            continue;
+        };
+        for e in entries.filter_map(Result::ok) {
+            if e.path().extension().is_none_or(|x| x != "eml") {
+                continue;
+            }
+            let raw = std::fs::read(e.path()).unwrap();
+            let Some(email) = mail_parser::MessageParser::default().parse(&raw) else {
+                continue;
+            };
+            let Some(reference) = email
+                .message_id()
+                .and_then(|id| id.split('@').next())
+                .filter(|id| references.iter().any(|r| r == id))
+            else {
+                continue;
+            };
+            let text = email.body_text(0).unwrap().into_owned();
+            let prefix = format!("/refer/confirm/{reference}/");
+            let at = text.find(&prefix).expect("the link");
+            let path = text[at..].split_whitespace().next().unwrap().to_string();
+            paths.insert(reference.to_string(), path);
+        }
+    }
+    assert_eq!(paths.len(), references.len(), "a link for each");
+    paths
 }
 
 /// `deploy/nginx/rj.conf`, HTTPS and all, is a configuration nginx accepts as written:
@@ -719,4 +981,243 @@ fn the_deployed_nginx_configuration_is_valid() {
         "nginx -t: {}",
         String::from_utf8_lossy(&checked.stderr)
     );
+}
+
+/// Waits until `done`, showing `site`'s log if it never is.
+fn wait_for(what: &str, site: &Site, done: impl Fn() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < Duration::from_secs(40),
+            "timed out waiting for {what}: {}",
+            std::fs::read_to_string(&site.log).unwrap_or_default()
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
+#[test]
+fn reminders_and_escalations_arrive_exactly_once_across_sigkill() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("site")).unwrap();
+    let vars = [
+        ("RJ_ACK_PERIOD_SECONDS", "2"),
+        ("RJ_OPERATOR_EMAIL", "operator@rj.example.org"),
+    ];
+    let smtp_port = free_port();
+    let folders = [dir.path().join("mail1"), dir.path().join("mail2")];
+
+    // 1. Three requests are delivered; nobody confirms them.
+    let smtp = SmtpServer::start(smtp_port, &folders[0]);
+    let mut first = start_site_with(dir.path(), smtp_port, "alerts-first", &vars);
+    let references: Vec<String> = (0..3).map(|_| send_request(first.port)).collect();
+    wait_for("the services' emails and the confirmations", &first, || {
+        let got = message_ids(&folders);
+        references
+            .iter()
+            .all(|r| got.contains_key(r) && got.contains_key(&format!("{r}-confirmation")))
+    });
+    // Recorded as delivered right after the confirmation.
+    std::thread::sleep(Duration::from_millis(300));
+    // 2. The mail server goes down: the reminders fall due, are stored, cannot be
+    // sent; the site is killed.
+    drop(smtp);
+    std::thread::sleep(Duration::from_millis(3000));
+    first.child.kill().unwrap();
+    first.child.wait().unwrap();
+    // The reminders were stored before anything could send them.
+    let stored = tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let url = format!("sqlite://{}/rj.db", dir.path().display());
+        let url = rj::referral::store::DatabaseUrl::parse(&url).unwrap();
+        let store = rj::referral::store::Store::open(&url).await.unwrap();
+        store.alerts().await.unwrap()
+    });
+    let waiting: Vec<_> = stored
+        .iter()
+        .filter(|a| a.kind.as_str() == "reminder" && a.status == "pending")
+        .collect();
+    assert_eq!(waiting.len(), 3, "{stored:?}");
+
+    // 3. Restarted with the mail server up: every reminder and escalation arrives.
+    let smtp = SmtpServer::start(smtp_port, &folders[1]);
+    let mut second = start_site_with(dir.path(), smtp_port, "alerts-second", &vars);
+    let expected: Vec<String> = references
+        .iter()
+        .flat_map(|r| {
+            [
+                r.clone(),
+                format!("{r}-confirmation"),
+                format!("{r}-reminder"),
+                format!("{r}-escalation"),
+            ]
+        })
+        .collect();
+    wait_for("every reminder and escalation", &second, || {
+        let got = message_ids(&folders);
+        expected.iter().all(|id| got.contains_key(id))
+    });
+    std::thread::sleep(Duration::from_millis(1000));
+    second.child.kill().unwrap();
+    second.child.wait().unwrap();
+
+    // 4. Killed and restarted again: two more periods pass, nothing is sent again.
+    let mut third = start_site_with(dir.path(), smtp_port, "alerts-third", &vars);
+    std::thread::sleep(Duration::from_millis(5000));
+    third.child.kill().unwrap();
+    third.child.wait().unwrap();
+    drop(smtp);
+
+    let got = message_ids(&folders);
+    let want: BTreeMap<String, usize> = expected.iter().map(|id| (id.clone(), 1)).collect();
+    assert_eq!(got, want, "each email exactly once");
+
+    // The escalations went to the operator and hold nothing the person typed.
+    for folder in &folders {
+        for e in std::fs::read_dir(folder).unwrap().filter_map(Result::ok) {
+            if e.path().extension().is_none_or(|x| x != "eml") {
+                continue;
+            }
+            let text = std::fs::read_to_string(e.path()).unwrap();
+            if text.contains("-escalation@") {
+                let rcpt = std::fs::read_to_string(e.path().with_extension("rcpt")).unwrap();
+                assert_eq!(rcpt, "operator@rj.example.org");
+                for private in PRIVATE {
+                    assert!(!text.contains(private), "an escalation holds {private:?}");
+                }
+            }
+        }
+    }
+    for site in [&first, &second, &third] {
+        assert_nothing_personal_in(&site.log);
+    }
+}
+
+/// The acknowledgement link's path in the service's email for `reference`.
+fn ack_path(folder: &Path, reference: &str) -> String {
+    ack_paths(&[folder.to_path_buf()], &[reference.to_string()])[reference].clone()
+}
+
+#[test]
+fn operator_commands_and_the_admin_listener() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("site")).unwrap();
+    let smtp_port = free_port();
+    let mail = dir.path().join("mail");
+    let smtp = SmtpServer::start(smtp_port, &mail);
+    let admin_port = free_port();
+    let admin = format!("127.0.0.1:{admin_port}");
+    let mut site = start_site_with(
+        dir.path(),
+        smtp_port,
+        "commands",
+        &[("RJ_ADMIN_ADDR", &admin), ("RJ_SEND_LIMIT_PER_HOUR", "0")],
+    );
+    let command = |args: &[&str]| sqlite_command(dir.path(), smtp_port, args);
+    // Six requests for South Wales (five confirmed by the service, one resolved by the
+    // operator) and two for Kent (one confirmed): Kent's counts are small.
+    let wales: Vec<String> = (0..6)
+        .map(|_| send_request_in(site.port, "south-wales"))
+        .collect();
+    let kent: Vec<String> = (0..2).map(|_| send_request_in(site.port, "kent")).collect();
+    wait_for("every service's email", &site, || {
+        let got = message_ids(std::slice::from_ref(&mail));
+        wales.iter().chain(&kent).all(|r| got.contains_key(r))
+    });
+    for reference in wales.iter().take(5).chain(kent.iter().take(1)) {
+        let path = ack_path(&mail, reference);
+        let (code, head, _) = http(site.port, "POST", &path, "").unwrap();
+        assert_eq!(code, 303, "{head}");
+    }
+    let (code, out) = command(&[
+        "outbox", "resolve", &wales[5], "--note", "passed", "on", "by", "phone",
+    ]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("resolved"), "{out}");
+    let (code, out) = command(&["outbox", "resolve", &wales[5], "--note", "again"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(out.contains("already resolved"), "{out}");
+    let (code, _) = command(&["outbox", "resolve", &wales[5]]);
+    assert_eq!(code, 2, "a note is required");
+
+    // The numbers: on the admin listener, in the Prometheus format; not on the site.
+    let (code, head, body) = http(admin_port, "GET", "/metrics", "").unwrap();
+    assert_eq!(code, 200, "{head}");
+    let families = common::parse_prometheus(&body);
+    let value =
+        |name: &str, labels: &[(&str, &str)]| common::sample(&families, name, labels).unwrap();
+    assert_eq!(
+        value("rj_requests_stored_total", &[("area", "south-wales")]),
+        6.0
+    );
+    assert_eq!(
+        value("rj_requests_acknowledged_total", &[("area", "south-wales")]),
+        5.0
+    );
+    assert_eq!(
+        value("rj_requests_resolved_total", &[("area", "south-wales")]),
+        1.0
+    );
+    assert_eq!(value("rj_requests_sent_total", &[("area", "kent")]), 2.0);
+    assert_eq!(value("rj_acknowledgement_latency_seconds_count", &[]), 6.0);
+    let (code, _, _) = http(site.port, "GET", "/metrics", "").unwrap();
+    assert_eq!(code, 404, "the public port does not serve the numbers");
+    let (code, _, _) = http(admin_port, "GET", "/refer", "").unwrap();
+    assert_eq!(code, 404, "and the admin port serves nothing else");
+
+    // `outbox status` shows the same counts.
+    let (code, status) = command(&["outbox", "status"]);
+    assert_eq!(code, 0, "{status}");
+    println!("$ rj outbox status\n{status}");
+    let row = |area: &str| {
+        status
+            .lines()
+            .find(|l| l.starts_with(area))
+            .map(|l| l.split_whitespace().skip(1).collect::<Vec<_>>().join(" "))
+    };
+    assert_eq!(row("south-wales").as_deref(), Some("6 6 0 5 1"), "{status}");
+    assert_eq!(row("kent").as_deref(), Some("2 2 0 1 0"), "{status}");
+    assert!(
+        status.contains("delivered, not yet confirmed: 1"),
+        "{status}"
+    );
+
+    // The commissioners' report: Kent's counts are under 5, so the totals they are
+    // part of are withheld ([c]) and Kent's cannot be worked out from them.
+    let month = rj::referral::store::month_of(rj::referral::worker::unix_now());
+    let (code, csv) = command(&["report", "--from", &month, "--to", &month]);
+    assert_eq!(code, 0, "{csv}");
+    println!("$ rj report --from {month} --to {month}\n{csv}");
+    assert!(
+        csv.contains(&format!("{month},south-wales,South Wales,6,5,0,0")),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(&format!("{month},kent,Kent,<5,<5,<5,0")),
+        "{csv}"
+    );
+    assert!(
+        csv.contains(&format!("{month},all,All areas,[c],[c],0,0")),
+        "{csv}"
+    );
+    let (code, json) = command(&[
+        "report", "--from", &month, "--to", &month, "--format", "json",
+    ]);
+    assert_eq!(code, 0, "{json}");
+    println!("$ rj report --from {month} --to {month} --format json\n{json}");
+    let parsed: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(parsed["rows"][0]["requests"], "[c]");
+    assert_eq!(parsed["rows"][1]["requests"], "<5");
+    for text in [&csv, &json, &status, &body] {
+        for private in PRIVATE {
+            assert!(!text.contains(private), "{private:?} in {text}");
+        }
+        for reference in wales.iter().chain(&kent) {
+            assert!(!text.contains(reference.as_str()), "a reference in {text}");
+        }
+    }
+    let (code, _) = command(&["report", "--from", "2026-13", "--to", &month]);
+    assert_eq!(code, 2);
+    site.child.kill().unwrap();
+    site.child.wait().unwrap();
+    drop(smtp);
 }

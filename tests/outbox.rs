@@ -1,8 +1,8 @@
 //! The referral outbox on both backends: a real SQLite database in a temporary folder,
 //! and a real PostgreSQL server started by the harness (`common::postgres`), each test
 //! in its own database. Every behaviour test runs on both (`sqlite::…`, `postgres::…`);
-//! "instances" are separate stores (separate connection pools) on one database. The
-//! last test checks the two sets of migrations make the same tables.
+//! "instances" are separate stores (separate connection pools) on one database. One
+//! test checks the two sets of migrations make the same tables.
 
 mod common;
 
@@ -30,6 +30,14 @@ fn referral(area: &str) -> Referral {
         support_needs: None,
         message: None,
         confirmation_email: false,
+    }
+}
+
+fn delivered(at: i64) -> rj::referral::store::Delivered {
+    rj::referral::store::Delivered {
+        at,
+        remind_at: at + 100,
+        escalate_at: at + 200,
     }
 }
 
@@ -100,7 +108,7 @@ on_both_backends!(
     concurrent_sends_of_one_form_make_one_request,
     a_lease_keeps_a_request_to_one_worker_until_it_expires,
     workers_of_two_instances_never_claim_the_same_request,
-    delivery_deletes_the_personal_data,
+    delivery_keeps_the_answers_until_the_service_confirms,
     retries_wait_for_their_time,
     failed_requests_can_be_retried_and_old_ones_are_purged,
     the_database_survives_reopening,
@@ -108,6 +116,14 @@ on_both_backends!(
     a_client_limit_holds_under_concurrent_hits,
     one_instance_at_a_time_holds_the_sweep_lock,
     migrations_are_reported_then_applied,
+    due_alerts_are_stored_once_each,
+    a_permanent_failure_stores_one_alert_however_often_it_fails,
+    answers_are_deleted_a_grace_period_after_confirmation_or_at_the_purge,
+    a_resolved_request_is_no_longer_sent_chased_or_purged,
+    the_commissioners_record_counts_working_days_and_outlives_the_purge,
+    sweeps_of_two_instances_never_repeat_a_step,
+    an_acknowledgement_is_recorded_once_across_instances,
+    a_broken_random_source_cannot_hang_a_send,
 );
 
 async fn the_same_form_sent_twice_is_stored_once(db: TestDb) {
@@ -205,7 +221,7 @@ async fn workers_of_two_instances_never_claim_the_same_request(db: TestDb) {
     assert_eq!(distinct.len(), 60);
 }
 
-async fn delivery_deletes_the_personal_data(db: TestDb) {
+async fn delivery_keeps_the_answers_until_the_service_confirms(db: TestDb) {
     let store = db.open().await;
     let reference = store
         .insert("k", &referral("essex"), 10, random)
@@ -215,9 +231,13 @@ async fn delivery_deletes_the_personal_data(db: TestDb) {
     assert!(!claimed.service_sent);
     store.mark_service_sent(claimed.id).await.unwrap();
     assert_eq!(store.payloads_held().await.unwrap(), 1);
-    store.mark_sent(claimed.id, 12).await.unwrap();
-    assert_eq!(store.payloads_held().await.unwrap(), 0);
-    assert_eq!(store.referral(reference).await.unwrap(), None);
+    store.mark_sent(claimed.id, &delivered(12)).await.unwrap();
+    assert_eq!(
+        store.payloads_held().await.unwrap(),
+        1,
+        "kept until the service confirms it has it"
+    );
+    assert!(store.referral(reference).await.unwrap().is_some());
     let stored = store.find(reference).await.unwrap().unwrap();
     assert_eq!(
         (stored.area.as_str(), stored.status.as_str()),
@@ -265,7 +285,7 @@ async fn failed_requests_can_be_retried_and_old_ones_are_purged(db: TestDb) {
         .unwrap();
     let claimed = store.claim(501, 60).await.unwrap().unwrap();
     store
-        .mark_failed(claimed.id, "550 no such user")
+        .mark_failed(claimed.id, "550 no such user", 502)
         .await
         .unwrap();
     assert_eq!(store.counts().await.unwrap().failed, 1);
@@ -588,7 +608,9 @@ async fn the_two_sets_of_migrations_make_the_same_tables() {
     };
     let sqlite = sqlite_catalogue(&TestDb::sqlite().url).await;
     let postgres = postgres_catalogue(&pg.url).await;
-    assert!(sqlite.contains_key("referrals") && sqlite.contains_key("client_limits"));
+    for table in ["referrals", "client_limits", "alerts", "report_entries"] {
+        assert!(sqlite.contains_key(table), "{table}");
+    }
     assert_eq!(
         sqlite.keys().collect::<Vec<_>>(),
         postgres.keys().collect::<Vec<_>>(),
@@ -600,4 +622,450 @@ async fn the_two_sets_of_migrations_make_the_same_tables() {
             "table {name}: SQLite (left), PostgreSQL (right)"
         );
     }
+}
+
+async fn due_alerts_are_stored_once_each(db: TestDb) {
+    let store = db.open().await;
+    let quiet = store
+        .insert("q", &referral("kent"), 10, random)
+        .await
+        .unwrap();
+    let confirmed = store
+        .insert("c", &referral("essex"), 10, random)
+        .await
+        .unwrap();
+    for _ in 0..2 {
+        let claimed = store.claim(10, 60).await.unwrap().unwrap();
+        store.mark_sent(claimed.id, &delivered(20)).await.unwrap();
+    }
+    store
+        .acknowledge(confirmed, 50, &rj::calendar::WorkingDays::weekdays())
+        .await
+        .unwrap();
+    // Before the reminder is due: nothing.
+    assert_eq!(store.queue_due_alerts(119, 0).await.unwrap(), 0);
+    // The reminder falls due (remind_at = 120), for the unconfirmed request only, once
+    // however often the sweep runs.
+    assert_eq!(store.queue_due_alerts(120, 0).await.unwrap(), 1);
+    assert_eq!(store.queue_due_alerts(130, 0).await.unwrap(), 0);
+    // Then the escalation, then the retention warning (stored before `warn_before`).
+    assert_eq!(store.queue_due_alerts(220, 0).await.unwrap(), 1);
+    assert_eq!(store.queue_due_alerts(221, 11).await.unwrap(), 1);
+    assert_eq!(store.queue_due_alerts(300, 1000).await.unwrap(), 0);
+    let kinds: Vec<_> = store
+        .alerts()
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| (a.reference, a.kind.as_str(), a.status))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (quiet, "reminder", "pending".to_string()),
+            (quiet, "escalation", "pending".to_string()),
+            (quiet, "retention", "pending".to_string()),
+        ]
+    );
+    // Leased one at a time: a second worker does not get the same alert.
+    let first = store.claim_alert(300, 60).await.unwrap().unwrap();
+    let second = store.claim_alert(300, 60).await.unwrap().unwrap();
+    assert_ne!(first.id, second.id);
+    assert_eq!(first.kind.as_str(), "reminder");
+    assert_eq!(
+        first.referral.as_ref().map(|r| r.area.as_str()),
+        Some("kent"),
+        "a reminder repeats the answers"
+    );
+    assert!(second.referral.is_none(), "an operator alert carries none");
+    assert_eq!(second.facts.sent_at, Some(20));
+    store
+        .finish_alert(first.id, "sent", 301, None)
+        .await
+        .unwrap();
+    let third = store.claim_alert(302, 60).await.unwrap().unwrap();
+    assert_eq!(third.facts.reminded_at, Some(301));
+}
+
+async fn a_permanent_failure_stores_one_alert_however_often_it_fails(db: TestDb) {
+    let store = db.open().await;
+    let reference = store
+        .insert("k", &referral("kent"), 10, random)
+        .await
+        .unwrap();
+    for attempt in 0..3 {
+        let claimed = store.claim(20 + attempt, 60).await.unwrap().unwrap();
+        store
+            .mark_failed(claimed.id, "SMTP 550", 20 + attempt)
+            .await
+            .unwrap();
+        assert!(store.retry(reference, 20 + attempt).await.unwrap());
+    }
+    let alerts = store.alerts().await.unwrap();
+    assert_eq!(alerts.len(), 1);
+    assert_eq!(
+        (alerts[0].reference, alerts[0].kind.as_str()),
+        (reference, "failed")
+    );
+}
+
+async fn answers_are_deleted_a_grace_period_after_confirmation_or_at_the_purge(db: TestDb) {
+    let store = db.open().await;
+    let confirmed = store
+        .insert("a", &referral("kent"), 10, random)
+        .await
+        .unwrap();
+    let unconfirmed = store
+        .insert("b", &referral("essex"), 11, random)
+        .await
+        .unwrap();
+    for _ in 0..2 {
+        let claimed = store.claim(20, 60).await.unwrap().unwrap();
+        store.mark_sent(claimed.id, &delivered(20)).await.unwrap();
+    }
+    let waiting = store
+        .insert("c", &referral("dorset"), 12, random)
+        .await
+        .unwrap();
+    store
+        .acknowledge(confirmed, 50, &rj::calendar::WorkingDays::weekdays())
+        .await
+        .unwrap();
+    assert_eq!(store.payloads_held().await.unwrap(), 3);
+    // The grace period after the confirmation.
+    assert_eq!(store.forget_confirmed(50).await.unwrap(), 0);
+    assert_eq!(store.forget_confirmed(51).await.unwrap(), 1);
+    assert!(store.referral(confirmed).await.unwrap().is_none());
+    assert!(store.referral(unconfirmed).await.unwrap().is_some());
+    // The retention purge takes every request nobody confirmed, delivered or not, and
+    // leaves the confirmed one's record.
+    let mut purged = store.purge(100).await.unwrap();
+    purged.sort();
+    let mut expected = vec![unconfirmed, waiting];
+    expected.sort();
+    assert_eq!(purged, expected);
+    assert_eq!(store.payloads_held().await.unwrap(), 0);
+    let kept = store.find(confirmed).await.unwrap().unwrap();
+    assert_eq!(
+        (kept.status.as_str(), kept.acknowledged_at),
+        ("sent", Some(50))
+    );
+}
+
+async fn a_resolved_request_is_no_longer_sent_chased_or_purged(db: TestDb) {
+    use rj::referral::store::Resolved;
+    let store = db.open().await;
+    let waiting = store
+        .insert("w", &referral("kent"), 10, random)
+        .await
+        .unwrap();
+    let sent = store
+        .insert("s", &referral("essex"), 10, random)
+        .await
+        .unwrap();
+    let claimed = store.claim(10, 60).await.unwrap().unwrap();
+    assert_eq!(claimed.reference, waiting);
+    store.mark_retry(claimed.id, 10, "timeout").await.unwrap();
+    let claimed = store.claim(11, 60).await.unwrap().unwrap();
+    store.mark_sent(claimed.id, &delivered(12)).await.unwrap();
+
+    for r in [waiting, sent] {
+        assert_eq!(
+            store.resolve(r, "phoned the service", 30).await.unwrap(),
+            Resolved::Now
+        );
+        assert_eq!(
+            store.resolve(r, "again", 31).await.unwrap(),
+            Resolved::Already(30),
+            "resolving twice changes nothing"
+        );
+    }
+    let unknown = rj::referral::reference::Reference::generate({
+        let mut n: u64 = 5;
+        move || {
+            n += 7;
+            n
+        }
+    });
+    assert_eq!(
+        store.resolve(unknown, "x", 32).await.unwrap(),
+        Resolved::Unknown
+    );
+    assert_eq!(
+        store.payloads_held().await.unwrap(),
+        0,
+        "answers deleted at once"
+    );
+    assert!(store.claim(1000, 60).await.unwrap().is_none(), "never sent");
+    assert!(!store.retry(waiting, 1000).await.unwrap());
+    assert_eq!(
+        store.queue_due_alerts(10_000, 10_000).await.unwrap(),
+        0,
+        "never chased"
+    );
+    assert!(
+        store.purge(10_000).await.unwrap().is_empty(),
+        "its record is kept"
+    );
+    assert_eq!(
+        store.find(sent).await.unwrap().unwrap().resolved_at,
+        Some(30)
+    );
+}
+
+async fn the_commissioners_record_counts_working_days_and_outlives_the_purge(db: TestDb) {
+    use rj::areas::directory::Date;
+    use rj::calendar::{WorkingDays, uk_time};
+    let store = db.open().await;
+    // Thursday 24 December 2026, 10:00: confirmed on Tuesday 29 December (Christmas
+    // and the Boxing Day holiday between): 1 working day.
+    let thursday = uk_time(
+        Date {
+            year: 2026,
+            month: 12,
+            day: 24,
+        },
+        10,
+    );
+    let tuesday = uk_time(
+        Date {
+            year: 2026,
+            month: 12,
+            day: 29,
+        },
+        15,
+    );
+    let calendar = WorkingDays::parse(
+        include_str!("../data/bank-holidays.toml"),
+        "bank-holidays.toml",
+    )
+    .unwrap();
+    let confirmed = store
+        .insert("a", &referral("kent"), thursday, random)
+        .await
+        .unwrap();
+    let never = store
+        .insert("b", &referral("kent"), thursday, random)
+        .await
+        .unwrap();
+    let refused = store
+        .insert("c", &referral("essex"), thursday, random)
+        .await
+        .unwrap();
+    for _ in 0..2 {
+        let c = store.claim(thursday, 60).await.unwrap().unwrap();
+        store.mark_sent(c.id, &delivered(thursday)).await.unwrap();
+    }
+    let c = store.claim(thursday, 60).await.unwrap().unwrap();
+    assert_eq!(c.reference, refused);
+    store.mark_failed(c.id, "SMTP 550", thursday).await.unwrap();
+    store
+        .acknowledge(confirmed, tuesday, &calendar)
+        .await
+        .unwrap();
+    // A second confirmation changes nothing.
+    store
+        .acknowledge(confirmed, tuesday + 86_400 * 5, &calendar)
+        .await
+        .unwrap();
+    // Everything unconfirmed is purged; the record stays.
+    let purged = store.purge(tuesday + 86_400 * 60).await.unwrap();
+    assert_eq!(purged.len(), 2, "{purged:?} {never:?}");
+    assert_eq!(store.forget_confirmed(i64::MAX).await.unwrap(), 1);
+    assert_eq!(store.payloads_held().await.unwrap(), 0);
+    let entries = store.report_entries("2026-12", "2026-12").await.unwrap();
+    let mut seen: Vec<_> = entries
+        .iter()
+        .map(|e| {
+            (
+                e.area.as_str(),
+                e.month.as_str(),
+                e.acknowledged_days,
+                e.failed,
+            )
+        })
+        .collect();
+    seen.sort();
+    assert_eq!(
+        seen,
+        [
+            ("essex", "2026-12", None, true),
+            ("kent", "2026-12", None, false),
+            ("kent", "2026-12", Some(1), false),
+        ]
+    );
+    assert!(
+        store
+            .report_entries("2027-01", "2027-12")
+            .await
+            .unwrap()
+            .is_empty()
+    );
+}
+
+/// Two instances sweeping at once (as they would without the sweep lock, or one after
+/// the other with it): every alert is stored once, leased to one worker, and every
+/// request purged once.
+async fn sweeps_of_two_instances_never_repeat_a_step(db: TestDb) {
+    let stores = [db.open().await, db.open().await];
+    for i in 0..30 {
+        stores[i % 2]
+            .insert(&format!("k{i}"), &referral("kent"), 10, random)
+            .await
+            .unwrap();
+    }
+    // 20 delivered (reminder due at 120, escalation at 220); 10 never.
+    for _ in 0..20 {
+        let c = stores[0].claim(20, 60).await.unwrap().unwrap();
+        stores[1].mark_sent(c.id, &delivered(20)).await.unwrap();
+    }
+    let sweeps: Vec<_> = (0..8)
+        .map(|i| {
+            let store = stores[i % 2].clone();
+            tokio::spawn(async move { store.queue_due_alerts(300, 0).await.unwrap() })
+        })
+        .collect();
+    let mut added = 0;
+    for s in sweeps {
+        added += s.await.unwrap();
+    }
+    assert_eq!(
+        added, 40,
+        "a reminder and an escalation for each delivered request"
+    );
+    let workers: Vec<_> = (0..8)
+        .map(|w| {
+            let store = stores[w % 2].clone();
+            tokio::spawn(async move {
+                let mut mine = Vec::new();
+                while let Some(a) = store.claim_alert(300, 60).await.unwrap() {
+                    mine.push(a.id);
+                }
+                mine
+            })
+        })
+        .collect();
+    let mut claimed = Vec::new();
+    for w in workers {
+        claimed.extend(w.await.unwrap());
+    }
+    let distinct: BTreeSet<i64> = claimed.iter().copied().collect();
+    assert_eq!(
+        (claimed.len(), distinct.len()),
+        (40, 40),
+        "each alert leased once"
+    );
+
+    let purges: Vec<_> = (0..6)
+        .map(|i| {
+            let store = stores[i % 2].clone();
+            tokio::spawn(async move { store.purge(1000).await.unwrap() })
+        })
+        .collect();
+    let mut purged = Vec::new();
+    for p in purges {
+        purged.extend(p.await.unwrap());
+    }
+    let distinct: BTreeSet<_> = purged.iter().copied().collect();
+    assert_eq!(
+        (purged.len(), distinct.len()),
+        (30, 30),
+        "each request purged once"
+    );
+    assert_eq!(stores[0].payloads_held().await.unwrap(), 0);
+}
+
+/// A service's confirmation link pressed many times at once, on two instances: one
+/// press records it; the others find it recorded, and the first time stays.
+async fn an_acknowledgement_is_recorded_once_across_instances(db: TestDb) {
+    use rj::calendar::WorkingDays;
+    let stores = [db.open().await, db.open().await];
+    let reference = stores[0]
+        .insert("k", &referral("kent"), 10, random)
+        .await
+        .unwrap();
+    let c = stores[1].claim(10, 60).await.unwrap().unwrap();
+    stores[1].mark_sent(c.id, &delivered(20)).await.unwrap();
+    let presses: Vec<_> = (0..16)
+        .map(|i| {
+            let store = stores[i % 2].clone();
+            tokio::spawn(async move {
+                store
+                    .acknowledge(reference, 100 + i as i64, &WorkingDays::weekdays())
+                    .await
+                    .unwrap()
+                    .expect("a known request")
+            })
+        })
+        .collect();
+    let mut results = Vec::new();
+    for p in presses {
+        results.push(p.await.unwrap());
+    }
+    let first: Vec<_> = results.iter().filter(|a| a.first).collect();
+    assert_eq!(first.len(), 1, "recorded once: {results:?}");
+    assert!(results.iter().all(|a| a.at == first[0].at), "{results:?}");
+    let later = stores[0]
+        .acknowledge(reference, 5000, &WorkingDays::weekdays())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!((later.at, later.first), (first[0].at, false));
+    assert_eq!(
+        stores[1]
+            .find(reference)
+            .await
+            .unwrap()
+            .unwrap()
+            .acknowledged_at,
+        Some(first[0].at)
+    );
+    let entries = stores[0]
+        .report_entries("1970-01", "1970-01")
+        .await
+        .unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].acknowledged_days, Some(0));
+    // Confirmed: never reminded.
+    assert_eq!(stores[0].queue_due_alerts(10_000, 0).await.unwrap(), 0);
+    let unknown = rj::referral::reference::Reference::parse("RJ-0000-0000").unwrap();
+    assert_eq!(
+        stores[0]
+            .acknowledge(unknown, 100, &WorkingDays::weekdays())
+            .await
+            .unwrap(),
+        None
+    );
+}
+
+/// A random source that always gives the same value used to spin for ever in `insert`
+/// once its one reference was taken; it now gives up with an error.
+async fn a_broken_random_source_cannot_hang_a_send(db: TestDb) {
+    let store = db.open().await;
+    let stuck = || 12_345_u64;
+    store
+        .insert("a", &referral("kent"), 10, stuck)
+        .await
+        .unwrap();
+    let second = tokio::time::timeout(
+        Duration::from_secs(30),
+        store.insert("b", &referral("kent"), 11, stuck),
+    )
+    .await
+    .expect("it returns");
+    assert!(
+        matches!(
+            second,
+            Err(rj::referral::store::StoreError::NoFreeReference(_))
+        ),
+        "{second:?}"
+    );
+    // The same form again still gets its reference; nothing else was stored.
+    assert!(
+        store
+            .insert("a", &referral("kent"), 12, stuck)
+            .await
+            .is_ok()
+    );
+    assert_eq!(store.counts().await.unwrap().pending, 1);
 }

@@ -686,3 +686,186 @@ async fn the_check_page_says_who_gets_the_details_and_explains_a_youth_case() {
         "I agree that my details are sent so a restorative justice service can contact me."
     ));
 }
+
+/// Sends VALID through the form on `app`; returns the reference.
+async fn send_valid(app: &Router) -> String {
+    let token = token(app, "/refer").await;
+    let (status, location, _) =
+        post(app, "/refer", &format!("{VALID}&action=send&token={token}")).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    location.unwrap().rsplit('/').next().unwrap().to_string()
+}
+
+async fn status_of(app: &Router, path: &str, typed: &str) -> (StatusCode, String) {
+    let body = format!(
+        "reference={}",
+        form_urlencoded::byte_serialize(typed.as_bytes()).collect::<String>()
+    );
+    let (status, _, html) = post(app, path, &body).await;
+    (status, html)
+}
+
+#[tokio::test]
+async fn the_status_page_shows_dates_and_nothing_personal() {
+    let (app, state) = common::app_and_state(&[("RJ_MIN_FILL_SECONDS", "0")]).await;
+    let reference = send_valid(&app).await;
+    // The confirmation page links to the status page.
+    let sent = common::page(&app, &format!("/refer/sent/{reference}"), StatusCode::OK).await;
+    assert!(sent.contains("href=\"/refer/status\""), "{sent}");
+    // As people type it: lower case, no dashes, look-alike letters.
+    let typed = reference.to_lowercase().replace('-', " ").replace('0', "o");
+    for (path, words) in [
+        (
+            "/refer/status",
+            [
+                "Sent: ",
+                "Received: not confirmed yet",
+                "If nobody has contacted you by",
+            ],
+        ),
+        (
+            "/cy/cyfeirio/statws",
+            [
+                "Wedi'i anfon: ",
+                "Wedi'i gael: heb ei gadarnhau eto",
+                "Os nad oes neb wedi cysylltu",
+            ],
+        ),
+    ] {
+        let (status, html) = status_of(&app, path, &typed).await;
+        assert_eq!(status, StatusCode::OK);
+        for w in words {
+            assert!(html.contains(w), "{path} lacks {w:?}: {html}");
+        }
+        assert!(html.contains(&reference), "the reference, as we write it");
+        for private in ["Siân", "01632", "960 001", "Line one", "Line two"] {
+            assert!(!html.contains(private), "{path} shows {private}");
+        }
+    }
+    // Resolved by the operator: the page says when it was closed.
+    let r = rj::referral::reference::Reference::parse(&reference).unwrap();
+    state
+        .store
+        .resolve(r, "passed on by phone", rj::referral::worker::unix_now())
+        .await
+        .unwrap();
+    let (_, html) = status_of(&app, "/refer/status", &reference).await;
+    assert!(
+        html.contains("Closed: ") && html.contains("has dealt with your request"),
+        "{html}"
+    );
+}
+
+#[tokio::test]
+async fn the_status_page_checks_the_reference_first_and_limits_each_client() {
+    let app = fresh_app(&[
+        ("RJ_STATUS_LIMIT_PER_HOUR", "3"),
+        ("RJ_CLIENT_IP_HEADER", "X-Forwarded-For"),
+    ])
+    .await;
+    let lookup = |typed: &'static str, client: &'static str| {
+        let app = app.clone();
+        async move {
+            let body = format!("reference={typed}");
+            post_from(&app, "/refer/status", &body, Some(client)).await
+        }
+    };
+    // Nothing typed, and typing mistakes (a wrong check symbol, a letter references
+    // never use, the wrong length) are told so, and do not count against the limit.
+    let (status, _, html) = lookup("", "203.0.113.1").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(html.contains("Enter your reference"), "{html}");
+    let valid = rj::referral::reference::Reference::generate({
+        let mut n: u64 = 4242;
+        move || {
+            n += 7;
+            n
+        }
+    })
+    .to_string();
+    let mut wrong_check = valid.clone().into_bytes();
+    let last = wrong_check.len() - 1;
+    wrong_check[last] = if wrong_check[last] == b'2' {
+        b'3'
+    } else {
+        b'2'
+    };
+    let wrong_check: &'static str = String::from_utf8(wrong_check).unwrap().leak();
+    for typo in [
+        wrong_check,
+        "RJ-UUUU-UUUU",
+        "RJ-1234-567",
+        "not a reference",
+    ] {
+        for _ in 0..3 {
+            let (status, _, html) = lookup(typo, "203.0.113.1").await;
+            assert_eq!(status, StatusCode::OK, "{typo}");
+            assert!(html.contains("This is not a reference we give"), "{typo}");
+            assert!(html.contains("aria-invalid=\"true\""));
+        }
+    }
+    let valid: &'static str = valid.leak();
+    for _ in 0..3 {
+        let (status, _, html) = lookup(valid, "203.0.113.1").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("We cannot show a request with this reference"));
+    }
+    let (status, _, html) = lookup(valid, "203.0.113.1").await;
+    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
+    assert!(html.contains("Wait an hour"), "{html}");
+    // Another client is not held back.
+    let (status, _, _) = lookup(valid, "203.0.113.2").await;
+    assert_eq!(status, StatusCode::OK);
+}
+
+#[tokio::test]
+async fn unknown_and_purged_references_are_answered_alike() {
+    let (app, state) = common::app_and_state(&[("RJ_MIN_FILL_SECONDS", "0")]).await;
+    let purged = send_valid(&app).await;
+    let purged_ref = rj::referral::reference::Reference::parse(&purged).unwrap();
+    assert_eq!(state.store.purge(i64::MAX).await.unwrap(), vec![purged_ref]);
+    let unknown = rj::referral::reference::Reference::generate({
+        let mut n: u64 = 777;
+        move || {
+            n += 7;
+            n
+        }
+    })
+    .to_string();
+    let nonce = regex::Regex::new(r#"nonce(=\"|-)[A-Za-z0-9+/=_-]+"#).unwrap();
+    let answer = |reference: String| {
+        let app = app.clone();
+        let nonce = nonce.clone();
+        async move {
+            let body = format!("reference={reference}");
+            let req = Request::post("/refer/status")
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header("sec-fetch-site", "same-origin")
+                .body(Body::from(body))
+                .unwrap();
+            let res = send(&app, req).await;
+            let status = res.status();
+            let mut headers: Vec<String> = res
+                .headers()
+                .iter()
+                .filter(|(name, _)| *name != header::CONTENT_SECURITY_POLICY)
+                .map(|(name, value)| format!("{name}: {}", value.to_str().unwrap()))
+                .collect();
+            headers.sort();
+            let html = text(res).await.replace(&reference, "RJ-XXXX-XXXX");
+            (
+                status,
+                headers,
+                nonce.replace_all(&html, "nonce").into_owned(),
+            )
+        }
+    };
+    let a = answer(purged).await;
+    let b = answer(unknown).await;
+    assert_eq!(a.0, StatusCode::OK);
+    assert_eq!(
+        a, b,
+        "a purged request reads exactly as one that never existed"
+    );
+    assert!(a.2.contains("We cannot show a request with this reference"));
+}

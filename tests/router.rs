@@ -494,3 +494,109 @@ async fn posting_to_a_file_is_not_allowed() {
     }
     assert_eq!(get(&app, "/favicon.svg").await.status(), StatusCode::OK);
 }
+
+#[tokio::test]
+async fn operators_numbers_are_on_the_admin_listener_only() {
+    use rj::referral::store::Delivered;
+    let (app, state) = common::app_and_state(&[]).await;
+    let store = &state.store;
+    let referral = |area: &str| -> rj::referral::form::Referral {
+        serde_json::from_value(serde_json::json!({
+            "area": area, "relationship": "harmed", "full_name": "Zebedee Quixote",
+            "contact_method": "phone", "phone": "01632 960 777", "email": null,
+            "voicemail_ok": false, "say_rj_ok": false, "safe_times": null,
+            "contact_language": "en", "reported": "yes", "crime_reference": null,
+            "responsible_under_18": "no", "support_needs": null, "message": null,
+            "confirmation_email": false
+        }))
+        .unwrap()
+    };
+    let mut seed = 11u64;
+    let mut random = move || {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+        seed >> 20
+    };
+    let now = rj::referral::worker::unix_now();
+    let mut refs = Vec::new();
+    for (i, area) in ["kent", "kent", "essex", "kent"].iter().enumerate() {
+        refs.push(
+            store
+                .insert(&format!("k{i}"), &referral(area), now - 100, &mut random)
+                .await
+                .unwrap(),
+        );
+    }
+    let delivered = Delivered {
+        at: now - 90,
+        remind_at: now + 1000,
+        escalate_at: now + 2000,
+    };
+    for _ in 0..2 {
+        let c = store.claim(now, 60).await.unwrap().unwrap();
+        store.mark_sent(c.id, &delivered).await.unwrap();
+    }
+    store
+        .acknowledge(refs[0], now - 30, &rj::calendar::WorkingDays::weekdays())
+        .await
+        .unwrap();
+    let c = store.claim(now, 60).await.unwrap().unwrap();
+    assert_eq!(c.area, "essex");
+    store.mark_failed(c.id, "SMTP 550", now).await.unwrap();
+
+    let admin = rj::server::admin::router(state.clone());
+    let res = get(&admin, "/metrics").await;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        res.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .starts_with("text/plain; version=0.0.4")
+    );
+    let text = text(res).await;
+    let families = common::parse_prometheus(&text);
+    let value = |name: &str, labels: &[(&str, &str)]| {
+        common::sample(&families, name, labels).unwrap_or_else(|| panic!("no {name} {labels:?}"))
+    };
+    assert_eq!(value("rj_requests_stored_total", &[("area", "kent")]), 3.0);
+    assert_eq!(value("rj_requests_stored_total", &[("area", "essex")]), 1.0);
+    assert_eq!(
+        value("rj_requests_stored_total", &[("area", "dorset")]),
+        0.0
+    );
+    assert_eq!(value("rj_requests_sent_total", &[("area", "kent")]), 2.0);
+    assert_eq!(
+        value("rj_requests_acknowledged_total", &[("area", "kent")]),
+        1.0
+    );
+    assert_eq!(value("rj_requests_failed_total", &[("area", "essex")]), 1.0);
+    assert_eq!(value("rj_outbox_waiting", &[]), 1.0);
+    assert!(value("rj_outbox_oldest_waiting_age_seconds", &[]) >= 100.0);
+    assert_eq!(value("rj_requests_unacknowledged", &[]), 1.0);
+    assert_eq!(value("rj_delivery_latency_seconds_count", &[]), 2.0);
+    assert_eq!(
+        value("rj_delivery_latency_seconds_bucket", &[("le", "5")]),
+        0.0
+    );
+    assert_eq!(
+        value("rj_delivery_latency_seconds_bucket", &[("le", "30")]),
+        2.0
+    );
+    assert_eq!(value("rj_acknowledgement_latency_seconds_sum", &[]), 60.0);
+    assert_eq!(value("rj_alerts_waiting", &[("kind", "failed")]), 1.0);
+    assert_eq!(
+        value("rj_alerts_sent_total", &[("kind", "escalation")]),
+        0.0
+    );
+    assert_eq!(families["rj_delivery_latency_seconds"]["type"], "histogram");
+    assert_eq!(families["rj_requests_stored"]["type"], "counter");
+    assert_eq!(families["rj_outbox_waiting"]["type"], "gauge");
+    for private in ["Zebedee", "960 777"] {
+        assert!(!text.contains(private));
+    }
+    // The public site does not serve it, whatever the method.
+    assert_eq!(get(&app, "/metrics").await.status(), StatusCode::NOT_FOUND);
+    let post = Request::post("/metrics")
+        .body(axum::body::Body::empty())
+        .unwrap();
+    assert_ne!(send(&app, post).await.status(), StatusCode::OK);
+}

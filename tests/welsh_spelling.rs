@@ -351,6 +351,7 @@ fn welsh_emails() -> Vec<(String, String)> {
             .unwrap(),
         None,
         &site,
+        rj::referral::ack::AckTokens::new(b"a-test-secret"),
     );
     let triage = EmailAddress::parse("triage@rj.example.org").unwrap();
     let directory = |routing: &str| {

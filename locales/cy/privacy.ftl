@@ -24,12 +24,12 @@ privacy-who-receives =
     Dydyn ni ddim yn rhannu eich manylion ag unrhyw un arall. Fyddwn ni byth yn eu rhoi i'r person a wnaeth niwed i chi.
     .heading = Pwy sy'n ei gael
 privacy-how-long =
-    Rydyn ni'n dileu eich manylion personol cyn gynted ag y bydd eich cais wedi cyrraedd y gwasanaeth. Dim ond cyfeirnod, yr ardal heddlu a'r dyddiadau rydyn ni'n eu cadw.
+    Rydyn ni'n cadw eich manylion personol nes bod y gwasanaeth yn dweud wrthon ni ei fod wedi cael eich cais, er mwyn i ni allu ei atgoffa os na fydd yn gwneud hynny. Rydyn ni'n dileu eich manylion ychydig ddyddiau ar ôl i'r gwasanaeth ddweud wrthon ni. Dim ond cyfeirnod, yr ardal heddlu a'r dyddiadau rydyn ni'n eu cadw.
 
-    Os na allwn ni anfon eich cais o fewn { $retention_days ->
+    Os na fydd y gwasanaeth yn dweud wrthon ni ei fod wedi cael eich cais, bydd ein tîm yn gwirio gyda nhw. Beth bynnag sy'n digwydd, rydyn ni'n dileu eich manylion o fewn { $retention_days ->
         [two] { $retention_days } ddiwrnod
        *[other] { $retention_days } diwrnod
-    }, rydyn ni'n ei ddileu.
+    }, hyd yn oed os nad oes neb wedi dweud wrthon ni.
 
     Pan fyddwch chi'n anfon cais, mae'r wefan hefyd yn cofio cyfeiriad rhyngrwyd eich dyfais (cyfeiriad IP) am awr. Mae hyn yn atal unrhyw un rhag anfon llawer o geisiadau. Dim ond yng nghof y gweinydd rydyn ni'n ei gadw, byth mewn ffeil na chofnod.
 

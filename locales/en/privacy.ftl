@@ -24,12 +24,12 @@ privacy-who-receives =
     We do not share your details with anyone else. We never give them to the person who harmed you.
     .heading = Who receives it
 privacy-how-long =
-    We delete your personal details as soon as your request has reached the service. We keep only a reference number, the police area and the dates.
+    We keep your personal details until the service tells us it has your request, so we can remind them if they do not. We delete your details a few days after the service tells us. We keep only a reference number, the police area and the dates.
 
-    If we cannot send your request within { $retention_days ->
+    If the service does not tell us it has your request, our team checks with them. Whatever happens, we delete your details within { $retention_days ->
         [one] { $retention_days } day
        *[other] { $retention_days } days
-    }, we delete it.
+    }, even if nobody has told us.
 
     When you send a request, the site also remembers your device's internet address (IP address) for one hour. This stops anyone sending lots of requests. We keep it only in the server's memory, never in a file or a log.
 

@@ -29,6 +29,8 @@ pub enum Page {
     EasyReadIsItRight,
     EasyReadRights,
     EasyReadContact,
+    /// Where a person checks whether the service has their request.
+    Status,
 }
 
 /// Each page's key (for `page:` links in the text) and its English and Welsh slugs.
@@ -111,6 +113,8 @@ const TABLE: &[(Page, &str, &str, &str)] = &[
         "easy-read-ask-to-be-contacted",
         "hawdd-ei-ddeall-gofyn-am-gael-eich-cysylltu",
     ),
+    // A page under another page: its slug names the parent first.
+    (Page::Status, "status", "refer/status", "cyfeirio/statws"),
 ];
 
 impl Page {
@@ -138,6 +142,7 @@ impl Page {
         Page::EasyReadIsItRight,
         Page::EasyReadRights,
         Page::EasyReadContact,
+        Page::Status,
     ];
 
     fn row(self) -> &'static (Page, &'static str, &'static str, &'static str) {
@@ -175,16 +180,28 @@ impl Page {
         }
     }
 
-    /// The route segments that match [`Page::path`]; an empty segment matches nothing.
+    /// The route segments that match [`Page::path`]: the language, the parent page (for
+    /// a page under another, such as `/refer/status`) and the page's own slug. An empty
+    /// segment matches nothing.
     pub fn segments(
         self,
         lang: Lang,
-    ) -> (StaticSegment<&'static str>, StaticSegment<&'static str>) {
+    ) -> (
+        StaticSegment<&'static str>,
+        StaticSegment<&'static str>,
+        StaticSegment<&'static str>,
+    ) {
         let prefix = match lang {
             Lang::En => "",
             Lang::Cy => "cy",
         };
-        (StaticSegment(prefix), StaticSegment(self.slug(lang)))
+        let slug = self.slug(lang);
+        let (parent, own) = slug.split_once('/').unwrap_or(("", slug));
+        (
+            StaticSegment(prefix),
+            StaticSegment(parent),
+            StaticSegment(own),
+        )
     }
 
     /// The Fluent id of the page's title (its `<h1>` and the first part of `<title>`):

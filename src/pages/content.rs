@@ -173,7 +173,7 @@ pub fn spec(page: Page) -> Spec {
             &[Privacy, UsefulLinks],
         ),
         // Pages with their own views.
-        Home | Find | Areas | Refer => (&[], false, &[]),
+        Home | Find | Areas | Refer | Status => (&[], false, &[]),
         // Easy Read pages: see `pages::easy_read`.
         EasyRead | EasyReadWhatIsRj | EasyReadIsItRight | EasyReadRights | EasyReadContact => {
             (&[], false, &[])

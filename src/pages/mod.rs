@@ -1,11 +1,13 @@
 //! One module per page: views only, no business rules.
 
+pub mod acknowledge;
 pub mod content;
 pub mod easy_read;
 pub mod find;
 pub mod home;
 pub mod not_found;
 pub mod refer;
+pub mod status;
 
 use crate::areas::{Areas, directory::Directory};
 use leptos::prelude::use_context;

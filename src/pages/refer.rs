@@ -365,6 +365,7 @@ pub fn SentPage(lang: Lang) -> impl IntoView {
             <h2>{tr.t("refer-sent-next-heading")}</h2>
             <p>{mixed_text(&next)}</p>
             {card}
+            <p>{tr.t("sent-status")}" "<a href=Page::Status.path(lang)>{tr.t("sent-status-link")}</a></p>
         </Frame>
     }
     .into_any()

@@ -4,15 +4,23 @@
 //! store, the email's rendering and the delivery worker.
 
 #[cfg(feature = "ssr")]
+pub mod ack;
+#[cfg(feature = "ssr")]
+pub mod alerts;
+#[cfg(feature = "ssr")]
 pub mod decide;
 pub mod fields;
 pub mod form;
 #[cfg(feature = "ssr")]
 pub mod mailer;
+#[cfg(feature = "ssr")]
+pub mod metrics;
 pub mod problem;
 pub mod reference;
 #[cfg(feature = "ssr")]
 pub mod render;
+#[cfg(feature = "ssr")]
+pub mod report;
 #[cfg(feature = "ssr")]
 pub mod store;
 #[cfg(feature = "ssr")]
@@ -36,5 +44,7 @@ pub fn message_ids() -> Vec<String> {
             .map(|p| p.message_id().to_string()),
     );
     ids.extend(render::message_ids());
+    ids.extend(alerts::message_ids());
+    ids.extend(crate::pages::status::message_ids());
     ids
 }

@@ -5,8 +5,11 @@
 //! service facts, so the operator can pass it on; a youth justice case says so at the
 //! top. Bilingual emails put Welsh first when the area is in Wales or the person chose
 //! Welsh (the Welsh Language Standards' practice), in the subject, the sender's name
-//! and the body.
+//! and the body. Every email to a service (straight, or through triage) carries the
+//! link that confirms a person has it; a reminder is the same email again, marked as
+//! one at the top.
 
+use super::ack::AckTokens;
 use super::fields::{Field, YesNo};
 use super::form::Referral;
 use super::reference::Reference;
@@ -23,8 +26,14 @@ use serde_json::json;
 #[error("cannot build the email: {0}")]
 pub struct RenderError(String);
 
-/// Who the emails come from: the address and the sender's name in each language, and
-/// the operator, whose team the triage wording names.
+impl RenderError {
+    pub(crate) fn new(why: String) -> Self {
+        Self(why)
+    }
+}
+
+/// Who the emails come from: the address and the sender's name in each language, the
+/// operator, whose team the triage wording names, and what the emails' links need.
 pub struct Sender {
     /// `RJ_MAIL_FROM`: the address, and the sender's name in English.
     pub from: Mailbox,
@@ -32,13 +41,32 @@ pub struct Sender {
     pub name_cy: Option<String>,
     pub operator: String,
     pub operator_cy: Option<String>,
+    /// The site's public address, for the links in emails (no trailing slash).
+    pub public_url: String,
+    /// Signs each request's acknowledgement link.
+    pub ack: AckTokens,
+}
+
+/// A reminder is the service's email again, sent because nobody has confirmed it:
+/// marked as such at the top, with its own Message-ID and the first one's as
+/// `In-Reply-To`, so mail programs thread it with the first.
+#[derive(Clone, Copy, Debug)]
+pub struct Reminder {
+    /// When the first email was delivered (unix seconds).
+    pub first_sent_at: i64,
 }
 
 impl Sender {
     /// The sender of `RJ_MAIL_FROM` (its name, or else the site's name, is the English
     /// name); `name_cy` (`RJ_MAIL_FROM_NAME_CY`), or else the Welsh site name when the
-    /// English name is the site's; and the operator's names from `site`.
-    pub fn new(from: Mailbox, name_cy: Option<String>, site: &SiteSettings) -> Self {
+    /// English name is the site's; the operator's names and the public address from
+    /// `site`; `ack` signs the acknowledgement links.
+    pub fn new(
+        from: Mailbox,
+        name_cy: Option<String>,
+        site: &SiteSettings,
+        ack: AckTokens,
+    ) -> Self {
         let site_en = Self::site_name(Lang::En);
         let name = from.name.clone().unwrap_or_else(|| site_en.clone());
         let name_cy = name_cy.or_else(|| (name == site_en).then(|| Self::site_name(Lang::Cy)));
@@ -47,7 +75,23 @@ impl Sender {
             name_cy,
             operator: site.operator_name.clone(),
             operator_cy: site.operator_name_cy.clone(),
+            public_url: site.public_url.trim_end_matches('/').to_string(),
+            ack,
         }
+    }
+
+    /// The service's "Confirm you have received this request" link, in `lang`.
+    pub fn ack_url(&self, lang: Lang, reference: Reference) -> String {
+        self.ack.url(&self.public_url, lang, reference)
+    }
+
+    /// The page where the person checks their request, in `lang`.
+    pub fn status_url(&self, lang: Lang) -> String {
+        format!(
+            "{}{}",
+            self.public_url,
+            crate::i18n::Page::Status.path(lang)
+        )
     }
 
     /// The site's name in `lang`, as the emails' text names it.
@@ -103,6 +147,18 @@ pub fn service_email(
     route: &Route,
     sender: &Sender,
 ) -> Result<Message, RenderError> {
+    service_email_with(reference, referral, area, route, sender, None)
+}
+
+/// The email to the local service or the triage inbox, or (`reminder`) its reminder.
+pub fn service_email_with(
+    reference: Reference,
+    referral: &Referral,
+    area: &PoliceArea,
+    route: &Route,
+    sender: &Sender,
+    reminder: Option<Reminder>,
+) -> Result<Message, RenderError> {
     let langs = service_languages(area, referral);
     let subject_id = if route.direct {
         "email-subject"
@@ -111,12 +167,28 @@ pub fn service_email(
     };
     let subject = langs
         .iter()
-        .map(|&l| Tr(l).t_args(subject_id, &[("reference", reference.to_string().into())]))
+        .map(|&l| {
+            let subject = Tr(l).t_args(subject_id, &[("reference", reference.to_string().into())]);
+            match reminder {
+                Some(_) => Tr(l).t_args("email-reminder-subject", &[("subject", subject.into())]),
+                None => subject,
+            }
+        })
         .collect::<Vec<_>>()
         .join(" / ");
     let parts: Vec<Part> = langs
         .iter()
-        .map(|&lang| Part::new(reference, referral, area, route, lang))
+        .map(|&lang| {
+            let extra = Extra {
+                ack_url: sender.ack_url(lang, reference),
+                reminder: reminder.map(|r| {
+                    let first =
+                        crate::calendar::long_date(lang, crate::calendar::uk_date(r.first_sent_at));
+                    Tr(lang).t_args("email-reminder", &[("date", first.into())])
+                }),
+            };
+            Part::new(reference, referral, area, route, lang, extra)
+        })
         .collect();
     let text = parts
         .iter()
@@ -129,12 +201,22 @@ pub fn service_email(
         .as_str()
         .parse()
         .map_err(|e| RenderError(format!("{e}")))?;
-    let json = serde_json::to_string_pretty(&attachment(reference, referral, area)).expect("JSON");
-    Message::builder()
+    let ack_url = sender.ack_url(Lang::En, reference);
+    let json = serde_json::to_string_pretty(&attachment(reference, referral, area, &ack_url))
+        .expect("JSON");
+    let first_id = message_id(reference, sender, "");
+    let builder = Message::builder()
         .from(sender.mailbox(&langs))
         .to(to)
-        .subject(subject)
-        .message_id(Some(message_id(reference, sender, "")))
+        .subject(subject);
+    let builder = match reminder {
+        None => builder.message_id(Some(first_id)),
+        Some(_) => builder
+            .message_id(Some(message_id(reference, sender, "-reminder")))
+            .in_reply_to(first_id.clone())
+            .references(first_id),
+    };
+    builder
         .multipart(
             MultiPart::mixed()
                 .multipart(MultiPart::alternative_plain_html(text, html))
@@ -147,7 +229,8 @@ pub fn service_email(
 }
 
 /// The confirmation to the person, in their language: who will contact them (the
-/// service, or the operator's team who will pass it on) and the reference.
+/// service, or the operator's team who will pass it on), the reference, and the page
+/// where they can check whether the service has it.
 pub fn confirmation_email(
     reference: Reference,
     referral: &Referral,
@@ -182,7 +265,11 @@ pub fn confirmation_email(
         .to(to)
         .subject(tr.t_args("confirm-subject", &args))
         .message_id(Some(message_id(reference, sender, "-confirmation")))
-        .singlepart(SinglePart::plain(tr.t_args(body, &args)))
+        .singlepart(SinglePart::plain(format!(
+            "{}\n\n{}",
+            tr.t_args(body, &args),
+            tr.t_args("confirm-status", &[("url", sender.status_url(lang).into())])
+        )))
         .map(Some)
         .map_err(|e| RenderError(e.to_string()))
 }
@@ -198,9 +285,17 @@ struct Triage {
     facts: Vec<Row>,
 }
 
+/// What one language's part of a service email adds to the answers: the
+/// acknowledgement link, and a reminder's first line.
+struct Extra {
+    ack_url: String,
+    reminder: Option<String>,
+}
+
 /// One language's part of the service email, shared by the plain text and the HTML.
 struct Part {
     lang: Lang,
+    extra: Extra,
     triage: Option<Triage>,
     youth: Option<String>,
     intro: String,
@@ -215,10 +310,12 @@ impl Part {
         area: &PoliceArea,
         route: &Route,
         lang: Lang,
+        extra: Extra,
     ) -> Self {
         let tr = Tr(lang);
         Part {
             lang,
+            extra,
             triage: (!route.direct).then(|| triage(route, area, lang)),
             youth: r.youth_justice().then(|| tr.t("email-youth-flag")),
             intro: tr.t_args("email-intro", &[("site", Sender::site_name(lang).into())]),
@@ -227,10 +324,23 @@ impl Part {
         }
     }
 
+    /// What the link is for: a person at the service has the request, or (through
+    /// triage) a person in the operator's team.
+    fn ack_text(&self) -> String {
+        Tr(self.lang).t(if self.triage.is_some() {
+            "email-ack-text-triage"
+        } else {
+            "email-ack-text"
+        })
+    }
+
     /// The plain-text part (marks of other languages removed).
     fn text(&self) -> String {
         let tr = Tr(self.lang);
         let mut text = String::new();
+        if let Some(reminder) = &self.extra.reminder {
+            text.push_str(&format!("{reminder}\n\n"));
+        }
         if let Some(t) = &self.triage {
             text.push_str(&format!(
                 "{}\n{}\n\n",
@@ -266,6 +376,12 @@ impl Part {
                 value.replace('\n', "\n    ")
             ));
         }
+        text.push_str(&format!(
+            "\n{}\n{}\n{}\n",
+            tr.t("email-ack-heading").to_uppercase(),
+            self.ack_text(),
+            self.extra.ack_url
+        ));
         text.push_str(&format!(
             "\n{}\n{}\n",
             unmarked(&tr.t("email-attachment")),
@@ -463,6 +579,12 @@ fn service_html(parts: &[Part]) -> String {
         .enumerate()
         .map(|(i, part)| {
             let tr = Tr(part.lang);
+            let reminder = part
+                .extra
+                .reminder
+                .clone()
+                .map(|line| view! { <p><strong>{line}</strong></p> });
+            let ack_url = part.extra.ack_url.clone();
             let triage = part.triage.as_ref().map(|t| {
                 view! {
                     <h2>{t.heading.clone()}</h2>
@@ -482,6 +604,7 @@ fn service_html(parts: &[Part]) -> String {
             view! {
                 {(i > 0).then(|| view! { <hr /> })}
                 <div lang=part.lang.code()>
+                    {reminder}
                     {triage}
                     {youth}
                     <p>{part.intro.clone()}</p>
@@ -489,6 +612,9 @@ fn service_html(parts: &[Part]) -> String {
                     <ul>{safety}</ul>
                     <h2>{tr.t("email-answers-heading")}</h2>
                     <table>{table(&part.rows, false)}</table>
+                    <h2>{tr.t("email-ack-heading")}</h2>
+                    <p>{part.ack_text()}</p>
+                    <p><a href=ack_url>{tr.t("email-ack-link")}</a></p>
                     <p>{mixed_text(&tr.t("email-attachment"))}</p>
                     <p>{tr.t("email-footer")}</p>
                 </div>
@@ -499,14 +625,21 @@ fn service_html(parts: &[Part]) -> String {
     format!("<!DOCTYPE html>{body}")
 }
 
-/// `referral.json`: the answers for case-management systems (schema in the README).
-/// `youth_justice` is true when the person responsible was under 18.
-pub fn attachment(reference: Reference, r: &Referral, area: &PoliceArea) -> serde_json::Value {
+/// `referral.json`: the answers for case-management systems (schema in the README),
+/// and the link that confirms the service has them. `youth_justice` is true when the
+/// person responsible was under 18.
+pub fn attachment(
+    reference: Reference,
+    r: &Referral,
+    area: &PoliceArea,
+    acknowledge_url: &str,
+) -> serde_json::Value {
     json!({
         "schema": "rj-referral/1",
         "reference": reference.to_string(),
         "youth_justice": r.youth_justice(),
         "police_area": { "code": area.code, "slug": area.slug, "name": area.name },
+        "acknowledge_url": acknowledge_url,
         "referral": r,
     })
 }

@@ -1,7 +1,11 @@
 //! The durable outbox: every request is written here in one transaction before the
-//! person sees the confirmation, and stays until delivered. Workers take a time-limited
-//! lease on one request at a time, so two workers (of one instance or several) never
-//! send the same request at once and a crashed worker's request is taken up again.
+//! person sees the confirmation, and stays until a person at the service confirms they
+//! have it (or the operator resolves it, or the retention period ends). Workers take a
+//! time-limited lease on one request at a time, so two workers (of one instance or
+//! several) never send the same request at once and a crashed worker's request is
+//! taken up again. The alerts that chase unconfirmed requests (`alerts`), the per-client
+//! limits (`limits`) and the operator's and commissioners' numbers (`numbers`) live in
+//! the same database.
 //!
 //! One store, two backends (`backend`): SQLite for one machine, PostgreSQL for several
 //! instances. Each query is written once, with `$1`-style parameters (sqlx's SQLite
@@ -20,14 +24,44 @@ macro_rules! on_db {
     };
 }
 
+/// A claim query: `$inner` picks the due row's id; PostgreSQL's row lock (`FOR UPDATE
+/// SKIP LOCKED`) lets concurrent claimers (of any instance) skip a row another is
+/// taking instead of waiting for it. SQLite has one writer at a time, which gives the
+/// same guarantee. Evaluates to the claimed row, if any.
+macro_rules! claim {
+    ($db:expr, $row:ty, $update:literal, $inner:literal, $returning:literal, $($bind:expr),*) => {
+        match $db {
+            $crate::referral::store::backend::Db::Sqlite(pool) => {
+                sqlx::query_as::<_, $row>(concat!($update, " WHERE id = (", $inner, ") ", $returning))
+                    $(.bind($bind))*
+                    .fetch_optional(pool)
+                    .await
+            }
+            $crate::referral::store::backend::Db::Postgres(pool) => {
+                sqlx::query_as::<_, $row>(concat!(
+                    $update, " WHERE id = (", $inner, " FOR UPDATE SKIP LOCKED) ", $returning
+                ))
+                $(.bind($bind))*
+                .fetch_optional(pool)
+                .await
+            }
+        }
+    };
+}
+
+mod alerts;
 mod backend;
 mod limits;
+mod numbers;
 
 use super::form::Referral;
 use super::reference::Reference;
 use crate::areas::directory::Routed;
+use crate::calendar::{WorkingDays, uk_date};
+pub use alerts::{AlertFacts, AlertRow, ClaimedAlert};
 use backend::Db;
 pub use backend::{Backend, DatabaseUrl, DatabaseUrlError, MigrationStatus, SweepLock};
+pub use numbers::{AreaCounts, Numbers, ReportEntry, month_of};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -39,7 +73,14 @@ pub enum StoreError {
     Folder(std::io::Error),
     #[error("a stored request cannot be read: {0}")]
     Payload(#[from] serde_json::Error),
+    #[error("no unused reference after {0} draws: the random source is broken")]
+    NoFreeReference(u32),
 }
+
+/// New references drawn for one request before giving up. With 34 billion references
+/// a real random source clashes about never; a broken one (always the same value) must
+/// not spin for ever.
+const REFERENCE_DRAWS: u32 = 16;
 
 /// A request a worker has leased for delivery.
 pub struct Claimed {
@@ -64,7 +105,8 @@ pub struct Counts {
     pub oldest_pending: Option<i64>,
 }
 
-/// What the confirmation page may show about a request.
+/// What the confirmation, acknowledgement and status pages may show about a request:
+/// never its answers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Stored {
     pub reference: Reference,
@@ -72,29 +114,45 @@ pub struct Stored {
     pub status: String,
     /// Who the person was told will contact them (`None` for older requests).
     pub routed: Option<Routed>,
+    /// When the person sent it (unix seconds).
+    pub created_at: i64,
+    /// When the service's email was delivered.
+    pub sent_at: Option<i64>,
+    /// When the service confirmed it has it.
+    pub acknowledged_at: Option<i64>,
+    /// When the operator resolved it.
+    pub resolved_at: Option<i64>,
+}
+
+/// What `resolve` did.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolved {
+    Now,
+    /// It was resolved already, at this time.
+    Already(i64),
+    Unknown,
+}
+
+/// What `acknowledge` found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Acknowledged {
+    /// When the service first confirmed the request.
+    pub at: i64,
+    /// This call recorded it (`false`: it was recorded before, and nothing changed).
+    pub first: bool,
+}
+
+/// A delivery to record: when, and when to chase it if nobody confirms it.
+#[derive(Clone, Copy, Debug)]
+pub struct Delivered {
+    pub at: i64,
+    pub remind_at: i64,
+    pub escalate_at: i64,
 }
 
 #[derive(Clone)]
 pub struct Store {
     db: Db,
-}
-
-/// The claim query; PostgreSQL's row lock lets concurrent claimers (of any instance)
-/// skip a request another is taking instead of waiting for it. SQLite has one writer at
-/// a time, which gives the same guarantee.
-macro_rules! claim_sql {
-    ($lock:literal) => {
-        concat!(
-            "UPDATE referrals SET lease_until = $1 + $2, attempts = attempts + 1
-             WHERE id = (SELECT id FROM referrals
-                         WHERE status = 'pending' AND next_attempt_at <= $1
-                           AND (lease_until IS NULL OR lease_until <= $1)
-                         ORDER BY next_attempt_at, id LIMIT 1 ",
-            $lock,
-            ")
-             RETURNING id, reference, area, payload, attempts, service_sent"
-        )
-    };
 }
 
 #[derive(sqlx::FromRow)]
@@ -105,6 +163,18 @@ struct ClaimedRow {
     payload: String,
     attempts: i64,
     service_sent: i64,
+}
+
+#[derive(sqlx::FromRow)]
+struct StoredRow {
+    area: String,
+    status: String,
+    route: Option<String>,
+    audience: Option<String>,
+    created_at: i64,
+    sent_at: Option<i64>,
+    acknowledged_at: Option<i64>,
+    resolved_at: Option<i64>,
 }
 
 impl Store {
@@ -144,6 +214,7 @@ impl Store {
     }
 
     /// Stores a request once per idempotency key; a repeat returns the first reference.
+    /// The request and its line in the commissioners' record are written together.
     pub async fn insert(
         &self,
         idempotency_key: &str,
@@ -152,42 +223,57 @@ impl Store {
         mut random: impl FnMut() -> u64,
     ) -> Result<Reference, StoreError> {
         let payload = serde_json::to_string(referral)?;
-        let stored = loop {
+        let month = month_of(now);
+        for _ in 0..REFERENCE_DRAWS {
             let reference = Reference::generate(&mut random);
-            let inserted: Result<Option<String>, sqlx::Error> = on_db!(&self.db, pool => {
-                sqlx::query_scalar(
-                    "INSERT INTO referrals (reference, idempotency_key, area, status, payload, next_attempt_at, created_at)
-                     VALUES ($1, $2, $3, 'pending', $4, $5, $5)
-                     ON CONFLICT (idempotency_key) DO NOTHING
-                     RETURNING reference",
-                )
-                .bind(reference.to_string())
-                .bind(idempotency_key)
-                .bind(&referral.area)
-                .bind(&payload)
-                .bind(now)
-                .fetch_optional(pool)
+            let inserted: Result<bool, sqlx::Error> = on_db!(&self.db, pool => {
+                async {
+                    let mut tx = pool.begin().await?;
+                    let id: Option<i64> = sqlx::query_scalar(
+                        "INSERT INTO referrals (reference, idempotency_key, area, status, payload, next_attempt_at, created_at)
+                         VALUES ($1, $2, $3, 'pending', $4, $5, $5)
+                         ON CONFLICT (idempotency_key) DO NOTHING
+                         RETURNING id",
+                    )
+                    .bind(reference.to_string())
+                    .bind(idempotency_key)
+                    .bind(&referral.area)
+                    .bind(&payload)
+                    .bind(now)
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    if let Some(id) = id {
+                        sqlx::query(
+                            "INSERT INTO report_entries (referral_id, area, month) VALUES ($1, $2, $3)",
+                        )
+                        .bind(id)
+                        .bind(&referral.area)
+                        .bind(&month)
+                        .execute(&mut *tx)
+                        .await?;
+                    }
+                    tx.commit().await?;
+                    Ok(id.is_some())
+                }
                 .await
             });
             match inserted {
-                Ok(stored) => break stored,
-                // The (rare) clash of a new reference with an old one: draw again. (The
-                // idempotency key's clash is the ON CONFLICT above.)
+                Ok(true) => return Ok(reference),
+                // Sent before: the first request's reference.
+                Ok(false) => {
+                    return Ok(self
+                        .reference_for(idempotency_key)
+                        .await?
+                        .expect("the key's request is stored"));
+                }
+                // The (rare) clash of a new reference with an old one: draw again (the
+                // transaction is rolled back as it drops). The idempotency key's clash
+                // is the ON CONFLICT above.
                 Err(sqlx::Error::Database(e)) if e.is_unique_violation() => continue,
                 Err(e) => return Err(e.into()),
             }
-        };
-        let reference = match stored {
-            Some(reference) => reference,
-            // Sent before: the first request's reference.
-            None => on_db!(&self.db, pool => {
-                sqlx::query_scalar("SELECT reference FROM referrals WHERE idempotency_key = $1")
-                    .bind(idempotency_key)
-                    .fetch_one(pool)
-                    .await
-            })?,
-        };
-        Ok(Reference::parse(&reference).expect("stored references are valid"))
+        }
+        Err(StoreError::NoFreeReference(REFERENCE_DRAWS))
     }
 
     /// The reference already stored for an idempotency key, if any.
@@ -204,24 +290,22 @@ impl Store {
         Ok(reference.and_then(|r| Reference::parse(&r).ok()))
     }
 
-    /// Leases the next request that is due, if any, for `lease_seconds`.
+    /// Leases the next request that is due, if any, for `lease_seconds`. A request the
+    /// operator resolved, or whose answers are gone, is never sent.
     pub async fn claim(&self, now: i64, lease_seconds: i64) -> Result<Option<Claimed>, StoreError> {
-        let row: Option<ClaimedRow> = match &self.db {
-            Db::Sqlite(pool) => {
-                sqlx::query_as(claim_sql!(""))
-                    .bind(now)
-                    .bind(lease_seconds)
-                    .fetch_optional(pool)
-                    .await?
-            }
-            Db::Postgres(pool) => {
-                sqlx::query_as(claim_sql!("FOR UPDATE SKIP LOCKED"))
-                    .bind(now)
-                    .bind(lease_seconds)
-                    .fetch_optional(pool)
-                    .await?
-            }
-        };
+        let row = claim!(
+            &self.db,
+            ClaimedRow,
+            "UPDATE referrals SET lease_until = $1 + $2, attempts = attempts + 1",
+            "SELECT id FROM referrals
+             WHERE status = 'pending' AND next_attempt_at <= $1
+               AND (lease_until IS NULL OR lease_until <= $1)
+               AND resolved_at IS NULL AND payload IS NOT NULL
+             ORDER BY next_attempt_at, id LIMIT 1",
+            "RETURNING id, reference, area, payload, attempts, service_sent",
+            now,
+            lease_seconds
+        )?;
         let Some(row) = row else { return Ok(None) };
         Ok(Some(Claimed {
             id: row.id,
@@ -245,18 +329,31 @@ impl Store {
         Ok(())
     }
 
-    /// Delivered: the personal data is deleted; reference, area, times and status stay.
-    pub async fn mark_sent(&self, id: i64, now: i64) -> Result<(), StoreError> {
+    /// Delivered: the service has its email, and the person their confirmation. The
+    /// answers stay until the service confirms it has them (a reminder repeats them);
+    /// the reminder's and escalation's times are kept for the sweep.
+    pub async fn mark_sent(&self, id: i64, d: &Delivered) -> Result<(), StoreError> {
         on_db!(&self.db, pool => {
-            sqlx::query(
-                "UPDATE referrals SET status = 'sent', payload = NULL, sent_at = $2, lease_until = NULL,
-                 last_error = NULL, service_sent = 1 WHERE id = $1",
-            )
-            .bind(id)
-            .bind(now)
-            .execute(pool)
+            async {
+                let mut tx = pool.begin().await?;
+                sqlx::query("UPDATE report_entries SET failed = 0 WHERE referral_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query(
+                    "UPDATE referrals SET status = 'sent', sent_at = $2, lease_until = NULL,
+                     last_error = NULL, service_sent = 1, remind_at = $3, escalate_at = $4
+                     WHERE id = $1",
+                )
+                .bind(id)
+                .bind(d.at)
+                .bind(d.remind_at)
+                .bind(d.escalate_at)
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await
+            }
             .await
-            .map(drop)
         })?;
         Ok(())
     }
@@ -280,29 +377,68 @@ impl Store {
         Ok(())
     }
 
-    /// Refused for good (a permanent SMTP rejection). Kept for `outbox retry` until purged.
-    pub async fn mark_failed(&self, id: i64, error: &str) -> Result<(), StoreError> {
+    /// Refused for good (a permanent SMTP rejection). Kept for `outbox retry` until
+    /// purged; the operator's alert is stored in the same transaction, once per request
+    /// however often it fails (the alerts' unique key).
+    pub async fn mark_failed(&self, id: i64, error: &str, now: i64) -> Result<(), StoreError> {
         on_db!(&self.db, pool => {
-            sqlx::query("UPDATE referrals SET status = 'failed', lease_until = NULL, last_error = $2 WHERE id = $1")
+            async {
+                let mut tx = pool.begin().await?;
+                sqlx::query(
+                    "UPDATE referrals SET status = 'failed', lease_until = NULL, last_error = $2,
+                     failed_at = COALESCE(failed_at, $3) WHERE id = $1",
+                )
                 .bind(id)
                 .bind(error)
-                .execute(pool)
-                .await
-                .map(drop)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "INSERT INTO alerts (referral_id, kind, status, next_attempt_at, created_at)
+                     VALUES ($1, 'failed', 'pending', $2, $2)
+                     ON CONFLICT (referral_id, kind) DO NOTHING",
+                )
+                .bind(id)
+                .bind(now)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query("UPDATE report_entries SET failed = 1 WHERE referral_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.commit().await
+            }
+            .await
         })?;
         Ok(())
     }
 
-    /// Deletes the personal data of requests still undelivered since before `cutoff`,
-    /// returning their references.
+    /// Deletes the personal data of requests stored before `cutoff` that the service
+    /// has not confirmed and the operator has not resolved (undelivered, or delivered
+    /// and never confirmed), returning their references.
     pub async fn purge(&self, cutoff: i64) -> Result<Vec<Reference>, StoreError> {
         let purged: Vec<String> = on_db!(&self.db, pool => {
-            sqlx::query_scalar(
-                "UPDATE referrals SET status = 'purged', payload = NULL, lease_until = NULL
-                 WHERE status IN ('pending', 'failed') AND created_at < $1 RETURNING reference",
-            )
-            .bind(cutoff)
-            .fetch_all(pool)
+            async {
+                let mut tx = pool.begin().await?;
+                let purged: Vec<String> = sqlx::query_scalar(
+                    "UPDATE referrals SET status = 'purged', payload = NULL, lease_until = NULL
+                     WHERE status IN ('pending', 'sent', 'failed') AND acknowledged_at IS NULL
+                       AND resolved_at IS NULL AND created_at < $1
+                     RETURNING reference",
+                )
+                .bind(cutoff)
+                .fetch_all(&mut *tx)
+                .await?;
+                // Purged before it reached the service: failed, for the commissioners.
+                sqlx::query(
+                    "UPDATE report_entries SET failed = 1 WHERE failed = 0 AND referral_id IN
+                       (SELECT id FROM referrals WHERE status = 'purged' AND sent_at IS NULL)",
+                )
+                .execute(&mut *tx)
+                .await?;
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(purged)
+            }
             .await
         })?;
         Ok(purged
@@ -311,13 +447,67 @@ impl Store {
             .collect())
     }
 
+    /// Deletes the answers of requests the service confirmed before `cutoff` (the
+    /// grace period after a confirmation), returning how many. A request whose
+    /// person's confirmation was still waiting is counted as sent: the service has it.
+    pub async fn forget_confirmed(&self, cutoff: i64) -> Result<u64, StoreError> {
+        Ok(on_db!(&self.db, pool => {
+            sqlx::query(
+                "UPDATE referrals SET payload = NULL, lease_until = NULL,
+                        status = CASE WHEN status = 'pending' THEN 'sent' ELSE status END
+                 WHERE payload IS NOT NULL AND acknowledged_at IS NOT NULL AND acknowledged_at < $1",
+            )
+            .bind(cutoff)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+        })?)
+    }
+
+    /// The operator has dealt with a request: it is no longer sent or chased, and its
+    /// answers are deleted now. `note` says what was done (no personal details).
+    pub async fn resolve(
+        &self,
+        reference: Reference,
+        note: &str,
+        now: i64,
+    ) -> Result<Resolved, StoreError> {
+        let done = on_db!(&self.db, pool => {
+            sqlx::query(
+                "UPDATE referrals SET resolved_at = $2, resolution_note = $3, payload = NULL,
+                        lease_until = NULL
+                 WHERE reference = $1 AND resolved_at IS NULL",
+            )
+            .bind(reference.to_string())
+            .bind(now)
+            .bind(note)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+        })?;
+        if done == 1 {
+            return Ok(Resolved::Now);
+        }
+        let at: Option<Option<i64>> = on_db!(&self.db, pool => {
+            sqlx::query_scalar("SELECT resolved_at FROM referrals WHERE reference = $1")
+                .bind(reference.to_string())
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(match at {
+            Some(Some(at)) => Resolved::Already(at),
+            _ => Resolved::Unknown,
+        })
+    }
+
     /// Puts a failed (or waiting) request back in the queue now. False if there is no
-    /// such request or its data is gone.
+    /// such request, its data is gone, or the operator resolved it.
     pub async fn retry(&self, reference: Reference, now: i64) -> Result<bool, StoreError> {
         let done = on_db!(&self.db, pool => {
             sqlx::query(
                 "UPDATE referrals SET status = 'pending', next_attempt_at = $2, lease_until = NULL
-                 WHERE reference = $1 AND status IN ('pending', 'failed') AND payload IS NOT NULL",
+                 WHERE reference = $1 AND status IN ('pending', 'failed') AND payload IS NOT NULL
+                   AND resolved_at IS NULL",
             )
             .bind(reference.to_string())
             .bind(now)
@@ -351,21 +541,27 @@ impl Store {
         Ok(counts)
     }
 
-    /// A request's reference, area, status and route (never its answers).
+    /// A request's reference, area, status, route and dates (never its answers).
     pub async fn find(&self, reference: Reference) -> Result<Option<Stored>, StoreError> {
-        let row: Option<(String, String, Option<String>, Option<String>)> = on_db!(&self.db, pool => {
+        let row: Option<StoredRow> = on_db!(&self.db, pool => {
             sqlx::query_as(
-                "SELECT area, status, route, audience FROM referrals WHERE reference = $1",
+                "SELECT area, status, route, audience, created_at, sent_at, acknowledged_at,
+                        resolved_at
+                 FROM referrals WHERE reference = $1",
             )
             .bind(reference.to_string())
             .fetch_optional(pool)
             .await
         })?;
-        Ok(row.map(|(area, status, route, audience)| Stored {
+        Ok(row.map(|r| Stored {
             reference,
-            area,
-            status,
-            routed: Routed::from_columns(route.as_deref(), audience.as_deref()),
+            area: r.area,
+            status: r.status,
+            routed: Routed::from_columns(r.route.as_deref(), r.audience.as_deref()),
+            created_at: r.created_at,
+            sent_at: r.sent_at,
+            acknowledged_at: r.acknowledged_at,
+            resolved_at: r.resolved_at,
         }))
     }
 
@@ -389,8 +585,58 @@ impl Store {
         Ok(())
     }
 
-    /// A waiting request's answers, if they are still held (`None` once delivered or
-    /// purged, or for an unknown reference).
+    /// Records that the service has the request, once: a second call, from any
+    /// instance and at any time, keeps the first time (the row's update is conditional,
+    /// so two at once cannot both count). Returns when it was acknowledged and whether
+    /// this call did it, or `None` for an unknown reference. The commissioners' record
+    /// notes the working days it took (`calendar`), in the same transaction.
+    pub async fn acknowledge(
+        &self,
+        reference: Reference,
+        now: i64,
+        calendar: &WorkingDays,
+    ) -> Result<Option<Acknowledged>, StoreError> {
+        let first = on_db!(&self.db, pool => {
+            async {
+                let mut tx = pool.begin().await?;
+                let first: Option<(i64, i64)> = sqlx::query_as(
+                    "UPDATE referrals SET acknowledged_at = $2
+                     WHERE reference = $1 AND acknowledged_at IS NULL
+                     RETURNING id, created_at",
+                )
+                .bind(reference.to_string())
+                .bind(now)
+                .fetch_optional(&mut *tx)
+                .await?;
+                if let Some((id, created_at)) = first {
+                    let days = calendar.between(uk_date(created_at), uk_date(now));
+                    sqlx::query(
+                        "UPDATE report_entries SET acknowledged_days = $2 WHERE referral_id = $1",
+                    )
+                    .bind(id)
+                    .bind(i64::from(days))
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(first.is_some())
+            }
+            .await
+        })?;
+        if first {
+            return Ok(Some(Acknowledged { at: now, first }));
+        }
+        let at: Option<Option<i64>> = on_db!(&self.db, pool => {
+            sqlx::query_scalar("SELECT acknowledged_at FROM referrals WHERE reference = $1")
+                .bind(reference.to_string())
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(at.flatten().map(|at| Acknowledged { at, first }))
+    }
+
+    /// A request's answers, if they are still held (`None` once confirmed and past the
+    /// grace period, resolved or purged, or for an unknown reference).
     pub async fn referral(&self, reference: Reference) -> Result<Option<Referral>, StoreError> {
         let payload: Option<Option<String>> = on_db!(&self.db, pool => {
             sqlx::query_scalar("SELECT payload FROM referrals WHERE reference = $1")

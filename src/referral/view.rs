@@ -46,3 +46,89 @@ pub struct SentView {
 /// A fresh token for a form shown by GET (the server provides the issuer).
 #[derive(Clone)]
 pub struct TokenIssuer(pub std::sync::Arc<dyn Fn() -> String + Send + Sync>);
+
+/// The acknowledgement page's facts: the reference and where its button posts, never
+/// the answers.
+#[derive(Clone, Debug)]
+pub struct AckView {
+    pub reference: String,
+    /// The link's path in each language (the button posts to the page's own).
+    pub en_path: String,
+    pub cy_path: String,
+    /// When the service confirmed it (UK date), if it has.
+    pub acknowledged_on: Option<crate::areas::directory::Date>,
+}
+
+/// What the status page shows after a lookup.
+#[derive(Clone, Debug)]
+pub enum StatusView {
+    /// The form again, with what was typed and why it was not looked up.
+    Problem {
+        typed: String,
+        problem: StatusProblem,
+    },
+    /// A request, as far as the page may tell.
+    Found(StatusFound),
+    /// No open request has this reference: it is unknown, or its details are deleted.
+    /// Both are answered alike.
+    NotFound { reference: String },
+}
+
+/// Why a lookup was not made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StatusProblem {
+    /// Nothing was typed.
+    Empty,
+    /// Not a reference: wrong length, a letter references never use, or a wrong check
+    /// symbol (a typing mistake).
+    NotAReference,
+    /// Too many lookups from this client in the last hour.
+    TooMany,
+}
+
+impl StatusProblem {
+    pub fn message_id(self) -> &'static str {
+        match self {
+            StatusProblem::Empty => "status-error-empty",
+            StatusProblem::NotAReference => "status-error-invalid",
+            StatusProblem::TooMany => "status-error-too-many",
+        }
+    }
+
+    pub const ALL: [StatusProblem; 3] = [
+        StatusProblem::Empty,
+        StatusProblem::NotAReference,
+        StatusProblem::TooMany,
+    ];
+}
+
+/// A request's dates, and whom to contact if nobody has been in touch.
+#[derive(Clone, Debug)]
+pub struct StatusFound {
+    pub reference: String,
+    /// When the person sent it (UK date).
+    pub sent_on: crate::areas::directory::Date,
+    /// When the service confirmed it has it.
+    pub received_on: Option<crate::areas::directory::Date>,
+    /// When the operator closed it without the service's confirmation.
+    pub closed_on: Option<crate::areas::directory::Date>,
+    /// The day by which the person should have heard.
+    pub heard_by: crate::areas::directory::Date,
+    /// The area's slug and whether the request went straight to its service (youth:
+    /// its youth service), or through the operator's team (`None`).
+    pub service: Option<(String, bool)>,
+}
+
+impl StatusView {
+    /// The HTTP status of the page: every answer about a reference, found or not, is
+    /// 200, so the two cannot be told apart.
+    pub fn status(&self) -> u16 {
+        match self {
+            StatusView::Problem {
+                problem: StatusProblem::TooMany,
+                ..
+            } => 429,
+            _ => 200,
+        }
+    }
+}

@@ -1,14 +1,20 @@
 //! The delivery worker: takes one due request at a time from the outbox (under a
 //! lease), emails it to the area's service, then the person's confirmation if asked
-//! for, and records the outcome. Transient failures are retried with exponential
-//! backoff and jitter; permanent ones are marked failed and reported loudly. Logs name
-//! requests by reference only, never by anything the person wrote.
+//! for, and records the outcome; then, the same way, the alerts that chase requests
+//! nobody has confirmed. Transient failures are retried with exponential backoff and
+//! jitter; permanent ones are marked failed, reported loudly, and alert the operator.
+//! One worker also runs the periodic [`Worker::sweep`]. Logs name requests by
+//! reference only, never by anything the person wrote.
 
+use super::alerts::{self, AlertKind};
 use super::mailer::{Mailer, SendError};
-use super::render::{self, Sender};
-use super::store::{Claimed, Store};
-use crate::areas::Areas;
-use crate::areas::directory::Directory;
+use super::render::{self, Reminder, Sender};
+use super::store::{Claimed, ClaimedAlert, Delivered, Store};
+use crate::areas::directory::{Directory, Route};
+use crate::areas::{Areas, PoliceArea};
+use crate::calendar::AckClock;
+use crate::email::EmailAddress;
+use crate::referral::form::Referral;
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tokio::sync::watch;
@@ -24,8 +30,15 @@ pub struct Pacing {
     pub retry_max: Duration,
     /// How often to look for work when there is none.
     pub poll: Duration,
-    /// Undelivered requests older than this are purged.
+    /// Requests nobody confirmed or resolved are purged this long after they were stored.
     pub retention: Duration,
+    /// How long before the purge the operator is warned about an unconfirmed request.
+    pub retention_warning: Duration,
+    /// How often one worker of each instance sweeps ([`Worker::sweep`]).
+    pub sweep: Duration,
+    /// How long a confirmed request's answers are kept after the confirmation, so the
+    /// operator can still resend it if the service finds the email unreadable.
+    pub ack_grace: Duration,
 }
 
 impl Default for Pacing {
@@ -36,6 +49,9 @@ impl Default for Pacing {
             retry_max: Duration::from_secs(3600),
             poll: Duration::from_millis(500),
             retention: Duration::from_secs(30 * 24 * 3600),
+            retention_warning: Duration::from_secs(3 * 24 * 3600),
+            sweep: Duration::from_secs(30),
+            ack_grace: Duration::from_secs(3 * 24 * 3600),
         }
     }
 }
@@ -47,6 +63,15 @@ pub struct Worker {
     pub directory: Arc<Directory>,
     pub sender: Arc<Sender>,
     pub pacing: Pacing,
+    pub chasing: Chasing,
+}
+
+/// Chasing requests nobody has confirmed: when, and who hears of it.
+#[derive(Clone, Debug)]
+pub struct Chasing {
+    pub clock: AckClock,
+    /// Where escalations and alerts go (`RJ_OPERATOR_EMAIL`).
+    pub operator: EmailAddress,
 }
 
 pub fn unix_now() -> i64 {
@@ -67,33 +92,40 @@ pub fn backoff(pacing: &Pacing, attempts: u32, jitter: f64) -> i64 {
 
 impl Worker {
     /// Runs until `shutdown` becomes true. Several workers may run at once, in one
-    /// instance or several (each request is leased to one); only one of each instance's
-    /// should `sweep`, and the database lets one instance at a time do it.
+    /// instance or several (each request and alert is leased to one); only one of each
+    /// instance's should sweep, and the database lets one instance at a time do it.
     pub async fn run(self, shutdown: watch::Receiver<bool>) {
         self.run_with(shutdown, true).await
     }
 
-    pub async fn run_with(self, mut shutdown: watch::Receiver<bool>, sweep: bool) {
-        let mut next_sweep = if sweep { 0 } else { i64::MAX };
+    pub async fn run_with(self, mut shutdown: watch::Receiver<bool>, sweeper: bool) {
+        let mut next_sweep = tokio::time::Instant::now();
         loop {
             if *shutdown.borrow() {
                 break;
             }
-            let now = unix_now();
-            if now >= next_sweep {
-                self.sweep(now).await;
-                next_sweep = now + 3600;
+            if sweeper && tokio::time::Instant::now() >= next_sweep {
+                self.sweep(unix_now()).await;
+                next_sweep = tokio::time::Instant::now() + self.pacing.sweep;
             }
-            let idle = match self
-                .store
-                .claim(now, self.pacing.lease.as_secs() as i64)
-                .await
-            {
+            let now = unix_now();
+            let lease = self.pacing.lease.as_secs() as i64;
+            let idle = match self.store.claim(now, lease).await {
                 Ok(Some(claimed)) => {
                     self.deliver(claimed).await;
                     false
                 }
-                Ok(None) => true,
+                Ok(None) => match self.store.claim_alert(now, lease).await {
+                    Ok(Some(alert)) => {
+                        self.send_alert(alert).await;
+                        false
+                    }
+                    Ok(None) => true,
+                    Err(e) => {
+                        tracing::error!("outbox: cannot read the alerts: {e}");
+                        true
+                    }
+                },
                 Err(e) => {
                     tracing::error!("outbox: cannot read the queue: {e}");
                     true
@@ -108,13 +140,19 @@ impl Worker {
         }
     }
 
+    /// Where a request goes (a youth justice case to the area's youth service, if the
+    /// directory lists one).
+    fn route(&self, area: &PoliceArea, referral: &Referral) -> Route {
+        self.directory.route(area.id, referral.youth_justice())
+    }
+
     /// One attempt at one request.
     pub async fn deliver(&self, c: Claimed) {
         let reference = c.reference;
         let Some(area) = self.areas.by_slug(&c.area) else {
             return self.failed(&c, "the police area is no longer known").await;
         };
-        let route = self.directory.route(area.id, c.referral.youth_justice());
+        let route = self.route(area, &c.referral);
         if !c.service_sent {
             let message =
                 match render::service_email(reference, &c.referral, area, &route, &self.sender) {
@@ -154,7 +192,13 @@ impl Worker {
             Ok(None) => {}
             Err(e) => tracing::warn!(%reference, "outbox: no confirmation: {e}"),
         }
-        if let Err(e) = self.store.mark_sent(c.id, unix_now()).await {
+        let at = unix_now();
+        let delivered = Delivered {
+            at,
+            remind_at: self.chasing.clock.remind_at(at),
+            escalate_at: self.chasing.clock.escalate_at(at),
+        };
+        if let Err(e) = self.store.mark_sent(c.id, &delivered).await {
             tracing::error!(%reference, "outbox: sent, but cannot record it (it may be sent again): {e}");
         }
     }
@@ -184,14 +228,19 @@ impl Worker {
              Fix the cause (check the area's address in RJ_ROUTING), then run `rj outbox retry {}`",
             c.reference
         );
-        if let Err(e) = self.store.mark_failed(c.id, reason).await {
+        if let Err(e) = self.store.mark_failed(c.id, reason, unix_now()).await {
             tracing::error!(reference = %c.reference, "outbox: cannot record the failure: {e}");
         }
     }
 
-    /// The periodic sweep: old undelivered requests purged, expired client limits
-    /// deleted. Under the database's sweep lock, so with several instances one at a
-    /// time sweeps (each step records its result, so a later sweep elsewhere goes on).
+    /// The periodic sweep, which one worker of each instance runs every `pacing.sweep`,
+    /// under the database's sweep lock so that with several instances one at a time
+    /// does: stores the reminders, escalations and retention warnings that have fallen
+    /// due, deletes the answers of requests confirmed more than the grace period ago,
+    /// purges what the retention period allows, and deletes expired client limits.
+    /// Each step records its result in the database (an alert is stored once, by the
+    /// alerts' unique key; deleted answers and purged requests stay so), so the next
+    /// sweep, here or on another instance, never repeats one.
     pub async fn sweep(&self, now: i64) {
         let lock = match self.store.try_sweep_lock().await {
             Ok(Some(lock)) => lock,
@@ -204,11 +253,115 @@ impl Worker {
                 return;
             }
         };
+        let retention = self.pacing.retention.as_secs() as i64;
+        let warn_before = now - retention + self.pacing.retention_warning.as_secs() as i64;
+        match self.store.queue_due_alerts(now, warn_before).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(count = n, "outbox: alerts fell due"),
+            Err(e) => tracing::error!("outbox: cannot look for alerts that are due: {e}"),
+        }
+        let grace = self.pacing.ack_grace.as_secs() as i64;
+        match self.store.forget_confirmed(now - grace).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(
+                count = n,
+                "outbox: deleted the answers of confirmed requests"
+            ),
+            Err(e) => tracing::error!("outbox: cannot delete confirmed requests' answers: {e}"),
+        }
         self.purge(now).await;
         if let Err(e) = self.store.purge_limits(now).await {
             tracing::error!("cannot delete expired client limits: {e}");
         }
         drop(lock);
+    }
+
+    /// One attempt at one alert.
+    pub async fn send_alert(&self, alert: ClaimedAlert) {
+        let reference = alert.facts.reference;
+        let kind = alert.kind;
+        let Some(area) = self.areas.by_slug(&alert.facts.area) else {
+            return self
+                .finish_alert(&alert, "failed", Some("the police area is no longer known"))
+                .await;
+        };
+        if alert.facts.resolved_at.is_some() {
+            tracing::info!(%reference, kind = kind.as_str(), "outbox: alert not needed: the operator resolved it");
+            return self.finish_alert(&alert, "cancelled", None).await;
+        }
+        if kind.ends_with_acknowledgement() && alert.facts.acknowledged_at.is_some() {
+            tracing::info!(%reference, kind = kind.as_str(), "outbox: alert not needed: the service confirmed it");
+            return self.finish_alert(&alert, "cancelled", None).await;
+        }
+        let purge_at = alert.facts.created_at + self.pacing.retention.as_secs() as i64;
+        let message = match (kind, &alert.referral) {
+            (AlertKind::Reminder, Some(referral)) => {
+                let reminder = Reminder {
+                    first_sent_at: alert.facts.sent_at.unwrap_or(alert.facts.created_at),
+                };
+                let route = self.route(area, referral);
+                render::service_email_with(
+                    reference,
+                    referral,
+                    area,
+                    &route,
+                    &self.sender,
+                    Some(reminder),
+                )
+            }
+            (AlertKind::Reminder, None) => {
+                tracing::warn!(%reference, "outbox: no reminder: the request's details are gone");
+                return self.finish_alert(&alert, "cancelled", None).await;
+            }
+            _ => alerts::operator_email(
+                kind,
+                &alert.facts,
+                area,
+                &self.chasing.operator,
+                &self.sender,
+                purge_at,
+            ),
+        };
+        let message = match message {
+            Ok(m) => m,
+            Err(e) => {
+                return self
+                    .finish_alert(&alert, "failed", Some(&e.to_string()))
+                    .await;
+            }
+        };
+        let name = format!("{reference}-{}", kind.as_str());
+        match self.mailer.send(&name, &message).await {
+            Ok(()) => {
+                tracing::info!(%reference, area = %alert.facts.area, kind = kind.as_str(), "outbox: alert sent");
+                self.finish_alert(&alert, "sent", None).await;
+            }
+            Err(SendError::Transient(reason)) => {
+                let wait = backoff(&self.pacing, alert.attempts, rand::random::<f64>());
+                tracing::warn!(%reference, kind = kind.as_str(), retry_in_seconds = wait, "outbox: alert not sent, will retry: {reason}");
+                if let Err(e) = self
+                    .store
+                    .retry_alert(alert.id, unix_now() + wait, &reason)
+                    .await
+                {
+                    tracing::error!(%reference, "outbox: cannot schedule the alert's retry: {e}");
+                }
+            }
+            Err(SendError::Permanent(reason)) => {
+                tracing::error!(%reference, kind = kind.as_str(), "OUTBOX: AN ALERT WAS REFUSED FOR GOOD ({reason}): check RJ_OPERATOR_EMAIL and the area's address");
+                self.finish_alert(&alert, "failed", Some(&reason)).await;
+            }
+        }
+    }
+
+    async fn finish_alert(&self, alert: &ClaimedAlert, status: &str, error: Option<&str>) {
+        if let Err(e) = self
+            .store
+            .finish_alert(alert.id, status, unix_now(), error)
+            .await
+        {
+            tracing::error!(reference = %alert.facts.reference, "outbox: cannot record the alert (it may be sent again): {e}");
+        }
     }
 
     async fn purge(&self, now: i64) {
@@ -218,7 +371,7 @@ impl Worker {
                 let list: Vec<String> = purged.iter().map(ToString::to_string).collect();
                 tracing::error!(
                     count = purged.len(),
-                    "OUTBOX: PURGED UNDELIVERED REQUESTS older than the retention period; the services never got them: {}",
+                    "OUTBOX: PURGED REQUESTS NOBODY CONFIRMED within the retention period (undelivered, or delivered and never confirmed): {}",
                     list.join(", ")
                 );
             }

@@ -1,10 +1,12 @@
 //! Operator commands of the `rj` binary: `check-config`, `migrate`, `outbox status`,
-//! `outbox retry REFERENCE`. Each prints plain words and exits non-zero on a problem.
+//! `outbox retry REFERENCE`, `outbox resolve REFERENCE --note TEXT`, `report`. Each
+//! prints plain words and exits non-zero on a problem.
 
 use super::AppState;
 use crate::areas::directory::Date;
+use crate::referral::alerts::AlertKind;
 use crate::referral::reference::Reference;
-use crate::referral::store::{Backend, DatabaseUrl, MigrationStatus, Store};
+use crate::referral::store::{Backend, DatabaseUrl, MigrationStatus, Numbers, Resolved, Store};
 use crate::referral::worker::unix_now;
 use hmac::{Hmac, Mac};
 use secrecy::ExposeSecret;
@@ -17,6 +19,15 @@ use std::process::ExitCode;
 pub async fn check_config(state: &AppState) -> ExitCode {
     println!("configuration: ok ({:?})", state.config.env);
     print!("{}", state.directory.report(&state.areas, Date::today()));
+    match state.calendar.last_year() {
+        Some(last) if last > Date::today().year => {
+            println!("bank holidays: ok (listed to {last})")
+        }
+        Some(last) => println!(
+            "WARNING: bank holidays are listed only to {last}: rerun data/bank_holidays.py with a newer package"
+        ),
+        None => println!("WARNING: no bank holidays are listed"),
+    }
     let url = &state.config.database_url;
     let mut ok = match state.store.migration_status().await {
         Ok(status) => {
@@ -32,14 +43,17 @@ pub async fn check_config(state: &AppState) -> ExitCode {
     };
     println!(
         "secret: fingerprint {} (RJ_SECRET). Every instance must show the same fingerprint: \
-         a form shown by one instance is sent to whichever the proxy picks, and is refused \
-         if its secret differs. Without RJ_SECRET, each start makes a random one.",
+         a form shown by one instance is sent to whichever the proxy picks, and a service's \
+         acknowledgement link is checked by whichever instance gets it: either is refused \
+         if the secret differs. Without RJ_SECRET, each start makes a random one (and the \
+         links already emailed stop working).",
         secret_fingerprint(state.config.secret.expose_secret())
     );
     if state.store.backend() == Backend::Postgres {
         println!(
-            "instances: PostgreSQL is shared, so requests, leases and the Send limit are \
-             counted across every instance; each keeps its own page cache. Give every \
+            "instances: PostgreSQL is shared, so requests, leases, acknowledgements, alerts \
+             and the Send and status-lookup limits are counted across every instance; one \
+             instance at a time sweeps (alerts, purges); each keeps its own page cache. Give every \
              instance the same RJ_SECRET, RJ_DIRECTORY file and RJ_CLIENT_IP_HEADER."
         );
     }
@@ -129,19 +143,11 @@ pub async fn migrate(url: &DatabaseUrl) -> ExitCode {
     ExitCode::SUCCESS
 }
 
+/// `rj outbox status`: the same numbers as `/metrics` on the admin listener.
 pub async fn outbox_status(state: &AppState) -> ExitCode {
-    match state.store.counts().await {
-        Ok(c) => {
-            println!(
-                "waiting: {}\nsent: {}\nfailed: {}\npurged: {}",
-                c.pending, c.sent, c.failed, c.purged
-            );
-            if let Some(oldest) = c.oldest_pending {
-                println!(
-                    "oldest waiting: {} minutes",
-                    (unix_now() - oldest).max(0) / 60
-                );
-            }
+    match state.store.numbers().await {
+        Ok(n) => {
+            print!("{}", status_text(&n, unix_now()));
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -149,6 +155,54 @@ pub async fn outbox_status(state: &AppState) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The outbox's numbers as `outbox status` prints them.
+pub fn status_text(n: &Numbers, now: i64) -> String {
+    let mut out = format!(
+        "waiting: {}\nfailed (not retried or resolved): {}\ndelivered, not yet confirmed: {}\npurged: {}\n",
+        n.waiting, n.failed_now, n.unconfirmed, n.purged
+    );
+    if let Some(oldest) = n.oldest_waiting {
+        out.push_str(&format!(
+            "oldest waiting: {} minutes\n",
+            (now - oldest).max(0) / 60
+        ));
+    }
+    let kinds = |status: &str| {
+        AlertKind::ALL
+            .iter()
+            .map(|&k| format!("{} {}", k.as_str(), n.alerts(k, status)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    out.push_str(&format!("alerts sent: {}\n", kinds("sent")));
+    out.push_str(&format!("alerts waiting: {}\n", kinds("pending")));
+    let median = |values: &[i64]| {
+        let mut v = values.to_vec();
+        v.sort_unstable();
+        v.get(v.len() / 2).copied()
+    };
+    if let Some(m) = median(&n.delivery_seconds) {
+        out.push_str(&format!("median delivery time: {m} seconds\n"));
+    }
+    if let Some(m) = median(&n.acknowledgement_seconds) {
+        out.push_str(&format!(
+            "median time to confirmation: {:.1} hours\n",
+            m as f64 / 3600.0
+        ));
+    }
+    out.push_str(&format!(
+        "{:<28} {:>7} {:>7} {:>7} {:>12} {:>9}\n",
+        "police area", "stored", "sent", "failed", "acknowledged", "resolved"
+    ));
+    for a in &n.areas {
+        out.push_str(&format!(
+            "{:<28} {:>7} {:>7} {:>7} {:>12} {:>9}\n",
+            a.area, a.stored, a.sent, a.failed, a.acknowledged, a.resolved
+        ));
+    }
+    out
 }
 
 pub async fn outbox_retry(state: &AppState, reference: &str) -> ExitCode {
@@ -172,4 +226,97 @@ pub async fn outbox_retry(state: &AppState, reference: &str) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// The longest note kept with a resolved request.
+const MAX_NOTE: usize = 500;
+
+/// `rj outbox resolve REF --note TEXT`: the operator has dealt with a request.
+pub async fn outbox_resolve(state: &AppState, reference: &str, note: &str) -> ExitCode {
+    let Ok(reference) = Reference::parse(reference) else {
+        eprintln!("`{reference}` is not a request reference (RJ-XXXX-XXXX)");
+        return ExitCode::from(2);
+    };
+    let note = note.trim();
+    if note.is_empty() || note.chars().count() > MAX_NOTE {
+        eprintln!(
+            "say what was done in --note (1 to {MAX_NOTE} characters, and no personal details)"
+        );
+        return ExitCode::from(2);
+    }
+    match state.store.resolve(reference, note, unix_now()).await {
+        Ok(Resolved::Now) => {
+            println!(
+                "{reference}: resolved. Its answers are deleted, and it will not be sent or chased again."
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(Resolved::Already(at)) => {
+            println!(
+                "{reference}: already resolved on {}",
+                crate::calendar::uk_date(at)
+            );
+            ExitCode::SUCCESS
+        }
+        Ok(Resolved::Unknown) => {
+            eprintln!("{reference}: no such request");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("cannot update the outbox: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `rj report --from YYYY-MM --to YYYY-MM [--format csv|json]`: the commissioners'
+/// numbers for each area and month, small counts suppressed.
+pub async fn report(state: &AppState, args: &[&str]) -> ExitCode {
+    use crate::referral::report::{self, Month};
+    let usage = || {
+        eprintln!("usage: rj report --from YYYY-MM --to YYYY-MM [--format csv|json]");
+        ExitCode::from(2)
+    };
+    let mut from = None;
+    let mut to = None;
+    let mut format = "csv";
+    let mut words = args.iter();
+    while let Some(word) = words.next() {
+        match (*word, words.next()) {
+            ("--from", Some(v)) => from = Month::parse(v),
+            ("--to", Some(v)) => to = Month::parse(v),
+            ("--format", Some(v)) if matches!(*v, "csv" | "json") => format = v,
+            _ => return usage(),
+        }
+    }
+    let (Some(from), Some(to)) = (from, to) else {
+        return usage();
+    };
+    if from > to {
+        eprintln!("--from {from} is after --to {to}");
+        return ExitCode::from(2);
+    }
+    let entries = match state
+        .store
+        .report_entries(&from.to_string(), &to.to_string())
+        .await
+    {
+        Ok(entries) => entries,
+        Err(e) => {
+            eprintln!("cannot read the record: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let name = |slug: &str| {
+        state
+            .areas
+            .by_slug(slug)
+            .map_or_else(|| slug.to_string(), |a| a.name.clone())
+    };
+    let lines = report::lines(&entries, from, to, name);
+    match format {
+        "json" => println!("{}", report::json(&lines, from, to)),
+        _ => print!("{}", report::csv(&lines)),
+    }
+    ExitCode::SUCCESS
 }

@@ -61,6 +61,28 @@ pub struct Config {
     /// Delivery workers running at once (`RJ_WORKERS`).
     pub workers: u32,
     pub site: SiteSettings,
+    /// Following each request until the service confirms it has it.
+    pub tracking: Tracking,
+}
+
+/// Following each request until a person at the service confirms it has it: reminders,
+/// escalations and alerts, the status page's limit, and the operator's numbers.
+#[derive(Clone, Debug)]
+pub struct Tracking {
+    /// Working days a service has to confirm a request before it is reminded, and again
+    /// before the operator is told (`RJ_ACK_WORKING_DAYS`).
+    pub ack_working_days: u32,
+    /// The same periods in seconds, for tests and drills (`RJ_ACK_PERIOD_SECONDS`).
+    pub ack_period_seconds: Option<u64>,
+    /// The bank holidays that are not working days (`RJ_BANK_HOLIDAYS`).
+    pub bank_holidays: PathBuf,
+    /// Where escalations and alerts go (`RJ_OPERATOR_EMAIL`).
+    pub operator_email: EmailAddress,
+    /// The operator's numbers (Prometheus) listen here, never on the public port
+    /// (`RJ_ADMIN_ADDR`; off when unset).
+    pub admin_addr: Option<SocketAddr>,
+    /// Status lookups one client may make in an hour (`RJ_STATUS_LIMIT_PER_HOUR`).
+    pub status_limit_per_hour: u32,
 }
 
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -95,6 +117,16 @@ pub enum ConfigError {
         "RJ_TRIAGE_EMAIL `{0}` is a placeholder: set the operator's own monitored inbox when RJ_ENV=production"
     )]
     PlaceholderTriageEmail(String),
+    #[error("RJ_ACK_WORKING_DAYS must be a whole number of days from 1 to 20, not `{0}`")]
+    BadAckDays(String),
+    #[error("{name} must be an email address, not `{value}`")]
+    BadEmail { name: &'static str, value: String },
+    #[error("RJ_ADMIN_ADDR must be an address and port such as 127.0.0.1:9100, not `{0}`")]
+    BadAdminAddr(String),
+    #[error(
+        "RJ_ADMIN_ADDR must not be the site's own address ({0}): the numbers are for the operator only"
+    )]
+    AdminOnPublicPort(SocketAddr),
 }
 
 impl Config {
@@ -218,8 +250,68 @@ impl Config {
                 }
                 email
             },
+            tracking: tracking(&get, env, addr)?,
         })
     }
+}
+
+/// The settings for following requests (see [`Tracking`]).
+fn tracking(
+    get: &impl Fn(&str) -> Option<String>,
+    env: Environment,
+    addr: SocketAddr,
+) -> Result<Tracking, ConfigError> {
+    let number = |name: &'static str, default: u64| match get(name) {
+        None => Ok(default),
+        Some(v) => v
+            .parse::<u64>()
+            .map_err(|_| ConfigError::BadNumber { name, value: v }),
+    };
+    let ack_working_days = match get("RJ_ACK_WORKING_DAYS") {
+        None => 2,
+        Some(v) => match v.parse::<u32>() {
+            Ok(days) if (1..=20).contains(&days) => days,
+            _ => return Err(ConfigError::BadAckDays(v)),
+        },
+    };
+    let ack_period_seconds = match get("RJ_ACK_PERIOD_SECONDS") {
+        None => None,
+        Some(_) => Some(number("RJ_ACK_PERIOD_SECONDS", 0)?.max(1)),
+    };
+    let operator_email = match get("RJ_OPERATOR_EMAIL") {
+        Some(v) => EmailAddress::parse(&v).map_err(|_| ConfigError::BadEmail {
+            name: "RJ_OPERATOR_EMAIL",
+            value: v,
+        })?,
+        None if env == Environment::Production => {
+            return Err(ConfigError::MissingInProduction("RJ_OPERATOR_EMAIL"));
+        }
+        None => EmailAddress::parse("operator@example.org").expect("valid"),
+    };
+    let admin_addr = match get("RJ_ADMIN_ADDR") {
+        None => None,
+        Some(v) => {
+            let admin: SocketAddr = v.parse().map_err(|_| ConfigError::BadAdminAddr(v))?;
+            let same_port = admin.port() == addr.port()
+                && (admin.ip() == addr.ip()
+                    || admin.ip().is_unspecified()
+                    || addr.ip().is_unspecified());
+            if same_port {
+                return Err(ConfigError::AdminOnPublicPort(addr));
+            }
+            Some(admin)
+        }
+    };
+    Ok(Tracking {
+        ack_working_days,
+        ack_period_seconds,
+        bank_holidays: get("RJ_BANK_HOLIDAYS")
+            .map_or_else(|| PathBuf::from("data/bank-holidays.toml"), PathBuf::from),
+        operator_email,
+        admin_addr,
+        status_limit_per_hour: number("RJ_STATUS_LIMIT_PER_HOUR", 20)?.min(u64::from(u32::MAX))
+            as u32,
+    })
 }
 
 fn web_address(name: &'static str, value: String) -> Result<String, ConfigError> {
@@ -371,8 +463,17 @@ mod tests {
             with("not an address").unwrap_err(),
             ConfigError::BadTriageEmail("not an address".into())
         );
-        let c = with("triage@operator.org.uk").unwrap();
+        // Then where the alerts go.
+        assert_eq!(
+            with("triage@operator.org.uk").unwrap_err(),
+            ConfigError::MissingInProduction("RJ_OPERATOR_EMAIL")
+        );
+        let mut vars = complete.to_vec();
+        vars.push(("RJ_TRIAGE_EMAIL", "triage@operator.org.uk"));
+        vars.push(("RJ_OPERATOR_EMAIL", "alerts@operator.org.uk"));
+        let c = config(&vars).unwrap();
         assert_eq!(c.triage_email.as_str(), "triage@operator.org.uk");
+        assert_eq!(c.tracking.operator_email.as_str(), "alerts@operator.org.uk");
         assert_eq!(c.routing, None);
     }
 
@@ -434,6 +535,36 @@ mod tests {
             !format!("{c:?}").contains("pa55-db-word"),
             "the password never prints"
         );
+    }
+
+    #[test]
+    fn tracking_settings() {
+        let t = config(&[]).unwrap().tracking;
+        assert_eq!((t.ack_working_days, t.ack_period_seconds), (2, None));
+        assert_eq!(t.admin_addr, None, "off by default");
+        assert_eq!(t.status_limit_per_hour, 20);
+        let t = config(&[
+            ("RJ_ACK_WORKING_DAYS", "3"),
+            ("RJ_ACK_PERIOD_SECONDS", "5"),
+            ("RJ_ADMIN_ADDR", "127.0.0.1:9100"),
+            ("RJ_OPERATOR_EMAIL", "alerts@rj.example.org"),
+        ])
+        .unwrap()
+        .tracking;
+        assert_eq!((t.ack_working_days, t.ack_period_seconds), (3, Some(5)));
+        assert_eq!(t.admin_addr, Some("127.0.0.1:9100".parse().unwrap()));
+        assert_eq!(t.operator_email.as_str(), "alerts@rj.example.org");
+        for (name, value) in [
+            ("RJ_ACK_WORKING_DAYS", "0"),
+            ("RJ_ACK_WORKING_DAYS", "two"),
+            ("RJ_OPERATOR_EMAIL", "not an address"),
+            ("RJ_ADMIN_ADDR", "localhost"),
+            // Never the public port.
+            ("RJ_ADMIN_ADDR", "127.0.0.1:3000"),
+            ("RJ_ADMIN_ADDR", "0.0.0.0:3000"),
+        ] {
+            assert!(config(&[(name, value)]).is_err(), "{name}={value}");
+        }
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Limits on what one client may do in an hour (the Send limit, `RJ_SEND_LIMIT_PER_HOUR`;
-//! later the status lookups), and how a request's client is told apart: by the socket's
+//! Limits on what one client may do in an hour (the Send limit, `RJ_SEND_LIMIT_PER_HOUR`,
+//! and the status lookups, `RJ_STATUS_LIMIT_PER_HOUR`), and how a request's client is told apart: by the socket's
 //! address, or by the address a trusted reverse proxy puts in a header
 //! (`RJ_CLIENT_IP_HEADER`). The counts live in the database (`Store::count_hit`), so
 //! every instance behind the proxy counts the same client the same.
@@ -27,6 +27,11 @@ impl ClientLimit {
     /// The Send limit: new requests per client per hour.
     pub fn send(per_hour: u32, secret: &[u8]) -> Self {
         Self::new("send", per_hour, 3600, secret)
+    }
+
+    /// The status page's limit: reference lookups per client per hour.
+    pub fn status(per_hour: u32, secret: &[u8]) -> Self {
+        Self::new("status", per_hour, 3600, secret)
     }
 
     pub fn new(name: &'static str, max: u32, window_seconds: i64, secret: &[u8]) -> Self {

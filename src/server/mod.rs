@@ -1,6 +1,8 @@
 //! The web server: configuration, shared state, the router with its layers, and the
 //! process's start and graceful stop. Server-only.
 
+mod acknowledge;
+pub mod admin;
 mod api;
 mod commands;
 pub mod config;
@@ -9,17 +11,20 @@ mod limit;
 pub mod page_cache;
 mod refer;
 mod sitemap;
+mod status;
 
 use crate::app::{App, shell};
 use crate::areas::directory::{Directory, DirectoryError, Routing};
 use crate::areas::{Areas, DataError};
+use crate::calendar::{AckClock, WorkingDays};
 use crate::i18n::{Lang, Page};
+use crate::referral::ack::AckTokens;
 use crate::referral::mailer::{Mailer, MailerError};
 use crate::referral::render::Sender;
 use crate::referral::store::{Store, StoreError};
 use crate::referral::token::FormTokens;
 use crate::referral::view::TokenIssuer;
-use crate::referral::worker::{Pacing, Worker};
+use crate::referral::worker::{Chasing, Pacing, Worker};
 use axum::{Router, extract::FromRef, routing::get};
 use config::Config;
 use leptos::prelude::*;
@@ -41,6 +46,12 @@ pub struct AppState {
     pub tokens: FormTokens,
     /// New requests per client per hour, counted in the database.
     pub send_limit: limit::ClientLimit,
+    /// Status lookups per client per hour, counted in the database too.
+    pub status_limit: limit::ClientLimit,
+    /// When unconfirmed requests are chased, in working days (or seconds for tests).
+    pub clock: AckClock,
+    /// Working days with the bank holidays, for the commissioners' record.
+    pub calendar: WorkingDays,
 }
 
 /// Why the server could not start.
@@ -64,6 +75,13 @@ pub enum StartupError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Mailer(#[from] MailerError),
+    #[error("cannot read the bank holidays {path}: {source}")]
+    ReadHolidays {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error(transparent)]
+    Holidays(#[from] crate::calendar::HolidayError),
 }
 
 impl AppState {
@@ -126,13 +144,22 @@ impl AppState {
                 .expect("checked when the configuration was read"),
             config.mail_from_name_cy.clone(),
             &config.site,
+            AckTokens::new(config.secret.expose_secret()),
         ));
+        let (clock, calendar) = ack_clock(&config.tracking)?;
         let tokens = FormTokens::new(config.secret.expose_secret());
         let send_limit =
             limit::ClientLimit::send(config.send_limit_per_hour, config.secret.expose_secret());
+        let status_limit = limit::ClientLimit::status(
+            config.tracking.status_limit_per_hour,
+            config.secret.expose_secret(),
+        );
         Ok(Self {
             tokens,
             send_limit,
+            status_limit,
+            clock,
+            calendar,
             leptos_options,
             config: Arc::new(config),
             areas: Arc::new(areas),
@@ -162,10 +189,44 @@ impl AppState {
                 retry_base: std::time::Duration::from_secs(self.config.retry_base_seconds),
                 lease: std::time::Duration::from_secs(self.config.lease_seconds),
                 retention: std::time::Duration::from_secs(days * 24 * 3600),
+                // Periods in seconds (tests, drills) need alerts looked for often.
+                sweep: match self.clock {
+                    AckClock::Seconds(_) => std::time::Duration::from_millis(250),
+                    AckClock::WorkingDays { .. } => Pacing::default().sweep,
+                },
+                ack_grace: match self.clock {
+                    AckClock::Seconds(s) => std::time::Duration::from_secs(s.max(1) as u64),
+                    AckClock::WorkingDays { .. } => Pacing::default().ack_grace,
+                },
                 ..Pacing::default()
+            },
+            chasing: Chasing {
+                clock: self.clock.clone(),
+                operator: self.config.tracking.operator_email.clone(),
             },
         }
     }
+}
+
+/// The clock for chasing requests: `RJ_ACK_PERIOD_SECONDS` when set, else
+/// `RJ_ACK_WORKING_DAYS` counted with the bank holidays in `RJ_BANK_HOLIDAYS`.
+fn ack_clock(tracking: &config::Tracking) -> Result<(AckClock, WorkingDays), StartupError> {
+    let path = tracking.bank_holidays.display().to_string();
+    let text = std::fs::read_to_string(&tracking.bank_holidays).map_err(|source| {
+        StartupError::ReadHolidays {
+            path: path.clone(),
+            source,
+        }
+    })?;
+    let calendar = WorkingDays::parse(&text, &path)?;
+    let clock = match tracking.ack_period_seconds {
+        Some(seconds) => AckClock::Seconds(i64::try_from(seconds).unwrap_or(i64::MAX)),
+        None => AckClock::WorkingDays {
+            days: tracking.ack_working_days,
+            calendar: calendar.clone(),
+        },
+    };
+    Ok((clock, calendar))
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -188,10 +249,12 @@ pub fn uncached_router(state: AppState) -> Router {
         move || provide_app_context(&state)
     };
 
-    // The confirmation pages are rendered by their own handler, which looks them up.
+    // The confirmation and acknowledgement pages are rendered by their own handlers,
+    // which look the request up first.
     let routes: Vec<_> = generate_route_list(App)
         .into_iter()
         .filter(|r| !r.path().contains("/sent/") && !r.path().contains("/wedi-anfon/"))
+        .filter(|r| !acknowledge::handles(r.path()))
         .collect();
     let en_refer = Page::Refer.path(Lang::En);
     let cy_refer = Page::Refer.path(Lang::Cy);
@@ -209,6 +272,8 @@ pub fn uncached_router(state: AppState) -> Router {
             &format!("{cy_refer}/wedi-anfon/{{reference}}"),
             get(refer::sent_cy),
         )
+        .merge(acknowledge::routes())
+        .merge(status::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || page_shell(options.clone())
@@ -323,13 +388,17 @@ pub async fn main() -> ExitCode {
         }
     };
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
-    let known = matches!(
-        words.as_slice(),
-        [] | ["serve" | "check-config" | "migrate"] | ["outbox", "status"] | ["outbox", "retry", _]
-    );
+    let known = match words.as_slice() {
+        [] | ["serve" | "check-config" | "migrate"] | ["outbox", "status"] => true,
+        ["outbox", "retry", _] | ["report", ..] => true,
+        ["outbox", "resolve", _, "--note", note @ ..] => !note.is_empty(),
+        _ => false,
+    };
     if !known {
         eprintln!(
-            "usage: rj [serve | check-config | migrate | outbox status | outbox retry REFERENCE]"
+            "usage: rj [serve | check-config | migrate | outbox status | outbox retry REFERENCE \
+             | outbox resolve REFERENCE --note TEXT \
+             | report --from YYYY-MM --to YYYY-MM [--format csv|json]]"
         );
         return ExitCode::from(2);
     }
@@ -349,6 +418,10 @@ pub async fn main() -> ExitCode {
         ["check-config"] => commands::check_config(&state).await,
         ["outbox", "status"] => commands::outbox_status(&state).await,
         ["outbox", "retry", reference] => commands::outbox_retry(&state, reference).await,
+        ["outbox", "resolve", reference, "--note", note @ ..] => {
+            commands::outbox_resolve(&state, reference, &note.join(" ")).await
+        }
+        ["report", rest @ ..] => commands::report(&state, rest).await,
         _ => serve(state).await,
     }
 }
@@ -375,6 +448,27 @@ async fn serve(state: AppState) -> ExitCode {
     let workers: Vec<_> = (0..state.config.workers)
         .map(|i| tokio::spawn(state.worker().run_with(stopped.clone(), i == 0)))
         .collect();
+    let admin = match state.config.tracking.admin_addr {
+        Some(addr) => match tokio::net::TcpListener::bind(addr).await {
+            Ok(listener) => {
+                tracing::info!("operator's numbers on http://{addr}/metrics");
+                let mut stopping = stopped.clone();
+                Some(tokio::spawn(
+                    axum::serve(listener, admin::router(state.clone()))
+                        .with_graceful_shutdown(async move {
+                            let _ = stopping.wait_for(|stop| *stop).await;
+                        })
+                        .into_future(),
+                ))
+            }
+            Err(err) => {
+                tracing::error!("cannot listen on RJ_ADMIN_ADDR {addr}: {err}");
+                let _ = stop.send(true);
+                return ExitCode::FAILURE;
+            }
+        },
+        None => None,
+    };
     let app = router(state.clone());
     tokio::spawn(page_cache::warm_up(app.clone(), state));
     let served = axum::serve(
@@ -386,6 +480,9 @@ async fn serve(state: AppState) -> ExitCode {
     let _ = stop.send(true);
     for worker in workers {
         let _ = worker.await;
+    }
+    if let Some(admin) = admin {
+        let _ = admin.await;
     }
     if let Err(err) = served {
         tracing::error!("server error: {err}");

@@ -23,7 +23,7 @@ pub const MAX_BODY: usize = 32 * 1024;
 
 /// Renders the page at `path` (in the language the path is in) with `extra` context,
 /// sent with `status` and kept by nobody.
-async fn page(
+pub(super) async fn page(
     state: &AppState,
     path: String,
     extra: impl Fn() + Clone + Send + Sync + 'static,
@@ -67,12 +67,12 @@ async fn render(state: &AppState, lang: Lang, view: ReferView) -> Response {
 }
 
 /// The page that explains `problem`.
-async fn refuse(state: &AppState, lang: Lang, problem: Problem) -> Response {
+pub(super) async fn refuse(state: &AppState, lang: Lang, problem: Problem) -> Response {
     render(state, lang, ReferView::Problem(problem)).await
 }
 
 /// Whether the post came from a page of this site (browsers send one of these).
-fn same_site(headers: &HeaderMap, state: &AppState) -> bool {
+pub(super) fn same_site(headers: &HeaderMap, state: &AppState) -> bool {
     if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
         return matches!(site, "same-origin" | "none");
     }

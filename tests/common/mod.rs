@@ -102,3 +102,42 @@ pub async fn page(app: &Router, uri: &str, status: StatusCode) -> String {
     assert_eq!(res.status(), status, "status of {uri}");
     text(res).await
 }
+
+/// Parses Prometheus text with the official Python client's parser
+/// (`tests/metrics/parse.py`, Debian's python3-prometheus-client): each family's type
+/// and samples as JSON. Panics, with the parser's message, if the text is not valid.
+pub fn parse_prometheus(text: &str) -> serde_json::Value {
+    use std::io::Write;
+    let mut child = std::process::Command::new("/usr/bin/python3")
+        .arg("tests/metrics/parse.py")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("python3 runs (Debian's python3-prometheus-client; `make test` installs it)");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(text.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "not valid Prometheus text: {}\n{text}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+/// The value of the sample `name` with `labels` in parsed Prometheus families.
+pub fn sample(families: &serde_json::Value, name: &str, labels: &[(&str, &str)]) -> Option<f64> {
+    families.as_object()?.values().find_map(|family| {
+        family["samples"].as_array()?.iter().find_map(|s| {
+            let matches = s[0] == name
+                && labels.iter().all(|(k, v)| s[1][*k] == *v)
+                && s[1].as_object().map_or(0, |o| o.len()) == labels.len();
+            matches.then(|| s[2].as_f64()).flatten()
+        })
+    })
+}

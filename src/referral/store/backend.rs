@@ -249,7 +249,8 @@ impl Db {
 /// The advisory lock's number: "rj-sweep" in ASCII, so `pg_locks` shows who holds it.
 const SWEEP_LOCK_KEY: i64 = 0x726a_2d73_7765_6570;
 
-/// Held while one instance runs the periodic sweep (purging; later alert digests).
+/// Held while one instance runs the periodic sweep (alerts falling due, answers
+/// deleted after confirmation, purges).
 /// Dropping it releases the lock. What a sweep does must record its progress in the
 /// database, since another instance may run the next one.
 pub struct SweepLock(#[allow(dead_code)] Option<PoolConnection<Postgres>>);

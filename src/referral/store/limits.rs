@@ -1,5 +1,5 @@
 //! Per-client limits kept in the database (`client_limits`), so that every instance
-//! sharing it counts the same events. A named limit (`send`; later `status`) allows at
+//! sharing it counts the same events. A named limit (`send`, `status`) allows at
 //! most `max` events per client in any window of `window` seconds, the window sliding
 //! with the clock. One row per limit and client, read and written under that row's lock
 //! (PostgreSQL) or the one write lock (SQLite), so two instances counting the same

@@ -1,0 +1,31 @@
+-- PostgreSQL twin of migrations/sqlite/0004_alerts.sql.
+-- Chasing a request nobody has confirmed. When the service's email is delivered, the
+-- times of its reminder and of the operator's escalation are worked out once (in
+-- working days, bank holidays skipped) and kept here; `failed_at` is the first
+-- permanent delivery failure.
+ALTER TABLE referrals ADD COLUMN remind_at BIGINT;
+ALTER TABLE referrals ADD COLUMN escalate_at BIGINT;
+ALTER TABLE referrals ADD COLUMN failed_at BIGINT;
+
+CREATE INDEX referrals_unconfirmed ON referrals (status, acknowledged_at);
+
+-- Emails about a request, stored before they are sent and delivered like requests: the
+-- reminder to the service, and the operator's alerts (escalation, failed, retention).
+-- One of each kind per request, ever: the unique key is what keeps them from being
+-- sent twice, whatever restarts, crashes or other instances' sweeps happen between
+-- deciding and sending.
+CREATE TABLE alerts (
+    id              BIGINT  GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    referral_id     BIGINT  NOT NULL REFERENCES referrals (id),
+    kind            TEXT    NOT NULL CHECK (kind IN ('reminder', 'escalation', 'failed', 'retention')),
+    status          TEXT    NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'cancelled')),
+    attempts        BIGINT  NOT NULL DEFAULT 0,
+    next_attempt_at BIGINT  NOT NULL,
+    lease_until     BIGINT,
+    last_error      TEXT,
+    created_at      BIGINT  NOT NULL,
+    sent_at         BIGINT,
+    UNIQUE (referral_id, kind)
+);
+
+CREATE INDEX alerts_due ON alerts (status, next_attempt_at);

@@ -1,0 +1,460 @@
+//! The commissioners' numbers (`rj report --from YYYY-MM --to YYYY-MM [--format
+//! csv|json]`): for each police area and month, how many requests were sent, how many
+//! the service confirmed within the Victims' Code's 2 working days, the median working
+//! days to confirmation, and how many failed. Computed from `report_entries`, which
+//! keeps no personal data and outlives the purge. A count from 1 to 4 is shown as
+//! "<5", and a median only when at least 5 requests were confirmed, so no small number
+//! can point to a person.
+//!
+//! Hiding a small count is not enough when the month's "All areas" total is shown: the
+//! total minus the other areas' counts gives it back (All 8 − South Wales 6 = Kent 2).
+//! So a total is hidden too ("[c]", the Government Statistical Service's mark for a
+//! value withheld for confidentiality) whenever any area's count in its column is
+//! hidden: secondary suppression of the total. We chose the total rather than a
+//! second area's count because the total is the one cell every hidden count is summed
+//! into (a second area's cell would have to be chosen so that the two could not be
+//! told apart, and a month with one area would still give it away), while each area's
+//! own numbers, which its commissioner reads, stay as shown. Medians are not sums, so
+//! they cannot be subtracted and are not hidden this way.
+
+use super::store::ReportEntry;
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+/// The Victims' Code: a referral to support services within 2 working days.
+pub const WITHIN_WORKING_DAYS: u32 = 2;
+
+/// Counts below this are shown as "<5".
+pub const SMALLEST_SHOWN: u64 = 5;
+
+/// A month, `YYYY-MM`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Month {
+    pub year: i32,
+    pub month: u8,
+}
+
+impl Month {
+    pub fn parse(s: &str) -> Option<Month> {
+        let (y, m) = s.trim().split_once('-')?;
+        let (year, month) = (y.parse().ok()?, m.parse().ok()?);
+        (y.len() == 4 && m.len() == 2 && (1..=12).contains(&month)).then_some(Month { year, month })
+    }
+
+    fn next(self) -> Month {
+        if self.month == 12 {
+            Month {
+                year: self.year + 1,
+                month: 1,
+            }
+        } else {
+            Month {
+                month: self.month + 1,
+                ..self
+            }
+        }
+    }
+}
+
+impl std::fmt::Display for Month {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}", self.year, self.month)
+    }
+}
+
+/// How a total withheld for confidentiality is shown.
+pub const WITHHELD: &str = "[c]";
+
+/// A count as it may be shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Count {
+    Shown(u64),
+    /// 1 to 4.
+    Small,
+    /// A total, of any size, withheld because a count it sums is small.
+    Withheld,
+}
+
+impl Count {
+    fn of(n: u64) -> Count {
+        if n == 0 || n >= SMALLEST_SHOWN {
+            Count::Shown(n)
+        } else {
+            Count::Small
+        }
+    }
+
+    /// The total of counts shown as `parts`: withheld if any of them is small, since
+    /// the total less the others would give it back.
+    fn total(n: u64, mut parts: impl Iterator<Item = Count>) -> Count {
+        if parts.any(|c| !matches!(c, Count::Shown(_))) {
+            Count::Withheld
+        } else {
+            Count::of(n)
+        }
+    }
+
+    fn text(self) -> String {
+        match self {
+            Count::Shown(n) => n.to_string(),
+            Count::Small => format!("<{SMALLEST_SHOWN}"),
+            Count::Withheld => WITHHELD.to_string(),
+        }
+    }
+
+    fn json(self) -> Value {
+        match self {
+            Count::Shown(n) => json!(n),
+            Count::Small => json!(format!("<{SMALLEST_SHOWN}")),
+            Count::Withheld => json!(WITHHELD),
+        }
+    }
+}
+
+/// The median working days to confirmation, as it may be shown.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Median {
+    Shown(f64),
+    /// Fewer than 5 were confirmed.
+    Small,
+    /// None was confirmed.
+    None,
+}
+
+impl Median {
+    fn of(mut days: Vec<u32>) -> Median {
+        if days.is_empty() {
+            return Median::None;
+        }
+        if (days.len() as u64) < SMALLEST_SHOWN {
+            return Median::Small;
+        }
+        days.sort_unstable();
+        let mid = days.len() / 2;
+        Median::Shown(if days.len().is_multiple_of(2) {
+            f64::from(days[mid - 1] + days[mid]) / 2.0
+        } else {
+            f64::from(days[mid])
+        })
+    }
+
+    fn text(self) -> String {
+        match self {
+            Median::Shown(d) => format!("{d}"),
+            Median::Small => format!("<{SMALLEST_SHOWN}"),
+            Median::None => String::new(),
+        }
+    }
+
+    fn json(self) -> Value {
+        match self {
+            Median::Shown(d) => json!(d),
+            Median::Small => json!(format!("<{SMALLEST_SHOWN}")),
+            Median::None => Value::Null,
+        }
+    }
+}
+
+/// One line of the report.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Line {
+    pub month: Month,
+    /// A police area's slug, or `all` for the month's total.
+    pub area: String,
+    pub area_name: String,
+    pub requests: Count,
+    pub acknowledged_within: Count,
+    pub median_days: Median,
+    pub failed: Count,
+}
+
+/// The report's lines: each month from `from` to `to`, first the total over all areas
+/// (even when none; a count withheld where an area's is small), then each area that
+/// had a request that month. `name` gives an area's name from its slug.
+pub fn lines(
+    entries: &[ReportEntry],
+    from: Month,
+    to: Month,
+    name: impl Fn(&str) -> String,
+) -> Vec<Line> {
+    let mut by_month: BTreeMap<String, BTreeMap<&str, Vec<&ReportEntry>>> = BTreeMap::new();
+    for e in entries {
+        by_month
+            .entry(e.month.clone())
+            .or_default()
+            .entry(e.area.as_str())
+            .or_default()
+            .push(e);
+    }
+    let line = |month: Month, area: &str, area_name: String, group: &[&ReportEntry]| {
+        let confirmed: Vec<u32> = group.iter().filter_map(|e| e.acknowledged_days).collect();
+        Line {
+            month,
+            area: area.to_string(),
+            area_name,
+            requests: Count::of(group.len() as u64),
+            acknowledged_within: Count::of(within(group)),
+            median_days: Median::of(confirmed),
+            failed: Count::of(failed(group)),
+        }
+    };
+    let mut out = Vec::new();
+    let mut month = from;
+    while month <= to {
+        let areas = by_month.remove(&month.to_string()).unwrap_or_default();
+        let all: Vec<&ReportEntry> = areas.values().flatten().copied().collect();
+        let each: Vec<Line> = areas
+            .iter()
+            .map(|(area, group)| line(month, area, name(area), group))
+            .collect();
+        // Secondary suppression (see the top of this file): a column's total is
+        // withheld when an area's count in it is hidden.
+        let total = |n: u64, of: fn(&Line) -> Count| Count::total(n, each.iter().map(of));
+        out.push(Line {
+            requests: total(all.len() as u64, |l| l.requests),
+            acknowledged_within: total(within(&all), |l| l.acknowledged_within),
+            failed: total(failed(&all), |l| l.failed),
+            ..line(month, "all", "All areas".into(), &all)
+        });
+        out.extend(each);
+        month = month.next();
+    }
+    out
+}
+
+/// How many of `group` the service confirmed within the Victims' Code's time.
+fn within(group: &[&ReportEntry]) -> u64 {
+    group
+        .iter()
+        .filter(|e| {
+            e.acknowledged_days
+                .is_some_and(|d| d <= WITHIN_WORKING_DAYS)
+        })
+        .count() as u64
+}
+
+/// How many of `group` never reached the service.
+fn failed(group: &[&ReportEntry]) -> u64 {
+    group.iter().filter(|e| e.failed).count() as u64
+}
+
+const HEADER: [&str; 7] = [
+    "month",
+    "area",
+    "area_name",
+    "requests",
+    "acknowledged_within_2_working_days",
+    "median_working_days_to_acknowledgement",
+    "failed",
+];
+
+/// The report as CSV, one line per month and area.
+pub fn csv(lines: &[Line]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(HEADER);
+    for l in lines {
+        let _ = w.write_record([
+            l.month.to_string(),
+            l.area.clone(),
+            l.area_name.clone(),
+            l.requests.text(),
+            l.acknowledged_within.text(),
+            l.median_days.text(),
+            l.failed.text(),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The report as JSON: small counts as the string "<5", withheld totals as "[c]", a
+/// median not shown as "<5" (fewer than 5 confirmed) or null (none).
+pub fn json(lines: &[Line], from: Month, to: Month) -> String {
+    let rows: Vec<Value> = lines
+        .iter()
+        .map(|l| {
+            json!({
+                HEADER[0]: l.month.to_string(),
+                HEADER[1]: l.area,
+                HEADER[2]: l.area_name,
+                HEADER[3]: l.requests.json(),
+                HEADER[4]: l.acknowledged_within.json(),
+                HEADER[5]: l.median_days.json(),
+                HEADER[6]: l.failed.json(),
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&json!({
+        "schema": "rj-report/1",
+        "from": from.to_string(),
+        "to": to.to_string(),
+        "counts_below_shown_as": format!("<{SMALLEST_SHOWN}"),
+        "withheld_totals_shown_as": WITHHELD,
+        "rows": rows,
+    }))
+    .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(area: &str, month: &str, days: Option<u32>, failed: bool) -> ReportEntry {
+        ReportEntry {
+            area: area.into(),
+            month: month.into(),
+            acknowledged_days: days,
+            failed,
+        }
+    }
+
+    #[test]
+    fn small_counts_are_suppressed_and_medians_need_five() {
+        let mut entries = Vec::new();
+        for days in [0, 1, 1, 2, 3, 5] {
+            entries.push(entry("kent", "2026-11", Some(days), false));
+        }
+        entries.push(entry("kent", "2026-11", None, true));
+        entries.push(entry("essex", "2026-11", Some(1), false));
+        entries.push(entry("essex", "2026-12", None, true));
+        let from = Month::parse("2026-10").unwrap();
+        let to = Month::parse("2026-12").unwrap();
+        let lines = lines(&entries, from, to, |slug| format!("Area {slug}"));
+        let find = |month: &str, area: &str| {
+            lines
+                .iter()
+                .find(|l| l.month.to_string() == month && l.area == area)
+                .cloned()
+                .unwrap()
+        };
+        let october = find("2026-10", "all");
+        assert_eq!(
+            (october.requests, october.median_days),
+            (Count::Shown(0), Median::None)
+        );
+        let kent = find("2026-11", "kent");
+        assert_eq!(kent.requests, Count::Shown(7));
+        assert_eq!(kent.acknowledged_within, Count::Small, "4 within 2 days");
+        assert_eq!(kent.median_days, Median::Shown(1.5));
+        assert_eq!(kent.failed, Count::Small);
+        let essex = find("2026-11", "essex");
+        assert_eq!(
+            (essex.requests, essex.acknowledged_within, essex.median_days),
+            (Count::Small, Count::Small, Median::Small)
+        );
+        // Essex's small counts make November's totals withheld (8 requests, 5 within
+        // 2 working days, 1 failed); the median is not a sum, and is shown.
+        let all = find("2026-11", "all");
+        assert_eq!(
+            (all.requests, all.acknowledged_within, all.failed),
+            (Count::Withheld, Count::Withheld, Count::Withheld)
+        );
+        assert_eq!(all.median_days, Median::Shown(1.0));
+        let december = find("2026-12", "all");
+        assert_eq!(
+            (december.requests, december.failed),
+            (Count::Withheld, Count::Withheld),
+            "one area alone: its total is its count"
+        );
+        assert_eq!(
+            lines.len(),
+            6,
+            "3 months' totals, 2 areas in November, 1 in December"
+        );
+        let text = csv(&lines);
+        assert!(
+            text.starts_with("month,area,area_name,requests,acknowledged_within_2_working_days,")
+        );
+        assert!(
+            text.contains("2026-11,kent,Area kent,7,<5,1.5,<5\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("2026-11,essex,Area essex,<5,<5,<5,0\n"),
+            "{text}"
+        );
+        let parsed: Value = serde_json::from_str(&json(&lines, from, to)).unwrap();
+        assert_eq!(parsed["rows"][3]["requests"], 7);
+        assert_eq!(parsed["rows"][3]["failed"], "<5");
+        assert_eq!(
+            parsed["rows"][0]["median_working_days_to_acknowledgement"],
+            Value::Null
+        );
+    }
+
+    /// The fault this suppression fixes: with Kent's 2 hidden and South Wales's 6 and
+    /// the total 8 shown, Kent's count was 8 − 6 = 2.
+    #[test]
+    fn no_hidden_count_can_be_worked_out_from_the_total() {
+        let month = Month::parse("2026-11").unwrap();
+        let mut entries = Vec::new();
+        for _ in 0..6 {
+            entries.push(entry("south-wales", "2026-11", Some(1), false));
+        }
+        for _ in 0..2 {
+            entries.push(entry("kent", "2026-11", None, false));
+        }
+        let text = csv(&lines(&entries, month, month, |s| s.to_string()));
+        assert!(text.contains("2026-11,kent,kent,<5,0,,0\n"), "{text}");
+        assert!(
+            text.contains("2026-11,south-wales,south-wales,6,6,1,0\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("2026-11,all,All areas,[c],6,1,0\n"),
+            "the requests' total is withheld; the others hide nothing: {text}"
+        );
+
+        // The same for any mix: wherever a column's total is shown, every area's count
+        // in it is shown, so subtracting the shown ones leaves nothing hidden.
+        let mut seed: u64 = 7;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..300 {
+            let entries: Vec<ReportEntry> = (0..next(40))
+                .map(|_| {
+                    let area = ["kent", "essex", "gwent", "dorset"][next(4) as usize];
+                    let days = (next(3) > 0).then(|| next(6) as u32);
+                    entry(area, "2026-11", days, next(5) == 0)
+                })
+                .collect();
+            let lines = lines(&entries, month, month, |s| s.to_string());
+            let (total, areas) = lines.split_first().unwrap();
+            let columns: [fn(&Line) -> Count; 3] =
+                [|l| l.requests, |l| l.acknowledged_within, |l| l.failed];
+            for of in columns {
+                if let Count::Shown(sum) = of(total) {
+                    let mut shown = 0;
+                    for l in areas {
+                        match of(l) {
+                            Count::Shown(n) => shown += n,
+                            hidden => panic!("{hidden:?} in {l:?} beside a shown total {sum}"),
+                        }
+                    }
+                    assert_eq!(shown, sum);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn months_are_read_strictly() {
+        assert_eq!(
+            Month::parse("2026-01"),
+            Some(Month {
+                year: 2026,
+                month: 1
+            })
+        );
+        for bad in ["2026-13", "2026-1", "26-01", "2026/01", "", "2026-00"] {
+            assert_eq!(Month::parse(bad), None, "{bad}");
+        }
+        assert_eq!(
+            Month::parse("2026-12").unwrap().next().to_string(),
+            "2027-01"
+        );
+    }
+}

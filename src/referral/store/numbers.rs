@@ -1,0 +1,170 @@
+//! The numbers read back from the database: the operator's (`/metrics`, `rj outbox
+//! status`), so every instance reports the same and a restart loses nothing, and the
+//! commissioners' record (`report_entries`, for `rj report`), which keeps no reference,
+//! answers or times and outlives the purge.
+
+use super::{Store, StoreError};
+use crate::calendar::uk_date;
+use crate::referral::alerts::AlertKind;
+
+/// One police area's requests: how many were stored, delivered, refused for good,
+/// confirmed by the service, and resolved by the operator (each ever, so they only grow).
+#[derive(Clone, Debug, Default, PartialEq, Eq, sqlx::FromRow)]
+pub struct AreaCounts {
+    pub area: String,
+    pub stored: i64,
+    pub sent: i64,
+    pub failed: i64,
+    pub acknowledged: i64,
+    pub resolved: i64,
+}
+
+/// Everything the operator's numbers show.
+#[derive(Clone, Debug, Default)]
+pub struct Numbers {
+    pub areas: Vec<AreaCounts>,
+    /// Requests waiting to be delivered (the outbox's depth).
+    pub waiting: i64,
+    /// When the oldest waiting request was stored.
+    pub oldest_waiting: Option<i64>,
+    /// Requests refused for good and not yet retried or resolved.
+    pub failed_now: i64,
+    /// Delivered, not confirmed, not resolved.
+    pub unconfirmed: i64,
+    pub purged: i64,
+    /// Seconds from storing to delivery, for each delivered request.
+    pub delivery_seconds: Vec<i64>,
+    /// Seconds from delivery to the service's confirmation.
+    pub acknowledgement_seconds: Vec<i64>,
+    /// (kind, status, how many) for the alerts.
+    pub alerts: Vec<(AlertKind, String, i64)>,
+}
+
+impl Numbers {
+    /// Alerts of `kind` with `status`.
+    pub fn alerts(&self, kind: AlertKind, status: &str) -> i64 {
+        self.alerts
+            .iter()
+            .filter(|(k, s, _)| *k == kind && s == status)
+            .map(|(_, _, n)| n)
+            .sum()
+    }
+}
+
+/// One request in the commissioners' record: no reference, no answers, no times.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReportEntry {
+    pub area: String,
+    /// `YYYY-MM`, the UK month it was sent.
+    pub month: String,
+    /// Working days from sending to the service's confirmation.
+    pub acknowledged_days: Option<u32>,
+    /// It has not reached the service (refused for good, or purged undelivered).
+    pub failed: bool,
+}
+
+/// The UK month of `unix` seconds, `YYYY-MM`.
+pub fn month_of(unix: i64) -> String {
+    let d = uk_date(unix);
+    format!("{:04}-{:02}", d.year, d.month)
+}
+
+#[derive(sqlx::FromRow)]
+struct Outbox {
+    waiting: i64,
+    oldest_waiting: Option<i64>,
+    failed_now: i64,
+    unconfirmed: i64,
+    purged: i64,
+}
+
+impl Store {
+    /// The operator's numbers: every count by area, the outbox, the latencies and the
+    /// alerts, read in one go (see `metrics`).
+    pub async fn numbers(&self) -> Result<Numbers, StoreError> {
+        let areas: Vec<AreaCounts> = on_db!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT area, COUNT(*) AS stored, COUNT(sent_at) AS sent, COUNT(failed_at) AS failed,
+                        COUNT(acknowledged_at) AS acknowledged, COUNT(resolved_at) AS resolved
+                 FROM referrals GROUP BY area ORDER BY area",
+            )
+            .fetch_all(pool)
+            .await
+        })?;
+        // SUM of a CASE of small integers is BIGINT on PostgreSQL (i64 on both).
+        let outbox: Outbox = on_db!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT
+                   COALESCE(SUM(CASE WHEN status = 'pending' AND resolved_at IS NULL THEN 1 ELSE 0 END), 0) AS waiting,
+                   MIN(CASE WHEN status = 'pending' AND resolved_at IS NULL THEN created_at END) AS oldest_waiting,
+                   COALESCE(SUM(CASE WHEN status = 'failed' AND resolved_at IS NULL THEN 1 ELSE 0 END), 0) AS failed_now,
+                   COALESCE(SUM(CASE WHEN status = 'sent' AND acknowledged_at IS NULL
+                                      AND resolved_at IS NULL THEN 1 ELSE 0 END), 0) AS unconfirmed,
+                   COALESCE(SUM(CASE WHEN status = 'purged' THEN 1 ELSE 0 END), 0) AS purged
+                 FROM referrals",
+            )
+            .fetch_one(pool)
+            .await
+        })?;
+        let delivery_seconds: Vec<i64> = on_db!(&self.db, pool => {
+            sqlx::query_scalar("SELECT sent_at - created_at FROM referrals WHERE sent_at IS NOT NULL")
+                .fetch_all(pool)
+                .await
+        })?;
+        let acknowledgement_seconds: Vec<i64> = on_db!(&self.db, pool => {
+            sqlx::query_scalar(
+                "SELECT acknowledged_at - sent_at FROM referrals
+                 WHERE acknowledged_at IS NOT NULL AND sent_at IS NOT NULL",
+            )
+            .fetch_all(pool)
+            .await
+        })?;
+        let alerts: Vec<(String, String, i64)> = on_db!(&self.db, pool => {
+            sqlx::query_as("SELECT kind, status, COUNT(*) FROM alerts GROUP BY kind, status")
+                .fetch_all(pool)
+                .await
+        })?;
+        Ok(Numbers {
+            areas,
+            waiting: outbox.waiting,
+            oldest_waiting: outbox.oldest_waiting,
+            failed_now: outbox.failed_now,
+            unconfirmed: outbox.unconfirmed,
+            purged: outbox.purged,
+            delivery_seconds,
+            acknowledgement_seconds,
+            alerts: alerts
+                .into_iter()
+                .filter_map(|(kind, status, n)| Some((AlertKind::parse(&kind)?, status, n)))
+                .collect(),
+        })
+    }
+
+    /// The commissioners' record for the months `from` to `to` (`YYYY-MM`, inclusive):
+    /// each request's area, month, working days to confirmation, and whether it failed.
+    pub async fn report_entries(
+        &self,
+        from: &str,
+        to: &str,
+    ) -> Result<Vec<ReportEntry>, StoreError> {
+        let rows: Vec<(String, String, Option<i64>, i64)> = on_db!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT area, month, acknowledged_days, failed FROM report_entries
+                 WHERE month >= $1 AND month <= $2 ORDER BY month, area",
+            )
+            .bind(from)
+            .bind(to)
+            .fetch_all(pool)
+            .await
+        })?;
+        Ok(rows
+            .into_iter()
+            .map(|(area, month, days, failed)| ReportEntry {
+                area,
+                month,
+                acknowledged_days: days.map(|d| u32::try_from(d.max(0)).unwrap_or(u32::MAX)),
+                failed: failed != 0,
+            })
+            .collect())
+    }
+}
