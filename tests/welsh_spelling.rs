@@ -44,14 +44,17 @@ fn welsh_words(text: &str) -> Vec<String> {
     words
 }
 
-/// The words aspell does not know, one per occurrence.
-fn aspell_unknown(words: &[String]) -> Vec<String> {
+/// The words of `words` that `aspell -l <dictionary>` does not know, one per occurrence;
+/// `package` is the Debian package with that dictionary.
+fn aspell_unknown_in(dictionary: &str, package: &str, words: &[String]) -> Vec<String> {
     let mut child = Command::new("aspell")
-        .args(["-l", "cy", "--encoding=utf-8", "list"])
+        .args(["-l", dictionary, "--encoding=utf-8", "list"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .expect("aspell runs: install Debian's aspell-cy (`make test` does)");
+        .unwrap_or_else(|e| {
+            panic!("aspell runs ({e}): install Debian's {package} (`make test` does)")
+        });
     child
         .stdin
         .take()
@@ -61,7 +64,7 @@ fn aspell_unknown(words: &[String]) -> Vec<String> {
     let out = child.wait_with_output().unwrap();
     assert!(
         out.status.success(),
-        "aspell failed: is the `cy` dictionary (aspell-cy) installed?"
+        "aspell failed: is the `{dictionary}` dictionary ({package}) installed?"
     );
     String::from_utf8(out.stdout)
         .unwrap()
@@ -70,29 +73,15 @@ fn aspell_unknown(words: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The words the Welsh dictionary does not know, one per occurrence.
+fn aspell_unknown(words: &[String]) -> Vec<String> {
+    aspell_unknown_in("cy", "aspell-cy", words)
+}
+
 /// The words of `words` that `aspell -l en` knows.
 fn english(words: &[String]) -> Vec<String> {
-    let mut child = Command::new("aspell")
-        .args(["-l", "en", "--encoding=utf-8", "list"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("aspell runs: install Debian's aspell-en (`make test` does)");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(words.join("\n").as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "aspell failed: is aspell-en installed?"
-    );
-    let unknown: BTreeSet<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(str::to_string)
+    let unknown: BTreeSet<String> = aspell_unknown_in("en", "aspell-en", words)
+        .into_iter()
         .collect();
     words
         .iter()

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod shared;
 pub mod smtp;
 pub mod text;
 
