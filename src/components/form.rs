@@ -111,18 +111,23 @@ pub fn TextField(
 ) -> impl IntoView {
     let has_error = error.is_some();
     let describedby = described_by(name, hint.is_some(), has_error);
-    let spellcheck = if spellcheck { "true" } else { "false" };
+    // What a text area and a one-line input both carry.
+    let common = view! {
+        <{..}
+            id=name
+            name=name
+            aria-describedby=describedby
+            aria-invalid=has_error.then_some("true")
+            spellcheck=if spellcheck { "true" } else { "false" }
+        />
+    };
     let field = match rows {
         Some(rows) => view! {
             <textarea
+                {..common}
                 class="rj-textarea"
                 class:rj-input--error=has_error
-                id=name
-                name=name
                 rows=rows
-                aria-describedby=describedby
-                aria-invalid=has_error.then_some("true")
-                spellcheck=spellcheck
                 // Leptos writes a text area's children as they are (unlike any other
                 // element's), so the answer is escaped here, the one place a text area
                 // is drawn: `</textarea><script>` stays text.
@@ -132,16 +137,12 @@ pub fn TextField(
         .into_any(),
         None => view! {
             <input
+                {..common}
                 class="rj-input"
                 class:rj-input--error=has_error
-                id=name
-                name=name
                 type=input_type
                 value=value
                 autocomplete=autocomplete
-                aria-describedby=describedby
-                aria-invalid=has_error.then_some("true")
-                spellcheck=spellcheck
             />
         }
         .into_any(),
