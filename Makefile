@@ -17,7 +17,7 @@ CARGO_LEPTOS_VERSION := 0.3.7
 # The wasm-bindgen CLI must be exactly the library version in Cargo.lock.
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium aspell-cy aspell-en python3-aiosmtpd
+APT_PACKAGES := chromium aspell-cy aspell-en python3-aiosmtpd postgresql nginx-light
 
 .PHONY: help run build test data tools apt-packages bench fuzz clean
 
@@ -40,7 +40,7 @@ test: tools apt-packages
 	cargo clippy --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
 	python3 data/build.py --fetch-only
 	python3 data/build.py --check
-	RJ_REQUIRE_DATA=1 cargo test
+	RJ_REQUIRE_DATA=1 RJ_REQUIRE_SERVERS=1 cargo test
 	cargo leptos build --release
 	npx playwright test --config end2end/playwright.config.ts
 
@@ -74,6 +74,9 @@ data:
 
 bench: build
 	@for t in wrk nginx; do command -v $$t >/dev/null || { $(SUDO) apt-get update -qq; $(SUDO) apt-get install -y -qq wrk nginx-light; break; }; done
+	@# benches/send.sh compares SQLite with PostgreSQL (one and two instances).
+	@ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 \
+	  || $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql
 	@# nginx's brotli_static, so benches/http.sh compares the same Brotli bytes fairly.
 	@[ -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so ] \
 	  || $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libnginx-mod-http-brotli-static

@@ -13,6 +13,8 @@ pub struct SiteSettings {
     pub exit_url: String,
     /// Who runs the site, shown on the home page and in the privacy notice.
     pub operator_name: String,
+    /// Its Welsh name (`RJ_OPERATOR_NAME_CY`), if it has one.
+    pub operator_name_cy: Option<String>,
     /// How to contact the operator (an email address or web address).
     pub operator_contact: String,
     /// Days an undelivered request is kept before it is deleted.
@@ -25,6 +27,7 @@ impl Default for SiteSettings {
             public_url: "http://127.0.0.1:3000".into(),
             exit_url: DEFAULT_EXIT_URL.into(),
             operator_name: "Example Restorative Justice Partnership".into(),
+            operator_name_cy: None,
             operator_contact: "contact@example.org".into(),
             retention_days: 30,
         }
@@ -37,7 +40,19 @@ impl SiteSettings {
     pub fn operator(&self, lang: Lang) -> String {
         match lang {
             Lang::En => self.operator_name.clone(),
-            Lang::Cy => foreign(Lang::En, &self.operator_name),
+            Lang::Cy => match &self.operator_name_cy {
+                Some(name) => name.clone(),
+                None => foreign(Lang::En, &self.operator_name),
+            },
+        }
+    }
+
+    /// The operator's name in `lang` as plain text (a plain-text email): the Welsh name
+    /// when there is one, else the English name.
+    pub fn operator_plain(&self, lang: Lang) -> &str {
+        match (lang, &self.operator_name_cy) {
+            (Lang::Cy, Some(name)) => name,
+            _ => &self.operator_name,
         }
     }
 
@@ -74,5 +89,18 @@ mod tests {
             site.operator(Lang::En),
             "Example Restorative Justice Partnership"
         );
+        let site = SiteSettings {
+            operator_name_cy: Some("Partneriaeth Cyfiawnder Adferol Enghreifftiol".into()),
+            ..site
+        };
+        assert_eq!(
+            site.operator(Lang::Cy),
+            "Partneriaeth Cyfiawnder Adferol Enghreifftiol"
+        );
+        assert_eq!(
+            site.operator_plain(Lang::Cy),
+            site.operator_name_cy.as_deref().unwrap()
+        );
+        assert_eq!(site.operator(Lang::En), site.operator_name);
     }
 }

@@ -563,3 +563,104 @@ fn check_config_lists_stale_entries_and_direct_and_triage_areas() {
     );
     assert!(lines[3].contains("essex") && !lines[3].contains("kent"));
 }
+
+#[test]
+fn the_example_routing_file_parses_and_is_refused_in_production() {
+    let text = include_str!("../data/routing.example.toml");
+    let routing =
+        Routing::parse(text, "data/routing.example.toml", areas(), triage(), false).unwrap();
+    let d = shipped().with_routing(routing);
+    let kent = areas().by_slug("kent").unwrap().id;
+    assert!(d.route(kent, false).direct);
+    for line in text.lines().filter(|l| l.contains('@')) {
+        assert!(
+            line.contains(".example\""),
+            "only example addresses: {line}"
+        );
+    }
+    let err = Routing::parse(text, "data/routing.example.toml", areas(), triage(), true)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("placeholder") && err.contains("line 13"),
+        "{err}"
+    );
+}
+
+/// `rj check-config` as an operator runs it, in a fresh folder after `rj migrate`:
+/// whether it passed, and what it printed.
+fn check_config(vars: &[(&str, &std::ffi::OsStr)]) -> (bool, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let (migrated, said) = rj(dir.path(), "migrate", vars);
+    assert!(migrated, "rj migrate: {said}");
+    rj(dir.path(), "check-config", vars)
+}
+
+/// Runs `rj <command>` with its database and mail folder in `dir`.
+fn rj(dir: &std::path::Path, command: &str, vars: &[(&str, &std::ffi::OsStr)]) -> (bool, String) {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_rj"));
+    cmd.arg(command)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("LEPTOS_OUTPUT_NAME", "rj")
+        .env("LEPTOS_SITE_ROOT", dir.join("site"))
+        .env(
+            "RJ_DATABASE_URL",
+            format!("sqlite://{}/rj.db", dir.display()),
+        )
+        .env("RJ_MAIL_DIR", dir.join("mail"))
+        .env("RUST_LOG", "error");
+    for (k, v) in vars {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().unwrap();
+    let said =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    (out.status.success(), said)
+}
+
+/// The shipped configuration sends every area through triage; with a routing file,
+/// its areas go direct; a mistake in the file stops it, naming the file and the line.
+#[test]
+fn check_config_says_which_areas_go_direct_and_which_through_triage() {
+    let (ok, shipped) = check_config(&[]);
+    assert!(ok, "{shipped}");
+    assert!(
+        shipped.contains("\ndirect to the service (0): none\n"),
+        "{shipped}"
+    );
+    let triage_line = shipped
+        .lines()
+        .find(|l| l.starts_with("through triage at triage@example.org (43): "))
+        .unwrap_or_else(|| panic!("every area through triage: {shipped}"));
+    assert!(triage_line.contains("kent") && triage_line.contains("gwent"));
+
+    let (ok, with_routing) = check_config(&[
+        ("RJ_ROUTING", "data/routing.example.toml".as_ref()),
+        ("RJ_TRIAGE_EMAIL", "triage@operator.example.org".as_ref()),
+    ]);
+    assert!(ok, "{with_routing}");
+    assert!(
+        with_routing.contains("\ndirect to the service (1): kent\n"),
+        "{with_routing}"
+    );
+    let triage_line = with_routing
+        .lines()
+        .find(|l| l.starts_with("through triage at triage@operator.example.org (42): "))
+        .unwrap_or_else(|| panic!("{with_routing}"));
+    assert!(!triage_line.contains("kent") && triage_line.contains("essex"));
+
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("routing.toml");
+    std::fs::write(
+        &bad,
+        "[[route]]\narea = \"kent\"\nemail = \"not an address\"\n",
+    )
+    .unwrap();
+    let (ok, said) = check_config(&[("RJ_ROUTING", bad.as_os_str())]);
+    assert!(!ok);
+    assert!(
+        said.contains(&format!("{}, line 3: `not an address`", bad.display())),
+        "{said}"
+    );
+}

@@ -1,8 +1,16 @@
-//! The referral outbox on a real SQLite database in a temporary folder.
+//! The referral outbox on both backends: a real SQLite database in a temporary folder,
+//! and a real PostgreSQL server started by the harness (`common::postgres`), each test
+//! in its own database. Every behaviour test runs on both (`sqlite::…`, `postgres::…`);
+//! "instances" are separate stores (separate connection pools) on one database. The
+//! last test checks the two sets of migrations make the same tables.
+
+mod common;
 
 use rj::referral::form::{Answer3, ContactMethod, Referral, Relationship};
-use rj::referral::store::Store;
+use rj::referral::store::{Backend, DatabaseUrl, Store};
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 fn referral(area: &str) -> Referral {
     Referral {
@@ -32,15 +40,78 @@ fn random() -> u64 {
     n.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 7
 }
 
-async fn store() -> (Store, tempfile::TempDir) {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/nested/rj.db", dir.path().display());
-    (Store::open(&url).await.expect("the store opens"), dir)
+/// One test's database, which any number of stores may open.
+struct TestDb {
+    url: DatabaseUrl,
+    _dir: Option<tempfile::TempDir>,
 }
 
-#[tokio::test]
-async fn the_same_form_sent_twice_is_stored_once() {
-    let (store, _dir) = store().await;
+impl TestDb {
+    fn sqlite() -> TestDb {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/nested/rj.db", dir.path().display());
+        TestDb {
+            url: DatabaseUrl::parse(&url).unwrap(),
+            _dir: Some(dir),
+        }
+    }
+
+    /// `None` (said loudly by the harness) when PostgreSQL is not available.
+    fn postgres(name: &str) -> Option<TestDb> {
+        let server = common::postgres::server()?;
+        Some(TestDb {
+            url: DatabaseUrl::parse(&server.new_database(name)).unwrap(),
+            _dir: None,
+        })
+    }
+
+    /// Opens a store, migrating as the site does at start.
+    async fn open(&self) -> Store {
+        Store::open(&self.url).await.expect("the store opens")
+    }
+}
+
+/// Each listed test, once on SQLite and once on PostgreSQL.
+macro_rules! on_both_backends {
+    ($($name:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    super::$name(super::TestDb::sqlite()).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $name() {
+                    if let Some(db) = super::TestDb::postgres(stringify!($name)) {
+                        super::$name(db).await;
+                    }
+                }
+            )*
+        }
+    };
+}
+
+on_both_backends!(
+    the_same_form_sent_twice_is_stored_once,
+    concurrent_sends_of_one_form_make_one_request,
+    a_lease_keeps_a_request_to_one_worker_until_it_expires,
+    workers_of_two_instances_never_claim_the_same_request,
+    delivery_deletes_the_personal_data,
+    retries_wait_for_their_time,
+    failed_requests_can_be_retried_and_old_ones_are_purged,
+    the_database_survives_reopening,
+    a_client_limit_is_counted_across_instances,
+    a_client_limit_holds_under_concurrent_hits,
+    one_instance_at_a_time_holds_the_sweep_lock,
+    migrations_are_reported_then_applied,
+);
+
+async fn the_same_form_sent_twice_is_stored_once(db: TestDb) {
+    let store = db.open().await;
     let first = store
         .insert("key-1", &referral("south-wales"), 100, random)
         .await
@@ -56,14 +127,16 @@ async fn the_same_form_sent_twice_is_stored_once() {
         .unwrap();
     assert_ne!(first, other);
     assert_eq!(store.counts().await.unwrap().pending, 2);
+    assert_eq!(store.reference_for("key-1").await.unwrap(), Some(first));
+    assert_eq!(store.reference_for("key-3").await.unwrap(), None);
 }
 
-#[tokio::test]
-async fn concurrent_sends_of_one_form_make_one_request() {
-    let (store, _dir) = store().await;
+async fn concurrent_sends_of_one_form_make_one_request(db: TestDb) {
+    // Two instances, each with its own pool, as two machines would be.
+    let stores = [db.open().await, db.open().await];
     let handles: Vec<_> = (0..16)
-        .map(|_| {
-            let store = store.clone();
+        .map(|i| {
+            let store = stores[i % 2].clone();
             tokio::spawn(async move {
                 store
                     .insert("same", &referral("kent"), 1, random)
@@ -78,12 +151,11 @@ async fn concurrent_sends_of_one_form_make_one_request() {
     }
     refs.dedup();
     assert_eq!(refs.len(), 1);
-    assert_eq!(store.counts().await.unwrap().pending, 1);
+    assert_eq!(stores[0].counts().await.unwrap().pending, 1);
 }
 
-#[tokio::test]
-async fn a_lease_keeps_a_request_to_one_worker_until_it_expires() {
-    let (store, _dir) = store().await;
+async fn a_lease_keeps_a_request_to_one_worker_until_it_expires(db: TestDb) {
+    let store = db.open().await;
     let reference = store
         .insert("k", &referral("dorset"), 10, random)
         .await
@@ -103,16 +175,49 @@ async fn a_lease_keeps_a_request_to_one_worker_until_it_expires() {
     assert_eq!((again.reference, again.attempts), (reference, 2));
 }
 
-#[tokio::test]
-async fn delivery_deletes_the_personal_data() {
-    let (store, _dir) = store().await;
+async fn workers_of_two_instances_never_claim_the_same_request(db: TestDb) {
+    let stores = [db.open().await, db.open().await];
+    for i in 0..60 {
+        stores[0]
+            .insert(&format!("k{i}"), &referral("essex"), 10, random)
+            .await
+            .unwrap();
+    }
+    // Eight workers, four per instance, claiming as fast as they can.
+    let workers: Vec<_> = (0..8)
+        .map(|w| {
+            let store = stores[w % 2].clone();
+            tokio::spawn(async move {
+                let mut mine = Vec::new();
+                while let Some(c) = store.claim(20, 60).await.unwrap() {
+                    mine.push(c.id);
+                }
+                mine
+            })
+        })
+        .collect();
+    let mut all = Vec::new();
+    for w in workers {
+        all.extend(w.await.unwrap());
+    }
+    let distinct: BTreeSet<i64> = all.iter().copied().collect();
+    assert_eq!(all.len(), 60, "each request claimed once: {all:?}");
+    assert_eq!(distinct.len(), 60);
+}
+
+async fn delivery_deletes_the_personal_data(db: TestDb) {
+    let store = db.open().await;
     let reference = store
         .insert("k", &referral("essex"), 10, random)
         .await
         .unwrap();
     let claimed = store.claim(10, 60).await.unwrap().unwrap();
+    assert!(!claimed.service_sent);
+    store.mark_service_sent(claimed.id).await.unwrap();
+    assert_eq!(store.payloads_held().await.unwrap(), 1);
     store.mark_sent(claimed.id, 12).await.unwrap();
     assert_eq!(store.payloads_held().await.unwrap(), 0);
+    assert_eq!(store.referral(reference).await.unwrap(), None);
     let stored = store.find(reference).await.unwrap().unwrap();
     assert_eq!(
         (stored.area.as_str(), stored.status.as_str()),
@@ -121,25 +226,29 @@ async fn delivery_deletes_the_personal_data() {
     assert!(store.claim(100, 60).await.unwrap().is_none());
 }
 
-#[tokio::test]
-async fn retries_wait_for_their_time() {
-    let (store, _dir) = store().await;
-    store
+async fn retries_wait_for_their_time(db: TestDb) {
+    let store = db.open().await;
+    let reference = store
         .insert("k", &referral("surrey"), 10, random)
         .await
         .unwrap();
     let claimed = store.claim(10, 60).await.unwrap().unwrap();
+    store.mark_service_sent(claimed.id).await.unwrap();
     store
         .mark_retry(claimed.id, 40, "connection refused")
         .await
         .unwrap();
     assert!(store.claim(39, 60).await.unwrap().is_none());
-    assert_eq!(store.claim(40, 60).await.unwrap().unwrap().attempts, 2);
+    let again = store.claim(40, 60).await.unwrap().unwrap();
+    assert_eq!((again.attempts, again.service_sent), (2, true));
+    assert_eq!(
+        store.referral(reference).await.unwrap().unwrap().area,
+        "surrey"
+    );
 }
 
-#[tokio::test]
-async fn failed_requests_can_be_retried_and_old_ones_are_purged() {
-    let (store, _dir) = store().await;
+async fn failed_requests_can_be_retried_and_old_ones_are_purged(db: TestDb) {
+    let store = db.open().await;
     let old = store
         .insert("old", &referral("suffolk"), 10, random)
         .await
@@ -170,24 +279,325 @@ async fn failed_requests_can_be_retried_and_old_ones_are_purged() {
     let purged = store.purge(100).await.unwrap();
     assert_eq!(purged, vec![old]);
     let counts = store.counts().await.unwrap();
-    assert_eq!((counts.purged, counts.pending), (1, 1));
+    assert_eq!(
+        (counts.purged, counts.pending, counts.oldest_pending),
+        (1, 1, Some(500))
+    );
     assert!(!store.retry(old, 700).await.unwrap(), "purged data is gone");
 }
 
-#[tokio::test]
-async fn the_database_survives_reopening() {
-    let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/rj.db", dir.path().display());
+async fn the_database_survives_reopening(db: TestDb) {
     let reference = {
-        let store = Store::open(&url).await.unwrap();
+        let store = db.open().await;
         store
             .insert("k", &referral("cumbria"), 10, random)
             .await
             .unwrap()
     };
-    let store = Store::open(&url).await.unwrap();
+    let store = db.open().await;
     assert_eq!(
         store.claim(10, 60).await.unwrap().unwrap().reference,
         reference
     );
+}
+
+async fn a_client_limit_is_counted_across_instances(db: TestDb) {
+    let stores = [db.open().await, db.open().await];
+    // Five an hour, counted alternately by two instances: the sixth is refused by either.
+    for i in 0..5 {
+        assert!(
+            stores[i % 2]
+                .count_hit("send", "client-a", 5, 3600, 1000 + i as i64)
+                .await
+                .unwrap(),
+            "hit {i}"
+        );
+    }
+    for store in &stores {
+        assert!(
+            !store
+                .count_hit("send", "client-a", 5, 3600, 1010)
+                .await
+                .unwrap()
+        );
+    }
+    // Another client, or another limit, has its own count.
+    assert!(
+        stores[0]
+            .count_hit("send", "client-b", 5, 3600, 1010)
+            .await
+            .unwrap()
+    );
+    assert!(
+        stores[1]
+            .count_hit("status", "client-a", 5, 3600, 1010)
+            .await
+            .unwrap()
+    );
+    // An hour after the first, one place is free again (refusals were not counted).
+    assert!(
+        stores[1]
+            .count_hit("send", "client-a", 5, 3600, 4601)
+            .await
+            .unwrap()
+    );
+    assert!(
+        !stores[0]
+            .count_hit("send", "client-a", 5, 3600, 4601)
+            .await
+            .unwrap()
+    );
+    // The sweep deletes rows whose events have all left the window.
+    assert_eq!(
+        stores[0].purge_limits(4610).await.unwrap(),
+        2,
+        "client-b and status"
+    );
+    assert_eq!(stores[0].purge_limits(10_000).await.unwrap(), 1);
+    assert!(
+        stores[0]
+            .count_hit("send", "client-a", 5, 3600, 10_000)
+            .await
+            .unwrap()
+    );
+}
+
+async fn a_client_limit_holds_under_concurrent_hits(db: TestDb) {
+    let stores = [db.open().await, db.open().await];
+    let hits: Vec<_> = (0..24)
+        .map(|i| {
+            let store = stores[i % 2].clone();
+            tokio::spawn(async move { store.count_hit("send", "busy", 5, 3600, 50).await.unwrap() })
+        })
+        .collect();
+    let mut allowed = 0;
+    for h in hits {
+        allowed += usize::from(h.await.unwrap());
+    }
+    assert_eq!(allowed, 5, "exactly the limit, however the hits interleave");
+}
+
+async fn one_instance_at_a_time_holds_the_sweep_lock(db: TestDb) {
+    let (a, b) = (db.open().await, db.open().await);
+    let held = a.try_sweep_lock().await.unwrap().expect("free at first");
+    match a.backend() {
+        Backend::Postgres => {
+            assert!(b.try_sweep_lock().await.unwrap().is_none(), "held by a");
+            drop(held);
+            // Dropping closes the lock's connection; the server then frees the lock.
+            let start = Instant::now();
+            let again = loop {
+                if let Some(lock) = b.try_sweep_lock().await.unwrap() {
+                    break lock;
+                }
+                assert!(start.elapsed() < Duration::from_secs(10), "never released");
+                tokio::time::sleep(Duration::from_millis(20)).await;
+            };
+            assert!(a.try_sweep_lock().await.unwrap().is_none(), "now held by b");
+            drop(again);
+        }
+        // One machine, one instance: its one sweeping worker always may.
+        Backend::Sqlite => assert!(b.try_sweep_lock().await.unwrap().is_some()),
+    }
+}
+
+async fn migrations_are_reported_then_applied(db: TestDb) {
+    let store = Store::connect(&db.url).await.unwrap();
+    let before = store.migration_status().await.unwrap();
+    assert!(!before.up_to_date());
+    assert!(before.applied.is_empty(), "{before:?}");
+    assert!(
+        before.pending.iter().any(|m| m.starts_with("1 ")),
+        "{before:?}"
+    );
+    store.migrate().await.unwrap();
+    let after = store.migration_status().await.unwrap();
+    assert!(after.up_to_date(), "{after:?}");
+    assert_eq!(after.applied.len(), before.pending.len());
+    // Applying again changes nothing.
+    store.migrate().await.unwrap();
+    assert_eq!(store.migration_status().await.unwrap(), after);
+}
+
+/// A table as both catalogues can describe it.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Table {
+    /// In order: name, kind (`integer`, `text`…), NOT NULL.
+    columns: Vec<(String, String, bool)>,
+    primary_key: Vec<String>,
+    /// Indexes made by CREATE INDEX: name, columns, unique.
+    indexes: BTreeSet<(String, Vec<String>, bool)>,
+    /// Indexes behind UNIQUE constraints (named differently by each database): columns.
+    unique: BTreeSet<Vec<String>>,
+}
+
+fn sqlite_kind(declared: &str) -> String {
+    match declared.to_ascii_uppercase().as_str() {
+        "INTEGER" | "BIGINT" => "integer".into(),
+        "TEXT" => "text".into(),
+        "BLOB" => "blob".into(),
+        other => format!("SQLite {other}"),
+    }
+}
+
+fn postgres_kind(data_type: &str) -> String {
+    match data_type {
+        "bigint" => "integer".into(),
+        "text" => "text".into(),
+        "bytea" => "blob".into(),
+        // 32 bits: the code reads every number as i64, which it cannot decode.
+        "integer" | "smallint" => "PostgreSQL integer: use BIGINT".into(),
+        other => format!("PostgreSQL {other}"),
+    }
+}
+
+async fn sqlite_catalogue(url: &DatabaseUrl) -> BTreeMap<String, Table> {
+    Store::open(url).await.unwrap();
+    let pool = sqlx::SqlitePool::connect(&url.to_string()).await.unwrap();
+    let names: Vec<String> = sqlx::query_scalar(
+        "SELECT name FROM sqlite_master WHERE type = 'table'
+         AND name NOT LIKE 'sqlite_%' AND name <> '_sqlx_migrations'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let mut tables = BTreeMap::new();
+    for name in names {
+        let mut t = Table::default();
+        let columns: Vec<(String, String, bool, i64)> = sqlx::query_as(
+            "SELECT name, type, \"notnull\", pk FROM pragma_table_info($1) ORDER BY cid",
+        )
+        .bind(&name)
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        let mut pk: Vec<(i64, String)> = Vec::new();
+        for (column, declared, not_null, in_pk) in columns {
+            if in_pk > 0 {
+                pk.push((in_pk, column.clone()));
+            }
+            t.columns
+                .push((column, sqlite_kind(&declared), not_null || in_pk > 0));
+        }
+        pk.sort();
+        t.primary_key = pk.into_iter().map(|(_, c)| c).collect();
+        let indexes: Vec<(String, bool, String)> =
+            sqlx::query_as("SELECT name, \"unique\", origin FROM pragma_index_list($1)")
+                .bind(&name)
+                .fetch_all(&pool)
+                .await
+                .unwrap();
+        for (index, unique, origin) in indexes {
+            let columns: Vec<String> =
+                sqlx::query_scalar("SELECT name FROM pragma_index_info($1) ORDER BY seqno")
+                    .bind(&index)
+                    .fetch_all(&pool)
+                    .await
+                    .unwrap();
+            match origin.as_str() {
+                "c" => {
+                    t.indexes.insert((index, columns, unique));
+                }
+                "u" => {
+                    t.unique.insert(columns);
+                }
+                _ => {} // "pk": the primary key, compared above
+            }
+        }
+        tables.insert(name, t);
+    }
+    tables
+}
+
+async fn postgres_catalogue(url: &DatabaseUrl) -> BTreeMap<String, Table> {
+    Store::open(url).await.unwrap();
+    // The test server has no passwords, so the printed address is the whole address.
+    let pool = sqlx::PgPool::connect(&url.to_string()).await.unwrap();
+    let names: Vec<String> = sqlx::query_scalar(
+        "SELECT table_name::text FROM information_schema.tables
+         WHERE table_schema = 'public' AND table_type = 'BASE TABLE'
+           AND table_name <> '_sqlx_migrations'",
+    )
+    .fetch_all(&pool)
+    .await
+    .unwrap();
+    let mut tables = BTreeMap::new();
+    for name in names {
+        let mut t = Table::default();
+        let columns: Vec<(String, String, String)> = sqlx::query_as(
+            "SELECT column_name::text, data_type::text, is_nullable::text
+             FROM information_schema.columns
+             WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
+        )
+        .bind(&name)
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        t.columns = columns
+            .into_iter()
+            .map(|(c, kind, nullable)| (c, postgres_kind(&kind), nullable == "NO"))
+            .collect();
+        let indexes: Vec<(String, bool, bool, bool, Vec<String>)> = sqlx::query_as(
+            "SELECT i.relname::text, ix.indisunique, ix.indisprimary,
+                    EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = ix.indexrelid),
+                    array_agg(a.attname::text ORDER BY k.ord)
+             FROM pg_index ix
+             JOIN pg_class t ON t.oid = ix.indrelid
+             JOIN pg_class i ON i.oid = ix.indexrelid
+             CROSS JOIN LATERAL unnest(ix.indkey) WITH ORDINALITY AS k(attnum, ord)
+             JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum = k.attnum
+             WHERE t.relname = $1
+             GROUP BY i.relname, ix.indisunique, ix.indisprimary, ix.indexrelid",
+        )
+        .bind(&name)
+        .fetch_all(&pool)
+        .await
+        .unwrap();
+        for (index, unique, primary, constraint, columns) in indexes {
+            if primary {
+                t.primary_key = columns;
+            } else if constraint {
+                t.unique.insert(columns);
+            } else {
+                t.indexes.insert((index, columns, unique));
+            }
+        }
+        tables.insert(name, t);
+    }
+    tables
+}
+
+/// `migrations/sqlite` and `migrations/postgres` stay in step: the same versions, and
+/// after applying them the same tables, columns (with comparable types and NOT NULL),
+/// primary keys, unique constraints and indexes, as each database's catalogue says.
+#[tokio::test]
+async fn the_two_sets_of_migrations_make_the_same_tables() {
+    let versions = |b: Backend| -> Vec<(i64, String)> {
+        b.migrator()
+            .iter()
+            .map(|m| (m.version, m.description.to_string()))
+            .collect()
+    };
+    assert_eq!(
+        versions(Backend::Sqlite),
+        versions(Backend::Postgres),
+        "each migration has a twin with the same number and name"
+    );
+    let Some(pg) = TestDb::postgres("catalogue") else {
+        return;
+    };
+    let sqlite = sqlite_catalogue(&TestDb::sqlite().url).await;
+    let postgres = postgres_catalogue(&pg.url).await;
+    assert!(sqlite.contains_key("referrals") && sqlite.contains_key("client_limits"));
+    assert_eq!(
+        sqlite.keys().collect::<Vec<_>>(),
+        postgres.keys().collect::<Vec<_>>(),
+        "the same tables"
+    );
+    for (name, table) in &sqlite {
+        assert_eq!(
+            table, &postgres[name],
+            "table {name}: SQLite (left), PostgreSQL (right)"
+        );
+    }
 }

@@ -186,3 +186,49 @@ async fn every_english_page_is_plain_english() {
         "Flesch reading ease too low: {failures:?}"
     );
 }
+
+/// The words the referral flow puts together for who gets a request and who will
+/// contact the person (the consent, the confirmation page and email, the youth justice
+/// note, the triage email's opening): each is plain English on its own, with real names.
+#[test]
+fn the_words_about_where_a_request_goes_are_plain_english() {
+    let tr = rj::i18n::Tr(Lang::En);
+    let args = [
+        (
+            "service",
+            "Kent and Medway Restorative Justice Service".into(),
+        ),
+        ("operator", "Example Restorative Justice Partnership".into()),
+        ("area", "Dyfed-Powys".into()),
+        ("reference", "RJ-4K7P-Q2MB".into()),
+    ];
+    let mut failures = Vec::new();
+    for id in [
+        "refer-under-18-hint",
+        "refer-consent",
+        "refer-consent-triage",
+        "refer-consent-triage-none",
+        "refer-consent-any",
+        "refer-sent-next",
+        "refer-sent-next-triage",
+        "refer-sent-next-triage-none",
+        "confirm-body",
+        "confirm-body-triage",
+        "confirm-body-triage-none",
+        "email-triage-named",
+        "email-triage-none",
+        "email-youth-flag",
+    ] {
+        let text = rj::i18n::unmarked(&tr.t_args(id, &args));
+        let (score, words, ..) = flesch(&text);
+        println!("{id:<30} {score:>6.1} {words:>6}");
+        if score < MINIMUM {
+            failures.push(format!("{id}: {score:.1}: {text}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "Flesch reading ease too low:\n{}",
+        failures.join("\n")
+    );
+}

@@ -147,8 +147,10 @@ async fn check_change_send_and_confirm() {
     assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store, private");
     let sent = text(res).await;
     assert!(sent.contains(&location["/cy/cyfeirio/wedi-anfon/".len()..]));
-    // No service is listed for South Wales: the operator passes the request on.
-    assert!(sent.contains("Bydd Example Restorative Justice Partnership yn cysylltu"));
+    // No service is listed for South Wales: the operator's team looks for one.
+    assert!(sent.contains(
+        "Mae eich cais yn mynd i dîm <span lang=\"en\">Example Restorative Justice Partnership</span>. Dydyn ni ddim wedi dod o hyd"
+    ));
     assert!(
         !sent.contains("Siân"),
         "the confirmation page shows no answers"
@@ -253,6 +255,24 @@ async fn the_defences() {
     assert!(html.contains("Wait an hour"));
 }
 
+/// Instances behind one proxy share `RJ_SECRET`: a form shown by one instance is
+/// accepted when it is sent to another; a site with another secret refuses it (the
+/// answers come back to check, with a fresh token).
+#[tokio::test]
+async fn a_form_shown_by_one_instance_is_accepted_by_another_with_the_same_secret() {
+    let shared = ("RJ_SECRET", "a-secret-shared-by-every-instance-0123");
+    let (one, other) = (fresh_app(&[shared]).await, fresh_app(&[shared]).await);
+    let stranger = fresh_app(&[("RJ_SECRET", "a-different-secret-of-another-site-99")]).await;
+    let t = token(&one, "/refer").await;
+    let body = format!("{VALID}&action=send&token={t}");
+    let (status, location, html) = post(&stranger, "/refer", &body).await;
+    assert_eq!((status, location), (StatusCode::OK, None));
+    assert!(html.contains("Check your answers") && html.contains("send them again"));
+    let (status, location, _) = post(&other, "/refer", &body).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.unwrap().starts_with("/refer/sent/RJ-"));
+}
+
 /// Sends a new request (a fresh token) as `client`; returns the status.
 async fn send_new(app: &Router, client: &str) -> StatusCode {
     let t = token(app, "/refer").await;
@@ -344,7 +364,7 @@ async fn the_confirmation_page_says_when_the_database_is_down() {
     )
     .await;
     let location = location.unwrap();
-    let db = sqlx::SqlitePool::connect(&state.config.database_url)
+    let db = sqlx::SqlitePool::connect(&state.config.database_url.to_string())
         .await
         .unwrap();
     sqlx::query("ALTER TABLE referrals RENAME TO referrals_gone")
@@ -607,4 +627,62 @@ async fn a_thousand_random_posts() {
         "every valid Send stored exactly once"
     );
     assert!(stored.len() > 50, "enough valid sends: {}", stored.len());
+}
+
+/// Checking the answers says who will get the details (through triage, as shipped) and,
+/// for "yes" to the under-18 question, what that means: with JavaScript off too.
+#[tokio::test]
+async fn the_check_page_says_who_gets_the_details_and_explains_a_youth_case() {
+    let app = fresh_app(&[]).await;
+    let kent = VALID
+        .replace("area=south-wales", "area=kent")
+        .replace("responsible_under_18=not_sure", "responsible_under_18=yes");
+    let note_en = "If so, restorative justice is usually run by the local youth justice service.";
+    let note_cy = "Os felly, y gwasanaeth cyfiawnder ieuenctid lleol sydd fel arfer yn cynnal cyfiawnder adferol.";
+
+    let token_en = token(&app, "/refer").await;
+    let (_, _, check) = post(
+        &app,
+        "/refer",
+        &format!("{kent}&action=check&token={token_en}"),
+    )
+    .await;
+    assert!(check.contains(note_en), "the youth note on the check page");
+    assert!(check.contains(
+        "I agree that my details are sent to the Example Restorative Justice Partnership team. They will pass them to Kent and Medway Restorative Justice Service."
+    ));
+    let token_cy = token(&app, "/cy/cyfeirio").await;
+    let (_, _, check) = post(
+        &app,
+        "/cy/cyfeirio",
+        &format!("{kent}&action=check&token={token_cy}"),
+    )
+    .await;
+    assert!(check.contains(note_cy));
+    assert!(check.contains(
+        "Rwy'n cytuno y gall tîm <span lang=\"en\">Example Restorative Justice Partnership</span> gael fy manylion. Byddan nhw'n eu hanfon ymlaen, fel bod <span lang=\"en\">Kent and Medway Restorative Justice Service</span> yn gallu cysylltu â fi."
+    ));
+    // The answer echoes the question's verb; "not sure" needs no note.
+    assert!(
+        check.contains("<dd class=\"rj-check__value\">Oedd<br"),
+        "Oedd, then the note"
+    );
+    let (_, _, check) = post(
+        &app,
+        "/refer",
+        &format!("{VALID}&action=check&token={token_en}"),
+    )
+    .await;
+    assert!(!check.contains(note_en));
+    // No service is listed for South Wales: the team will look for one.
+    assert!(check.contains(
+        "I agree that my details are sent to the Example Restorative Justice Partnership team. They will look for a service that can help."
+    ));
+    // The question explains it before it is answered, and names no one before an area
+    // is chosen.
+    let form = common::page(&app, "/refer", StatusCode::OK).await;
+    assert!(form.contains(note_en));
+    assert!(form.contains(
+        "I agree that my details are sent so a restorative justice service can contact me."
+    ));
 }

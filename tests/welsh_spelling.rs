@@ -3,8 +3,10 @@
 //! official terms and proper nouns are listed, each checked, in `tests/data/cy-words.txt`.
 //! No Welsh page has a common English word (one `aspell -l en` knows and the Welsh
 //! dictionary and the list do not) outside an element marked `lang="en"`.
-//! Run with `--nocapture` to see each page's rate, before ("raw") and after the list,
-//! and the words aspell did not know.
+//! The Welsh of the emails (the service email and the confirmation) is checked the same
+//! way. Run with `--nocapture` to see each page's and email's rate, before ("raw") and
+//! after the list, and the words aspell did not know; `SHOW_EMAILS=1` also prints the
+//! emails' Welsh text as checked.
 
 mod common;
 
@@ -124,6 +126,67 @@ impl Reviewed {
     }
 }
 
+/// The spelling of several Welsh texts: a table row for each (`--nocapture`), those
+/// with too many unknown words, and every word neither aspell nor the list knows.
+struct Spelling {
+    reviewed: Reviewed,
+    failures: Vec<String>,
+    all_unknown: BTreeSet<String>,
+}
+
+impl Spelling {
+    /// Prints the table's heading; `what` names the first column.
+    fn new(what: &str) -> Self {
+        println!(
+            "{what:<48} {:>6} {:>8} {:>7} {:>9}",
+            "words", "unknown", "rate", "raw rate"
+        );
+        Self {
+            reviewed: reviewed(),
+            failures: Vec::new(),
+            all_unknown: BTreeSet::new(),
+        }
+    }
+
+    /// Checks one text and says how many words it has.
+    fn check(&mut self, name: &str, text: &str) -> usize {
+        let words = welsh_words(text);
+        // The raw rate is before the reviewed list (words and whole names) is applied.
+        let raw_rate = aspell_unknown(&words).len() as f64 / words.len().max(1) as f64;
+        let unknown: Vec<String> =
+            aspell_unknown(&welsh_words(&self.reviewed.without_phrases(text)))
+                .into_iter()
+                .filter(|w| !self.reviewed.words.contains(&w.to_lowercase()))
+                .collect();
+        let rate = unknown.len() as f64 / words.len().max(1) as f64;
+        println!(
+            "{name:<48} {:>6} {:>8} {:>6.2}% {:>8.2}%",
+            words.len(),
+            unknown.len(),
+            rate * 100.0,
+            raw_rate * 100.0
+        );
+        self.all_unknown.extend(unknown.iter().cloned());
+        if rate > MAXIMUM_UNKNOWN {
+            self.failures
+                .push(format!("{name}: {:.1}% unknown: {unknown:?}", rate * 100.0));
+        }
+        words.len()
+    }
+
+    fn assert_passed(self, what: &str) {
+        println!(
+            "not in the dictionary or the reviewed list: {:?}",
+            self.all_unknown
+        );
+        assert!(
+            self.failures.is_empty(),
+            "too many unknown Welsh words in {what}:\n{}",
+            self.failures.join("\n")
+        );
+    }
+}
+
 /// The HTML with every element marked `lang="<code>"` removed, content and all.
 fn without_lang(html: &str, code: &str) -> String {
     let attr = format!(" lang=\"{code}\"");
@@ -233,13 +296,7 @@ async fn no_welsh_page_has_english_words_outside_lang_en() {
 #[tokio::test]
 async fn every_welsh_page_is_spelled_correctly() {
     let app = app().await;
-    let reviewed = reviewed();
-    let mut failures = Vec::new();
-    let mut all_unknown = BTreeSet::new();
-    println!(
-        "{:<40} {:>6} {:>8} {:>7} {:>9}",
-        "page", "words", "unknown", "rate", "raw rate"
-    );
+    let mut spelling = Spelling::new("page");
     for &p in Page::ALL {
         let path = p.path(Lang::Cy);
         let html = page(&app, &path, StatusCode::OK).await;
@@ -247,32 +304,9 @@ async fn every_welsh_page_is_spelled_correctly() {
         // English name is marked lang="en" and left out with the other English names.
         let site = rj::site::SiteSettings::default();
         let text = main_text(&without_lang(&html, "en")).replace(&site.operator_contact, " ");
-        let words = welsh_words(&text);
-        // The raw rate is before the reviewed list (words and whole names) is applied.
-        let raw_rate = aspell_unknown(&words).len() as f64 / words.len().max(1) as f64;
-        let unknown: Vec<String> = aspell_unknown(&welsh_words(&reviewed.without_phrases(&text)))
-            .into_iter()
-            .filter(|w| !reviewed.words.contains(&w.to_lowercase()))
-            .collect();
-        let rate = unknown.len() as f64 / words.len().max(1) as f64;
-        println!(
-            "{path:<40} {:>6} {:>8} {:>6.2}% {:>8.2}%",
-            words.len(),
-            unknown.len(),
-            rate * 100.0,
-            raw_rate * 100.0
-        );
-        all_unknown.extend(unknown.iter().cloned());
-        if rate > MAXIMUM_UNKNOWN {
-            failures.push(format!("{path}: {:.1}% unknown: {unknown:?}", rate * 100.0));
-        }
+        spelling.check(&path, &text);
     }
-    println!("not in the dictionary or the reviewed list: {all_unknown:?}");
-    assert!(
-        failures.is_empty(),
-        "too many unknown Welsh words:\n{}",
-        failures.join("\n")
-    );
+    spelling.assert_passed("Welsh pages");
 }
 
 /// English names in Welsh pages reach the HTML as `lang="en"` elements, and no mark is
@@ -300,4 +334,179 @@ async fn english_names_on_welsh_pages_are_marked_lang_en() {
             );
         }
     }
+}
+
+// ---- the emails, checked like the pages ----
+
+/// Takes out what is not the site's Welsh: email and web addresses, and `names` (the
+/// person's answers, the reference, and English names a plain-text email cannot mark).
+fn without_data(text: &str, names: &[String]) -> String {
+    let text = names
+        .iter()
+        .fold(text.to_string(), |t, n| t.replace(n.as_str(), " "));
+    text.split_whitespace()
+        .filter(|w| !w.contains('@') && !w.contains("://"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The Welsh the emails show, as (which email, text): the service email and the
+/// confirmation for a Welsh request (North Wales: through triage, a youth justice case;
+/// and straight to the service) and for an English-language request in an area in Wales
+/// with no service listed (Dyfed-Powys), where the email is still bilingual. The HTML's
+/// English parts (`lang="en"`) are left out, as on pages.
+fn welsh_emails() -> Vec<(String, String)> {
+    use mail_parser::MessageParser;
+    use rj::areas::Areas;
+    use rj::areas::directory::{Directory, Routing};
+    use rj::email::EmailAddress;
+    use rj::referral::form::{Answer3, ContactLanguage, ContactMethod, Referral, Relationship};
+    use rj::referral::reference::Reference;
+    use rj::referral::render::{Sender, confirmation_email, service_email};
+
+    let areas = Areas::embedded().unwrap();
+    let site = rj::site::SiteSettings::default();
+    let sender = Sender::new(
+        "Restorative justice help <no-reply@rj.example.org>"
+            .parse()
+            .unwrap(),
+        None,
+        &site,
+    );
+    let triage = EmailAddress::parse("triage@rj.example.org").unwrap();
+    let directory = |routing: &str| {
+        Directory::parse(
+            include_str!("../data/services.toml"),
+            "services.toml",
+            &areas,
+            false,
+        )
+        .unwrap()
+        .with_routing(
+            Routing::parse(routing, "routing.toml", &areas, triage.clone(), false).unwrap(),
+        )
+    };
+    let through_triage = directory("");
+    let direct = directory("[[route]]\narea = \"north-wales\"\nemail = \"nw@rj.example.org\"\n");
+    let referral = |area: &str, lang: ContactLanguage| Referral {
+        area: area.into(),
+        relationship: Relationship::Harmed,
+        full_name: "Person Prawf".into(),
+        contact_method: ContactMethod::Phone,
+        phone: Some("01632 960 001".into()),
+        email: Some(EmailAddress::parse("person@example.net").unwrap()),
+        voicemail_ok: false,
+        say_rj_ok: true,
+        safe_times: None,
+        contact_language: lang,
+        reported: Answer3::Yes,
+        crime_reference: None,
+        responsible_under_18: Answer3::Yes,
+        support_needs: None,
+        message: None,
+        confirmation_email: true,
+    };
+    let reference = Reference::generate(|| 0x1234_5678_9abc);
+    // English names the directory knows no Welsh for, and the operator's English name:
+    // a plain-text email cannot mark them.
+    let mut names: Vec<String> = through_triage
+        .all()
+        .iter()
+        .filter(|s| s.name_cy.is_none())
+        .map(|s| s.name.clone())
+        .collect();
+    names.extend([
+        site.operator_name.clone(),
+        "Person Prawf".into(),
+        reference.to_string(),
+    ]);
+    let mut out = Vec::new();
+    for (what, directory, area, lang) in [
+        (
+            "north-wales, Welsh, triage",
+            &through_triage,
+            "north-wales",
+            ContactLanguage::Cy,
+        ),
+        (
+            "north-wales, Welsh, direct",
+            &direct,
+            "north-wales",
+            ContactLanguage::Cy,
+        ),
+        (
+            "dyfed-powys, English, triage",
+            &through_triage,
+            "dyfed-powys",
+            ContactLanguage::En,
+        ),
+    ] {
+        let r = referral(area, lang);
+        let area = areas.by_slug(area).unwrap();
+        let route = directory.route(area.id, r.youth_justice());
+        let raw = service_email(reference, &r, area, &route, &sender)
+            .unwrap()
+            .formatted();
+        let email = MessageParser::default().parse(&raw).unwrap();
+        let subject = email.subject().unwrap();
+        let welsh_subject = subject.split(" / ").next().unwrap();
+        let html = email.body_html(0).unwrap();
+        let body = body_text(&without_lang(&html, "en"));
+        out.push((
+            format!("service email ({what})"),
+            without_data(&format!("{welsh_subject}.\n{body}"), &names),
+        ));
+        if lang == ContactLanguage::Cy {
+            let raw = confirmation_email(reference, &r, &route, &sender)
+                .unwrap()
+                .unwrap()
+                .formatted();
+            let email = MessageParser::default().parse(&raw).unwrap();
+            let text = format!(
+                "{}.\n{}",
+                email.subject().unwrap(),
+                email.body_text(0).unwrap()
+            );
+            out.push((
+                format!("confirmation ({what})"),
+                without_data(&text, &names),
+            ));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_welsh_in_the_emails_is_spelled_correctly() {
+    let mut spelling = Spelling::new("email");
+    for (what, text) in welsh_emails() {
+        if std::env::var_os("SHOW_EMAILS").is_some() {
+            println!("==== {what}\n{text}");
+        }
+        let words = spelling.check(&what, &text);
+        assert!(words > 20, "{what}: too little text to check: {text}");
+    }
+    spelling.assert_passed("the emails");
+}
+
+#[test]
+fn no_welsh_email_has_english_words_outside_lang_en() {
+    let reviewed = reviewed();
+    let mut failures = Vec::new();
+    for (what, text) in welsh_emails() {
+        let unknown: Vec<String> = aspell_unknown(&welsh_words(&reviewed.without_phrases(&text)))
+            .into_iter()
+            .filter(|w| !reviewed.words.contains(&w.to_lowercase()))
+            .collect();
+        let english = english(&unknown);
+        if !english.is_empty() {
+            failures.push(format!("{what}: {english:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "English words in the Welsh of the emails: translate them, or mark a name as \
+         English with <en>…</en> in the locale file:\n{}",
+        failures.join("\n")
+    );
 }

@@ -101,7 +101,8 @@ for (const lang of ["en", "cy"] as const) {
       expect(page.url()).not.toContain("Test");
 
       const email = await delivered(reference);
-      expect(email.to).toBe("south-wales@referrals.example.org");
+      // No service has agreed (the shipped configuration): the operator's triage inbox.
+      expect(email.to).toBe("triage@example.org");
       expect(email.raw).toContain("referral.json");
       await context.close();
     });

@@ -32,7 +32,7 @@ easy-read-contact-contact =
 
     Does **dim rhaid** i chi gymryd rhan. Gallwch chi **gael gwybod mwy**.
 easy-read-contact-not-reported =
-    Gallwch chi ofyn hyd yn oed os **na wnaethoch chi adrodd** am y drosedd i'r heddlu.
+    Gallwch chi ofyn hyd yn oed os **na wnaethoch chi roi gwybod** i'r heddlu am y drosedd.
 easy-read-contact-danger =
     Ydych chi mewn **perygl** nawr?
 

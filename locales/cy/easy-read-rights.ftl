@@ -9,7 +9,7 @@ easy-read-rights-twelve =
 easy-read-rights-list = Eich 12 hawl
 easy-read-rights-right-1 = Hawl 1: Dylech chi gael help i **ddeall** ac i **gael eich deall**.
 easy-read-rights-right-2 = Hawl 2: Dylai'r heddlu **ysgrifennu** manylion y drosedd **heb oedi annheg**.
-easy-read-rights-right-3 = Hawl 3: Dylech chi gael **gwybodaeth** pan fyddwch chi'n **adrodd** am y drosedd.
+easy-read-rights-right-3 = Hawl 3: Dylech chi gael **gwybodaeth** pan fyddwch chi'n **rhoi gwybod** i'r heddlu am y drosedd.
 easy-read-rights-right-4 = Hawl 4: Dylech chi gael eich rhoi mewn cysylltiad â **gwasanaethau sy'n helpu**. Dylai'r help fod yn **addas i chi**.
 easy-read-rights-right-5 = Hawl 5: Dylech chi gael gwybod am **iawndal**. Arian am y niwed yw hyn.
 easy-read-rights-right-6 = Hawl 6: Dylech chi gael gwybod am **waith yr heddlu** ar y drosedd ac am unrhyw **achos llys**.
@@ -21,9 +21,9 @@ easy-read-rights-right-11 = Hawl 11: Os caiff y person ei **gael yn euog**, gall
 easy-read-rights-right-12 = Hawl 12: Gallwch chi **gwyno** os nad ydych chi'n cael eich hawliau.
 easy-read-rights-also = Pethau eraill i'w gwybod
 easy-read-rights-rj =
-    Pan fyddwch chi'n adrodd am drosedd, dylech chi gael gwybod am **gyfiawnder adferol**.
+    Pan fyddwch chi'n rhoi gwybod i'r heddlu am drosedd, dylech chi glywed am **gyfiawnder adferol**.
 easy-read-rights-not-reported =
-    Wnaethoch chi **ddim adrodd** am y drosedd i'r heddlu?
+    Wnaethoch chi **ddim rhoi gwybod** i'r heddlu am y drosedd?
 
     Gallwch chi gael **help** o hyd. Gallwch chi gysylltu â gwasanaethau **eich hun**.
 easy-read-rights-welsh =

@@ -20,9 +20,6 @@ refer-email-hint = Defnyddiwch gyfeiriad e-bost nad oes neb arall yn ei ddarllen
 refer-voicemail-legend = Ydy hi'n ddiogel gadael neges lais neu neges arall?
 refer-say-rj-legend = All y gwasanaeth ddweud ei fod yn ffonio am gyfiawnder adferol?
 refer-say-rj-hint = Os ydych chi'n dweud na, fyddan nhw ddim yn sôn amdano nes eu bod yn gwybod mai chi sydd yno.
-refer-yes = Ydy
-refer-no = Nac ydy
-refer-not-sure = Ddim yn siŵr
 refer-safe-times-label = Adegau diogel i gysylltu â chi (dewisol)
 refer-safe-times-hint = Er enghraifft, yn ystod yr wythnos ar ôl 6yh.
 refer-language-legend = Pa iaith ddylen nhw ei defnyddio?
@@ -31,12 +28,16 @@ refer-language-cy = Cymraeg
 refer-reported-legend = Roddodd rhywun wybod i'r heddlu am y drosedd?
 refer-crime-reference-label = Cyfeirnod y drosedd (dewisol)
 refer-under-18-legend = Oedd y person sy'n gyfrifol o dan 18 oed?
+refer-under-18-hint = Os felly, y gwasanaeth cyfiawnder ieuenctid lleol sydd fel arfer yn cynnal cyfiawnder adferol. Rydyn ni'n dal i anfon eich cais yn y ffordd arferol ar gyfer eich ardal, fel bod modd ei basio ymlaen iddyn nhw.
 refer-support-needs-label = Oes unrhyw beth a fyddai'n eich helpu i gymryd rhan? (dewisol)
 refer-support-needs-hint = Er enghraifft, cyfieithydd ar y pryd, Iaith Arwyddion Prydain, neu anghenion mynediad.
 refer-message-label = Unrhyw beth arall rydych chi am i'r gwasanaeth ei wybod (dewisol)
 refer-message-hint = Peidiwch â chynnwys manylion nad ydych chi'n gyfforddus yn eu rhannu. Bydd y gwasanaeth yn siarad â chi am yr hyn a ddigwyddodd.
 refer-consent-legend = Eich cytundeb
 refer-consent = Rwy'n cytuno y gall { $service } gael fy manylion er mwyn cysylltu â fi.
+refer-consent-triage = Rwy'n cytuno y gall tîm { $operator } gael fy manylion. Byddan nhw'n eu hanfon ymlaen, fel bod { $service } yn gallu cysylltu â fi.
+refer-consent-triage-none = Rwy'n cytuno y gall tîm { $operator } gael fy manylion. Byddan nhw'n chwilio am wasanaeth sy'n gallu helpu.
+refer-consent-any = Rwy'n cytuno y gall gwasanaeth cyfiawnder adferol gael fy manylion er mwyn cysylltu â fi. Efallai y byddan nhw'n mynd at dîm { $operator } yn gyntaf, i'w hanfon ymlaen.
 refer-confirmation = Anfon e-bost cadarnhau ata i
 refer-confirmation-hint = Ticiwch hwn dim ond os nad oes neb arall yn gallu darllen eich e-bost. Yr unig beth y bydd yr e-bost yn ei ddweud yw eich bod wedi gofyn i wasanaeth gysylltu â chi, a pha wasanaeth.
 refer-continue = Parhau
@@ -48,6 +49,8 @@ refer-sent-title = Mae eich cais wedi'i anfon
 refer-sent-reference = Eich cyfeirnod yw
 refer-sent-next-heading = Beth sy'n digwydd nesaf
 refer-sent-next = Bydd { $service } yn cysylltu â chi yn y ffordd y gofynnoch chi amdani. Mae hyn fel arfer o fewn ychydig ddiwrnodau gwaith. Os byddwch chi'n newid eich meddwl, gallwch chi ddweud wrthyn nhw pan fyddan nhw'n cysylltu, neu gysylltu â nhw eich hun.
+refer-sent-next-triage = Mae eich cais yn mynd i dîm { $operator }. Byddan nhw'n ei anfon ymlaen, a bydd { $service } yn cysylltu â chi yn y ffordd y gofynnoch chi amdani. Os byddwch chi'n newid eich meddwl, gallwch chi ddweud wrthyn nhw pan fyddan nhw'n cysylltu.
+refer-sent-next-triage-none = Mae eich cais yn mynd i dîm { $operator }. Dydyn ni ddim wedi dod o hyd i wasanaeth cyfiawnder adferol ar gyfer eich ardal, felly byddan nhw'n chwilio am wasanaeth sy'n gallu helpu ac yn anfon eich cais ymlaen ato.
 refer-sent-contact-heading = Cysylltu â'r gwasanaeth eich hun
 refer-not-given = Heb ei roi
 refer-error-area = Dewiswch eich ardal heddlu
@@ -84,7 +87,7 @@ refer-problem-back = Mynd yn ôl i'r ffurflen
 refer-honeypot = Gadewch hwn yn wag
 refer-error-too-old = Agoroch chi'r ffurflen hon fwy na diwrnod yn ôl, felly chafodd hi mo'i hanfon. Gwiriwch eich atebion, yna anfonwch nhw eto.
 refer-problem-unavailable = Allwn ni ddim dangos y dudalen hon ar hyn o bryd. Rhowch gynnig arall arni ymhen ychydig funudau.
-# Mae'r cwestiwn cytuno yn enwi'r gwasanaeth lleol; dyma a ddywedir pan nad oes ardal wedi'i dewis eto.
+# Enw'r gwasanaeth pan fydd cais yn mynd yn syth i ardal sydd heb wasanaeth wedi'i enwi.
 refer-service-fallback = y gwasanaeth cyfiawnder adferol lleol
 # Geiriau'r atebion, un set i bob cwestiwn, ar y ffurflen, ar y dudalen gwirio atebion
 # ac yn yr e-byst (mae'r ateb Cymraeg yn adleisio berf y cwestiwn).

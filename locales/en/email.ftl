@@ -1,5 +1,11 @@
 # The email to a local service, and the confirmation to the person.
 email-subject = Restorative justice contact request { $reference }
+email-subject-triage = To pass on: restorative justice contact request { $reference }
+# A request through the operator's triage inbox starts with the area's public facts.
+email-triage-heading = Pass this request on
+email-triage-named = This request came to you because { $service } has not agreed to take requests straight from this site. Please send it on to them. Their public details are below.
+email-triage-none = This request came to you because no restorative justice service is listed for { $area }. Please find a service that can help, and pass it on. The area's page on this site lists the national routes.
+email-youth-flag = Youth justice case: the person responsible was under 18. Restorative justice for this case is usually run by the local youth justice service. If that is not you, please pass this request on to them.
 email-intro = Someone has asked your restorative justice service to contact them through { $site }. Please read the safety instructions before you contact them.
 email-safety-heading = Safety: read before you contact them
 email-no-voicemail = Do not leave a voicemail or message.
@@ -33,11 +39,10 @@ email-relationship-family = A family member of someone harmed
 email-relationship-supporter = Someone supporting the person harmed, with their agreement
 email-method-phone = Phone
 email-method-email = Email
-email-yes = Yes
-email-no = No
-email-not-sure = Not sure
 email-not-given = Not given
 email-language-en = English
 email-language-cy = Welsh
 confirm-subject = Your request has been sent: { $reference }
 confirm-body = We have sent your request to { $service }. They will contact you in the way you asked. Your reference is { $reference }. You do not need to reply to this email.
+confirm-body-triage = We have sent your request to the { $operator } team, who will pass it to { $service }. The service will then contact you in the way you asked. Your reference is { $reference }. You do not need to reply to this email.
+confirm-body-triage-none = We have sent your request to the { $operator } team. We have not found a restorative justice service for your area, so they will look for one that can help and pass your request on. Your reference is { $reference }. You do not need to reply to this email.

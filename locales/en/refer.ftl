@@ -20,9 +20,6 @@ refer-email-hint = Only give an address that nobody else reads.
 refer-voicemail-legend = Is it safe to leave a voicemail or message?
 refer-say-rj-legend = Can the service say they are calling about restorative justice?
 refer-say-rj-hint = If you say no, they will not mention it until they know it is you.
-refer-yes = Yes
-refer-no = No
-refer-not-sure = Not sure
 refer-safe-times-label = Safe times to contact you (optional)
 refer-safe-times-hint = For example, weekdays after 6pm.
 refer-language-legend = Which language should they use?
@@ -31,12 +28,16 @@ refer-language-cy = Welsh
 refer-reported-legend = Was the crime reported to the police?
 refer-crime-reference-label = Crime reference number (optional)
 refer-under-18-legend = Was the person responsible under 18?
+refer-under-18-hint = If so, restorative justice is usually run by the local youth justice service. We still send your request the usual way for your area, so it can be passed on to them.
 refer-support-needs-label = Is there anything that would help you take part? (optional)
 refer-support-needs-hint = For example, an interpreter, British Sign Language, or access needs.
 refer-message-label = Anything else you want the service to know (optional)
 refer-message-hint = Do not include details you are not comfortable sharing. The service will talk to you about what happened.
 refer-consent-legend = Your agreement
 refer-consent = I agree that my details are sent to { $service } so they can contact me.
+refer-consent-triage = I agree that my details are sent to the { $operator } team. They will pass them to { $service }. The service will then contact me.
+refer-consent-triage-none = I agree that my details are sent to the { $operator } team. They will look for a service that can help.
+refer-consent-any = I agree that my details are sent so a restorative justice service can contact me. They may go to the { $operator } team first, to pass on.
 refer-confirmation = Send me a confirmation email
 refer-confirmation-hint = Only tick this if nobody else can read your email. The email says only that you asked to be contacted, and who by.
 refer-continue = Continue
@@ -47,7 +48,9 @@ refer-send = Send my request
 refer-sent-title = Your request has been sent
 refer-sent-reference = Your reference is
 refer-sent-next-heading = What happens next
-refer-sent-next = { $service } will contact you in the way you asked. This is usually within a few working days. If you change your mind, you can tell them when they contact you, or contact them yourself.
+refer-sent-next = Your request is going to { $service }. They will contact you in the way you asked. This is usually within a few working days. If you change your mind, you can tell them when they contact you, or contact them yourself.
+refer-sent-next-triage = Your request is going to the { $operator } team. They will pass it to { $service }, who will contact you in the way you asked. If you change your mind, you can tell them when they contact you.
+refer-sent-next-triage-none = Your request is going to the { $operator } team. We have not found a restorative justice service for your area, so they will look for one that can help and pass your request on.
 refer-sent-contact-heading = Contact the service yourself
 refer-not-given = Not given
 refer-error-area = Choose your police area
@@ -84,7 +87,7 @@ refer-problem-back = Go back to the form
 refer-honeypot = Leave this empty
 refer-error-too-old = You opened this form more than a day ago, so it was not sent. Check your answers, then send them again.
 refer-problem-unavailable = We cannot show this page at the moment. Try again in a few minutes.
-# The consent question names the local service; this is said when no area is chosen yet.
+# Said for the service when a request goes straight to an area that has no named service.
 refer-service-fallback = the local restorative justice service
 # Answer words, one set per question, used on the form, on check your answers and in
 # the emails (Welsh answers echo each question's verb).

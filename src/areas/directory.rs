@@ -13,7 +13,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-pub use routing::{Route, Routing};
+pub use routing::{Route, Routed, Routing};
 
 /// Who a service is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -369,8 +369,8 @@ fn parse_date(lines: &Lines, d: &Spanned<Datetime>) -> Result<Date, DirectoryErr
 
 impl Directory {
     /// Parses and checks the public directory. `file` names it in messages; with
-    /// `production`, placeholder (`example`) web addresses are refused. Requests are
-    /// routed by the development [`Routing`] until [`Directory::with_routing`].
+    /// `production`, placeholder (`example`) web addresses are refused. Every request
+    /// goes through triage ([`Routing::default`]) until [`Directory::with_routing`].
     pub fn parse(
         text: &str,
         file: &str,
@@ -518,7 +518,7 @@ impl Directory {
         Ok(Self {
             listings,
             services,
-            routing: Routing::development(areas),
+            routing: Routing::default(),
         })
     }
 
@@ -547,6 +547,15 @@ impl Directory {
             .and_then(Listing::main_service)
             .into_iter()
             .chain(listing.and_then(Listing::youth_service))
+    }
+
+    /// The area's service for `audience`, if the directory lists one.
+    pub fn service(&self, area: AreaId, audience: Audience) -> Option<&Service> {
+        let listing = self.listing(area)?;
+        match audience {
+            Audience::All => listing.main_service(),
+            Audience::Youth => listing.youth_service(),
+        }
     }
 
     /// Every service of every area.
@@ -630,6 +639,17 @@ impl Directory {
             .collect();
         if !youth.is_empty() {
             out.push_str(&format!("youth services: {}\n", youth.join(", ")));
+        }
+        let unused: Vec<&str> = routing
+            .youth_routes()
+            .filter(|&a| self.listing(a).and_then(Listing::youth_service).is_none())
+            .map(slug)
+            .collect();
+        if !unused.is_empty() {
+            out.push_str(&format!(
+                "WARNING: youth routes not used, as the directory lists no youth service (audience = \"youth\") for: {}\n",
+                unused.join(", ")
+            ));
         }
         out
     }

@@ -3,6 +3,7 @@
 //! `aria-invalid` and the error border), and keeps the answer. Answers are always
 //! text nodes or attribute values, so Leptos escapes them.
 
+use crate::components::prose::mixed_text;
 use crate::i18n::{Lang, Tr};
 use leptos::prelude::*;
 
@@ -243,7 +244,7 @@ pub fn Checkbox(
         <FormGroup lang name heading=Heading::Legend(legend) hint error>
             <div class="rj-checkboxes__item">
                 <input class="rj-checkboxes__input" id=name name=name type="checkbox" value="yes" checked=checked />
-                <label class="rj-checkboxes__label" for=name>{label}</label>
+                <label class="rj-checkboxes__label" for=name>{mixed_text(&label)}</label>
             </div>
         </FormGroup>
     }

@@ -4,23 +4,73 @@
 //! check-answers rows are both drawn from the one field list (`referral::fields`).
 
 use super::area_data;
-use crate::areas::{Areas, directory::Directory};
+use crate::areas::directory::{Directory, Routed, Service};
+use crate::areas::{AreaId, Areas};
 use crate::components::form::{Checkbox, Radios, Select, TextField};
+use crate::components::prose::mixed_text;
 use crate::components::{Alternates, Frame, PageFrame, Prose, ServiceCard};
-use crate::i18n::{Lang, Page, Tr};
+use crate::i18n::{Arg, Lang, Page, Tr, foreign};
 use crate::referral::fields::{Field, Kind};
 use crate::referral::form::{Answers, FieldError};
 use crate::referral::problem::Problem;
 use crate::referral::view::{ReferView, SentView, TokenIssuer};
+use crate::site::use_site;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
-/// The local service's name for the consent question, or a general phrase.
-fn service_name(areas: &Areas, directory: &Directory, slug: Option<&String>, lang: Lang) -> String {
-    slug.and_then(|s| areas.by_slug(s))
-        .and_then(|a| directory.for_area(a.id).next())
-        .map(|s| s.name(lang).to_string())
-        .unwrap_or_else(|| Tr(lang).t("refer-service-fallback"))
+/// A service's name as a `lang` page shows it: an English name on a Welsh page marked
+/// as English.
+fn shown_name(service: &Service, lang: Lang) -> String {
+    match service.name_lang(lang) {
+        Some(_) => foreign(Lang::En, service.name(lang)),
+        None => service.name(lang).to_string(),
+    }
+}
+
+/// The consent sentence, naming who gets the details: the service when the area's
+/// requests go straight to it, else the operator's team, who pass them on. Before an
+/// area is chosen, a sentence that covers both.
+fn consent_text(areas: &Areas, directory: &Directory, answers: &Answers, lang: Lang) -> String {
+    let tr = Tr(lang);
+    let operator: (&'static str, Arg) = ("operator", use_site().operator(lang).into());
+    let Some(area) = answers.get(&Field::Area).and_then(|s| areas.by_slug(s)) else {
+        return tr.t_args("refer-consent-any", &[operator]);
+    };
+    let youth = answers.get(&Field::ResponsibleUnder18).map(String::as_str) == Some("yes");
+    let route = directory.route(area.id, youth);
+    let service = route.service.as_ref().map(|s| shown_name(s, lang));
+    match (route.direct, service) {
+        (true, service) => {
+            let service = service.unwrap_or_else(|| tr.t("refer-service-fallback"));
+            tr.t_args("refer-consent", &[("service", service.into())])
+        }
+        (false, Some(service)) => tr.t_args(
+            "refer-consent-triage",
+            &[operator, ("service", service.into())],
+        ),
+        (false, None) => tr.t_args("refer-consent-triage-none", &[operator]),
+    }
+}
+
+/// Who will contact the person, for the confirmation page: the service when the
+/// request goes straight to it, else the operator's team, who pass it on.
+fn who_contacts(directory: &Directory, area: AreaId, routed: Routed, lang: Lang) -> String {
+    let tr = Tr(lang);
+    let service = directory
+        .service(area, routed.audience)
+        .map(|s| shown_name(s, lang));
+    let operator: (&'static str, Arg) = ("operator", use_site().operator(lang).into());
+    match (routed.direct, service) {
+        (true, service) => {
+            let service = service.unwrap_or_else(|| tr.t("refer-service-fallback"));
+            tr.t_args("refer-sent-next", &[("service", service.into())])
+        }
+        (false, Some(service)) => tr.t_args(
+            "refer-sent-next-triage",
+            &[operator, ("service", service.into())],
+        ),
+        (false, None) => tr.t_args("refer-sent-next-triage-none", &[operator]),
+    }
 }
 
 #[component]
@@ -65,7 +115,7 @@ fn question(
     answers: &Answers,
     error: Option<String>,
     area_options: &[(String, String)],
-    service: &str,
+    consent: &str,
 ) -> AnyView {
     let tr = Tr(lang);
     let name = field.name();
@@ -97,7 +147,11 @@ fn question(
         }
         .into_any(),
         Kind::Tick { legend, label: text } => {
-            let text = tr.t_args(text, &[("service", service.to_string().into())]);
+            let text = if field == Field::Consent {
+                consent.to_string()
+            } else {
+                tr.t(text)
+            };
             view! {
                 <Checkbox lang name legend=legend.then_some(label) label=text hint=hint.clone()
                     checked=value == "yes" error />
@@ -136,10 +190,10 @@ fn QuestionPage(
         .map(|a| (a.slug.clone(), a.name(lang).to_string()))
         .collect();
     area_options.sort_by_key(|(_, name)| name.to_lowercase());
-    let service = service_name(&areas, &directory, answers.get(&Field::Area), lang);
+    let consent = consent_text(&areas, &directory, &answers, lang);
     let questions = Field::ALL
         .into_iter()
-        .map(|f| question(lang, f, &answers, error(f), &area_options, &service))
+        .map(|f| question(lang, f, &answers, error(f), &area_options, &consent))
         .collect_view();
 
     view! {
@@ -186,18 +240,29 @@ fn CheckPage(
     general: Option<Problem>,
 ) -> impl IntoView {
     let tr = Tr(lang);
-    let (areas, _) = area_data();
+    let (areas, directory) = area_data();
     let action = Page::Refer.path(lang);
+    let answer = |field: Field| answers.get(&field).map(String::as_str).unwrap_or("");
     let rows = Field::ALL
         .into_iter()
         .map(|field| {
-            let value = shown(tr, &areas, field, answers.get(&field).map(String::as_str).unwrap_or(""));
+            let value = shown(tr, &areas, field, answer(field));
+            // What the answer means for the request, said where the person checks it.
+            let note = match field {
+                // Who gets the details, now that the area is known.
+                Field::Consent => Some(consent_text(&areas, &directory, &answers, lang)),
+                Field::ResponsibleUnder18 if answer(field) == "yes" => {
+                    Some(tr.t("refer-under-18-hint"))
+                }
+                _ => None,
+            }
+            .map(|n| view! { <br /><span class="rj-hint">{mixed_text(&n)}</span> });
             let label = tr.t(field.label_id());
             let name = field.name();
             view! {
                 <div class="rj-check__row">
                     <dt class="rj-check__key">{label.clone()}</dt>
-                    <dd class="rj-check__value">{value}</dd>
+                    <dd class="rj-check__value">{value}{note}</dd>
                     <dd class="rj-check__action">
                         <button class="rj-link-button" type="submit" name="action" value="change" formaction=format!("{action}#{name}")>
                             {tr.t("refer-change")}<span class="rj-visually-hidden">" " {label}</span>
@@ -246,16 +311,31 @@ pub fn SentPage(lang: Lang) -> impl IntoView {
     let Some(sent) = use_context::<SentView>() else {
         return view! { <crate::pages::not_found::NotFound /> }.into_any();
     };
-    let area = areas.by_slug(&sent.area).cloned();
-    let service = area
-        .as_ref()
-        .and_then(|a| directory.for_area(a.id).next().cloned());
-    // No service is listed for the area: the operator passes the request on.
-    let name = service.as_ref().map_or_else(
-        || crate::site::use_site().operator_name,
-        |s| s.name(lang).to_string(),
-    );
-    let card = service.map(|service| view! { <ServiceCard service lang /> });
+    let area = areas.by_slug(&sent.area).map(|a| a.id);
+    // As stored with the request; an older one follows the routing as it is now. An
+    // area no longer known has nobody but the operator to pass it on.
+    let routed = sent
+        .routed
+        .or_else(|| area.map(|a| directory.route(a, false).routed()));
+    let (next, service) = match (area, routed) {
+        (Some(area), Some(routed)) => (
+            who_contacts(&directory, area, routed, lang),
+            directory.service(area, routed.audience).cloned(),
+        ),
+        _ => (
+            tr.t_args(
+                "refer-sent-next-triage-none",
+                &[("operator", use_site().operator(lang).into())],
+            ),
+            None,
+        ),
+    };
+    let card = service.map(|service| {
+        view! {
+            <h2>{tr.t("refer-sent-contact-heading")}</h2>
+            <ServiceCard service lang />
+        }
+    });
     let alternates = Alternates {
         en: Page::sent_path(Lang::En, &sent.reference),
         cy: Page::sent_path(Lang::Cy, &sent.reference),
@@ -269,8 +349,7 @@ pub fn SentPage(lang: Lang) -> impl IntoView {
                 </p>
             </div>
             <h2>{tr.t("refer-sent-next-heading")}</h2>
-            <p>{tr.t_args("refer-sent-next", &[("service", name.into())])}</p>
-            <h2>{tr.t("refer-sent-contact-heading")}</h2>
+            <p>{mixed_text(&next)}</p>
             {card}
         </Frame>
     }

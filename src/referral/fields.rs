@@ -252,7 +252,7 @@ const TABLE: &[Row] = &[
         "responsible_under_18",
         "under-18",
         "refer-under-18-legend",
-        None,
+        Some("refer-under-18-hint"),
         radios(Answer3::WIRE, true),
     ),
     (

@@ -44,6 +44,12 @@ impl std::fmt::Debug for Referral {
 }
 
 impl Referral {
+    /// The person responsible was under 18: restorative justice is then usually run by
+    /// the youth justice service, so the request is flagged for the receiver.
+    pub fn youth_justice(&self) -> bool {
+        self.responsible_under_18 == Answer3::Yes
+    }
+
     pub fn contact_lang(&self) -> Lang {
         match self.contact_language {
             ContactLanguage::En => Lang::En,

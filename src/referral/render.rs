@@ -1,13 +1,20 @@
 //! The emails: to the local service (safety instructions first, then every answer, in
 //! plain text and HTML, with `referral.json` attached), and the optional confirmation
-//! to the person, which says only that the request was sent, to whom, and the reference.
+//! to the person, which says only that the request was sent, who will contact them,
+//! and the reference. A request that goes through triage starts with the area's public
+//! service facts, so the operator can pass it on; a youth justice case says so at the
+//! top. Bilingual emails put Welsh first when the area is in Wales or the person chose
+//! Welsh (the Welsh Language Standards' practice), in the subject, the sender's name
+//! and the body.
 
 use super::fields::{Field, YesNo};
 use super::form::Referral;
 use super::reference::Reference;
 use crate::areas::PoliceArea;
-use crate::areas::directory::Route;
-use crate::i18n::{Lang, Tr};
+use crate::areas::directory::{Audience, Route};
+use crate::components::prose::mixed_text;
+use crate::i18n::{Lang, Tr, foreign, unmarked};
+use crate::site::SiteSettings;
 use lettre::Message;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType};
 use serde_json::json;
@@ -16,17 +23,68 @@ use serde_json::json;
 #[error("cannot build the email: {0}")]
 pub struct RenderError(String);
 
-/// Who the emails come from, and the site's name.
+/// Who the emails come from: the address and the sender's name in each language, and
+/// the operator, whose team the triage wording names.
 pub struct Sender {
+    /// `RJ_MAIL_FROM`: the address, and the sender's name in English.
     pub from: Mailbox,
-    pub site_name: String,
+    /// The sender's name in Welsh, if known.
+    pub name_cy: Option<String>,
+    pub operator: String,
+    pub operator_cy: Option<String>,
 }
 
-/// The languages of the service's email: English, plus Welsh when the area is in
-/// Wales or the person chose Welsh.
+impl Sender {
+    /// The sender of `RJ_MAIL_FROM` (its name, or else the site's name, is the English
+    /// name); `name_cy` (`RJ_MAIL_FROM_NAME_CY`), or else the Welsh site name when the
+    /// English name is the site's; and the operator's names from `site`.
+    pub fn new(from: Mailbox, name_cy: Option<String>, site: &SiteSettings) -> Self {
+        let site_en = Self::site_name(Lang::En);
+        let name = from.name.clone().unwrap_or_else(|| site_en.clone());
+        let name_cy = name_cy.or_else(|| (name == site_en).then(|| Self::site_name(Lang::Cy)));
+        Self {
+            from: Mailbox::new(Some(name), from.email),
+            name_cy,
+            operator: site.operator_name.clone(),
+            operator_cy: site.operator_name_cy.clone(),
+        }
+    }
+
+    /// The site's name in `lang`, as the emails' text names it.
+    pub fn site_name(lang: Lang) -> String {
+        Tr(lang).t("site-name")
+    }
+
+    /// The sender's name in `lang` (the English one when it has no Welsh one).
+    pub fn name(&self, lang: Lang) -> &str {
+        match (lang, &self.name_cy) {
+            (Lang::Cy, Some(name)) => name,
+            _ => self.from.name.as_deref().unwrap_or_default(),
+        }
+    }
+
+    /// The From of an email in `langs`: the sender's names in that order, each once
+    /// ("Cymorth cyfiawnder adferol / Restorative justice help").
+    pub fn mailbox(&self, langs: &[Lang]) -> Mailbox {
+        let mut names: Vec<&str> = langs.iter().map(|&l| self.name(l)).collect();
+        names.dedup();
+        Mailbox::new(Some(names.join(" / ")), self.from.email.clone())
+    }
+
+    /// The operator's name in `lang`, plain (the English one when it has no Welsh one).
+    pub fn operator(&self, lang: Lang) -> &str {
+        match (lang, &self.operator_cy) {
+            (Lang::Cy, Some(name)) => name,
+            _ => &self.operator,
+        }
+    }
+}
+
+/// The languages of the service's email: English, and Welsh when the area is in Wales
+/// or the person chose Welsh; then Welsh comes first.
 pub fn service_languages(area: &PoliceArea, referral: &Referral) -> Vec<Lang> {
     if area.in_wales() || referral.contact_lang() == Lang::Cy {
-        vec![Lang::En, Lang::Cy]
+        vec![Lang::Cy, Lang::En]
     } else {
         vec![Lang::En]
     }
@@ -37,7 +95,7 @@ pub fn message_id(reference: Reference, sender: &Sender, suffix: &str) -> String
     format!("<{reference}{suffix}@{}>", sender.from.email.domain())
 }
 
-/// The email to the local service.
+/// The email to the local service, or to the operator's triage inbox.
 pub fn service_email(
     reference: Reference,
     referral: &Referral,
@@ -46,22 +104,26 @@ pub fn service_email(
     sender: &Sender,
 ) -> Result<Message, RenderError> {
     let langs = service_languages(area, referral);
+    let subject_id = if route.direct {
+        "email-subject"
+    } else {
+        "email-subject-triage"
+    };
     let subject = langs
         .iter()
-        .map(|&l| {
-            Tr(l).t_args(
-                "email-subject",
-                &[("reference", reference.to_string().into())],
-            )
-        })
+        .map(|&l| Tr(l).t_args(subject_id, &[("reference", reference.to_string().into())]))
         .collect::<Vec<_>>()
         .join(" / ");
-    let text = langs
+    let parts: Vec<Part> = langs
         .iter()
-        .map(|&lang| service_text(reference, referral, area, lang, &sender.site_name))
+        .map(|&lang| Part::new(reference, referral, area, route, lang))
+        .collect();
+    let text = parts
+        .iter()
+        .map(Part::text)
         .collect::<Vec<_>>()
         .join("\n\n----------------------------------------\n\n");
-    let html = service_html(reference, referral, area, &langs, &sender.site_name);
+    let html = service_html(&parts);
     let to: Mailbox = route
         .to
         .as_str()
@@ -69,7 +131,7 @@ pub fn service_email(
         .map_err(|e| RenderError(format!("{e}")))?;
     let json = serde_json::to_string_pretty(&attachment(reference, referral, area)).expect("JSON");
     Message::builder()
-        .from(sender.from.clone())
+        .from(sender.mailbox(&langs))
         .to(to)
         .subject(subject)
         .message_id(Some(message_id(reference, sender, "")))
@@ -84,7 +146,8 @@ pub fn service_email(
         .map_err(|e| RenderError(e.to_string()))
 }
 
-/// The confirmation to the person, in their language.
+/// The confirmation to the person, in their language: who will contact them (the
+/// service, or the operator's team who will pass it on) and the reference.
 pub fn confirmation_email(
     reference: Reference,
     referral: &Referral,
@@ -96,39 +159,183 @@ pub fn confirmation_email(
     };
     let lang = referral.contact_lang();
     let tr = Tr(lang);
+    let service = route
+        .service_name(lang)
+        .map(str::to_string)
+        .unwrap_or_else(|| tr.t("refer-service-fallback"));
     let args = [
         ("reference", reference.to_string().into()),
-        (
-            "service",
-            route
-                .service_name(lang)
-                .unwrap_or_default()
-                .to_string()
-                .into(),
-        ),
+        ("service", service.into()),
+        ("operator", sender.operator(lang).to_string().into()),
     ];
+    let body = match (route.direct, route.service.is_some()) {
+        (true, _) => "confirm-body",
+        (false, true) => "confirm-body-triage",
+        (false, false) => "confirm-body-triage-none",
+    };
     let to: Mailbox = email
         .as_str()
         .parse()
         .map_err(|e| RenderError(format!("{e}")))?;
     Message::builder()
-        .from(sender.from.clone())
+        .from(sender.mailbox(&[lang]))
         .to(to)
         .subject(tr.t_args("confirm-subject", &args))
         .message_id(Some(message_id(reference, sender, "-confirmation")))
-        .singlepart(SinglePart::plain(tr.t_args("confirm-body", &args)))
+        .singlepart(SinglePart::plain(tr.t_args(body, &args)))
         .map(Some)
         .map_err(|e| RenderError(e.to_string()))
 }
 
+/// One fact or answer: its label, and its value, which may hold words marked as
+/// another language ([`foreign`]).
+type Row = (String, String);
+
+/// The triage part: what to do, and the area's public facts.
+struct Triage {
+    heading: String,
+    intro: String,
+    facts: Vec<Row>,
+}
+
+/// One language's part of the service email, shared by the plain text and the HTML.
+struct Part {
+    lang: Lang,
+    triage: Option<Triage>,
+    youth: Option<String>,
+    intro: String,
+    safety: Vec<String>,
+    rows: Vec<Row>,
+}
+
+impl Part {
+    fn new(
+        reference: Reference,
+        r: &Referral,
+        area: &PoliceArea,
+        route: &Route,
+        lang: Lang,
+    ) -> Self {
+        let tr = Tr(lang);
+        Part {
+            lang,
+            triage: (!route.direct).then(|| triage(route, area, lang)),
+            youth: r.youth_justice().then(|| tr.t("email-youth-flag")),
+            intro: tr.t_args("email-intro", &[("site", Sender::site_name(lang).into())]),
+            safety: safety(r, lang),
+            rows: rows(reference, r, area, lang),
+        }
+    }
+
+    /// The plain-text part (marks of other languages removed).
+    fn text(&self) -> String {
+        let tr = Tr(self.lang);
+        let mut text = String::new();
+        if let Some(t) = &self.triage {
+            text.push_str(&format!(
+                "{}\n{}\n\n",
+                t.heading.to_uppercase(),
+                unmarked(&t.intro)
+            ));
+            for (label, value) in &t.facts {
+                let value = unmarked(value).replace('\n', "\n    ");
+                text.push_str(&format!("{label}: {value}\n"));
+            }
+            text.push('\n');
+        }
+        if let Some(youth) = &self.youth {
+            text.push_str(&format!("{youth}\n\n"));
+        }
+        text.push_str(&format!(
+            "{}\n\n{}\n",
+            self.intro,
+            tr.t("email-safety-heading").to_uppercase()
+        ));
+        for line in &self.safety {
+            text.push_str(&format!("* {line}\n"));
+        }
+        text.push_str(&format!(
+            "\n{}\n",
+            tr.t("email-answers-heading").to_uppercase()
+        ));
+        for (label, value) in &self.rows {
+            // A label that is a question (Welsh yes/no rows) is answered after it.
+            let colon = if label.ends_with('?') { "" } else { ":" };
+            text.push_str(&format!(
+                "{label}{colon} {}\n",
+                value.replace('\n', "\n    ")
+            ));
+        }
+        text.push_str(&format!(
+            "\n{}\n{}\n",
+            unmarked(&tr.t("email-attachment")),
+            tr.t("email-footer")
+        ));
+        text
+    }
+}
+
+/// The triage part in `lang`: why the request came to the operator, and the facts the
+/// public directory holds for the area's service (English-only facts marked as such).
+fn triage(route: &Route, area: &PoliceArea, lang: Lang) -> Triage {
+    let tr = Tr(lang);
+    let english = |text: &str| match lang {
+        Lang::Cy => foreign(Lang::En, text),
+        Lang::En => text.to_string(),
+    };
+    let service = route.service.as_ref();
+    let service_name = service.map(|s| match s.name_lang(lang) {
+        Some(_) => english(s.name(lang)),
+        None => s.name(lang).to_string(),
+    });
+    let intro = match &service_name {
+        Some(name) => tr.t_args("email-triage-named", &[("service", name.clone().into())]),
+        None => tr.t_args(
+            "email-triage-none",
+            &[("area", area.name(lang).to_string().into())],
+        ),
+    };
+    let mut facts: Vec<Row> = vec![(tr.t("email-label-area"), area.name(lang).to_string())];
+    if let (Some(s), Some(name)) = (service, service_name) {
+        let name = match s.audience {
+            Audience::Youth => format!("{name}\n{}", tr.t("area-youth-service")),
+            Audience::All => name,
+        };
+        facts.push((tr.t("area-service-heading"), name));
+        facts.extend(s.website.clone().map(|w| (tr.t("area-website"), w)));
+        facts.extend(s.phone.clone().map(|p| {
+            let note = s
+                .phone_note(lang)
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default();
+            (tr.t("area-phone"), format!("{p}{note}"))
+        }));
+        facts.extend(
+            s.email
+                .as_ref()
+                .map(|e| (tr.t("area-email"), e.to_string())),
+        );
+        facts.extend(
+            s.eligibility(lang)
+                .map(|e| (tr.t("area-eligibility"), e.to_string())),
+        );
+    }
+    if let Some(l) = &route.listing {
+        facts.push((
+            tr.t("area-commissioner"),
+            format!("{} ({})", english(&l.commissioner), l.commissioner_url),
+        ));
+    }
+    Triage {
+        heading: tr.t("email-triage-heading"),
+        intro,
+        facts,
+    }
+}
+
 /// The rows of answers, labelled in `lang`. A choice reads in the words the form used
 /// for that question (in Welsh, each yes/no answer echoes its question's verb).
-fn rows(
-    reference: Reference,
-    r: &Referral,
-    area: &PoliceArea,
-    lang: Lang,
-) -> Vec<(String, String)> {
+fn rows(reference: Reference, r: &Referral, area: &PoliceArea, lang: Lang) -> Vec<Row> {
     let tr = Tr(lang);
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| tr.t("email-not-given"));
     let answer = |field: Field| {
@@ -220,83 +427,69 @@ fn safety(r: &Referral, lang: Lang) -> Vec<String> {
     lines
 }
 
-/// The plain-text part in one language.
-fn service_text(
-    reference: Reference,
-    r: &Referral,
-    area: &PoliceArea,
-    lang: Lang,
-    site: &str,
-) -> String {
-    let tr = Tr(lang);
-    let intro = tr.t_args("email-intro", &[("site", site.to_string().into())]);
-    let mut text = format!(
-        "{intro}\n\n{}\n",
-        tr.t("email-safety-heading").to_uppercase()
-    );
-    for line in safety(r, lang) {
-        text.push_str(&format!("* {line}\n"));
-    }
-    text.push_str(&format!(
-        "\n{}\n",
-        tr.t("email-answers-heading").to_uppercase()
-    ));
-    for (label, value) in rows(reference, r, area, lang) {
-        text.push_str(&format!("{label}: {}\n", value.replace('\n', "\n    ")));
-    }
-    text.push_str(&format!(
-        "\n{}\n{}\n",
-        tr.t("email-attachment"),
-        tr.t("email-footer")
-    ));
-    text
-}
-
 /// The HTML part, every language in turn. Rendered by Leptos: every answer is a text
-/// node, so it is escaped by construction.
-fn service_html(
-    reference: Reference,
-    r: &Referral,
-    area: &PoliceArea,
-    langs: &[Lang],
-    site: &str,
-) -> String {
+/// node, so it is escaped by construction; words marked as another language get
+/// their own `lang`.
+fn service_html(parts: &[Part]) -> String {
     use leptos::prelude::*;
-    let sections = langs
+    // Only the site's own facts may mark words as another language; the person's
+    // answers are shown exactly as typed.
+    let table = |rows: &[Row], marked: bool| {
+        rows.iter()
+            .map(|(label, value)| {
+                let lines = value
+                    .split('\n')
+                    .enumerate()
+                    .map(|(i, line)| {
+                        let line = if marked {
+                            mixed_text(line).into_any()
+                        } else {
+                            line.to_string().into_any()
+                        };
+                        view! { {(i > 0).then(|| view! { <br /> })}{line} }
+                    })
+                    .collect_view();
+                view! {
+                    <tr>
+                        <th scope="row" style="text-align:left;vertical-align:top">{label.clone()}</th>
+                        <td>{lines}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let sections = parts
         .iter()
         .enumerate()
-        .map(|(i, &lang)| {
-            let tr = Tr(lang);
-            let intro = tr.t_args("email-intro", &[("site", site.to_string().into())]);
-            let safety = safety(r, lang)
-                .into_iter()
-                .map(|line| view! { <li><strong>{line}</strong></li> })
-                .collect_view();
-            let rows = rows(reference, r, area, lang)
-                .into_iter()
-                .map(|(label, value)| {
-                    let lines = value
-                        .split('\n')
-                        .enumerate()
-                        .map(|(i, line)| view! { {(i > 0).then(|| view! { <br /> })}{line.to_string()} })
-                        .collect_view();
-                    view! {
-                        <tr>
-                            <th scope="row" style="text-align:left;vertical-align:top">{label}</th>
-                            <td>{lines}</td>
-                        </tr>
-                    }
-                })
+        .map(|(i, part)| {
+            let tr = Tr(part.lang);
+            let triage = part.triage.as_ref().map(|t| {
+                view! {
+                    <h2>{t.heading.clone()}</h2>
+                    <p>{mixed_text(&t.intro)}</p>
+                    <table>{table(&t.facts, true)}</table>
+                }
+            });
+            let youth = part
+                .youth
+                .clone()
+                .map(|y| view! { <p><strong>{y}</strong></p> });
+            let safety = part
+                .safety
+                .iter()
+                .map(|line| view! { <li><strong>{line.clone()}</strong></li> })
                 .collect_view();
             view! {
                 {(i > 0).then(|| view! { <hr /> })}
-                <div lang=lang.code()>
-                    <p>{intro}</p>
+                <div lang=part.lang.code()>
+                    {triage}
+                    {youth}
+                    <p>{part.intro.clone()}</p>
                     <h2>{tr.t("email-safety-heading")}</h2>
                     <ul>{safety}</ul>
                     <h2>{tr.t("email-answers-heading")}</h2>
-                    <table>{rows}</table>
-                    <p>{tr.t("email-attachment")}</p>
+                    <table>{table(&part.rows, false)}</table>
+                    <p>{mixed_text(&tr.t("email-attachment"))}</p>
                     <p>{tr.t("email-footer")}</p>
                 </div>
             }
@@ -307,10 +500,12 @@ fn service_html(
 }
 
 /// `referral.json`: the answers for case-management systems (schema in the README).
+/// `youth_justice` is true when the person responsible was under 18.
 pub fn attachment(reference: Reference, r: &Referral, area: &PoliceArea) -> serde_json::Value {
     json!({
         "schema": "rj-referral/1",
         "reference": reference.to_string(),
+        "youth_justice": r.youth_justice(),
         "police_area": { "code": area.code, "slug": area.slug, "name": area.name },
         "referral": r,
     })

@@ -38,6 +38,9 @@ impl ReferView {
 pub struct SentView {
     pub reference: String,
     pub area: String,
+    /// Who the person was told will contact them, as stored with the request (`None`:
+    /// stored before routes were kept; the page then follows the routing as it is).
+    pub routed: Option<crate::areas::directory::Routed>,
 }
 
 /// A fresh token for a form shown by GET (the server provides the issuer).

@@ -66,22 +66,23 @@ pub fn backoff(pacing: &Pacing, attempts: u32, jitter: f64) -> i64 {
 }
 
 impl Worker {
-    /// Runs until `shutdown` becomes true. Several workers may run at once (each request
-    /// is leased to one); only one of them should `purge`.
+    /// Runs until `shutdown` becomes true. Several workers may run at once, in one
+    /// instance or several (each request is leased to one); only one of each instance's
+    /// should `sweep`, and the database lets one instance at a time do it.
     pub async fn run(self, shutdown: watch::Receiver<bool>) {
         self.run_with(shutdown, true).await
     }
 
-    pub async fn run_with(self, mut shutdown: watch::Receiver<bool>, purge: bool) {
-        let mut next_purge = if purge { 0 } else { i64::MAX };
+    pub async fn run_with(self, mut shutdown: watch::Receiver<bool>, sweep: bool) {
+        let mut next_sweep = if sweep { 0 } else { i64::MAX };
         loop {
             if *shutdown.borrow() {
                 break;
             }
             let now = unix_now();
-            if now >= next_purge {
-                self.purge(now).await;
-                next_purge = now + 3600;
+            if now >= next_sweep {
+                self.sweep(now).await;
+                next_sweep = now + 3600;
             }
             let idle = match self
                 .store
@@ -113,7 +114,7 @@ impl Worker {
         let Some(area) = self.areas.by_slug(&c.area) else {
             return self.failed(&c, "the police area is no longer known").await;
         };
-        let route = self.directory.route(area.id, false);
+        let route = self.directory.route(area.id, c.referral.youth_justice());
         if !c.service_sent {
             let message =
                 match render::service_email(reference, &c.referral, area, &route, &self.sender) {
@@ -122,9 +123,18 @@ impl Worker {
                 };
             match self.mailer.send(&reference.to_string(), &message).await {
                 Ok(()) => {
-                    tracing::info!(%reference, area = %c.area, attempt = c.attempts, "outbox: sent to the service")
+                    let way = if route.direct {
+                        "the service"
+                    } else {
+                        "triage"
+                    };
+                    tracing::info!(%reference, area = %c.area, attempt = c.attempts, "outbox: sent to {way}")
                 }
                 Err(e) => return self.not_sent(&c, e).await,
+            }
+            // What the confirmation page says follows what was done.
+            if let Err(e) = self.store.record_route(reference, route.routed()).await {
+                tracing::error!(%reference, "outbox: cannot record the route: {e}");
             }
         }
         match render::confirmation_email(reference, &c.referral, &route, &self.sender) {
@@ -177,6 +187,28 @@ impl Worker {
         if let Err(e) = self.store.mark_failed(c.id, reason).await {
             tracing::error!(reference = %c.reference, "outbox: cannot record the failure: {e}");
         }
+    }
+
+    /// The periodic sweep: old undelivered requests purged, expired client limits
+    /// deleted. Under the database's sweep lock, so with several instances one at a
+    /// time sweeps (each step records its result, so a later sweep elsewhere goes on).
+    pub async fn sweep(&self, now: i64) {
+        let lock = match self.store.try_sweep_lock().await {
+            Ok(Some(lock)) => lock,
+            Ok(None) => {
+                tracing::debug!("outbox: another instance is sweeping");
+                return;
+            }
+            Err(e) => {
+                tracing::error!("outbox: cannot take the sweep lock: {e}");
+                return;
+            }
+        };
+        self.purge(now).await;
+        if let Err(e) = self.store.purge_limits(now).await {
+            tracing::error!("cannot delete expired client limits: {e}");
+        }
+        drop(lock);
     }
 
     async fn purge(&self, now: i64) {

@@ -1,6 +1,8 @@
 //! Configuration, read once from the environment at start-up into typed values.
 //! Nothing else in the program reads environment variables.
 
+use crate::email::EmailAddress;
+use crate::referral::store::{DatabaseUrl, DatabaseUrlError};
 use crate::site::{DEFAULT_EXIT_URL, SiteSettings};
 use secrecy::{SecretSlice, SecretString};
 use std::net::SocketAddr;
@@ -22,17 +24,30 @@ pub struct Config {
     pub hsts: bool,
     /// The service directory (`RJ_DIRECTORY`).
     pub directory: PathBuf,
-    /// Where requests are stored (`RJ_DATABASE_URL`).
-    pub database_url: String,
+    /// The routing file (`RJ_ROUTING`): the services that agreed to take requests
+    /// straight from the site. Without one, every request goes through triage.
+    pub routing: Option<PathBuf>,
+    /// The operator's own monitored inbox (`RJ_TRIAGE_EMAIL`), which receives every
+    /// request the routing file does not send straight to a service.
+    pub triage_email: EmailAddress,
+    /// Where requests are stored (`RJ_DATABASE_URL`): SQLite or PostgreSQL. Prints
+    /// without a password.
+    pub database_url: DatabaseUrl,
     /// The SMTP server (`RJ_SMTP_URL`); without one, emails are written to `mail_dir`.
     /// Secret: the URL may hold the password, so it never prints.
     pub smtp_url: Option<SecretString>,
-    /// The sender of every email (`RJ_MAIL_FROM`).
+    /// The sender of every email (`RJ_MAIL_FROM`); its name is the English one.
     pub mail_from: String,
+    /// The sender's name in Welsh (`RJ_MAIL_FROM_NAME_CY`), for Welsh and bilingual
+    /// emails. Without it: the Welsh site name when the English one is the site name.
+    pub mail_from_name_cy: Option<String>,
     /// Where emails go when there is no SMTP server (`RJ_MAIL_DIR`).
     pub mail_dir: PathBuf,
     /// First retry delay for undelivered email (`RJ_RETRY_BASE_SECONDS`).
     pub retry_base_seconds: u64,
+    /// How long a worker holds a request it is delivering (`RJ_LEASE_SECONDS`): what a
+    /// request held by a crashed instance waits before another takes it up.
+    pub lease_seconds: u64,
     /// Key for signing form tokens (`RJ_SECRET`); random per start in development.
     /// Never prints.
     pub secret: SecretSlice<u8>,
@@ -66,10 +81,20 @@ pub enum ConfigError {
     BadMailFrom(String),
     #[error("RJ_CLIENT_IP_HEADER must be a header name such as `X-Forwarded-For`, not `{0}`")]
     BadHeaderName(String),
+    #[error(transparent)]
+    BadDatabaseUrl(#[from] DatabaseUrlError),
     #[error("RJ_SECRET must be at least 32 characters long")]
     ShortSecret,
     #[error("{0} must be set when RJ_ENV=production")]
     MissingInProduction(&'static str),
+    #[error(
+        "RJ_TRIAGE_EMAIL must be an email address such as `triage@your-domain.org.uk`, not `{0}`"
+    )]
+    BadTriageEmail(String),
+    #[error(
+        "RJ_TRIAGE_EMAIL `{0}` is a placeholder: set the operator's own monitored inbox when RJ_ENV=production"
+    )]
+    PlaceholderTriageEmail(String),
 }
 
 impl Config {
@@ -142,11 +167,17 @@ impl Config {
             env,
             addr,
             hsts: https,
-            database_url: get("RJ_DATABASE_URL").unwrap_or_else(|| "sqlite://var/rj.db".into()),
+            database_url: DatabaseUrl::parse(
+                get("RJ_DATABASE_URL")
+                    .as_deref()
+                    .unwrap_or("sqlite://var/rj.db"),
+            )?,
             smtp_url: get("RJ_SMTP_URL").map(SecretString::from),
             mail_from,
+            mail_from_name_cy: get("RJ_MAIL_FROM_NAME_CY"),
             mail_dir: get("RJ_MAIL_DIR").map_or_else(|| PathBuf::from("var/mail"), PathBuf::from),
             retry_base_seconds: number("RJ_RETRY_BASE_SECONDS", 30)?.max(1),
+            lease_seconds: number("RJ_LEASE_SECONDS", 120)?.max(1),
             secret: match get("RJ_SECRET") {
                 Some(s) if s.len() >= 32 => s.into_bytes().into(),
                 Some(_) => return Err(ConfigError::ShortSecret),
@@ -168,12 +199,24 @@ impl Config {
             workers: number("RJ_WORKERS", 4)?.clamp(1, 64) as u32,
             directory: get("RJ_DIRECTORY")
                 .map_or_else(|| PathBuf::from("data/services.toml"), PathBuf::from),
+            routing: get("RJ_ROUTING").map(PathBuf::from),
             site: SiteSettings {
                 public_url: public_url.trim_end_matches('/').to_string(),
                 exit_url,
                 operator_name: required("RJ_OPERATOR_NAME", defaults.operator_name)?,
+                operator_name_cy: get("RJ_OPERATOR_NAME_CY"),
                 operator_contact: required("RJ_OPERATOR_CONTACT", defaults.operator_contact)?,
                 retention_days,
+            },
+            // Read last: production asks for the operator first, then its inbox.
+            triage_email: {
+                let text = required("RJ_TRIAGE_EMAIL", "triage@example.org".into())?;
+                let email =
+                    EmailAddress::parse(&text).map_err(|_| ConfigError::BadTriageEmail(text))?;
+                if env == Environment::Production && email.is_example() {
+                    return Err(ConfigError::PlaceholderTriageEmail(email.to_string()));
+                }
+                email
             },
         })
     }
@@ -228,6 +271,31 @@ mod tests {
         assert_eq!(c.site.public_url, "http://127.0.0.1:3000");
         assert_eq!(c.site.exit_url, DEFAULT_EXIT_URL);
         assert!(!c.hsts);
+        // No routing file: everything through triage, at an example inbox.
+        assert_eq!(c.routing, None);
+        assert_eq!(c.triage_email.as_str(), "triage@example.org");
+        assert_eq!(c.site.operator_name_cy, None);
+    }
+
+    #[test]
+    fn reads_the_routing_file_and_the_welsh_names() {
+        let c = config(&[
+            ("RJ_ROUTING", "/etc/rj/routing.toml"),
+            ("RJ_TRIAGE_EMAIL", "triage@operator.example.org"),
+            ("RJ_OPERATOR_NAME_CY", "Partneriaeth Enghreifftiol"),
+            ("RJ_MAIL_FROM_NAME_CY", "Cymorth enghreifftiol"),
+        ])
+        .unwrap();
+        assert_eq!(c.routing, Some(PathBuf::from("/etc/rj/routing.toml")));
+        assert_eq!(c.triage_email.as_str(), "triage@operator.example.org");
+        assert_eq!(
+            c.site.operator_name_cy.as_deref(),
+            Some("Partneriaeth Enghreifftiol")
+        );
+        assert_eq!(
+            c.mail_from_name_cy.as_deref(),
+            Some("Cymorth enghreifftiol")
+        );
     }
 
     #[test]
@@ -278,6 +346,34 @@ mod tests {
             .unwrap_err(),
             ConfigError::MissingInProduction("RJ_OPERATOR_NAME")
         );
+        let complete = [
+            ("RJ_ENV", "production"),
+            ("RJ_PUBLIC_URL", "https://rj.example.org"),
+            ("RJ_MAIL_FROM", "RJ <no-reply@rj.example.org>"),
+            ("RJ_SECRET", "0123456789abcdef0123456789abcdef"),
+            ("RJ_OPERATOR_NAME", "An Operator"),
+            ("RJ_OPERATOR_CONTACT", "contact@operator.example.org"),
+        ];
+        assert_eq!(
+            config(&complete).unwrap_err(),
+            ConfigError::MissingInProduction("RJ_TRIAGE_EMAIL")
+        );
+        let with = |triage| {
+            let mut vars = complete.to_vec();
+            vars.push(("RJ_TRIAGE_EMAIL", triage));
+            config(&vars)
+        };
+        assert_eq!(
+            with("triage@example.org").unwrap_err(),
+            ConfigError::PlaceholderTriageEmail("triage@example.org".into())
+        );
+        assert_eq!(
+            with("not an address").unwrap_err(),
+            ConfigError::BadTriageEmail("not an address".into())
+        );
+        let c = with("triage@operator.org.uk").unwrap();
+        assert_eq!(c.triage_email.as_str(), "triage@operator.org.uk");
+        assert_eq!(c.routing, None);
     }
 
     #[test]
@@ -297,6 +393,47 @@ mod tests {
             config(&[("RJ_CLIENT_IP_HEADER", "X Forwarded")]),
             Err(ConfigError::BadHeaderName(_))
         ));
+    }
+
+    #[test]
+    fn the_database_url_selects_the_backend_or_stops_the_start() {
+        use crate::referral::store::Backend;
+        let backend =
+            |url: &str| config(&[("RJ_DATABASE_URL", url)]).map(|c| c.database_url.backend());
+        assert_eq!(
+            config(&[]).unwrap().database_url.to_string(),
+            "sqlite://var/rj.db"
+        );
+        assert_eq!(backend("sqlite://var/other.db"), Ok(Backend::Sqlite));
+        assert_eq!(
+            backend("postgres://rj:pw@db.example.org/rj"),
+            Ok(Backend::Postgres)
+        );
+        assert_eq!(
+            backend("postgresql://rj@db.example.org/rj"),
+            Ok(Backend::Postgres)
+        );
+        // Once read as the name of a SQLite file (`./postgres:…`); now refused.
+        for url in [
+            "mysql://rj@db.example.org/rj",
+            "var/rj.db",
+            "postgre://rj@db/rj",
+        ] {
+            let said = backend(url).unwrap_err().to_string();
+            assert!(
+                said.contains("sqlite://") && said.contains("postgres://"),
+                "{said}"
+            );
+        }
+        let c = config(&[(
+            "RJ_DATABASE_URL",
+            "postgres://rj:pa55-db-word@db.example.org/rj",
+        )])
+        .unwrap();
+        assert!(
+            !format!("{c:?}").contains("pa55-db-word"),
+            "the password never prints"
+        );
     }
 
     #[test]

@@ -1,51 +1,74 @@
-//! The hourly limit on new referral requests per client, and how a request's client is
-//! told apart: by the socket's address, or by the address a trusted reverse proxy puts
-//! in a header (`RJ_CLIENT_IP_HEADER`).
+//! Limits on what one client may do in an hour (the Send limit, `RJ_SEND_LIMIT_PER_HOUR`;
+//! later the status lookups), and how a request's client is told apart: by the socket's
+//! address, or by the address a trusted reverse proxy puts in a header
+//! (`RJ_CLIENT_IP_HEADER`). The counts live in the database (`Store::count_hit`), so
+//! every instance behind the proxy counts the same client the same.
 
+use crate::referral::store::Store;
 use axum::extract::{ConnectInfo, Request};
+use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
+use hmac::{Hmac, Mac};
 use http::HeaderName;
-use std::collections::{HashMap, VecDeque};
+use sha2::Sha256;
 use std::net::{IpAddr, Ipv4Addr, Ipv6Addr, SocketAddr};
-use std::sync::Mutex;
-use std::time::{Duration, Instant};
 
-/// How many new requests each client has sent in the last hour. Kept in memory: a
-/// restart forgets the counts, which only ever lets people through.
-pub struct SendLimiter {
-    per_hour: u32,
-    sent: Mutex<HashMap<IpAddr, VecDeque<Instant>>>,
+/// A named limit of `max` events per client per window (0: no limit).
+#[derive(Clone)]
+pub struct ClientLimit {
+    name: &'static str,
+    max: u32,
+    window_seconds: i64,
+    /// Keys the hash that stands for an address in the database: the addresses are
+    /// never stored, and with `RJ_SECRET` the same on every instance, so are the hashes.
+    hasher: Hmac<Sha256>,
 }
 
-impl SendLimiter {
-    pub fn new(per_hour: u32) -> Self {
+impl ClientLimit {
+    /// The Send limit: new requests per client per hour.
+    pub fn send(per_hour: u32, secret: &[u8]) -> Self {
+        Self::new("send", per_hour, 3600, secret)
+    }
+
+    pub fn new(name: &'static str, max: u32, window_seconds: i64, secret: &[u8]) -> Self {
         Self {
-            per_hour,
-            sent: Mutex::new(HashMap::new()),
+            name,
+            max,
+            window_seconds,
+            hasher: Hmac::new_from_slice(secret).expect("any key length"),
         }
     }
 
-    /// Counts one request from `client`, or says no if the hour's limit is reached.
-    pub fn allow(&self, client: IpAddr) -> bool {
-        if self.per_hour == 0 {
+    /// Counts one event from `client`, or says no if its window is full. When the
+    /// database cannot be reached the event is let through (and logged): a person
+    /// must never be turned away because the count could not be read.
+    pub async fn allow(&self, store: &Store, client: IpAddr, now: i64) -> bool {
+        if self.max == 0 {
             return true;
         }
-        let now = Instant::now();
-        let mut sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
-        sent.retain(|_, times| {
-            while times
-                .front()
-                .is_some_and(|t| now.duration_since(*t) > Duration::from_secs(3600))
-            {
-                times.pop_front();
+        match store
+            .count_hit(
+                self.name,
+                &self.key(client),
+                self.max,
+                self.window_seconds,
+                now,
+            )
+            .await
+        {
+            Ok(allowed) => allowed,
+            Err(e) => {
+                tracing::error!(limit = self.name, "the client limit cannot be counted: {e}");
+                true
             }
-            !times.is_empty()
-        });
-        let times = sent.entry(client).or_default();
-        if times.len() >= self.per_hour as usize {
-            return false;
         }
-        times.push_back(now);
-        true
+    }
+
+    /// The address as the database knows it: 16 bytes of a keyed hash.
+    fn key(&self, client: IpAddr) -> String {
+        let mut mac = self.hasher.clone();
+        mac.update(b"client-limit:");
+        mac.update(client.to_string().as_bytes());
+        URL_SAFE_NO_PAD.encode(&mac.finalize().into_bytes()[..16])
     }
 }
 
@@ -144,13 +167,13 @@ mod tests {
     }
 
     #[test]
-    fn the_limit_counts_each_client_for_an_hour() {
-        let limiter = SendLimiter::new(2);
+    fn addresses_are_stored_as_keyed_hashes() {
+        let limit = ClientLimit::send(5, b"a-secret-of-thirty-two-characters!");
         let (a, b) = (ip("203.0.113.1"), ip("203.0.113.2"));
-        assert!(limiter.allow(a) && limiter.allow(a));
-        assert!(!limiter.allow(a));
-        assert!(limiter.allow(b));
-        let off = SendLimiter::new(0);
-        assert!((0..100).all(|_| off.allow(a)));
+        assert_eq!(limit.key(a), limit.key(a));
+        assert_ne!(limit.key(a), limit.key(b));
+        assert!(!limit.key(a).contains("203"));
+        let other_secret = ClientLimit::send(5, b"another-secret-of-thirty-two-chars");
+        assert_ne!(limit.key(a), other_secret.key(a));
     }
 }

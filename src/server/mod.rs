@@ -11,7 +11,8 @@ mod refer;
 mod sitemap;
 
 use crate::app::{App, shell};
-use crate::areas::{Areas, DataError, directory::Directory, directory::DirectoryError};
+use crate::areas::directory::{Directory, DirectoryError, Routing};
+use crate::areas::{Areas, DataError};
 use crate::i18n::{Lang, Page};
 use crate::referral::mailer::{Mailer, MailerError};
 use crate::referral::render::Sender;
@@ -38,7 +39,8 @@ pub struct AppState {
     pub mailer: Mailer,
     pub sender: Arc<Sender>,
     pub tokens: FormTokens,
-    pub limiter: Arc<limit::SendLimiter>,
+    /// New requests per client per hour, counted in the database.
+    pub send_limit: limit::ClientLimit,
 }
 
 /// Why the server could not start.
@@ -53,6 +55,11 @@ pub enum StartupError {
     },
     #[error(transparent)]
     Directory(#[from] DirectoryError),
+    #[error("cannot read the routing file {path} (RJ_ROUTING): {source}")]
+    ReadRouting {
+        path: String,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Store(#[from] StoreError),
     #[error(transparent)]
@@ -60,9 +67,20 @@ pub enum StartupError {
 }
 
 impl AppState {
-    /// Loads the embedded area data and the service directory, checking both, and opens
-    /// the outbox database and the mailer.
+    /// Loads the embedded area data, the service directory and the routing (every
+    /// request through triage unless `RJ_ROUTING` names services that agreed), checking
+    /// each, and opens the outbox database (bringing its tables up to date) and the mailer.
     pub async fn load(config: Config, leptos_options: LeptosOptions) -> Result<Self, StartupError> {
+        Self::load_with(config, leptos_options, true).await
+    }
+
+    /// As [`AppState::load`]; `migrate: false` leaves the database as it is (for
+    /// `rj check-config`, which reports what is not applied).
+    pub async fn load_with(
+        config: Config,
+        leptos_options: LeptosOptions,
+        migrate: bool,
+    ) -> Result<Self, StartupError> {
         let areas = Areas::embedded()?;
         let path = config.directory.display().to_string();
         let text = std::fs::read_to_string(&config.directory).map_err(|source| {
@@ -72,25 +90,49 @@ impl AppState {
             }
         })?;
         let production = config.env == config::Environment::Production;
-        let directory = Directory::parse(&text, &path, &areas, production)?;
-        let store = Store::open(&config.database_url).await?;
+        let routing = match &config.routing {
+            None => Routing::triage_only(config.triage_email.clone()),
+            Some(file) => {
+                let path = file.display().to_string();
+                let text =
+                    std::fs::read_to_string(file).map_err(|source| StartupError::ReadRouting {
+                        path: path.clone(),
+                        source,
+                    })?;
+                Routing::parse(
+                    &text,
+                    &path,
+                    &areas,
+                    config.triage_email.clone(),
+                    production,
+                )?
+            }
+        };
+        let directory = Directory::parse(&text, &path, &areas, production)?.with_routing(routing);
+        let store = if migrate {
+            Store::open(&config.database_url).await?
+        } else {
+            Store::connect(&config.database_url).await?
+        };
         let mailer = Mailer::new(
             config.smtp_url.as_ref().map(ExposeSecret::expose_secret),
             config.mail_dir.clone(),
             production,
         )?;
-        let sender = Arc::new(Sender {
-            from: config
+        let sender = Arc::new(Sender::new(
+            config
                 .mail_from
                 .parse()
                 .expect("checked when the configuration was read"),
-            site_name: crate::i18n::Tr(crate::i18n::Lang::En).t("site-name"),
-        });
+            config.mail_from_name_cy.clone(),
+            &config.site,
+        ));
         let tokens = FormTokens::new(config.secret.expose_secret());
-        let limiter = Arc::new(limit::SendLimiter::new(config.send_limit_per_hour));
+        let send_limit =
+            limit::ClientLimit::send(config.send_limit_per_hour, config.secret.expose_secret());
         Ok(Self {
             tokens,
-            limiter,
+            send_limit,
             leptos_options,
             config: Arc::new(config),
             areas: Arc::new(areas),
@@ -118,6 +160,7 @@ impl AppState {
             sender: self.sender.clone(),
             pacing: Pacing {
                 retry_base: std::time::Duration::from_secs(self.config.retry_base_seconds),
+                lease: std::time::Duration::from_secs(self.config.lease_seconds),
                 retention: std::time::Duration::from_secs(days * 24 * 3600),
                 ..Pacing::default()
             },
@@ -279,23 +322,34 @@ pub async fn main() -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    let state = match AppState::load(config, leptos_options).await {
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    let known = matches!(
+        words.as_slice(),
+        [] | ["serve" | "check-config" | "migrate"] | ["outbox", "status"] | ["outbox", "retry", _]
+    );
+    if !known {
+        eprintln!(
+            "usage: rj [serve | check-config | migrate | outbox status | outbox retry REFERENCE]"
+        );
+        return ExitCode::from(2);
+    }
+    if words == ["migrate"] {
+        return commands::migrate(&config.database_url).await;
+    }
+    // Everything but check-config brings the tables up to date first, as the site does.
+    let migrate = words != ["check-config"];
+    let state = match AppState::load_with(config, leptos_options, migrate).await {
         Ok(state) => state,
         Err(err) => {
             tracing::error!("cannot start: {err}");
             return ExitCode::FAILURE;
         }
     };
-    let words: Vec<&str> = args.iter().map(String::as_str).collect();
     match words.as_slice() {
-        [] | ["serve"] => serve(state).await,
         ["check-config"] => commands::check_config(&state).await,
         ["outbox", "status"] => commands::outbox_status(&state).await,
         ["outbox", "retry", reference] => commands::outbox_retry(&state, reference).await,
-        _ => {
-            eprintln!("usage: rj [serve | check-config | outbox status | outbox retry REFERENCE]");
-            ExitCode::from(2)
-        }
+        _ => serve(state).await,
     }
 }
 

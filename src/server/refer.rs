@@ -154,7 +154,7 @@ async fn store(
     if let Some(reference) = state.store.reference_for(key).await.map_err(not_stored)? {
         return Ok(reference);
     }
-    if !state.limiter.allow(client) {
+    if !state.send_limit.allow(&state.store, client, now).await {
         return Err(Problem::TooMany);
     }
     let reference = state
@@ -163,6 +163,17 @@ async fn store(
         .await
         .map_err(not_stored)?;
     tracing::info!(%reference, area = %referral.area, "referral stored");
+    // Kept for the confirmation page: the answers are deleted once delivered.
+    if let Some(area) = state.areas.by_slug(&referral.area) {
+        let routed = state
+            .directory
+            .route(area.id, referral.youth_justice())
+            .routed();
+        if let Err(e) = state.store.record_route(reference, routed).await {
+            // The page then says what the routing says now.
+            tracing::error!(%reference, "the route was not recorded: {e}");
+        }
+    }
     Ok(reference)
 }
 
@@ -187,6 +198,7 @@ async fn sent(state: AppState, lang: Lang, uri: &http::Uri) -> Response {
             let view = SentView {
                 reference: stored.reference.to_string(),
                 area: stored.area,
+                routed: stored.routed,
             };
             let path = Page::sent_path(lang, &view.reference);
             page(

@@ -2,6 +2,8 @@
 
 #![allow(dead_code)]
 
+pub mod nginx;
+pub mod postgres;
 pub mod shared;
 pub mod smtp;
 pub mod text;

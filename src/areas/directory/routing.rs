@@ -28,6 +28,8 @@ pub struct Routing {
     triage: EmailAddress,
 }
 
+/// Everything through triage at `triage@example.org`: what the directory routes by until
+/// the configuration's routing is set ([`super::Directory::with_routing`]).
 impl Default for Routing {
     fn default() -> Self {
         Self {
@@ -45,12 +47,59 @@ pub struct Route {
     pub direct: bool,
     /// The service the request is for, if the directory lists one.
     pub service: Option<Service>,
+    /// The area's public facts (commissioner, sources), for the triage email.
+    pub listing: Option<Listing>,
 }
 
 impl Route {
     /// The service's name in `lang`, if there is one.
     pub fn service_name(&self, lang: Lang) -> Option<&str> {
         self.service.as_ref().map(|s| s.name(lang))
+    }
+
+    /// What is kept with the request about this route, for the confirmation page.
+    pub fn routed(&self) -> Routed {
+        Routed {
+            direct: self.direct,
+            audience: self.service.as_ref().map_or(Audience::All, |s| s.audience),
+        }
+    }
+}
+
+/// What the person was told about a request's way, stored with it (the answers are
+/// deleted after delivery, the confirmation page still needs it): straight to the
+/// service or through triage, and whether to the area's youth justice service.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Routed {
+    pub direct: bool,
+    pub audience: Audience,
+}
+
+impl Routed {
+    /// The stored form: `direct` or `triage`, and `all` or `youth`.
+    pub fn columns(self) -> (&'static str, &'static str) {
+        (
+            if self.direct { "direct" } else { "triage" },
+            match self.audience {
+                Audience::All => "all",
+                Audience::Youth => "youth",
+            },
+        )
+    }
+
+    /// Reads the stored form back; `None` for anything else (a request stored before
+    /// routes were kept).
+    pub fn from_columns(route: Option<&str>, audience: Option<&str>) -> Option<Self> {
+        let direct = match route? {
+            "direct" => true,
+            "triage" => false,
+            _ => return None,
+        };
+        let audience = match audience.unwrap_or("all") {
+            "youth" => Audience::Youth,
+            _ => Audience::All,
+        };
+        Some(Self { direct, audience })
     }
 }
 
@@ -75,25 +124,6 @@ impl Routing {
         Self {
             direct: Vec::new(),
             triage,
-        }
-    }
-
-    /// Development: each area straight to its own placeholder address,
-    /// `<slug>@referrals.example.org`.
-    pub fn development(areas: &Areas) -> Self {
-        let direct = areas
-            .all()
-            .iter()
-            .map(|a| Direct {
-                area: a.id,
-                audience: Audience::All,
-                email: EmailAddress::parse(&format!("{}@referrals.example.org", a.slug))
-                    .expect("slugs make valid addresses"),
-            })
-            .collect();
-        Self {
-            direct,
-            ..Self::default()
         }
     }
 
@@ -148,6 +178,14 @@ impl Routing {
         Ok(Self { direct, triage })
     }
 
+    /// Areas with a youth route (slugs are looked up by the caller).
+    pub fn youth_routes(&self) -> impl Iterator<Item = AreaId> + '_ {
+        self.direct
+            .iter()
+            .filter(|d| d.audience == Audience::Youth)
+            .map(|d| d.area)
+    }
+
     pub fn triage(&self) -> &EmailAddress {
         &self.triage
     }
@@ -162,21 +200,20 @@ impl Routing {
 
     /// Where a request for `area` goes. A youth case goes to the area's youth service
     /// when the directory lists one (straight, if it has agreed; else through
-    /// triage), otherwise along the area's usual route.
+    /// triage), otherwise along the area's usual route. A youth route is used only
+    /// with a youth service listed, so the person is told who really gets it.
     pub fn route(&self, listing: Option<&Listing>, area: AreaId, youth: bool) -> Route {
         let youth_service = listing.and_then(Listing::youth_service).filter(|_| youth);
         let (audience, service) = match youth_service {
             Some(s) => (Audience::Youth, Some(s)),
             None => (Audience::All, listing.and_then(Listing::main_service)),
         };
-        let direct = (youth && audience == Audience::All)
-            .then(|| self.direct(area, Audience::Youth))
-            .flatten()
-            .or_else(|| self.direct(area, audience));
+        let direct = self.direct(area, audience);
         Route {
             to: direct.unwrap_or(&self.triage).clone(),
             direct: direct.is_some(),
             service: service.cloned(),
+            listing: listing.cloned(),
         }
     }
 }

@@ -1,0 +1,126 @@
+//! Per-client limits kept in the database (`client_limits`), so that every instance
+//! sharing it counts the same events. A named limit (`send`; later `status`) allows at
+//! most `max` events per client in any window of `window` seconds, the window sliding
+//! with the clock. One row per limit and client, read and written under that row's lock
+//! (PostgreSQL) or the one write lock (SQLite), so two instances counting the same
+//! client at once cannot both take the last place.
+
+use super::{Store, StoreError};
+use crate::referral::store::backend::Db;
+
+impl Store {
+    /// Counts one event for `client` (an opaque key, never an address) under the limit
+    /// `name`, or says no, counting nothing, when `max` events already fall within the
+    /// last `window` seconds.
+    pub async fn count_hit(
+        &self,
+        name: &str,
+        client: &str,
+        max: u32,
+        window: i64,
+        now: i64,
+    ) -> Result<bool, StoreError> {
+        // The same statements on both backends; only how the transaction starts differs.
+        macro_rules! in_transaction {
+            ($tx:ident) => {{
+                let hits: String = sqlx::query_scalar(
+                    "INSERT INTO client_limits (name, client, hits, expires_at) VALUES ($1, $2, '', $3)
+                     ON CONFLICT (name, client) DO UPDATE SET hits = client_limits.hits
+                     RETURNING hits",
+                )
+                .bind(name)
+                .bind(client)
+                .bind(now)
+                .fetch_one(&mut *$tx)
+                .await?;
+                match next_hits(&hits, now, window, max) {
+                    Some(hits) => {
+                        sqlx::query(
+                            "UPDATE client_limits SET hits = $3, expires_at = $4
+                             WHERE name = $1 AND client = $2",
+                        )
+                        .bind(name)
+                        .bind(client)
+                        .bind(hits)
+                        .bind(now + window)
+                        .execute(&mut *$tx)
+                        .await?;
+                        $tx.commit().await?;
+                        true
+                    }
+                    None => {
+                        $tx.rollback().await?;
+                        false
+                    }
+                }
+            }};
+        }
+        Ok(match &self.db {
+            // IMMEDIATE: the write lock first, so the read above cannot go stale.
+            Db::Sqlite(pool) => {
+                let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
+                in_transaction!(tx)
+            }
+            Db::Postgres(pool) => {
+                let mut tx = pool.begin().await?;
+                // A count lost in a database crash only lets someone through: not worth
+                // waiting for the disk on every Send.
+                sqlx::query("SET LOCAL synchronous_commit = off")
+                    .execute(&mut *tx)
+                    .await?;
+                in_transaction!(tx)
+            }
+        })
+    }
+
+    /// Deletes the rows whose every event has left its window (part of the sweep).
+    pub async fn purge_limits(&self, now: i64) -> Result<u64, StoreError> {
+        Ok(on_db!(&self.db, pool => {
+            sqlx::query("DELETE FROM client_limits WHERE expires_at <= $1")
+                .bind(now)
+                .execute(pool)
+                .await
+                .map(|done| done.rows_affected())
+        })?)
+    }
+}
+
+/// The events of `hits` (unix times, space-separated) still inside the window at `now`,
+/// plus `now`; `None` when `max` of them are already there. An event exactly `window`
+/// seconds old still counts.
+fn next_hits(hits: &str, now: i64, window: i64, max: u32) -> Option<String> {
+    let mut kept: Vec<i64> = hits
+        .split_ascii_whitespace()
+        .filter_map(|t| t.parse().ok())
+        .filter(|t| now - t <= window)
+        .collect();
+    if kept.len() >= max as usize {
+        return None;
+    }
+    kept.push(now);
+    Some(
+        kept.iter()
+            .map(i64::to_string)
+            .collect::<Vec<_>>()
+            .join(" "),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_hits;
+
+    #[test]
+    fn the_window_slides() {
+        assert_eq!(next_hits("", 100, 3600, 2).as_deref(), Some("100"));
+        assert_eq!(next_hits("100", 200, 3600, 2).as_deref(), Some("100 200"));
+        assert_eq!(next_hits("100 200", 300, 3600, 2), None);
+        // 100 is exactly an hour old: it still counts; a second later it has gone.
+        assert_eq!(next_hits("100 200", 3700, 3600, 2), None);
+        assert_eq!(
+            next_hits("100 200", 3701, 3600, 2).as_deref(),
+            Some("200 3701")
+        );
+        assert_eq!(next_hits("junk 5", 10, 3600, 5).as_deref(), Some("5 10"));
+    }
+}
