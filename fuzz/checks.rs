@@ -71,8 +71,15 @@ pub fn postcode(data: &[u8]) {
     }
 }
 
+/// The elements the prose markup can make.
+const PROSE_ELEMENTS: &[&str] = &["p", "ul", "ol", "li", "a", "strong", "span", "h3"];
+
+/// How a link the prose markup makes may begin: a page of the site, an anchor, a phone
+/// number or a secure address.
+const PROSE_LINKS: &[&str] = &["/", "#", "tel:", "sms:", "https://"];
+
 /// The locale files' text markup, parsed and rendered to HTML: whatever the text, the
-/// HTML has no element the markup cannot make.
+/// HTML has no element the markup cannot make and no link it does not allow.
 pub fn prose(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
@@ -81,7 +88,24 @@ pub fn prose(data: &[u8]) {
         let _ = parse(text, lang);
         let text = text.to_string();
         let html = view! { <Prose text lang /> }.to_html();
-        assert!(!html.contains("<script"), "markup became a script");
+        for tag in html.split('<').skip(1) {
+            // `<!>` and `<!-- -->` are Leptos's own markers.
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(char::is_ascii_alphanumeric)
+                .collect();
+            assert!(
+                tag.starts_with('!') || PROSE_ELEMENTS.contains(&name.as_str()),
+                "markup made <{name}>: {html}"
+            );
+        }
+        for href in html.split(" href=\"").skip(1) {
+            assert!(
+                PROSE_LINKS.iter().any(|start| href.starts_with(start)),
+                "markup made a link to {href}"
+            );
+        }
     }
 }
 
