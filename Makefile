@@ -26,7 +26,7 @@ help:
 	@echo "make test   install what tests need and run them all"
 	@echo "make bench  run the benchmarks (see README)"
 	@echo "make data   rebuild the postcode and council tables"
-	@echo "make fuzz   run each fuzz target for FUZZ_SECONDS (default 60); not part of make test"
+	@echo "make fuzz   run each fuzz target for FUZZ_SECONDS (default 120); not part of make test"
 
 run: tools
 	cargo leptos serve --release
@@ -92,13 +92,15 @@ bench: build
 
 # Fuzzing (cargo-fuzz on nightly): each target runs FUZZ_SECONDS, then one line per
 # target gives its executions. A crash stops the run and leaves its input in
-# fuzz/artifacts/<target>/ (make it a regression test). Corpora grow in fuzz/corpus/.
-FUZZ_SECONDS ?= 60
+# fuzz/artifacts/<target>/: copy it to fuzz/regressions/<target>/ (`make test` replays
+# that folder and fuzz/seeds/ through the same checks, tests/lookup.rs) and add a
+# regression test where the fault was. Corpora grow in fuzz/corpus/ (not committed).
+FUZZ_SECONDS ?= 120
 FUZZ_TARGETS := form_decide postcode prose directory token
 fuzz:
 	@rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
 	@cargo fuzz --version >/dev/null 2>&1 || cargo install cargo-fuzz --locked
-	cd fuzz && cargo +nightly fuzz build --sanitizer none $(FUZZ_TARGETS)
+	cd fuzz && cargo +nightly fuzz build --sanitizer none
 	@mkdir -p target/fuzz-logs
 	@for t in $(FUZZ_TARGETS); do \
 	  mkdir -p fuzz/corpus/$$t; \

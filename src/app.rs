@@ -11,10 +11,12 @@ use crate::pages::{
     refer::{ReferPage, SentPage},
     status::StatusPage,
 };
+use leptos::children::ToChildren;
 use leptos::prelude::*;
+use leptos::tachys::view::iterators::StaticVec;
 use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
-use leptos_router::components::{Route, Router, Routes};
-use leptos_router::{ParamSegment, StaticSegment};
+use leptos_router::NestedRoute;
+use leptos_router::components::{RouteChildren, Router, Routes, RoutesProps};
 
 /// The document around every page. Runs on the server only (the server wraps it to add
 /// its response headers).
@@ -52,86 +54,70 @@ fn request_lang() -> Lang {
     Lang::En
 }
 
-/// Every route, in both languages.
+/// Every route, in both languages: each page of [`Page::ALL`], each police area's page
+/// and each request's confirmation page.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    view! {
-        <Router>
-            <Routes fallback=|| view! { <NotFound /> }>
-                <Route path=Page::Home.segments(Lang::En) view=|| view! { <HomePage lang=Lang::En /> } />
-                <Route path=Page::Home.segments(Lang::Cy) view=|| view! { <HomePage lang=Lang::Cy /> } />
-                <Route path=Page::Find.segments(Lang::En) view=|| view! { <FindPage lang=Lang::En /> } />
-                <Route path=Page::Find.segments(Lang::Cy) view=|| view! { <FindPage lang=Lang::Cy /> } />
-                <Route path=Page::Areas.segments(Lang::En) view=|| view! { <AreasPage lang=Lang::En /> } />
-                <Route path=Page::Areas.segments(Lang::Cy) view=|| view! { <AreasPage lang=Lang::Cy /> } />
-                <Route
-                    path=(StaticSegment(Page::Areas.slug(Lang::En)), ParamSegment("slug"))
-                    view=|| view! { <AreaPage lang=Lang::En /> }
-                />
-                <Route
-                    path=(StaticSegment("cy"), StaticSegment(Page::Areas.slug(Lang::Cy)), ParamSegment("slug"))
-                    view=|| view! { <AreaPage lang=Lang::Cy /> }
-                />
-                <Route path=Page::Refer.segments(Lang::En) view=|| view! { <ReferPage lang=Lang::En /> } />
-                <Route path=Page::Refer.segments(Lang::Cy) view=|| view! { <ReferPage lang=Lang::Cy /> } />
-                // Rendered by the server's own handler, which looks the request up first.
-                <Route
-                    path=(StaticSegment(Page::Refer.slug(Lang::En)), StaticSegment("sent"), ParamSegment("reference"))
-                    view=|| view! { <SentPage lang=Lang::En /> }
-                />
-                <Route
-                    path=(StaticSegment("cy"), StaticSegment(Page::Refer.slug(Lang::Cy)), StaticSegment("wedi-anfon"), ParamSegment("reference"))
-                    view=|| view! { <SentPage lang=Lang::Cy /> }
-                />
-                <Route path=Page::Status.segments(Lang::En) view=|| view! { <StatusPage lang=Lang::En /> } />
-                <Route path=Page::Status.segments(Lang::Cy) view=|| view! { <StatusPage lang=Lang::Cy /> } />
-                // The service's acknowledgement link: rendered by the server's own handler.
-                <Route
-                    path=(StaticSegment(Page::Refer.slug(Lang::En)), StaticSegment("confirm"), ParamSegment("reference"), ParamSegment("tag"))
-                    view=|| view! { <AckPage lang=Lang::En /> }
-                />
-                <Route
-                    path=(StaticSegment("cy"), StaticSegment(Page::Refer.slug(Lang::Cy)), StaticSegment("cadarnhau"), ParamSegment("reference"), ParamSegment("tag"))
-                    view=|| view! { <AckPage lang=Lang::Cy /> }
-                />
-                <Route path=Page::WhatIsRj.segments(Lang::En) view=|| view! { <ContentPage page=Page::WhatIsRj lang=Lang::En /> } />
-                <Route path=Page::WhatIsRj.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::WhatIsRj lang=Lang::Cy /> } />
-                <Route path=Page::Ways.segments(Lang::En) view=|| view! { <ContentPage page=Page::Ways lang=Lang::En /> } />
-                <Route path=Page::Ways.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::Ways lang=Lang::Cy /> } />
-                <Route path=Page::WhatHappens.segments(Lang::En) view=|| view! { <ContentPage page=Page::WhatHappens lang=Lang::En /> } />
-                <Route path=Page::WhatHappens.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::WhatHappens lang=Lang::Cy /> } />
-                <Route path=Page::IsItRight.segments(Lang::En) view=|| view! { <ContentPage page=Page::IsItRight lang=Lang::En /> } />
-                <Route path=Page::IsItRight.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::IsItRight lang=Lang::Cy /> } />
-                <Route path=Page::Rights.segments(Lang::En) view=|| view! { <ContentPage page=Page::Rights lang=Lang::En /> } />
-                <Route path=Page::Rights.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::Rights lang=Lang::Cy /> } />
-                <Route path=Page::Questions.segments(Lang::En) view=|| view! { <ContentPage page=Page::Questions lang=Lang::En /> } />
-                <Route path=Page::Questions.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::Questions lang=Lang::Cy /> } />
-                <Route path=Page::HelpNow.segments(Lang::En) view=|| view! { <ContentPage page=Page::HelpNow lang=Lang::En /> } />
-                <Route path=Page::HelpNow.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::HelpNow lang=Lang::Cy /> } />
-                <Route path=Page::SafeOnline.segments(Lang::En) view=|| view! { <ContentPage page=Page::SafeOnline lang=Lang::En /> } />
-                <Route path=Page::SafeOnline.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::SafeOnline lang=Lang::Cy /> } />
-                <Route path=Page::UsefulLinks.segments(Lang::En) view=|| view! { <ContentPage page=Page::UsefulLinks lang=Lang::En /> } />
-                <Route path=Page::UsefulLinks.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::UsefulLinks lang=Lang::Cy /> } />
-                <Route path=Page::Accessibility.segments(Lang::En) view=|| view! { <ContentPage page=Page::Accessibility lang=Lang::En /> } />
-                <Route path=Page::Accessibility.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::Accessibility lang=Lang::Cy /> } />
-                <Route path=Page::Privacy.segments(Lang::En) view=|| view! { <ContentPage page=Page::Privacy lang=Lang::En /> } />
-                <Route path=Page::Privacy.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::Privacy lang=Lang::Cy /> } />
-                <Route path=Page::Cookies.segments(Lang::En) view=|| view! { <ContentPage page=Page::Cookies lang=Lang::En /> } />
-                <Route path=Page::Cookies.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::Cookies lang=Lang::Cy /> } />
-                <Route path=Page::AboutData.segments(Lang::En) view=|| view! { <ContentPage page=Page::AboutData lang=Lang::En /> } />
-                <Route path=Page::AboutData.segments(Lang::Cy) view=|| view! { <ContentPage page=Page::AboutData lang=Lang::Cy /> } />
-                <Route path=Page::EasyRead.segments(Lang::En) view=|| view! { <EasyReadPage page=Page::EasyRead lang=Lang::En /> } />
-                <Route path=Page::EasyRead.segments(Lang::Cy) view=|| view! { <EasyReadPage page=Page::EasyRead lang=Lang::Cy /> } />
-                <Route path=Page::EasyReadWhatIsRj.segments(Lang::En) view=|| view! { <EasyReadPage page=Page::EasyReadWhatIsRj lang=Lang::En /> } />
-                <Route path=Page::EasyReadWhatIsRj.segments(Lang::Cy) view=|| view! { <EasyReadPage page=Page::EasyReadWhatIsRj lang=Lang::Cy /> } />
-                <Route path=Page::EasyReadIsItRight.segments(Lang::En) view=|| view! { <EasyReadPage page=Page::EasyReadIsItRight lang=Lang::En /> } />
-                <Route path=Page::EasyReadIsItRight.segments(Lang::Cy) view=|| view! { <EasyReadPage page=Page::EasyReadIsItRight lang=Lang::Cy /> } />
-                <Route path=Page::EasyReadRights.segments(Lang::En) view=|| view! { <EasyReadPage page=Page::EasyReadRights lang=Lang::En /> } />
-                <Route path=Page::EasyReadRights.segments(Lang::Cy) view=|| view! { <EasyReadPage page=Page::EasyReadRights lang=Lang::Cy /> } />
-                <Route path=Page::EasyReadContact.segments(Lang::En) view=|| view! { <EasyReadPage page=Page::EasyReadContact lang=Lang::En /> } />
-                <Route path=Page::EasyReadContact.segments(Lang::Cy) view=|| view! { <EasyReadPage page=Page::EasyReadContact lang=Lang::Cy /> } />
-            </Routes>
-        </Router>
+    let pages: Vec<_> = Page::ALL
+        .iter()
+        .flat_map(|&page| {
+            Lang::ALL
+                .map(|lang| NestedRoute::new(page.segments(lang), move || page_view(page, lang)))
+        })
+        .collect();
+    let areas: Vec<_> = Lang::ALL
+        .map(|lang| {
+            NestedRoute::new(
+                Page::area_segments(lang),
+                move || view! { <AreaPage lang /> },
+            )
+        })
+        .into();
+    // Rendered by the server's own handler, which looks the request up first.
+    let sent: Vec<_> = Lang::ALL
+        .map(|lang| {
+            NestedRoute::new(
+                Page::sent_segments(lang),
+                move || view! { <SentPage lang /> },
+            )
+        })
+        .into();
+    // The service's acknowledgement link: rendered by the server's own handler too.
+    let ack: Vec<_> = Lang::ALL
+        .map(|lang| NestedRoute::new(Page::ack_segments(lang), move || view! { <AckPage lang /> }))
+        .into();
+    let routes = (
+        StaticVec::from(pages),
+        StaticVec::from(areas),
+        StaticVec::from(sent),
+        StaticVec::from(ack),
+    );
+    // `<Routes>` built without `view!`, whose `{block}` children must be views.
+    let routes = RoutesProps::builder()
+        .fallback(|| view! { <NotFound /> })
+        .children(RouteChildren::to_children(move || routes))
+        .build();
+    view! { <Router>{Routes(routes)}</Router> }
+}
+
+/// The view at a page's address. Every page is listed, so a new page cannot be left
+/// without one.
+fn page_view(page: Page, lang: Lang) -> AnyView {
+    use Page::*;
+    match page {
+        Home => view! { <HomePage lang /> }.into_any(),
+        Find => view! { <FindPage lang /> }.into_any(),
+        Areas => view! { <AreasPage lang /> }.into_any(),
+        Refer => view! { <ReferPage lang /> }.into_any(),
+        Status => view! { <StatusPage lang /> }.into_any(),
+        // Information pages: their sections are listed in `pages::content::spec`.
+        WhatIsRj | Ways | WhatHappens | IsItRight | Rights | Questions | HelpNow | SafeOnline
+        | UsefulLinks | Accessibility | Privacy | Cookies | AboutData => {
+            view! { <ContentPage page lang /> }.into_any()
+        }
+        EasyRead | EasyReadWhatIsRj | EasyReadIsItRight | EasyReadRights | EasyReadContact => {
+            view! { <EasyReadPage page lang /> }.into_any()
+        }
     }
 }

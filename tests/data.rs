@@ -6,10 +6,13 @@
 //!   unless Code-Point Open (which decides for live postcodes) puts it elsewhere;
 //! - against the reference tables in `../shared/data` when that folder exists.
 
+mod common;
+
+use common::shared::{read_csv, shared_data};
 use rj::areas::{Areas, Kind, postcode::Outward};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::OnceLock;
 
 fn areas() -> &'static Areas {
@@ -183,32 +186,9 @@ fn every_live_postcode_has_exactly_its_councils_area() {
     );
 }
 
+/// The reference tables, if they are beside the project.
 fn reference() -> Option<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
-    if dir.join("lad_to_pfa.csv").exists() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "SKIPPED: no reference data at {} (it sits beside the project in CI)",
-            dir.display()
-        );
-        None
-    }
-}
-
-fn read_csv(path: &Path) -> Vec<HashMap<String, String>> {
-    let mut reader = csv::Reader::from_path(path).unwrap();
-    let headers = reader.headers().unwrap().clone();
-    reader
-        .records()
-        .map(|r| {
-            headers
-                .iter()
-                .map(String::from)
-                .zip(r.unwrap().iter().map(String::from))
-                .collect()
-        })
-        .collect()
+    shared_data("lad_to_pfa.csv")
 }
 
 #[test]

@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::shared::{read_csv, shared_data};
 use common::{app, page, text::main_text};
 use http::StatusCode;
 use rj::areas::Areas;
@@ -11,7 +12,6 @@ use rj::areas::directory::{Date, Directory, DirectoryError, Routing};
 use rj::email::EmailAddress;
 use rj::i18n::{Lang, Page};
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 const SHIPPED: &str = include_str!("../data/services.toml");
@@ -25,37 +25,9 @@ fn shipped() -> Directory {
     Directory::parse(SHIPPED, "data/services.toml", areas(), false).unwrap()
 }
 
-fn shared_data() -> Option<PathBuf> {
-    let dir = std::env::var_os("RJ_SHARED_DATA")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data"));
-    if dir.join("rj_services.csv").exists() {
-        Some(dir)
-    } else {
-        eprintln!(
-            "SKIPPED: no rj_services.csv at {} (it sits beside the project in CI)",
-            dir.display()
-        );
-        None
-    }
-}
-
 fn csv_rows() -> Option<Vec<HashMap<String, String>>> {
-    let dir = shared_data()?;
-    let mut reader = csv::Reader::from_path(dir.join("rj_services.csv")).unwrap();
-    let headers = reader.headers().unwrap().clone();
-    Some(
-        reader
-            .records()
-            .map(|r| {
-                headers
-                    .iter()
-                    .map(String::from)
-                    .zip(r.unwrap().iter().map(String::from))
-                    .collect()
-            })
-            .collect(),
-    )
+    let dir = shared_data("rj_services.csv")?;
+    Some(read_csv(&dir.join("rj_services.csv")))
 }
 
 /// The CSV's service name as the page shows it: the name (up to the first " (" or

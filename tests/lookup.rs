@@ -369,3 +369,67 @@ mod parser_never_panics {
         }
     }
 }
+
+#[path = "../fuzz/checks.rs"]
+mod fuzz_checks;
+
+/// The fuzz targets' checks (`fuzz/checks.rs`, the same functions `make fuzz` runs),
+/// over every seed and every input a fuzzer once failed on, then over random bytes.
+mod fuzz_replay {
+    use super::fuzz_checks as checks;
+    use proptest::prelude::*;
+    use std::path::Path;
+
+    /// The files of `fuzz/<folder>/<target>/`, if there are any.
+    fn inputs(folder: &str, target: &str) -> Vec<(String, Vec<u8>)> {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz")
+            .join(folder)
+            .join(target);
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            return Vec::new();
+        };
+        entries
+            .map(|e| e.unwrap().path())
+            .map(|p| (p.display().to_string(), std::fs::read(&p).unwrap()))
+            .collect()
+    }
+
+    #[test]
+    fn seeds_and_regressions_pass_every_check() {
+        for &(target, check) in checks::TARGETS {
+            let seeds = inputs("seeds", target);
+            assert!(!seeds.is_empty(), "fuzz/seeds/{target} has no seeds");
+            for (name, data) in seeds.into_iter().chain(inputs("regressions", target)) {
+                let outcome = std::panic::catch_unwind(|| check(&data));
+                assert!(outcome.is_ok(), "{target} fails on {name}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_token_seed_is_a_token_that_checks() {
+        let seed = std::fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds/token/issued"),
+        )
+        .unwrap();
+        assert!(checks::is_issued_token(&seed));
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn random_bytes_pass_every_check(data in proptest::collection::vec(any::<u8>(), 0..300)) {
+            for &(_, check) in checks::TARGETS {
+                check(&data);
+            }
+        }
+
+        #[test]
+        fn random_text_passes_every_check(text in "\\PC{0,200}") {
+            for &(_, check) in checks::TARGETS {
+                check(text.as_bytes());
+            }
+        }
+    }
+}

@@ -9,8 +9,7 @@ use axum::{Router, body::Body};
 use base64::Engine;
 use common::{get, send, state_with, text};
 use http::{HeaderMap, Request, StatusCode, header};
-use rj::i18n::{Lang, Page};
-use rj::server::{AppState, headers, router, uncached_router};
+use rj::server::{AppState, headers, page_cache, router, uncached_router};
 use sha2::{Digest, Sha256};
 use std::collections::BTreeSet;
 use std::io::Read;
@@ -21,20 +20,10 @@ async fn apps() -> (Router, Router, AppState) {
     (router(state.clone()), uncached_router(state.clone()), state)
 }
 
-/// Every page with a fixed address or an area's address, in both languages.
+/// Every page with a fixed address or an area's address, in both languages: what the
+/// sitemap lists.
 fn every_page(state: &AppState) -> Vec<String> {
-    let mut paths = Vec::new();
-    for lang in Lang::ALL {
-        paths.extend(Page::ALL.iter().map(|p| p.path(lang)));
-        paths.extend(
-            state
-                .areas
-                .all()
-                .iter()
-                .map(|a| Page::area_path(lang, &a.slug)),
-        );
-    }
-    paths
+    page_cache::cacheable(state).pages
 }
 
 fn with(uri: &str, headers: &[(header::HeaderName, &str)]) -> Request<Body> {
@@ -62,8 +51,8 @@ fn csp(headers: &HeaderMap) -> String {
 /// A fresh render with its nonce attributes taken out, as the cache keeps it.
 fn without_nonce(html: &str, headers: &HeaderMap) -> String {
     let policy = csp(headers);
-    let nonce = rj::server::page_cache::nonce_of(&policy).expect("a fresh page has a nonce");
-    html.replace(&format!(" nonce=\"{nonce}\""), "")
+    let nonce = page_cache::nonce_of(&policy).expect("a fresh page has a nonce");
+    page_cache::without_nonce(html.as_bytes(), nonce).expect("the nonce is only in attributes")
 }
 
 /// Headers that may differ between a kept page and a fresh render: how the body is sent,
@@ -182,7 +171,7 @@ async fn every_inline_script_is_allowed_and_nothing_else() {
                 headers::CONTENT_SECURITY_POLICY,
                 "{path}"
             );
-            let nonce = rj::server::page_cache::nonce_of(&policy).map(str::to_owned);
+            let nonce = page_cache::nonce_of(&policy).map(str::to_owned);
             let mut inline_hashes = BTreeSet::new();
             for found in script.captures_iter(&html) {
                 let (attributes, body) = (&found[1], &found[2]);

@@ -46,14 +46,17 @@ fn welsh_words(text: &str) -> Vec<String> {
     words
 }
 
-/// The words aspell does not know, one per occurrence.
-fn aspell_unknown(words: &[String]) -> Vec<String> {
+/// The words of `words` that `aspell -l <dictionary>` does not know, one per occurrence;
+/// `package` is the Debian package with that dictionary.
+fn aspell_unknown_in(dictionary: &str, package: &str, words: &[String]) -> Vec<String> {
     let mut child = Command::new("aspell")
-        .args(["-l", "cy", "--encoding=utf-8", "list"])
+        .args(["-l", dictionary, "--encoding=utf-8", "list"])
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
-        .expect("aspell runs: install Debian's aspell-cy (`make test` does)");
+        .unwrap_or_else(|e| {
+            panic!("aspell runs ({e}): install Debian's {package} (`make test` does)")
+        });
     child
         .stdin
         .take()
@@ -63,7 +66,7 @@ fn aspell_unknown(words: &[String]) -> Vec<String> {
     let out = child.wait_with_output().unwrap();
     assert!(
         out.status.success(),
-        "aspell failed: is the `cy` dictionary (aspell-cy) installed?"
+        "aspell failed: is the `{dictionary}` dictionary ({package}) installed?"
     );
     String::from_utf8(out.stdout)
         .unwrap()
@@ -72,29 +75,15 @@ fn aspell_unknown(words: &[String]) -> Vec<String> {
         .collect()
 }
 
+/// The words the Welsh dictionary does not know, one per occurrence.
+fn aspell_unknown(words: &[String]) -> Vec<String> {
+    aspell_unknown_in("cy", "aspell-cy", words)
+}
+
 /// The words of `words` that `aspell -l en` knows.
 fn english(words: &[String]) -> Vec<String> {
-    let mut child = Command::new("aspell")
-        .args(["-l", "en", "--encoding=utf-8", "list"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .expect("aspell runs: install Debian's aspell-en (`make test` does)");
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(words.join("\n").as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    assert!(
-        out.status.success(),
-        "aspell failed: is aspell-en installed?"
-    );
-    let unknown: BTreeSet<String> = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(str::to_string)
+    let unknown: BTreeSet<String> = aspell_unknown_in("en", "aspell-en", words)
+        .into_iter()
         .collect();
     words
         .iter()
@@ -134,6 +123,67 @@ impl Reviewed {
         self.phrases
             .iter()
             .fold(text.to_string(), |t, p| t.replace(p.as_str(), " "))
+    }
+}
+
+/// The spelling of several Welsh texts: a table row for each (`--nocapture`), those
+/// with too many unknown words, and every word neither aspell nor the list knows.
+struct Spelling {
+    reviewed: Reviewed,
+    failures: Vec<String>,
+    all_unknown: BTreeSet<String>,
+}
+
+impl Spelling {
+    /// Prints the table's heading; `what` names the first column.
+    fn new(what: &str) -> Self {
+        println!(
+            "{what:<48} {:>6} {:>8} {:>7} {:>9}",
+            "words", "unknown", "rate", "raw rate"
+        );
+        Self {
+            reviewed: reviewed(),
+            failures: Vec::new(),
+            all_unknown: BTreeSet::new(),
+        }
+    }
+
+    /// Checks one text and says how many words it has.
+    fn check(&mut self, name: &str, text: &str) -> usize {
+        let words = welsh_words(text);
+        // The raw rate is before the reviewed list (words and whole names) is applied.
+        let raw_rate = aspell_unknown(&words).len() as f64 / words.len().max(1) as f64;
+        let unknown: Vec<String> =
+            aspell_unknown(&welsh_words(&self.reviewed.without_phrases(text)))
+                .into_iter()
+                .filter(|w| !self.reviewed.words.contains(&w.to_lowercase()))
+                .collect();
+        let rate = unknown.len() as f64 / words.len().max(1) as f64;
+        println!(
+            "{name:<48} {:>6} {:>8} {:>6.2}% {:>8.2}%",
+            words.len(),
+            unknown.len(),
+            rate * 100.0,
+            raw_rate * 100.0
+        );
+        self.all_unknown.extend(unknown.iter().cloned());
+        if rate > MAXIMUM_UNKNOWN {
+            self.failures
+                .push(format!("{name}: {:.1}% unknown: {unknown:?}", rate * 100.0));
+        }
+        words.len()
+    }
+
+    fn assert_passed(self, what: &str) {
+        println!(
+            "not in the dictionary or the reviewed list: {:?}",
+            self.all_unknown
+        );
+        assert!(
+            self.failures.is_empty(),
+            "too many unknown Welsh words in {what}:\n{}",
+            self.failures.join("\n")
+        );
     }
 }
 
@@ -246,13 +296,7 @@ async fn no_welsh_page_has_english_words_outside_lang_en() {
 #[tokio::test]
 async fn every_welsh_page_is_spelled_correctly() {
     let app = app().await;
-    let reviewed = reviewed();
-    let mut failures = Vec::new();
-    let mut all_unknown = BTreeSet::new();
-    println!(
-        "{:<40} {:>6} {:>8} {:>7} {:>9}",
-        "page", "words", "unknown", "rate", "raw rate"
-    );
+    let mut spelling = Spelling::new("page");
     for &p in Page::ALL {
         let path = p.path(Lang::Cy);
         let html = page(&app, &path, StatusCode::OK).await;
@@ -260,32 +304,9 @@ async fn every_welsh_page_is_spelled_correctly() {
         // English name is marked lang="en" and left out with the other English names.
         let site = rj::site::SiteSettings::default();
         let text = main_text(&without_lang(&html, "en")).replace(&site.operator_contact, " ");
-        let words = welsh_words(&text);
-        // The raw rate is before the reviewed list (words and whole names) is applied.
-        let raw_rate = aspell_unknown(&words).len() as f64 / words.len().max(1) as f64;
-        let unknown: Vec<String> = aspell_unknown(&welsh_words(&reviewed.without_phrases(&text)))
-            .into_iter()
-            .filter(|w| !reviewed.words.contains(&w.to_lowercase()))
-            .collect();
-        let rate = unknown.len() as f64 / words.len().max(1) as f64;
-        println!(
-            "{path:<40} {:>6} {:>8} {:>6.2}% {:>8.2}%",
-            words.len(),
-            unknown.len(),
-            rate * 100.0,
-            raw_rate * 100.0
-        );
-        all_unknown.extend(unknown.iter().cloned());
-        if rate > MAXIMUM_UNKNOWN {
-            failures.push(format!("{path}: {:.1}% unknown: {unknown:?}", rate * 100.0));
-        }
+        spelling.check(&path, &text);
     }
-    println!("not in the dictionary or the reviewed list: {all_unknown:?}");
-    assert!(
-        failures.is_empty(),
-        "too many unknown Welsh words:\n{}",
-        failures.join("\n")
-    );
+    spelling.assert_passed("Welsh pages");
 }
 
 /// English names in Welsh pages reach the HTML as `lang="en"` elements, and no mark is
@@ -458,43 +479,15 @@ fn welsh_emails() -> Vec<(String, String)> {
 
 #[test]
 fn the_welsh_in_the_emails_is_spelled_correctly() {
-    let reviewed = reviewed();
-    let mut failures = Vec::new();
-    let mut all_unknown = BTreeSet::new();
-    println!(
-        "{:<48} {:>6} {:>8} {:>7} {:>9}",
-        "email", "words", "unknown", "rate", "raw rate"
-    );
+    let mut spelling = Spelling::new("email");
     for (what, text) in welsh_emails() {
         if std::env::var_os("SHOW_EMAILS").is_some() {
             println!("==== {what}\n{text}");
         }
-        let words = welsh_words(&text);
-        let raw_rate = aspell_unknown(&words).len() as f64 / words.len().max(1) as f64;
-        let unknown: Vec<String> = aspell_unknown(&welsh_words(&reviewed.without_phrases(&text)))
-            .into_iter()
-            .filter(|w| !reviewed.words.contains(&w.to_lowercase()))
-            .collect();
-        let rate = unknown.len() as f64 / words.len().max(1) as f64;
-        println!(
-            "{what:<48} {:>6} {:>8} {:>6.2}% {:>8.2}%",
-            words.len(),
-            unknown.len(),
-            rate * 100.0,
-            raw_rate * 100.0
-        );
-        assert!(words.len() > 20, "{what}: too little text to check: {text}");
-        all_unknown.extend(unknown.iter().cloned());
-        if rate > MAXIMUM_UNKNOWN {
-            failures.push(format!("{what}: {:.1}% unknown: {unknown:?}", rate * 100.0));
-        }
+        let words = spelling.check(&what, &text);
+        assert!(words > 20, "{what}: too little text to check: {text}");
     }
-    println!("not in the dictionary or the reviewed list: {all_unknown:?}");
-    assert!(
-        failures.is_empty(),
-        "too many unknown Welsh words in the emails:\n{}",
-        failures.join("\n")
-    );
+    spelling.assert_passed("the emails");
 }
 
 #[test]

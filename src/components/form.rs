@@ -18,26 +18,15 @@ pub fn ErrorSummary(lang: Lang, errors: Vec<(String, String)>) -> impl IntoView 
             .collect_view();
         view! {
             <div class="rj-error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-                <h2 class="rj-error-summary__title" id="error-summary-title">{tr.t("refer-error-summary")}</h2>
+                <h2 class="rj-error-summary__title" id="error-summary-title">{tr.t("form-error-summary")}</h2>
                 <ul class="rj-error-summary__list">{items}</ul>
             </div>
         }
     })
 }
 
-fn error_line(lang: Lang, name: &str, error: Option<String>) -> impl IntoView + use<> {
-    let prefix = Tr(lang).t("refer-error-prefix");
-    error.map(|e| {
-        view! {
-            <p id=format!("{name}-error") class="rj-error-message">
-                <span class="rj-visually-hidden">{prefix} " "</span>
-                {e}
-            </p>
-        }
-    })
-}
-
-fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {
+/// The ids a control (or its fieldset) names in `aria-describedby`.
+pub fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {
     let mut ids = Vec::new();
     if hint {
         ids.push(format!("{name}-hint"));
@@ -46,6 +35,63 @@ fn described_by(name: &str, hint: bool, error: bool) -> Option<String> {
         ids.push(format!("{name}-error"));
     }
     (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// What a question is introduced by.
+pub enum Heading {
+    /// A label for the one control, which names the hint and error itself (see
+    /// [`described_by`]).
+    Label(String),
+    /// A fieldset around several controls (or one with its own label), with an
+    /// optional legend; the fieldset names the hint and error.
+    Legend(Option<String>),
+}
+
+/// What every question shares: the form group (marked when its answer has a problem),
+/// its label or fieldset, its hint and its error message; `children` are the controls.
+#[component]
+pub fn FormGroup(
+    lang: Lang,
+    name: &'static str,
+    heading: Heading,
+    hint: Option<String>,
+    error: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    let has_error = error.is_some();
+    let describedby = described_by(name, hint.is_some(), has_error);
+    let prefix = Tr(lang).t("form-error-prefix");
+    let hint = hint.map(|h| view! { <div id=format!("{name}-hint") class="rj-hint">{h}</div> });
+    let error = error.map(|e| {
+        view! {
+            <p id=format!("{name}-error") class="rj-error-message">
+                <span class="rj-visually-hidden">{prefix} " "</span>
+                {e}
+            </p>
+        }
+    });
+    let inner = match heading {
+        Heading::Label(label) => view! {
+            <label class="rj-label" for=name>{label}</label>
+            {hint}
+            {error}
+            {children()}
+        }
+        .into_any(),
+        Heading::Legend(legend) => {
+            let legend = legend.map(|l| view! { <legend class="rj-fieldset__legend">{l}</legend> });
+            view! {
+                <fieldset class="rj-fieldset" aria-describedby=describedby>
+                    {legend}
+                    {hint}
+                    {error}
+                    {children()}
+                </fieldset>
+            }
+            .into_any()
+        }
+    };
+    view! { <div class="rj-form-group" class:rj-form-group--error=has_error>{inner}</div> }
 }
 
 /// A one-line or multi-line text answer.
@@ -66,18 +112,23 @@ pub fn TextField(
 ) -> impl IntoView {
     let has_error = error.is_some();
     let describedby = described_by(name, hint.is_some(), has_error);
-    let hint = hint.map(|h| view! { <div id=format!("{name}-hint") class="rj-hint">{h}</div> });
+    // What a text area and a one-line input both carry.
+    let common = view! {
+        <{..}
+            id=name
+            name=name
+            aria-describedby=describedby
+            aria-invalid=has_error.then_some("true")
+            spellcheck=if spellcheck { "true" } else { "false" }
+        />
+    };
     let field = match rows {
         Some(rows) => view! {
             <textarea
+                {..common}
                 class="rj-textarea"
                 class:rj-input--error=has_error
-                id=name
-                name=name
                 rows=rows
-                aria-describedby=describedby
-                aria-invalid=has_error.then_some("true")
-                spellcheck=if spellcheck { "true" } else { "false" }
                 // Leptos writes a text area's children as they are (unlike any other
                 // element's), so the answer is escaped here, the one place a text area
                 // is drawn: `</textarea><script>` stays text.
@@ -87,27 +138,20 @@ pub fn TextField(
         .into_any(),
         None => view! {
             <input
+                {..common}
                 class="rj-input"
                 class:rj-input--error=has_error
-                id=name
-                name=name
                 type=input_type
                 value=value
                 autocomplete=autocomplete
-                aria-describedby=describedby
-                aria-invalid=has_error.then_some("true")
-                spellcheck=if spellcheck { "true" } else { "false" }
             />
         }
         .into_any(),
     };
     view! {
-        <div class="rj-form-group" class:rj-form-group--error=has_error>
-            <label class="rj-label" for=name>{label}</label>
-            {hint}
-            {error_line(lang, name, error)}
+        <FormGroup lang name heading=Heading::Label(label) hint error>
             {field}
-        </div>
+        </FormGroup>
     }
 }
 
@@ -126,7 +170,6 @@ pub fn Select(
 ) -> impl IntoView {
     let has_error = error.is_some();
     let describedby = described_by(name, hint.is_some(), has_error);
-    let hint = hint.map(|h| view! { <div id=format!("{name}-hint") class="rj-hint">{h}</div> });
     let items = options
         .into_iter()
         .map(|(v, label)| {
@@ -135,10 +178,7 @@ pub fn Select(
         })
         .collect_view();
     view! {
-        <div class="rj-form-group" class:rj-form-group--error=has_error>
-            <label class="rj-label" for=name>{label}</label>
-            {hint}
-            {error_line(lang, name, error)}
+        <FormGroup lang name heading=Heading::Label(label) hint error>
             <select
                 class="rj-select"
                 class:rj-input--error=has_error
@@ -151,7 +191,7 @@ pub fn Select(
                 {items}
             </select>
             {children()}
-        </div>
+        </FormGroup>
     }
 }
 
@@ -168,9 +208,6 @@ pub fn Radios(
     error: Option<String>,
     #[prop(optional)] inline: bool,
 ) -> impl IntoView {
-    let has_error = error.is_some();
-    let describedby = described_by(name, hint.is_some(), has_error);
-    let hint = hint.map(|h| view! { <div id=format!("{name}-hint") class="rj-hint">{h}</div> });
     let items = options
         .into_iter()
         .enumerate()
@@ -186,14 +223,9 @@ pub fn Radios(
         })
         .collect_view();
     view! {
-        <div class="rj-form-group" class:rj-form-group--error=has_error>
-            <fieldset class="rj-fieldset" aria-describedby=describedby>
-                <legend class="rj-fieldset__legend">{legend}</legend>
-                {hint}
-                {error_line(lang, name, error)}
-                <div class="rj-radios" class:rj-radios--inline=inline>{items}</div>
-            </fieldset>
-        </div>
+        <FormGroup lang name heading=Heading::Legend(Some(legend)) hint error>
+            <div class="rj-radios" class:rj-radios--inline=inline>{items}</div>
+        </FormGroup>
     }
 }
 
@@ -208,21 +240,12 @@ pub fn Checkbox(
     checked: bool,
     error: Option<String>,
 ) -> impl IntoView {
-    let has_error = error.is_some();
-    let describedby = described_by(name, hint.is_some(), has_error);
-    let hint = hint.map(|h| view! { <div id=format!("{name}-hint") class="rj-hint">{h}</div> });
-    let legend = legend.map(|l| view! { <legend class="rj-fieldset__legend">{l}</legend> });
     view! {
-        <div class="rj-form-group" class:rj-form-group--error=has_error>
-            <fieldset class="rj-fieldset" aria-describedby=describedby>
-                {legend}
-                {hint}
-                {error_line(lang, name, error)}
-                <div class="rj-checkboxes__item">
-                    <input class="rj-checkboxes__input" id=name name=name type="checkbox" value="yes" checked=checked />
-                    <label class="rj-checkboxes__label" for=name>{mixed_text(&label)}</label>
-                </div>
-            </fieldset>
-        </div>
+        <FormGroup lang name heading=Heading::Legend(legend) hint error>
+            <div class="rj-checkboxes__item">
+                <input class="rj-checkboxes__input" id=name name=name type="checkbox" value="yes" checked=checked />
+                <label class="rj-checkboxes__label" for=name>{mixed_text(&label)}</label>
+            </div>
+        </FormGroup>
     }
 }

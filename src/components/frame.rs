@@ -1,9 +1,11 @@
 //! The frame around every page: skip link, quick exit, header with the language link,
 //! main content and footer, plus the `<title>` and `hreflang` links.
 
+use crate::components::form::ErrorSummary;
 use crate::components::prose::mixed_text;
 use crate::i18n::{Lang, Page, Tr};
 use crate::site::use_site;
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{Link, Meta, Title};
 
@@ -183,5 +185,47 @@ pub fn Frame(
             </div>
         </footer>
         <script src=format!("{EXIT_JS_URL}?v={EXIT_JS_VERSION:016x}") defer=""></script>
+    }
+}
+
+/// A page of [`Page`] as most begin: the frame, the problems with the form on it (when
+/// there are any, its `<title>` then starts "Error:", so a screen reader hears that
+/// first), its title as the `<h1>`, and its lead paragraph (`<key>-lead`, when it has
+/// one), which also describes the page to search engines. `children` follow.
+#[component]
+pub fn PageFrame(
+    lang: Lang,
+    page: Page,
+    /// (field name, message) for each problem with the page's form.
+    #[prop(optional)]
+    errors: Vec<(String, String)>,
+    children: Children,
+) -> impl IntoView {
+    let tr = Tr(lang);
+    let title = tr.t(&page.title_id());
+    let lead_id = format!("{}-lead", page.key());
+    let lead = tr
+        .has(&lead_id)
+        .then(|| tr.t_args(&lead_id, &use_site().message_args(lang)));
+    let heading = view! {
+        <h1>{title.clone()}</h1>
+        {lead.clone().map(|text| view! { <p class="rj-lead">{text}</p> })}
+    };
+    // Two whole branches: an empty `Option` or `()` in their place would leave an empty
+    // marker (`<!>`) in every page without a form.
+    let (tab_title, top) = if errors.is_empty() {
+        (title, Either::Left(heading))
+    } else {
+        let tab_title = format!("{} {title}", tr.t("form-error-prefix"));
+        (
+            tab_title,
+            Either::Right(view! { <ErrorSummary lang errors />{heading} }),
+        )
+    };
+    view! {
+        <Frame lang title=tab_title alternates=Some(page.into()) current=page description=lead>
+            {top}
+            {children()}
+        </Frame>
     }
 }

@@ -6,6 +6,6 @@ pub mod frame;
 pub mod prose;
 pub mod service_card;
 
-pub use frame::{Alternates, Frame};
+pub use frame::{Alternates, Frame, PageFrame};
 pub use prose::Prose;
 pub use service_card::ServiceCard;

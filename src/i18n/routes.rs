@@ -2,171 +2,85 @@
 //! `/cy` with Welsh slugs; the route table and every link are built from this list.
 
 use super::Lang;
-use leptos_router::StaticSegment;
+use leptos_router::{ParamSegment, StaticSegment};
 
-/// A page of the site that has a fixed URL.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Page {
-    Home,
-    Find,
-    Areas,
-    Refer,
-    WhatIsRj,
-    Ways,
-    WhatHappens,
-    IsItRight,
-    Rights,
-    Questions,
-    HelpNow,
-    SafeOnline,
-    UsefulLinks,
-    Accessibility,
-    Privacy,
-    Cookies,
-    AboutData,
-    EasyRead,
-    EasyReadWhatIsRj,
-    EasyReadIsItRight,
-    EasyReadRights,
-    EasyReadContact,
-    /// Where a person checks whether the service has their request.
-    Status,
+/// Declares [`Page`] and [`Page::ALL`] with each page's key and slugs from one list, so
+/// no page can be in one and missing from another.
+macro_rules! pages {
+    ($($page:ident = $key:literal, $en:literal, $cy:literal;)*) => {
+        /// A page of the site that has a fixed URL.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Page {
+            $($page,)*
+        }
+
+        impl Page {
+            /// Every page, in the order of the list: the route table, the sitemap, the
+            /// page cache and the tests are all built from it.
+            pub const ALL: &'static [Page] = &[$(Page::$page),*];
+
+            /// The page's key, English slug and Welsh slug.
+            const fn row(self) -> (&'static str, &'static str, &'static str) {
+                match self {
+                    $(Page::$page => ($key, $en, $cy),)*
+                }
+            }
+        }
+    };
 }
 
-/// Each page's key (for `page:` links in the text) and its English and Welsh slugs.
-const TABLE: &[(Page, &str, &str, &str)] = &[
-    (Page::Home, "home", "", ""),
-    (Page::Find, "find", "find", "dod-o-hyd"),
-    (Page::Areas, "areas", "areas", "ardaloedd"),
-    (Page::Refer, "refer", "refer", "cyfeirio"),
-    (
-        Page::WhatIsRj,
-        "what-is-rj",
-        "what-is-restorative-justice",
-        "beth-yw-cyfiawnder-adferol",
-    ),
-    (
-        Page::Ways,
-        "ways",
-        "ways-it-can-happen",
-        "ffyrdd-y-gall-ddigwydd",
-    ),
-    (
-        Page::WhatHappens,
-        "what-happens",
-        "what-happens",
-        "beth-syn-digwydd",
-    ),
-    (
-        Page::IsItRight,
-        "is-it-right",
-        "is-it-right-for-me",
-        "ydy-e-n-addas-i-mi",
-    ),
-    (Page::Rights, "rights", "your-rights", "eich-hawliau"),
-    (Page::Questions, "questions", "questions", "cwestiynau"),
-    (Page::HelpNow, "help-now", "help-now", "help-nawr"),
-    (
-        Page::SafeOnline,
-        "safe-online",
-        "staying-safe-online",
-        "cadw-n-ddiogel-ar-lein",
-    ),
-    (
-        Page::UsefulLinks,
-        "useful-links",
-        "useful-links",
-        "dolenni-defnyddiol",
-    ),
-    (
-        Page::Accessibility,
-        "accessibility",
-        "accessibility",
-        "hygyrchedd",
-    ),
-    (Page::Privacy, "privacy", "privacy", "preifatrwydd"),
-    (Page::Cookies, "cookies", "cookies", "cwcis"),
-    (Page::AboutData, "about-data", "about-the-data", "am-y-data"),
+// Each page: its key (for `page:` links and as its message prefix), English slug, Welsh slug.
+pages! {
+    Home = "home", "", "";
+    Find = "find", "find", "dod-o-hyd";
+    Areas = "areas", "areas", "ardaloedd";
+    Refer = "refer", "refer", "cyfeirio";
+    WhatIsRj = "what-is-rj", "what-is-restorative-justice", "beth-yw-cyfiawnder-adferol";
+    Ways = "ways", "ways-it-can-happen", "ffyrdd-y-gall-ddigwydd";
+    WhatHappens = "what-happens", "what-happens", "beth-syn-digwydd";
+    IsItRight = "is-it-right", "is-it-right-for-me", "ydy-e-n-addas-i-mi";
+    Rights = "rights", "your-rights", "eich-hawliau";
+    Questions = "questions", "questions", "cwestiynau";
+    HelpNow = "help-now", "help-now", "help-nawr";
+    SafeOnline = "safe-online", "staying-safe-online", "cadw-n-ddiogel-ar-lein";
+    UsefulLinks = "useful-links", "useful-links", "dolenni-defnyddiol";
+    Accessibility = "accessibility", "accessibility", "hygyrchedd";
+    Privacy = "privacy", "privacy", "preifatrwydd";
+    Cookies = "cookies", "cookies", "cwcis";
+    AboutData = "about-data", "about-the-data", "am-y-data";
     // Easy Read versions: one flat slug each, so every page keeps a two-segment route.
-    (Page::EasyRead, "easy-read", "easy-read", "hawdd-ei-ddeall"),
-    (
-        Page::EasyReadWhatIsRj,
-        "easy-read-what-is-rj",
-        "easy-read-what-is-restorative-justice",
-        "hawdd-ei-ddeall-beth-yw-cyfiawnder-adferol",
-    ),
-    (
-        Page::EasyReadIsItRight,
-        "easy-read-is-it-right",
-        "easy-read-is-it-right-for-me",
-        "hawdd-ei-ddeall-ydy-e-n-addas-i-mi",
-    ),
-    (
-        Page::EasyReadRights,
-        "easy-read-rights",
-        "easy-read-your-rights",
-        "hawdd-ei-ddeall-eich-hawliau",
-    ),
-    (
-        Page::EasyReadContact,
-        "easy-read-contact",
-        "easy-read-ask-to-be-contacted",
-        "hawdd-ei-ddeall-gofyn-am-gael-eich-cysylltu",
-    ),
+    EasyRead = "easy-read", "easy-read", "hawdd-ei-ddeall";
+    EasyReadWhatIsRj = "easy-read-what-is-rj", "easy-read-what-is-restorative-justice",
+        "hawdd-ei-ddeall-beth-yw-cyfiawnder-adferol";
+    EasyReadIsItRight = "easy-read-is-it-right", "easy-read-is-it-right-for-me",
+        "hawdd-ei-ddeall-ydy-e-n-addas-i-mi";
+    EasyReadRights = "easy-read-rights", "easy-read-your-rights",
+        "hawdd-ei-ddeall-eich-hawliau";
+    EasyReadContact = "easy-read-contact", "easy-read-ask-to-be-contacted",
+        "hawdd-ei-ddeall-gofyn-am-gael-eich-cysylltu";
     // A page under another page: its slug names the parent first.
-    (Page::Status, "status", "refer/status", "cyfeirio/statws"),
-];
+    Status = "status", "refer/status", "cyfeirio/statws";
+}
+
+/// The confirmation page's path parameter: the request's reference.
+pub const REFERENCE_PARAM: &str = "reference";
 
 impl Page {
-    /// Every page, in the order the route table lists them.
-    pub const ALL: &'static [Page] = &[
-        Page::Home,
-        Page::Find,
-        Page::Areas,
-        Page::Refer,
-        Page::WhatIsRj,
-        Page::Ways,
-        Page::WhatHappens,
-        Page::IsItRight,
-        Page::Rights,
-        Page::Questions,
-        Page::HelpNow,
-        Page::SafeOnline,
-        Page::UsefulLinks,
-        Page::Accessibility,
-        Page::Privacy,
-        Page::Cookies,
-        Page::AboutData,
-        Page::EasyRead,
-        Page::EasyReadWhatIsRj,
-        Page::EasyReadIsItRight,
-        Page::EasyReadRights,
-        Page::EasyReadContact,
-        Page::Status,
-    ];
-
-    fn row(self) -> &'static (Page, &'static str, &'static str, &'static str) {
-        TABLE
-            .iter()
-            .find(|row| row.0 == self)
-            .expect("every page is in TABLE")
-    }
-
     /// The page's short name, used by `page:` links in the text and as its message prefix.
     pub fn key(self) -> &'static str {
-        self.row().1
+        self.row().0
     }
 
     /// The page with this key.
     pub fn from_key(key: &str) -> Option<Page> {
-        TABLE.iter().find(|row| row.1 == key).map(|row| row.0)
+        Page::ALL.iter().copied().find(|page| page.key() == key)
     }
 
     /// The last part of the URL (empty for the home page).
     pub fn slug(self, lang: Lang) -> &'static str {
         match lang {
-            Lang::En => self.row().2,
-            Lang::Cy => self.row().3,
+            Lang::En => self.row().1,
+            Lang::Cy => self.row().2,
         }
     }
 
@@ -191,17 +105,9 @@ impl Page {
         StaticSegment<&'static str>,
         StaticSegment<&'static str>,
     ) {
-        let prefix = match lang {
-            Lang::En => "",
-            Lang::Cy => "cy",
-        };
         let slug = self.slug(lang);
         let (parent, own) = slug.split_once('/').unwrap_or(("", slug));
-        (
-            StaticSegment(prefix),
-            StaticSegment(parent),
-            StaticSegment(own),
-        )
+        (prefix(lang), StaticSegment(parent), StaticSegment(own))
     }
 
     /// The Fluent id of the page's title (its `<h1>` and the first part of `<title>`):
@@ -213,6 +119,18 @@ impl Page {
     /// The path of one police area's page: `/areas/south-wales`, `/cy/ardaloedd/south-wales`.
     pub fn area_path(lang: Lang, slug: &str) -> String {
         format!("{}/{slug}", Page::Areas.path(lang))
+    }
+
+    /// The route segments that match [`Page::area_path`], the area's slug as `slug`.
+    pub fn area_segments(
+        lang: Lang,
+    ) -> (
+        StaticSegment<&'static str>,
+        StaticSegment<&'static str>,
+        ParamSegment,
+    ) {
+        let (prefix, _, areas) = Page::Areas.segments(lang);
+        (prefix, areas, ParamSegment("slug"))
     }
 
     /// The segment after the form's path that holds a sent request's confirmation page.
@@ -232,6 +150,60 @@ impl Page {
         )
     }
 
+    /// The route segments that match [`Page::sent_path`], the reference as
+    /// [`REFERENCE_PARAM`].
+    pub fn sent_segments(
+        lang: Lang,
+    ) -> (
+        StaticSegment<&'static str>,
+        StaticSegment<&'static str>,
+        StaticSegment<&'static str>,
+        ParamSegment,
+    ) {
+        let (prefix, _, refer) = Page::Refer.segments(lang);
+        (
+            prefix,
+            refer,
+            StaticSegment(Page::sent_segment(lang)),
+            ParamSegment(REFERENCE_PARAM),
+        )
+    }
+
+    /// The segment after the form's path that holds a service's acknowledgement link.
+    pub fn ack_segment(lang: Lang) -> &'static str {
+        match lang {
+            Lang::En => "confirm",
+            Lang::Cy => "cadarnhau",
+        }
+    }
+
+    /// The route segments of an acknowledgement link
+    /// (`/refer/confirm/{reference}/{tag}`): the server answers it with its own handler.
+    pub fn ack_segments(
+        lang: Lang,
+    ) -> (
+        StaticSegment<&'static str>,
+        StaticSegment<&'static str>,
+        StaticSegment<&'static str>,
+        ParamSegment,
+        ParamSegment,
+    ) {
+        let (prefix, _, refer) = Page::Refer.segments(lang);
+        (
+            prefix,
+            refer,
+            StaticSegment(Page::ack_segment(lang)),
+            ParamSegment(REFERENCE_PARAM),
+            ParamSegment("tag"),
+        )
+    }
+
+    /// The confirmation page's route as the server's router writes it
+    /// (`/refer/sent/{reference}`): the server answers it with its own handler.
+    pub fn sent_route(lang: Lang) -> String {
+        Page::sent_path(lang, &format!("{{{REFERENCE_PARAM}}}"))
+    }
+
     /// The page at a path, if any.
     pub fn from_path(path: &str) -> Option<(Page, Lang)> {
         let path = if path.len() > 1 {
@@ -246,6 +218,15 @@ impl Page {
                 .map(|lang| (page, lang))
         })
     }
+}
+
+/// The first route segment in a language: none for English (an empty segment matches
+/// nothing), `cy` for Welsh.
+fn prefix(lang: Lang) -> StaticSegment<&'static str> {
+    StaticSegment(match lang {
+        Lang::En => "",
+        Lang::Cy => "cy",
+    })
 }
 
 #[cfg(test)]
@@ -266,15 +247,9 @@ mod tests {
     }
 
     #[test]
-    fn every_page_is_in_the_table_once() {
-        assert_eq!(TABLE.len(), Page::ALL.len());
+    fn keys_are_unique() {
         for &page in Page::ALL {
-            assert_eq!(
-                TABLE.iter().filter(|row| row.0 == page).count(),
-                1,
-                "{page:?}"
-            );
-            assert_eq!(Page::from_key(page.key()), Some(page));
+            assert_eq!(Page::from_key(page.key()), Some(page), "{page:?}");
         }
     }
 
@@ -297,5 +272,14 @@ mod tests {
             assert!(page.path(Lang::Cy).starts_with("/cy"));
             assert!(!page.path(Lang::En).starts_with("/cy"));
         }
+    }
+
+    #[test]
+    fn the_confirmation_route_is_its_path_with_a_parameter() {
+        assert_eq!(Page::sent_route(Lang::En), "/refer/sent/{reference}");
+        assert_eq!(
+            Page::sent_route(Lang::Cy),
+            "/cy/cyfeirio/wedi-anfon/{reference}"
+        );
     }
 }

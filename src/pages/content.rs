@@ -4,7 +4,7 @@
 //! `components::prose`) and whose optional `.heading` attribute becomes its `<h2>`.
 //! Editors change text in the `.ftl` files; adding a section adds one name here.
 
-use crate::components::{Frame, Prose};
+use crate::components::{PageFrame, Prose};
 use crate::i18n::{Lang, Page, Tr};
 use crate::site::use_site;
 use leptos::prelude::*;
@@ -194,13 +194,6 @@ pub fn ContentPage(page: Page, lang: Lang) -> impl IntoView {
     let site = use_site();
     let args = site.message_args(lang);
     let key = page.key();
-    let title = tr.t(&page.title_id());
-    let lead_id = format!("{key}-lead");
-    let lead_text = tr.has(&lead_id).then(|| tr.t_args(&lead_id, &args));
-    let lead = lead_text
-        .clone()
-        .map(|text| view! { <p class="rj-lead">{text}</p> });
-
     let sections: Vec<(String, Option<String>, String)> = spec
         .sections
         .iter()
@@ -256,18 +249,10 @@ pub fn ContentPage(page: Page, lang: Lang) -> impl IntoView {
     });
 
     view! {
-        <Frame
-            lang
-            title=title.clone()
-            alternates=Some(page.into())
-            current=page
-            description=lead_text
-        >
-            <h1>{title}</h1>
-            {lead}
+        <PageFrame lang page>
             {contents}
             {body}
             {related}
-        </Frame>
+        </PageFrame>
     }
 }

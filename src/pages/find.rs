@@ -4,7 +4,8 @@
 use super::area_data;
 use crate::areas::directory::{Date, Directory, FactsFrom};
 use crate::areas::{Answer, Areas, Kind, MatchKind, Note, PoliceArea, describe};
-use crate::components::{Alternates, Frame, ServiceCard};
+use crate::components::form::{FormGroup, Heading, described_by};
+use crate::components::{Alternates, Frame, PageFrame, ServiceCard};
 use crate::i18n::{Lang, Page, Tr};
 use crate::site::use_site;
 use leptos::prelude::*;
@@ -29,52 +30,20 @@ pub fn FindPage(lang: Lang) -> impl IntoView {
         .as_ref()
         .filter(|_| invalid)
         .and_then(|(_, m)| m.clone());
-    let title = if invalid {
-        format!("{} {}", tr.t("find-error-prefix"), tr.t("find-title"))
-    } else {
-        tr.t("find-title")
-    };
-
-    let error_summary = error_message.clone().map(|message| {
-        view! {
-            <div class="rj-error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
-                <h2 class="rj-error-summary__title" id="error-summary-title">{tr.t("find-error-summary")}</h2>
-                <ul class="rj-error-summary__list">
-                    <li><a href="#q">{message}</a></li>
-                </ul>
-            </div>
-        }
-    });
-    let field_error = error_message.map(|message| {
-        view! {
-            <p id="q-error" class="rj-error-message">
-                <span class="rj-visually-hidden">{tr.t("find-error-prefix")} " "</span>
-                {message}
-            </p>
-        }
-    });
-    let described_by = if invalid { "q-hint q-error" } else { "q-hint" };
+    let errors = error_message
+        .clone()
+        .map(|message| vec![("q".to_string(), message)])
+        .unwrap_or_default();
+    let described_by = described_by("q", true, invalid);
     let results = answer
         .filter(|_| !invalid)
         .map(|(answer, message)| view! { <Results answer message lang areas=areas.clone() directory=directory.clone() /> });
 
     view! {
-        <Frame
-            lang
-            title
-            alternates=Some(Page::Find.into())
-            current=Page::Find
-            description=tr.t("find-lead")
-        >
-            {error_summary}
-            <h1>{tr.t("find-title")}</h1>
-            <p class="rj-lead">{tr.t("find-lead")}</p>
+        <PageFrame lang page=Page::Find errors>
             <p>{tr.t("find-usually")}</p>
             <form class="rj-search" method="get" action=Page::Find.path(lang) role="search">
-                <div class="rj-form-group" class:rj-form-group--error=invalid>
-                    <label class="rj-label" for="q">{tr.t("find-label")}</label>
-                    <div id="q-hint" class="rj-hint">{tr.t("find-hint")}</div>
-                    {field_error}
+                <FormGroup lang name="q" heading=Heading::Label(tr.t("find-label")) hint=Some(tr.t("find-hint")) error=error_message>
                     <div class="rj-search__row">
                         <input
                             class="rj-input rj-search__input"
@@ -90,13 +59,13 @@ pub fn FindPage(lang: Lang) -> impl IntoView {
                         />
                         <button class="rj-button rj-search__button" type="submit">{tr.t("find-button")}</button>
                     </div>
-                </div>
+                </FormGroup>
             </form>
             {results}
             <p class="rj-find__all">
                 <a href=Page::Areas.path(lang)>{tr.t("find-all-areas")}</a>
             </p>
-        </Frame>
+        </PageFrame>
     }
 }
 
@@ -207,20 +176,12 @@ pub fn AreasPage(lang: Lang) -> impl IntoView {
     };
     let (england, wales) = (list(false), list(true));
     view! {
-        <Frame
-            lang
-            title=tr.t("areas-title")
-            alternates=Some(Page::Areas.into())
-            current=Page::Areas
-            description=tr.t("areas-lead")
-        >
-            <h1>{tr.t("areas-title")}</h1>
-            <p class="rj-lead">{tr.t("areas-lead")}</p>
+        <PageFrame lang page=Page::Areas>
             <h2>{tr.t("areas-england")}</h2>
             <ul class="rj-columns">{england}</ul>
             <h2>{tr.t("areas-wales")}</h2>
             <ul class="rj-columns">{wales}</ul>
-        </Frame>
+        </PageFrame>
     }
 }
 

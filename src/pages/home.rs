@@ -1,6 +1,6 @@
 //! The home page: what the site is for, the routes onward, and the emergency number.
 
-use crate::components::Frame;
+use crate::components::PageFrame;
 use crate::i18n::{Lang, Page, Tr};
 use leptos::prelude::*;
 
@@ -28,14 +28,7 @@ pub fn HomePage(lang: Lang) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <Frame
-            lang
-            title=tr.t(&Page::Home.title_id())
-            alternates=Some(Page::Home.into())
-            current=Page::Home
-        >
-            <h1>{tr.t("home-title")}</h1>
-            <p class="rj-lead">{tr.t("home-lead")}</p>
+        <PageFrame lang page=Page::Home>
             <div class="rj-callout rj-callout--urgent">
                 <p>
                     <a class="rj-link rj-link--phone" href="tel:999">{tr.t("home-emergency")}</a>
@@ -44,6 +37,6 @@ pub fn HomePage(lang: Lang) -> impl IntoView {
             <h2>{tr.t("home-routes-heading")}</h2>
             <ul class="rj-cards">{routes}</ul>
             <p>{tr.t("home-free")}</p>
-        </Frame>
+        </PageFrame>
     }
 }

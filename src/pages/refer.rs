@@ -6,9 +6,9 @@
 use super::area_data;
 use crate::areas::directory::{Directory, Routed, Service};
 use crate::areas::{AreaId, Areas};
-use crate::components::form::{Checkbox, ErrorSummary, Radios, Select, TextField};
+use crate::components::form::{Checkbox, Radios, Select, TextField};
 use crate::components::prose::mixed_text;
-use crate::components::{Alternates, Frame, Prose, ServiceCard};
+use crate::components::{Alternates, Frame, PageFrame, Prose, ServiceCard};
 use crate::i18n::{Arg, Lang, Page, Tr, foreign};
 use crate::referral::fields::{Field, Kind};
 use crate::referral::form::{Answers, FieldError};
@@ -184,11 +184,6 @@ fn QuestionPage(
     if let Some(g) = general {
         summary.insert(0, (Field::Area.name().to_string(), tr.t(g.message_id())));
     }
-    let title = if summary.is_empty() {
-        tr.t("refer-title")
-    } else {
-        format!("{} {}", tr.t("refer-error-prefix"), tr.t("refer-title"))
-    };
     let mut area_options: Vec<(String, String)> = areas
         .all()
         .iter()
@@ -202,16 +197,7 @@ fn QuestionPage(
         .collect_view();
 
     view! {
-        <Frame
-            lang
-            title
-            alternates=Some(Page::Refer.into())
-            current=Page::Refer
-            description=tr.t("refer-lead")
-        >
-            <ErrorSummary lang errors=summary />
-            <h1>{tr.t("refer-title")}</h1>
-            <p class="rj-lead">{tr.t("refer-lead")}</p>
+        <PageFrame lang page=Page::Refer errors=summary>
             <div class="rj-inset"><Prose text=tr.t("refer-safety") lang /></div>
             <form class="rj-form" method="post" action=Page::Refer.path(lang) novalidate="">
                 <input type="hidden" name="token" value=token />
@@ -223,7 +209,7 @@ fn QuestionPage(
                 </div>
                 <button class="rj-button" type="submit" name="action" value="check">{tr.t("refer-continue")}</button>
             </form>
-        </Frame>
+        </PageFrame>
     }
 }
 

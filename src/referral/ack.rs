@@ -66,20 +66,12 @@ impl AckTokens {
     }
 }
 
-/// The segment after the form's path that holds the acknowledgement pages.
-pub fn segment(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => "confirm",
-        Lang::Cy => "cadarnhau",
-    }
-}
-
 /// `/refer/confirm/RJ-XXXX-XXXX/<tag>`, `/cy/cyfeirio/cadarnhau/RJ-XXXX-XXXX/<tag>`.
 pub fn path(lang: Lang, reference: Reference, tag: &str) -> String {
     format!(
         "{}/{}/{reference}/{tag}",
         Page::Refer.path(lang),
-        segment(lang)
+        Page::ack_segment(lang)
     )
 }
 

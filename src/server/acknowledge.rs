@@ -5,10 +5,9 @@
 //! ours, or for no request, is the 404 page. Every answer is `no-store`.
 
 use super::AppState;
-use super::refer::{page, refuse, same_site};
+use super::refer::{not_found, refuse, same_site, stored_page};
 use crate::calendar::uk_date;
 use crate::i18n::{Lang, Page};
-use crate::referral::ack;
 use crate::referral::problem::Problem;
 use crate::referral::reference::Reference;
 use crate::referral::view::AckView;
@@ -17,8 +16,6 @@ use axum::Router;
 use axum::extract::{Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use http::StatusCode;
-use leptos::prelude::provide_context;
 
 /// The routes: `/refer/confirm/{reference}/{tag}` and the Welsh one, GET and POST.
 pub fn routes() -> Router<AppState> {
@@ -27,7 +24,7 @@ pub fn routes() -> Router<AppState> {
         let path = format!(
             "{}/{}/{{reference}}/{{tag}}",
             Page::Refer.path(lang),
-            ack::segment(lang)
+            Page::ack_segment(lang)
         );
         router = router.route(
             &path,
@@ -44,7 +41,7 @@ pub fn handles(path: &str) -> bool {
         path.starts_with(&format!(
             "{}/{}/",
             Page::Refer.path(lang),
-            ack::segment(lang)
+            Page::ack_segment(lang)
         ))
     })
 }
@@ -60,31 +57,18 @@ fn checked(state: &AppState, uri: &http::Uri) -> Option<Reference> {
 
 async fn show(State(state): State<AppState>, lang: Lang, uri: http::Uri) -> Response {
     let Some(reference) = checked(&state, &uri) else {
-        return not_found(&state, lang).await;
+        return not_found(&state, lang, Page::ack_segment(lang)).await;
     };
-    match state.store.find(reference).await {
-        Ok(Some(stored)) => {
-            let view = AckView {
-                reference: reference.to_string(),
-                en_path: state.sender.ack.path(Lang::En, reference),
-                cy_path: state.sender.ack.path(Lang::Cy, reference),
-                acknowledged_on: stored.acknowledged_at.map(uk_date),
-            };
-            let path = state.sender.ack.path(lang, reference);
-            page(
-                &state,
-                path,
-                move || provide_context(view.clone()),
-                StatusCode::OK,
-            )
-            .await
-        }
-        Ok(None) => not_found(&state, lang).await,
-        Err(e) => {
-            tracing::error!(%reference, "acknowledgement page not shown: {e}");
-            refuse(&state, lang, Problem::Unavailable).await
-        }
-    }
+    stored_page(&state, lang, reference, Page::ack_segment(lang), |stored| {
+        let view = AckView {
+            reference: reference.to_string(),
+            en_path: state.sender.ack.path(Lang::En, reference),
+            cy_path: state.sender.ack.path(Lang::Cy, reference),
+            acknowledged_on: stored.acknowledged_at.map(uk_date),
+        };
+        (state.sender.ack.path(lang, reference), view)
+    })
+    .await
 }
 
 async fn record(State(state): State<AppState>, lang: Lang, req: Request) -> Response {
@@ -92,7 +76,7 @@ async fn record(State(state): State<AppState>, lang: Lang, req: Request) -> Resp
         return refuse(&state, lang, Problem::OtherSite).await;
     }
     let Some(reference) = checked(&state, req.uri()) else {
-        return not_found(&state, lang).await;
+        return not_found(&state, lang, Page::ack_segment(lang)).await;
     };
     match state
         .store
@@ -107,16 +91,10 @@ async fn record(State(state): State<AppState>, lang: Lang, req: Request) -> Resp
             }
             Redirect::to(&state.sender.ack.path(lang, reference)).into_response()
         }
-        Ok(None) => not_found(&state, lang).await,
+        Ok(None) => not_found(&state, lang, Page::ack_segment(lang)).await,
         Err(e) => {
             tracing::error!(%reference, "acknowledgement not recorded: {e}");
             refuse(&state, lang, Problem::Unavailable).await
         }
     }
-}
-
-/// The translated 404 page, under the acknowledgement pages' address in `lang`.
-async fn not_found(state: &AppState, lang: Lang) -> Response {
-    let path = format!("{}/{}", Page::Refer.path(lang), ack::segment(lang));
-    page(state, path, || {}, StatusCode::NOT_FOUND).await
 }

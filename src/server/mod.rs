@@ -251,27 +251,27 @@ pub fn uncached_router(state: AppState) -> Router {
 
     // The confirmation and acknowledgement pages are rendered by their own handlers,
     // which look the request up first.
+    let sent_routes = Lang::ALL.map(Page::sent_route);
     let routes: Vec<_> = generate_route_list(App)
         .into_iter()
-        .filter(|r| !r.path().contains("/sent/") && !r.path().contains("/wedi-anfon/"))
+        .filter(|r| !sent_routes.iter().any(|sent| sent == r.path()))
         .filter(|r| !acknowledge::handles(r.path()))
         .collect();
-    let en_refer = Page::Refer.path(Lang::En);
-    let cy_refer = Page::Refer.path(Lang::Cy);
+    let [en_sent, cy_sent] = &sent_routes;
     let mut router = Router::new()
         .route("/healthz", get(health))
         .route("/sitemap.xml", get(sitemap::sitemap))
         .route("/api/lookup", get(api::lookup))
-        .route(&en_refer, axum::routing::post(refer::post_en))
-        .route(&cy_refer, axum::routing::post(refer::post_cy))
         .route(
-            &format!("{en_refer}/sent/{{reference}}"),
-            get(refer::sent_en),
+            &Page::Refer.path(Lang::En),
+            axum::routing::post(refer::post_en),
         )
         .route(
-            &format!("{cy_refer}/wedi-anfon/{{reference}}"),
-            get(refer::sent_cy),
+            &Page::Refer.path(Lang::Cy),
+            axum::routing::post(refer::post_cy),
         )
+        .route(en_sent, get(refer::sent_en))
+        .route(cy_sent, get(refer::sent_cy))
         .merge(acknowledge::routes())
         .merge(status::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {

@@ -18,7 +18,7 @@
 //! directory and the locale files are read at start-up, so a restart renders all again.
 
 use super::headers::{self, Asked};
-use crate::i18n::{Lang, Page};
+use crate::i18n::Lang;
 use axum::{
     Router,
     body::{Body, Bytes},
@@ -76,19 +76,12 @@ pub struct Cacheable {
     pub files: HashMap<String, u64>,
 }
 
-/// What may be kept for this state: enumerated from [`Page::ALL`] and the areas.
+/// What may be kept for this state: every address the sitemap lists, and the files.
 pub fn cacheable(state: &super::AppState) -> Cacheable {
-    let mut pages = Vec::new();
-    for lang in Lang::ALL {
-        pages.extend(Page::ALL.iter().map(|page| page.path(lang)));
-        pages.extend(
-            state
-                .areas
-                .all()
-                .iter()
-                .map(|area| Page::area_path(lang, &area.slug)),
-        );
-    }
+    let pages = super::sitemap::addresses(&state.areas)
+        .into_iter()
+        .flat_map(|page| Lang::ALL.map(|lang| page.get(lang).to_string()))
+        .collect();
     let mut files = HashMap::new();
     list_files(Path::new(&*state.leptos_options.site_root), "", &mut files);
     Cacheable { pages, files }

@@ -10,6 +10,7 @@ use crate::referral::decide::{self, Outcome, Rules, decide};
 use crate::referral::form::Referral;
 use crate::referral::problem::Problem;
 use crate::referral::reference::Reference;
+use crate::referral::store::Stored;
 use crate::referral::view::{ReferView, SentView};
 use crate::referral::worker::unix_now;
 use axum::body::{Body, to_bytes};
@@ -191,34 +192,56 @@ async fn sent(state: AppState, lang: Lang, uri: &http::Uri) -> Response {
     // Checked before anything else: only a well-formed reference reaches a path.
     let segment = uri.path().rsplit('/').next().unwrap_or_default();
     let Ok(reference) = Reference::parse(segment) else {
-        return not_found(&state, lang).await;
+        return not_found(&state, lang, Page::sent_segment(lang)).await;
     };
-    match state.store.find(reference).await {
-        Ok(Some(stored)) => {
+    stored_page(
+        &state,
+        lang,
+        reference,
+        Page::sent_segment(lang),
+        |stored| {
             let view = SentView {
                 reference: stored.reference.to_string(),
                 area: stored.area,
                 routed: stored.routed,
             };
-            let path = Page::sent_path(lang, &view.reference);
+            (Page::sent_path(lang, &view.reference), view)
+        },
+    )
+    .await
+}
+
+/// A page about one stored request, under `/refer/<segment>/…`: `view` gives the page's
+/// path and context from what is stored. An unknown reference gets the 404 page, a
+/// database error the translated 503 (logged with the reference only).
+pub(super) async fn stored_page<V: Clone + Send + Sync + 'static>(
+    state: &AppState,
+    lang: Lang,
+    reference: Reference,
+    segment: &str,
+    view: impl FnOnce(Stored) -> (String, V),
+) -> Response {
+    match state.store.find(reference).await {
+        Ok(Some(stored)) => {
+            let (path, view) = view(stored);
             page(
-                &state,
+                state,
                 path,
                 move || provide_context(view.clone()),
                 StatusCode::OK,
             )
             .await
         }
-        Ok(None) => not_found(&state, lang).await,
+        Ok(None) => not_found(state, lang, segment).await,
         Err(e) => {
-            tracing::error!(%reference, "confirmation page not shown: {e}");
-            refuse(&state, lang, Problem::Unavailable).await
+            tracing::error!(%reference, "page of /refer/{segment} not shown: {e}");
+            refuse(state, lang, Problem::Unavailable).await
         }
     }
 }
 
-/// The translated 404 page, under the confirmation pages' address in `lang`.
-async fn not_found(state: &AppState, lang: Lang) -> Response {
-    let path = format!("{}/{}", Page::Refer.path(lang), Page::sent_segment(lang));
+/// The translated 404 page, under `/refer/<segment>` in `lang`.
+pub(super) async fn not_found(state: &AppState, lang: Lang, segment: &str) -> Response {
+    let path = format!("{}/{segment}", Page::Refer.path(lang));
     page(state, path, || {}, StatusCode::NOT_FOUND).await
 }

@@ -3,9 +3,24 @@
 //! The browser tests read it to visit every page.
 
 use super::AppState;
+use crate::areas::Areas;
+use crate::components::Alternates;
 use crate::i18n::{Lang, Page};
 use axum::{extract::State, http::header, response::IntoResponse};
 use std::fmt::Write;
+
+/// Every address of the site that is the same for every reader: each page of
+/// [`Page::ALL`] and each police area's page, as one page in both languages.
+pub fn addresses(areas: &Areas) -> Vec<Alternates> {
+    Page::ALL
+        .iter()
+        .map(|&page| Alternates::from(page))
+        .chain(areas.all().iter().map(|area| Alternates {
+            en: Page::area_path(Lang::En, &area.slug),
+            cy: Page::area_path(Lang::Cy, &area.slug),
+        }))
+        .collect()
+}
 
 pub async fn sitemap(State(state): State<AppState>) -> impl IntoResponse {
     let base = &state.config.site.public_url;
@@ -14,33 +29,15 @@ pub async fn sitemap(State(state): State<AppState>) -> impl IntoResponse {
          xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
          xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
-    for &page in Page::ALL {
+    for page in addresses(&state.areas) {
         for lang in Lang::ALL {
-            let _ = writeln!(xml, "<url><loc>{base}{}</loc>", page.path(lang));
+            let _ = writeln!(xml, "<url><loc>{base}{}</loc>", page.get(lang));
             for alt in Lang::ALL {
                 let _ = writeln!(
                     xml,
                     "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{base}{}\"/>",
                     alt.code(),
-                    page.path(alt)
-                );
-            }
-            xml.push_str("</url>\n");
-        }
-    }
-    for area in state.areas.all() {
-        for lang in Lang::ALL {
-            let _ = writeln!(
-                xml,
-                "<url><loc>{base}{}</loc>",
-                Page::area_path(lang, &area.slug)
-            );
-            for alt in Lang::ALL {
-                let _ = writeln!(
-                    xml,
-                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{base}{}\"/>",
-                    alt.code(),
-                    Page::area_path(alt, &area.slug)
+                    page.get(alt)
                 );
             }
             xml.push_str("</url>\n");

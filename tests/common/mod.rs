@@ -4,6 +4,7 @@
 
 pub mod nginx;
 pub mod postgres;
+pub mod shared;
 pub mod smtp;
 pub mod text;
 
