@@ -613,7 +613,7 @@ async fn without_a_direct_address_the_email_reaches_triage_with_the_facts_at_the
     // The triage email carries the confirmation link too, for the operator's team.
     assert!(
         text.contains(&format!(
-            "CONFIRM YOU HAVE RECEIVED THIS REQUEST\nWhen a person in your team has this request, open this link and press the button on the page. The person can then see that it has arrived. If nobody confirms it, we will send a reminder.\nhttps://rj.example.org/refer/confirm/{kent_ref}/"
+            "CONFIRM YOU HAVE RECEIVED THIS REQUEST\nWhen someone in your team has this request, open this link and press the button on the page. The person who asked can then see that it has arrived. If nobody confirms it, we will send a reminder.\nhttps://rj.example.org/refer/confirm/{kent_ref}/"
         )),
         "{text}"
     );
@@ -793,7 +793,7 @@ async fn the_person_is_told_truthfully_who_will_contact_them_in_both_languages()
             Cy,
             "essex",
             format!(
-                "Mae eich cais yn mynd i dîm {operator_cy}. Byddan nhw'n ei anfon ymlaen, a bydd <span lang=\"en\">{essex}</span> yn cysylltu â chi"
+                "Mae eich cais yn mynd at dîm {operator_cy}. Byddan nhw'n ei anfon ymlaen, a bydd <span lang=\"en\">{essex}</span> yn cysylltu â chi"
             ),
             format!(
                 "Mae tîm {operator_cy} wedi cael eich cais. Byddan nhw'n ei anfon ymlaen, a bydd {essex} yn cysylltu â chi"

@@ -149,7 +149,7 @@ async fn check_change_send_and_confirm() {
     assert!(sent.contains(&location["/cy/cyfeirio/wedi-anfon/".len()..]));
     // No service is listed for South Wales: the operator's team looks for one.
     assert!(sent.contains(
-        "Mae eich cais yn mynd i dîm <span lang=\"en\">Example Restorative Justice Partnership</span>. Dydyn ni ddim wedi dod o hyd"
+        "Mae eich cais yn mynd at dîm <span lang=\"en\">Example Restorative Justice Partnership</span>. Dydyn ni ddim wedi dod o hyd"
     ));
     assert!(
         !sent.contains("Siân"),

@@ -16,20 +16,20 @@ privacy-what =
     - unrhyw beth arall rydych chi'n penderfynu ei ddweud wrth y gwasanaeth
     .heading = Beth rydyn ni'n ei gasglu
 privacy-why =
-    Dim ond i anfon eich cais at y gwasanaeth cyfiawnder adferol a ddewisoch chi y byddwn ni'n defnyddio eich manylion. Rydyn ni'n dibynnu ar eich caniatâd, a roddwch chi ar y ffurflen.
+    Dim ond i anfon eich cais at wasanaeth cyfiawnder adferol ar gyfer yr ardal heddlu a ddewisoch chi y byddwn ni'n defnyddio eich manylion. Rydyn ni'n dibynnu ar eich caniatâd, a roddwch chi ar y ffurflen.
     .heading = Pam rydyn ni'n ei gasglu
 privacy-who-receives =
-    Rydyn ni'n anfon eich cais drwy e-bost at y gwasanaeth cyfiawnder adferol ar gyfer yr ardal heddlu a ddewisoch chi. Os byddwch chi'n gofyn, rydyn ni hefyd yn anfon cadarnhad i'ch cyfeiriad e-bost.
+    Rydyn ni'n anfon eich cais drwy e-bost at y gwasanaeth cyfiawnder adferol ar gyfer yr ardal heddlu a ddewisoch chi, neu at ein tîm ni yn gyntaf, a fydd yn ei anfon ymlaen at y gwasanaeth. Os byddwch chi'n gofyn, rydyn ni hefyd yn anfon cadarnhad i'ch cyfeiriad e-bost.
 
     Dydyn ni ddim yn rhannu eich manylion ag unrhyw un arall. Fyddwn ni byth yn eu rhoi i'r person a wnaeth niwed i chi.
     .heading = Pwy sy'n ei gael
 privacy-how-long =
     Rydyn ni'n cadw eich manylion personol nes bod y gwasanaeth yn dweud wrthon ni ei fod wedi cael eich cais, er mwyn i ni allu ei atgoffa os na fydd yn gwneud hynny. Rydyn ni'n dileu eich manylion ychydig ddyddiau ar ôl i'r gwasanaeth ddweud wrthon ni. Dim ond cyfeirnod, yr ardal heddlu a'r dyddiadau rydyn ni'n eu cadw.
 
-    Os na fydd y gwasanaeth yn dweud wrthon ni ei fod wedi cael eich cais, bydd ein tîm yn gwirio gyda nhw. Beth bynnag sy'n digwydd, rydyn ni'n dileu eich manylion o fewn { $retention_days ->
+    Os na fydd y gwasanaeth yn dweud wrthon ni ei fod wedi cael eich cais, bydd ein tîm yn holi'r gwasanaeth. Os nad oes neb wedi dweud wrthon ni ar ôl { $retention_days ->
         [two] { $retention_days } ddiwrnod
        *[other] { $retention_days } diwrnod
-    }, hyd yn oed os nad oes neb wedi dweud wrthon ni.
+    }, rydyn ni'n dileu eich manylion beth bynnag.
 
     Pan fyddwch chi'n anfon cais, mae'r wefan hefyd yn cofio cyfeiriad rhyngrwyd eich dyfais (cyfeiriad IP) am awr. Mae hyn yn atal unrhyw un rhag anfon llawer o geisiadau. Dim ond yng nghof y gweinydd rydyn ni'n ei gadw, byth mewn ffeil na chofnod.
 

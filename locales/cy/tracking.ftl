@@ -3,21 +3,21 @@
 
 ## E-bost y gwasanaeth: y ddolen gadarnhau, a'r nodyn atgoffa.
 email-ack-heading = Cadarnhewch eich bod wedi cael y cais hwn
-email-ack-text = Agorwch y ddolen hon a phwyswch y botwm ar y dudalen. Mae'n dweud wrthon ni fod rhywun yn eich gwasanaeth wedi cael y cais, ac wedyn gall y person weld ei fod wedi cyrraedd. Os na fydd neb yn ei gadarnhau, byddwn ni'n anfon nodyn atgoffa.
-email-ack-text-triage = Pan fydd rhywun yn eich tîm wedi cael y cais hwn, agorwch y ddolen hon a phwyswch y botwm ar y dudalen. Wedyn gall y person weld ei fod wedi cyrraedd. Os na fydd neb yn ei gadarnhau, byddwn ni'n anfon nodyn atgoffa.
+email-ack-text = Agorwch y ddolen hon a phwyswch y botwm ar y dudalen. Mae hyn yn dweud wrthon ni fod rhywun yn eich gwasanaeth wedi cael y cais, ac wedyn gall y person a anfonodd y cais weld ei fod wedi cyrraedd. Os na fydd neb yn ei gadarnhau, byddwn ni'n anfon nodyn atgoffa.
+email-ack-text-triage = Pan fydd rhywun yn eich tîm wedi cael y cais hwn, agorwch y ddolen hon a phwyswch y botwm ar y dudalen. Wedyn gall y person a anfonodd y cais weld ei fod wedi cyrraedd. Os na fydd neb yn ei gadarnhau, byddwn ni'n anfon nodyn atgoffa.
 email-ack-link = Cadarnhewch eich bod wedi cael y cais hwn
 email-reminder-subject = Nodyn atgoffa: { $subject }
-email-reminder = Nodyn atgoffa: does neb wedi cadarnhau'r cais hwn eto. Dyddiad ei anfon atoch chi gyntaf: { $date }. Os yw gennych chi eisoes, agorwch y ddolen ar y diwedd i'w gadarnhau.
-confirm-status = Gallwch chi wirio a yw eich cais wedi cyrraedd yma: { $url }
+email-reminder = Nodyn atgoffa: does neb wedi cadarnhau'r cais hwn eto. Dyddiad ei anfon atoch chi gyntaf: { $date }. Os yw'r cais gennych chi eisoes, agorwch y ddolen ar y diwedd i'w gadarnhau.
+confirm-status = I wirio a yw eich cais wedi cyrraedd, ewch i'r dudalen hon: { $url }
 
 ## Y dudalen gadarnhau.
 ack-title = Cadarnhewch eich bod wedi cael y cais hwn
-ack-lead = Pwyswch y botwm i ddweud wrthon ni fod rhywun yn eich gwasanaeth wedi cael y cais hwn. Wedyn byddwn ni'n peidio ag anfon nodiadau atgoffa, a gall y person weld ei fod wedi cyrraedd.
+ack-lead = Pwyswch y botwm i ddweud wrthon ni fod rhywun yn eich gwasanaeth wedi cael y cais hwn. Wedyn fyddwn ni ddim yn anfon rhagor o nodiadau atgoffa, a gall y person a anfonodd y cais weld ei fod wedi cyrraedd.
 ack-reference = Cyfeirnod
 ack-button = Cadarnhau ein bod wedi'i gael
 ack-done-title = Diolch
 ack-done = Dyddiad eich cadarnhad: { $date }. Does dim angen i chi wneud dim byd arall yma.
-ack-answers = Dydy'r dudalen hon ddim yn dangos atebion y person. Maen nhw yn yr e-bost a anfonon ni atoch chi yn unig.
+ack-answers = Dydy'r dudalen hon ddim yn dangos atebion y person. Dim ond yn yr e-bost a anfonon ni atoch chi y maen nhw.
 
 ## Dolen y dudalen gadarnhau i'r dudalen statws.
 sent-status = Cadwch eich cyfeirnod. Gallwch chi ei ddefnyddio i wirio a yw eich cais wedi cyrraedd.
@@ -30,22 +30,22 @@ status-label = Eich cyfeirnod
 status-hint = Mae'n dechrau gydag RJ, er enghraifft RJ-4K7P-Q2M7.
 status-button = Gwirio
 status-error-empty = Rhowch eich cyfeirnod
-status-error-invalid = Nid yw hwn yn gyfeirnod rydyn ni'n ei roi. Gwiriwch bob llythyren a rhif. Mae'n edrych fel RJ-4K7P-Q2M7.
+status-error-invalid = Dydy hwn ddim yn gyfeirnod rydyn ni'n ei roi. Gwiriwch bob llythyren a rhif. Mae'n edrych fel RJ-4K7P-Q2M7.
 status-error-too-many = Rydych chi wedi gwirio llawer o gyfeirnodau yn yr awr ddiwethaf. Arhoswch awr, yna rhowch gynnig arall arni.
 status-result-heading = Cais { $reference }
 status-sent = Wedi'i anfon: { $date }
 status-received = Wedi'i gael: { $date }
 status-received-service = Mae { $service } wedi cael eich cais.
-status-received-team = Mae tîm { $operator } wedi cael eich cais. Byddan nhw'n ei anfon ymlaen i'r gwasanaeth cywir.
+status-received-team = Mae tîm { $operator } wedi cael eich cais. Byddan nhw'n ei anfon ymlaen at y gwasanaeth cywir.
 status-not-confirmed = Wedi'i gael: heb ei gadarnhau eto
 status-heard-by-service = Os nad yw { $service } wedi cysylltu â chi erbyn { $date }, cysylltwch â nhw. Mae eu manylion isod.
 status-heard-by-team = Os nad oes neb wedi cysylltu â chi erbyn { $date }, cysylltwch â thîm { $operator }: { $contact }
 status-closed = Wedi'i gau: { $date }. Mae tîm { $operator } wedi delio â'ch cais.
 status-not-found =
-    Ni allwn ni ddangos cais gyda'r cyfeirnod hwn. Gwiriwch eich bod wedi'i deipio fel y mae ar eich cadarnhad. Ar ôl { $retention_days ->
+    Allwn ni ddim dangos cais gyda'r cyfeirnod hwn. Gwiriwch eich bod wedi'i deipio fel y mae ar eich cadarnhad. Ar ôl { $retention_days ->
         [two] { $retention_days } ddiwrnod
        *[other] { $retention_days } diwrnod
-    }, rydyn ni'n dileu manylion cais, ac ni allwn ni ei ddangos mwyach.
+    }, rydyn ni'n dileu manylion cais, a fyddwn ni ddim yn gallu ei ddangos wedyn.
 status-not-found-help = Gall { $operator } eich helpu: { $contact }
 
 ## Rhybuddion y gweithredwr. Maen nhw'n enwi'r cyfeirnod, yr ardal a dyddiadau, byth atebion.
@@ -57,10 +57,10 @@ alert-failed-intro = Mae'r gweinydd e-bost wedi gwrthod cais { $reference } yn b
 alert-failed-todo = Gwiriwch gyfeiriad yr ardal yn RJ_ROUTING, yna anfonwch y cais eto gyda'r gorchymyn hwn:
 alert-retention-subject = I'w ddileu: cais { $reference } ({ $area })
 alert-retention-intro = Does neb wedi cadarnhau cais { $reference }. Dyddiad dileu ei fanylion: { $date }, oni bai eich bod chi'n ei ddatrys cyn hynny.
-alert-retention-todo = Os yw'r gwasanaeth wedi'i gael, neu os ydych chi wedi delio ag ef, rhedwch y gorchymyn hwn:
+alert-retention-todo = Os yw'r gwasanaeth wedi'i gael, neu os ydych chi wedi delio ag e, rhedwch y gorchymyn hwn:
 alert-label-reference = Cyfeirnod
 alert-label-area = Ardal heddlu
-alert-label-via = Wedi'i anfon at
+alert-label-via = Derbynnydd
 alert-label-stored = Dyddiad y cais
 alert-label-delivered = E-bost wedi'i ddanfon
 alert-label-reminded = Nodyn atgoffa wedi'i anfon

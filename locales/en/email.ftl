@@ -4,7 +4,7 @@ email-subject-triage = To pass on: restorative justice contact request { $refere
 # A request through the operator's triage inbox starts with the area's public facts.
 email-triage-heading = Pass this request on
 email-triage-named = This request came to you because { $service } has not agreed to take requests straight from this site. Please send it on to them. Their public details are below.
-email-triage-none = This request came to you because no restorative justice service is listed for { $area }. Please find a service that can help, and pass it on. The area's page on this site lists the national routes.
+email-triage-none = This request came to you because no restorative justice service is listed for { $area }. Please find a service that can help, and pass it on. The area's page on this site lists other ways to ask for restorative justice.
 email-youth-flag = Youth justice case: the person responsible was under 18. Restorative justice for this case is usually run by the local youth justice service. If that is not you, please pass this request on to them.
 email-intro = Someone has asked your restorative justice service to contact them through { $site }. Please read the safety instructions before you contact them.
 email-safety-heading = Safety: read before you contact them

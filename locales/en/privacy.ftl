@@ -16,20 +16,20 @@ privacy-what =
     - anything else you decide to tell the service
     .heading = What we collect
 privacy-why =
-    We use your details only to pass your request to the restorative justice service you chose. We rely on your consent, which you give on the form.
+    We use your details only to pass your request to a restorative justice service for the police area you chose. We rely on your consent, which you give on the form.
     .heading = Why we collect it
 privacy-who-receives =
-    We send your request by email to the restorative justice service for the police area you chose. If you ask for it, we also send a confirmation to your email address.
+    We send your request by email to the restorative justice service for the police area you chose, or first to our own team, who pass it on to the service. If you ask for it, we also send a confirmation to your email address.
 
     We do not share your details with anyone else. We never give them to the person who harmed you.
     .heading = Who receives it
 privacy-how-long =
     We keep your personal details until the service tells us it has your request, so we can remind them if they do not. We delete your details a few days after the service tells us. We keep only a reference number, the police area and the dates.
 
-    If the service does not tell us it has your request, our team checks with them. Whatever happens, we delete your details within { $retention_days ->
+    If the service does not tell us it has your request, our team checks with them. If nobody has told us after { $retention_days ->
         [one] { $retention_days } day
        *[other] { $retention_days } days
-    }, even if nobody has told us.
+    }, we delete your details anyway.
 
     When you send a request, the site also remembers your device's internet address (IP address) for one hour. This stops anyone sending lots of requests. We keep it only in the server's memory, never in a file or a log.
 

@@ -3,20 +3,20 @@
 
 ## The service's email: the acknowledgement link, and the reminder.
 email-ack-heading = Confirm you have received this request
-email-ack-text = Open this link and press the button on the page. It tells us a person at your service has the request, and the person can then see that it has arrived. If nobody confirms it, we will send a reminder.
-email-ack-text-triage = When a person in your team has this request, open this link and press the button on the page. The person can then see that it has arrived. If nobody confirms it, we will send a reminder.
+email-ack-text = Open this link and press the button on the page. It tells us someone at your service has the request. The person who asked can then see that it has arrived. If nobody confirms it, we will send a reminder.
+email-ack-text-triage = When someone in your team has this request, open this link and press the button on the page. The person who asked can then see that it has arrived. If nobody confirms it, we will send a reminder.
 email-ack-link = Confirm you have received this request
 email-reminder-subject = Reminder: { $subject }
 email-reminder = Reminder: nobody has confirmed this request yet. We first sent it to you on { $date }. If you already have it, open the link at the end to confirm it.
-confirm-status = You can check if your request has arrived here: { $url }
+confirm-status = To check if your request has arrived, go to { $url }
 
 ## The acknowledgement page.
 ack-title = Confirm you have received this request
-ack-lead = Press the button to tell us a person at your service has this request. We will then stop sending reminders, and the person can see that it has arrived.
+ack-lead = Press the button to tell us someone at your service has this request. We will then stop sending reminders, and the person who asked can see that it has arrived.
 ack-reference = Reference
 ack-button = Confirm we have received it
 ack-done-title = Thank you
-ack-done = You confirmed you have this request on { $date }. You do not need to do anything else here.
+ack-done = You confirmed on { $date } that you have this request. You do not need to do anything else here.
 ack-answers = This page does not show the person's answers. They are only in the email we sent you.
 
 ## The confirmation page's link to the status page.
@@ -65,7 +65,7 @@ alert-label-stored = Request sent
 alert-label-delivered = Email delivered
 alert-label-reminded = Reminder sent
 alert-label-reply = The mail server's reply
-alert-label-deleted = Details deleted on
+alert-label-deleted = Details to be deleted on
 alert-via-service = The area's service
 alert-via-youth-service = The area's youth justice service
 alert-via-triage = Your triage inbox

@@ -241,10 +241,10 @@ mod tests {
     fn retention_days_agree_with_their_number() {
         let privacy =
             |lang, n: u32| Tr(lang).t_args("privacy-how-long", &[("retention_days", n.into())]);
-        assert!(privacy(Lang::En, 1).contains("within 1 day,"));
-        assert!(privacy(Lang::En, 30).contains("within 30 days,"));
-        assert!(privacy(Lang::Cy, 2).contains("o fewn 2 ddiwrnod,"));
-        assert!(privacy(Lang::Cy, 30).contains("o fewn 30 diwrnod,"));
+        assert!(privacy(Lang::En, 1).contains("after 1 day,"));
+        assert!(privacy(Lang::En, 30).contains("after 30 days,"));
+        assert!(privacy(Lang::Cy, 2).contains("ar ôl 2 ddiwrnod,"));
+        assert!(privacy(Lang::Cy, 30).contains("ar ôl 30 diwrnod,"));
     }
 
     #[test]

@@ -6,9 +6,9 @@
 use super::area_data;
 use crate::areas::directory::Service;
 use crate::calendar::long_date;
-use crate::components::form::{ErrorSummary, TextField};
+use crate::components::form::TextField;
 use crate::components::prose::mixed_text;
-use crate::components::{Frame, ServiceCard};
+use crate::components::{PageFrame, ServiceCard};
 use crate::i18n::{Lang, Page, Tr};
 use crate::referral::view::{StatusFound, StatusProblem, StatusView};
 use leptos::prelude::*;
@@ -27,15 +27,10 @@ pub fn StatusPage(lang: Lang) -> impl IntoView {
         None => (String::new(), None),
     };
     let error = problem.map(|p| tr.t(p.message_id()));
-    let summary: Vec<(String, String)> = error
+    let errors: Vec<(String, String)> = error
         .clone()
         .map(|e| vec![(FIELD.to_string(), e)])
         .unwrap_or_default();
-    let title = if summary.is_empty() {
-        tr.t("status-title")
-    } else {
-        format!("{} {}", tr.t("refer-error-prefix"), tr.t("status-title"))
-    };
     let answer = match view {
         Some(StatusView::Found(found)) => Some(view! { <Found lang found /> }.into_any()),
         Some(StatusView::NotFound { reference }) => {
@@ -44,18 +39,14 @@ pub fn StatusPage(lang: Lang) -> impl IntoView {
         _ => None,
     };
     view! {
-        <Frame lang title alternates=Some(Page::Status.into()) current=Page::Status
-            description=tr.t("status-lead")>
-            <ErrorSummary lang errors=summary />
-            <h1>{tr.t("status-title")}</h1>
+        <PageFrame lang page=Page::Status errors>
             {answer}
-            <p class="rj-lead">{tr.t("status-lead")}</p>
             <form class="rj-form" method="post" action=Page::Status.path(lang) novalidate="">
                 <TextField lang name=FIELD label=tr.t("status-label") hint=Some(tr.t("status-hint"))
                     value=typed error autocomplete="off" />
                 <button class="rj-button" type="submit">{tr.t("status-button")}</button>
             </form>
-        </Frame>
+        </PageFrame>
     }
 }
 
