@@ -640,10 +640,15 @@ async fn without_a_direct_address_the_email_reaches_triage_with_the_facts_at_the
     assert!(
         text.contains("Police and Crime Commissioner for Gwent (https://www.gwent.pcc.police.uk/)")
     );
+    // The commissioner's standard title has its Welsh form in the Welsh part.
+    assert!(
+        text.contains("Comisiynydd Heddlu a Throseddu Gwent (https://www.gwent.pcc.police.uk/)"),
+        "{text}"
+    );
     let html = gwent_email.body_html(0).unwrap();
     assert!(
-        html.contains(r#"<span lang="en">Police and Crime Commissioner for Gwent</span>"#),
-        "English facts in the Welsh part are marked: {html}"
+        !html.contains(r#"<span lang="en">Police and Crime Commissioner for Gwent</span>"#),
+        "the Welsh part has the Welsh title, not the English one: {html}"
     );
 
     // The people are told who has their request.

@@ -664,3 +664,50 @@ fn check_config_says_which_areas_go_direct_and_which_through_triage() {
         "{said}"
     );
 }
+
+/// S10 of the Welsh review: a standard police and crime commissioner's title is in
+/// Welsh on Welsh pages, built from the area's Welsh name; a mayor's or another title
+/// stays as the directory gives it, marked as English.
+#[tokio::test]
+async fn standard_commissioner_titles_are_in_welsh_on_welsh_pages() {
+    let d = shipped();
+    let title = |slug: &str, lang| {
+        let area = areas().by_slug(slug).unwrap();
+        d.listing(area.id).unwrap().commissioner_title(area, lang)
+    };
+    for (slug, welsh) in [
+        ("gwent", "Comisiynydd Heddlu a Throseddu Gwent"),
+        (
+            "north-wales",
+            "Comisiynydd Heddlu a Throseddu Gogledd Cymru",
+        ),
+        ("kent", "Comisiynydd Heddlu a Throseddu Caint"),
+    ] {
+        assert_eq!(title(slug, Lang::Cy), (welsh.to_string(), Lang::Cy));
+        assert_eq!(title(slug, Lang::En).1, Lang::En);
+    }
+    assert_eq!(
+        title("gwent", Lang::En).0,
+        "Police and Crime Commissioner for Gwent"
+    );
+    let (mayor, written) = title("greater-manchester", Lang::Cy);
+    assert!(mayor.starts_with("Mayor of Greater Manchester"), "{mayor}");
+    assert_eq!(written, Lang::En);
+
+    let app = app().await;
+    let html = page(&app, &Page::area_path(Lang::Cy, "gwent"), StatusCode::OK).await;
+    assert!(
+        html.contains(">Comisiynydd Heddlu a Throseddu Gwent</a>"),
+        "{html}"
+    );
+    let html = page(
+        &app,
+        &Page::area_path(Lang::Cy, "greater-manchester"),
+        StatusCode::OK,
+    )
+    .await;
+    assert!(
+        html.contains(r#"lang="en">Mayor of Greater Manchester"#),
+        "{html}"
+    );
+}

@@ -235,6 +235,11 @@ const MUTATION_ALLOWED: &[(&str, &str, &str)] = &[
         "a postcode district or sector, e.g. SY10",
     ),
     (
+        "lookup-spans-scotland",
+        "place",
+        "a postcode district or sector, e.g. TD15",
+    ),
+    (
         "lookup-not-found",
         "place",
         "a postcode, district or sector",

@@ -33,7 +33,7 @@ easy-read-what-is-rj-letter =
 easy-read-what-is-rj-video =
     Gallwch chi anfon **neges wedi'i recordio** neu **fideo**.
 easy-read-what-is-rj-messages =
-    Neu gall yr hwylusydd **fynd â negeseuon** rhyngoch chi.
+    Neu all yr hwylusydd **fynd â negeseuon** rhyngoch chi.
 easy-read-what-is-rj-more = Pethau i'w gwybod
 easy-read-what-is-rj-when =
     Gall ddigwydd ar **unrhyw adeg**.

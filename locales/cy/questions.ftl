@@ -1,7 +1,7 @@
 questions-title = Cwestiynau y mae pobl yn eu gofyn
 questions-lead = Atebion byr i'r cwestiynau y mae pobl yn eu gofyn amlaf. Gall hwylusydd ddweud mwy wrthych chi.
 questions-meet =
-    Na fydd. Gallwch chi gymryd rhan heb gwrdd. Gallech chi anfon llythyr, recordiad neu fideo. Neu gall yr hwylusydd drosglwyddo negeseuon rhyngoch chi. Darllenwch y dudalen [Ffyrdd y gall ddigwydd](page:ways).
+    Na fydd. Gallwch chi gymryd rhan heb gwrdd. Gallech chi anfon llythyr, recordiad neu fideo. Neu all yr hwylusydd drosglwyddo negeseuon rhyngoch chi. Darllenwch y dudalen [Ffyrdd y gall ddigwydd](page:ways).
     .heading = Fydd rhaid i mi gwrdd â nhw?
 questions-safe =
     Mae hwylusydd hyfforddedig yn gwirio ei bod yn ddiogel cyn i ddim byd fynd yn ei flaen. Mae'n cwrdd â phob person ar wahân yn gyntaf. Os nad yw'n ddiogel, fydd e ddim yn digwydd.

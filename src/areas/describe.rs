@@ -74,15 +74,25 @@ fn spans(answer: &Answer, areas: &Areas, place: &str, lang: Lang) -> String {
         })
         .collect();
     let scotland = tr.t("lookup-scotland");
-    if answer.areas.iter().map(|a| a.1).sum::<f64>() < 0.999 {
+    let in_scotland = answer.areas.iter().map(|a| a.1).sum::<f64>() < 0.999;
+    if in_scotland {
         names.push(Item::welsh(&scotland));
     }
     let first = names.first().map(|i| i.text).unwrap_or_default();
+    let place = ("place", place.to_string().into());
+    if in_scotland && names.len() == 2 {
+        // The rest is Scotland alone, which is no police area of this site: "Mae rhan
+        // ohono yn yr Alban", not "yn ardal yr Alban".
+        return tr.t_args(
+            "lookup-spans-scotland",
+            &[place, ("first", first.to_string().into())],
+        );
+    }
     let rest = join(lang, Conjunction::And, &names[1.min(names.len())..]);
     tr.t_args(
         "lookup-spans",
         &[
-            ("place", place.to_string().into()),
+            place,
             ("first", first.to_string().into()),
             ("rest", rest.into()),
         ],
@@ -125,5 +135,20 @@ mod tests {
             let en = message(&answer, &areas, query, Lang::En).expect("a spans message");
             assert!(en.contains(" and "), "{query}: {en}");
         }
+    }
+
+    /// S13 of the Welsh review: a district shared only with Scotland says "yn yr Alban".
+    #[test]
+    fn a_district_shared_with_scotland_alone_names_scotland_without_area() {
+        let areas = Areas::embedded().expect("embedded data loads");
+        let (query, answer) = ["TD15", "TD12", "DG16", "CA6"]
+            .into_iter()
+            .map(|q| (q, areas.lookup(q)))
+            .find(|(_, a)| a.areas.len() == 1 && a.areas[0].1 < 0.999)
+            .expect("a district partly in Scotland");
+        let cy = message(&answer, &areas, query, Lang::Cy).expect("a spans message");
+        assert!(cy.contains("Mae rhan ohono yn yr Alban."), "{cy}");
+        let en = message(&answer, &areas, query, Lang::En).expect("a spans message");
+        assert!(en.contains("Part of it is in Scotland."), "{en}");
     }
 }

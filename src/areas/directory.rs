@@ -6,9 +6,9 @@
 
 pub mod routing;
 
-use super::{AreaId, Areas};
+use super::{AreaId, Areas, PoliceArea};
 use crate::email::{EmailAddress, is_example_domain};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Tr};
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
@@ -180,6 +180,24 @@ pub struct Listing {
 }
 
 impl Listing {
+    /// The commissioner's title in `lang`, and the language it is written in. A police
+    /// and crime commissioner with the area's standard title ("Gwent Police and Crime
+    /// Commissioner" or "Police and Crime Commissioner for Gwent") has the glossary's
+    /// Welsh title, "Comisiynydd Heddlu a Throseddu Gwent". Any other title (a mayor, a
+    /// fire and crime commissioner, the City's police authority) has no Welsh form we
+    /// can vouch for, so it is shown as the directory gives it, in English.
+    pub fn commissioner_title(&self, area: &PoliceArea, lang: Lang) -> (String, Lang) {
+        let standard = self.commissioner == format!("{} Police and Crime Commissioner", area.name)
+            || self.commissioner == format!("Police and Crime Commissioner for {}", area.name);
+        match lang {
+            Lang::Cy if standard => {
+                let area = ("area", area.name_cy.clone().into());
+                (Tr(lang).t_args("area-commissioner-pcc", &[area]), lang)
+            }
+            _ => (self.commissioner.clone(), Lang::En),
+        }
+    }
+
     /// The service for everyone (the first one without an audience).
     pub fn main_service(&self) -> Option<&Service> {
         self.services.iter().find(|s| s.audience == Audience::All)

@@ -1,8 +1,10 @@
 //! Joins a list of names into one phrase, in each language's own grammar: the one place
 //! that writes "A, B and C" or "A, B ac C", so no template glues a bare "a" before a vowel.
 //!
-//! Welsh: "a" before a consonant and "ac" before a vowel (w and y count as vowels, as in
-//! "ac wedyn", "ac yr Alban"); "a" and "na" cause the aspirate mutation (c, p, t → ch, ph,
+//! Welsh: "a" before a consonant and "ac" before a vowel (in a Welsh word w and y count
+//! as vowels, as in "ac wedyn", "ac Ynys Môn"; in an English name they do not: "a
+//! Wiltshire"); before the article "y"/"yr" the two run together ("a'r Alban", "neu'r
+//! Alban", "na'r Alban"); "a" and "na" cause the aspirate mutation (c, p, t → ch, ph,
 //! th: "Dyfnaint a Chernyw"), "neu" the soft mutation ("Caerdydd neu Dde Cymru"). Only a
 //! name written in Welsh is mutated: an English place name such as "Cleveland" is left as
 //! it is, which is the usual practice in Welsh writing.
@@ -79,13 +81,32 @@ fn welsh_conjunction(conjunction: Conjunction, item: Item<'_>) -> (&'static str,
             text.to_string()
         }
     };
+    if let Some(rest) = item.mutable.then(|| after_article(text)).flatten() {
+        let word = match conjunction {
+            Conjunction::And => "a'r",
+            Conjunction::Nor => "na'r",
+            Conjunction::Or => "neu'r",
+        };
+        return (word, rest.to_string());
+    }
+    let vowel = if item.mutable {
+        starts_with_vowel(text)
+    } else {
+        // An English name: its w and y are consonants ("a Wiltshire", "a York").
+        starts_with_vowel(text) && !text.starts_with(['w', 'W', 'y', 'Y'])
+    };
     match conjunction {
-        Conjunction::And if starts_with_vowel(text) => ("ac", text.to_string()),
+        Conjunction::And if vowel => ("ac", text.to_string()),
         Conjunction::And => ("a", mutated(aspirate)),
-        Conjunction::Nor if starts_with_vowel(text) => ("nac", text.to_string()),
+        Conjunction::Nor if vowel => ("nac", text.to_string()),
         Conjunction::Nor => ("na", mutated(aspirate)),
         Conjunction::Or => ("neu", mutated(soft)),
     }
+}
+
+/// What follows a leading article "y" or "yr" ("yr Alban" → "Alban"), if there is one.
+fn after_article(text: &str) -> Option<&str> {
+    text.strip_prefix("yr ").or_else(|| text.strip_prefix("y "))
 }
 
 /// Whether a word starts with a Welsh vowel letter (a, e, i, o, u, w, y, with or
@@ -180,7 +201,18 @@ mod tests {
             and(&["Dorset", "Avon a Gwlad yr Haf"]),
             "Dorset ac Avon a Gwlad yr Haf"
         );
-        assert_eq!(and(&["Gwent", "yr Alban"]), "Gwent ac yr Alban");
+        assert_eq!(and(&["Gwent", "yr Alban"]), "Gwent a'r Alban");
+        let or = |items: &[&str]| join(Lang::Cy, Conjunction::Or, &names(items));
+        assert_eq!(or(&["Gwent", "yr Alban"]), "Gwent neu'r Alban");
+        let nor = |items: &[&str]| join(Lang::Cy, Conjunction::Nor, &names(items));
+        assert_eq!(nor(&["Gwent", "yr Alban"]), "Gwent na'r Alban");
+        let english = [Item::welsh("Gwent"), Item::fixed("Wiltshire")];
+        assert_eq!(
+            join(Lang::Cy, Conjunction::And, &english),
+            "Gwent a Wiltshire"
+        );
+        let english = [Item::welsh("Gwent"), Item::fixed("York")];
+        assert_eq!(join(Lang::Cy, Conjunction::And, &english), "Gwent a York");
         assert_eq!(and(&["Gwent", "Ynys Wyth"]), "Gwent ac Ynys Wyth");
         assert_eq!(and(&["Gwent", "Gogledd Cymru"]), "Gwent a Gogledd Cymru");
     }

@@ -205,6 +205,8 @@ pub fn AreaPage(lang: Lang) -> impl IntoView {
     let name = area.name(lang).to_string();
     // Text the directory holds only in English.
     let english = (lang == Lang::Cy).then_some("en");
+    let (commissioner, written) = listing.commissioner_title(&area, lang);
+    let commissioner_lang = (written != lang).then_some(written.code());
     let services = if listing.services.is_empty() {
         view! {
             <p class="rj-inset rj-area__none">{tr.t_args("area-no-service", &[("area", name.clone().into())])}</p>
@@ -264,7 +266,7 @@ pub fn AreaPage(lang: Lang) -> impl IntoView {
             <dl class="rj-summary rj-area__commissioner">
                 <dt class="rj-summary__key">{tr.t("area-commissioner")}</dt>
                 <dd class="rj-summary__value">
-                    <a href=listing.commissioner_url.clone() rel="noreferrer" lang=english>{listing.commissioner.clone()}</a>
+                    <a href=listing.commissioner_url.clone() rel="noreferrer" lang=commissioner_lang>{commissioner}</a>
                 </dd>
             </dl>
             <AskButton lang slug=area.slug.clone() />

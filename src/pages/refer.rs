@@ -27,50 +27,63 @@ fn shown_name(service: &Service, lang: Lang) -> String {
     }
 }
 
+/// The message ids of one sentence that says who will contact the person, in its three
+/// forms: the service itself, the operator's team who pass it to a named service, or
+/// the team when no service is named.
+struct WhoSentence {
+    direct: &'static str,
+    triage: &'static str,
+    triage_none: &'static str,
+}
+
+impl WhoSentence {
+    fn render(&self, direct: bool, service: Option<String>, lang: Lang) -> String {
+        let tr = Tr(lang);
+        let operator: (&'static str, Arg) = ("operator", use_site().operator(lang).into());
+        match (direct, service) {
+            (true, service) => {
+                let service = service.unwrap_or_else(|| tr.t("refer-service-fallback"));
+                tr.t_args(self.direct, &[("service", service.into())])
+            }
+            (false, Some(service)) => {
+                tr.t_args(self.triage, &[operator, ("service", service.into())])
+            }
+            (false, None) => tr.t_args(self.triage_none, &[operator]),
+        }
+    }
+}
+
 /// The consent sentence, naming who gets the details: the service when the area's
 /// requests go straight to it, else the operator's team, who pass them on. Before an
 /// area is chosen, a sentence that covers both.
 fn consent_text(areas: &Areas, directory: &Directory, answers: &Answers, lang: Lang) -> String {
-    let tr = Tr(lang);
-    let operator: (&'static str, Arg) = ("operator", use_site().operator(lang).into());
     let Some(area) = answers.get(&Field::Area).and_then(|s| areas.by_slug(s)) else {
-        return tr.t_args("refer-consent-any", &[operator]);
+        let operator: (&'static str, Arg) = ("operator", use_site().operator(lang).into());
+        return Tr(lang).t_args("refer-consent-any", &[operator]);
     };
     let youth = answers.get(&Field::ResponsibleUnder18).map(String::as_str) == Some("yes");
     let route = directory.route(area.id, youth);
     let service = route.service.as_ref().map(|s| shown_name(s, lang));
-    match (route.direct, service) {
-        (true, service) => {
-            let service = service.unwrap_or_else(|| tr.t("refer-service-fallback"));
-            tr.t_args("refer-consent", &[("service", service.into())])
-        }
-        (false, Some(service)) => tr.t_args(
-            "refer-consent-triage",
-            &[operator, ("service", service.into())],
-        ),
-        (false, None) => tr.t_args("refer-consent-triage-none", &[operator]),
-    }
+    const CONSENT: WhoSentence = WhoSentence {
+        direct: "refer-consent",
+        triage: "refer-consent-triage",
+        triage_none: "refer-consent-triage-none",
+    };
+    CONSENT.render(route.direct, service, lang)
 }
 
 /// Who will contact the person, for the confirmation page: the service when the
 /// request goes straight to it, else the operator's team, who pass it on.
 fn who_contacts(directory: &Directory, area: AreaId, routed: Routed, lang: Lang) -> String {
-    let tr = Tr(lang);
     let service = directory
         .service(area, routed.audience)
         .map(|s| shown_name(s, lang));
-    let operator: (&'static str, Arg) = ("operator", use_site().operator(lang).into());
-    match (routed.direct, service) {
-        (true, service) => {
-            let service = service.unwrap_or_else(|| tr.t("refer-service-fallback"));
-            tr.t_args("refer-sent-next", &[("service", service.into())])
-        }
-        (false, Some(service)) => tr.t_args(
-            "refer-sent-next-triage",
-            &[operator, ("service", service.into())],
-        ),
-        (false, None) => tr.t_args("refer-sent-next-triage-none", &[operator]),
-    }
+    const SENT_NEXT: WhoSentence = WhoSentence {
+        direct: "refer-sent-next",
+        triage: "refer-sent-next-triage",
+        triage_none: "refer-sent-next-triage-none",
+    };
+    SENT_NEXT.render(routed.direct, service, lang)
 }
 
 #[component]

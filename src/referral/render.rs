@@ -439,7 +439,10 @@ fn triage(route: &Route, area: &PoliceArea, lang: Lang) -> Triage {
     if let Some(l) = &route.listing {
         facts.push((
             tr.t("area-commissioner"),
-            format!("{} ({})", english(&l.commissioner), l.commissioner_url),
+            match l.commissioner_title(area, lang) {
+                (title, written) if written == lang => format!("{title} ({})", l.commissioner_url),
+                (title, _) => format!("{} ({})", english(&title), l.commissioner_url),
+            },
         ));
     }
     Triage {
