@@ -13,6 +13,7 @@
 #   Usage: benches/send.sh [seconds] [connections] [set-ups...]
 #   e.g.   benches/send.sh 10 32            (all three)
 #          RJ_BIN=target/debug/rj benches/send.sh 2 4 sqlite pg2
+#          BENCH_WORKERS=16 benches/send.sh   (delivery workers per instance; 4 by default)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_EACH=${1:-10}
@@ -71,7 +72,7 @@ psql_pg() { "$pg_bin/psql" -X -q -A -t -h 127.0.0.1 -p "$PG_PORT" -U rj "$@"; }
 start_rj() { # port database-url log
   env LEPTOS_OUTPUT_NAME=rj LEPTOS_SITE_ADDR="127.0.0.1:$1" RJ_DATABASE_URL="$2" RJ_SECRET=$SECRET \
     RJ_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" RJ_MIN_FILL_SECONDS=0 RJ_SEND_LIMIT_PER_HOUR=0 \
-    RJ_WORKERS=4 RJ_CLIENT_IP_HEADER=X-Forwarded-For RJ_MAIL_DIR="$work/unused-mail" \
+    RJ_WORKERS=${BENCH_WORKERS:-4} RJ_CLIENT_IP_HEADER=X-Forwarded-For RJ_MAIL_DIR="$work/unused-mail" \
     RUST_LOG=warn "$RJ_BIN" > "$3" 2>&1 &
   pids+=($!)
   wait_for "http://127.0.0.1:$1/healthz" "the site on port $1"

@@ -184,11 +184,11 @@ pub fn status_text(n: &Numbers, now: i64) -> String {
         v.get(v.len() / 2).copied()
     };
     if let Some(m) = median(&n.delivery_seconds) {
-        out.push_str(&format!("median delivery time: {m} seconds\n"));
+        out.push_str(&format!("median delivery time: {m} s\n"));
     }
     if let Some(m) = median(&n.acknowledgement_seconds) {
         out.push_str(&format!(
-            "median time to confirmation: {:.1} hours\n",
+            "median time to confirmation: {:.1} h\n",
             m as f64 / 3600.0
         ));
     }
