@@ -66,15 +66,17 @@ pub enum Closeness {
 
 /// How close a folded query is to a folded name, if at all.
 pub fn closeness(query: &str, name: &str) -> Option<Closeness> {
-    if query.is_empty() {
+    if query.is_empty() || name.len() < query.len() {
+        // A shorter name can neither equal nor contain the query: most names, for a
+        // long query, so the scan over every name stays cheap.
         None
     } else if name == query {
         Some(Closeness::Exact)
     } else if name.starts_with(query) {
         Some(Closeness::Prefix)
     } else if name
-        .match_indices(query)
-        .any(|(i, _)| i == 0 || name.as_bytes()[i - 1] == b' ')
+        .match_indices(' ')
+        .any(|(i, _)| name[i + 1..].starts_with(query))
     {
         Some(Closeness::WordPrefix)
     } else {
