@@ -187,8 +187,9 @@ impl Listing {
     /// fire and crime commissioner, the City's police authority) has no Welsh form we
     /// can vouch for, so it is shown as the directory gives it, in English.
     pub fn commissioner_title(&self, area: &PoliceArea, lang: Lang) -> (String, Lang) {
-        let standard = self.commissioner == format!("{} Police and Crime Commissioner", area.name)
-            || self.commissioner == format!("Police and Crime Commissioner for {}", area.name);
+        let title = self.commissioner.as_str();
+        let standard = title.strip_suffix(" Police and Crime Commissioner") == Some(&area.name)
+            || title.strip_prefix("Police and Crime Commissioner for ") == Some(&area.name);
         match lang {
             Lang::Cy if standard => {
                 let area = ("area", area.name_cy.clone().into());

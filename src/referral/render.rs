@@ -437,12 +437,15 @@ fn triage(route: &Route, area: &PoliceArea, lang: Lang) -> Triage {
         );
     }
     if let Some(l) = &route.listing {
+        let (title, written) = l.commissioner_title(area, lang);
+        let title = if written == lang {
+            title
+        } else {
+            english(&title)
+        };
         facts.push((
             tr.t("area-commissioner"),
-            match l.commissioner_title(area, lang) {
-                (title, written) if written == lang => format!("{title} ({})", l.commissioner_url),
-                (title, _) => format!("{} ({})", english(&title), l.commissioner_url),
-            },
+            format!("{title} ({})", l.commissioner_url),
         ));
     }
     Triage {
