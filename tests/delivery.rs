@@ -880,7 +880,7 @@ async fn send_through_form(app: &axum::Router, answers: &str) -> String {
     .await;
     assert_eq!(res.status(), http::StatusCode::SEE_OTHER);
     let location = res.headers()[http::header::LOCATION].to_str().unwrap();
-    location.rsplit('/').next().unwrap().to_string()
+    common::reference_at(app, location).await
 }
 
 const ANSWERS: &str = "area=north-wales&relationship=harmed&full_name=Zebedee+Quixote&contact_method=phone\

@@ -169,12 +169,16 @@ fn form_in(token: &str, area: &str, confirmation: bool) -> String {
 }
 
 /// The reference in a 303's `Location`.
-fn reference_in(head: &str) -> String {
+/// The reference of the request a Send's redirect (in `head`) confirms, read from the
+/// confirmation page on `port` (its address holds a random id, never the reference).
+fn reference_in(port: u16, head: &str) -> String {
     let location = head
         .lines()
         .find_map(|l| l.strip_prefix("location: "))
         .expect("a redirect");
-    location.rsplit('/').next().unwrap().to_string()
+    let (code, _, page) = http(port, "GET", location.trim(), "").unwrap();
+    assert_eq!(code, 200, "the confirmation page");
+    common::reference_on_page(&page)
 }
 
 fn send_request(port: u16) -> String {
@@ -186,7 +190,7 @@ fn send_request_in(port: u16, area: &str) -> String {
     let body = form_in(&token_in(&page).expect("a token"), area, true);
     let (code, head, _) = http(port, "POST", "/refer", &body).unwrap();
     assert_eq!(code, 303, "{head}");
-    reference_in(&head)
+    reference_in(port, &head)
 }
 
 /// Everything a person typed in [`form`]: never in a log.
@@ -458,7 +462,7 @@ fn send_through(port: u16, source: Ipv4Addr, shown: Shown) -> Result<String, u16
     let body = form(&token, false);
     loop {
         match http_from(source, port, "POST", "/refer", &body) {
-            Ok((303, head, _)) => return Ok(reference_in(&head)),
+            Ok((303, head, _)) => return Ok(reference_in(port, &head)),
             Ok((502..=504, head, _)) => retry("sending", &head),
             Ok((code, _, _)) => return Err(code),
             Err(e) => retry("sending", &e.to_string()),

@@ -50,6 +50,7 @@ macro_rules! claim {
 }
 
 mod alerts;
+mod handoffs;
 mod backend;
 mod limits;
 mod numbers;
