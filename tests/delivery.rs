@@ -1101,6 +1101,11 @@ async fn the_service_confirms_with_the_link_and_the_person_sees_it() {
         let body = format!("reference={reference}");
         async move {
             let res = post_form(&app, "/refer/status", &body).await;
+            // Post-redirect-get: the answer is at an address of its own.
+            assert_eq!(res.status(), http::StatusCode::SEE_OTHER);
+            let location = res.headers()[http::header::LOCATION].to_str().unwrap();
+            assert!(!location.contains(&reference));
+            let res = common::get(&app, location).await;
             assert_eq!(res.status(), http::StatusCode::OK);
             assert_eq!(
                 res.headers()[http::header::CACHE_CONTROL],

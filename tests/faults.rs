@@ -858,8 +858,17 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
     let client = Ipv4Addr::new(127, 0, 0, 77);
     let lookup = format!("reference={}", confirmed[0]);
     for i in 0..8 {
-        let (code, _, page) =
+        let (code, head, _) =
             http_from(client, ports[i % 2], "POST", "/refer/status", &lookup).unwrap();
+        assert_eq!(code, 303, "lookup {i}: answered at an address of its own");
+        let location = head
+            .lines()
+            .find_map(|l| l.strip_prefix("location: "))
+            .expect("a redirect")
+            .trim()
+            .to_string();
+        // Read from the other instance: the handoff is in the shared database.
+        let (code, _, page) = http(ports[(i + 1) % 2], "GET", &location, "").unwrap();
         if i < 6 {
             assert_eq!(code, 200, "lookup {i}");
             assert!(page.contains("Received: "), "confirmed, on either instance");

@@ -56,9 +56,16 @@ async fn post_from(
 
 /// A page of the form after a post: a step of the questions or check your answers.
 fn is_form_step(location: &str) -> bool {
-    ["/answers/", "/check/", "/atebion/", "/gwirio/"]
-        .iter()
-        .any(|s| location.contains(s))
+    [
+        "/answers/",
+        "/check/",
+        "/atebion/",
+        "/gwirio/",
+        "/result/",
+        "/canlyniad/",
+    ]
+    .iter()
+    .any(|s| location.contains(s))
 }
 
 /// The reference a confirmation page (at `location`) shows.
@@ -81,10 +88,19 @@ async fn token(app: &Router, path: &str) -> String {
 async fn the_form_preselects_the_area_and_the_language() {
     let app = fresh_app(&[]).await;
     let html = common::page(&app, "/refer?area=gwent", StatusCode::OK).await;
+    // The first step carries them to the second, which shows them chosen.
+    assert!(html.contains("name=\"area\" value=\"gwent\""));
+    assert!(html.contains("name=\"contact_language\" value=\"en\""));
+    let (_, _, html) = post(
+        &app,
+        "/refer",
+        "area=gwent&contact_language=en&contact_method=phone&action=next",
+    )
+    .await;
     assert!(html.contains("<option value=\"gwent\" selected"));
     assert!(html.contains("value=\"en\" checked"));
     let cy = common::page(&app, "/cy/cyfeirio", StatusCode::OK).await;
-    assert!(cy.contains("value=\"cy\" checked"));
+    assert!(cy.contains("name=\"contact_language\" value=\"cy\""));
     assert!(cy.contains("Gofyn i wasanaeth gysylltu â chi"));
 }
 
@@ -94,7 +110,7 @@ async fn errors_are_listed_and_every_answer_is_kept() {
     let (status, _, html) = post(
         &app,
         "/refer",
-        "action=check&full_name=Test+Name&safe_times=after+six&area=kent",
+        "action=check&contact_method=phone&full_name=Test+Name&safe_times=after+six&area=kent",
     )
     .await;
     assert_eq!(status, StatusCode::OK);
@@ -162,7 +178,10 @@ async fn check_change_send_and_confirm() {
         .unwrap_or("");
     assert_eq!(status, StatusCode::SEE_OTHER, "{main}");
     let location = location.unwrap();
-    assert!(location.starts_with("/cy/cyfeirio/wedi-anfon/"), "{location}");
+    assert!(
+        location.starts_with("/cy/cyfeirio/wedi-anfon/"),
+        "{location}"
+    );
     // The address holds a random id, never the reference.
     assert!(!location.contains("RJ-"), "{location}");
 
@@ -191,16 +210,23 @@ async fn check_change_send_and_confirm() {
     assert_eq!(reference_at(&app, &again.unwrap()).await, reference);
 }
 
+/// A confirmation address with no handoff behind it (unknown, expired, or a reference
+/// typed in) is the one "no longer shown" page: it never tells which it was.
 #[tokio::test]
-async fn unknown_references_are_not_found() {
+async fn unknown_confirmation_addresses_are_no_longer_shown() {
     let app = fresh_app(&[]).await;
+    let sent = send_valid_at(&app).await;
+    let reference = reference_at(&app, &sent).await.to_string();
     for path in [
-        "/refer/sent/RJ-0000-0000",
-        "/refer/sent/nonsense",
-        "/cy/cyfeirio/wedi-anfon/RJ-0000-0000",
+        format!("/refer/sent/{reference}"),
+        "/refer/sent/RJ-0000-0000".to_string(),
+        "/refer/sent/nonsense".to_string(),
+        "/refer/sent/AAAAAAAAAAAAAAAAAAAAAA".to_string(),
+        "/cy/cyfeirio/wedi-anfon/RJ-0000-0000".to_string(),
     ] {
-        let res = send(&app, Request::get(path).body(Body::empty()).unwrap()).await;
-        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+        let res = send(&app, Request::get(&path).body(Body::empty()).unwrap()).await;
+        assert_eq!(res.status(), StatusCode::GONE, "{path}");
+        assert!(!text(res).await.contains(&reference), "{path}");
     }
 }
 
@@ -313,7 +339,10 @@ async fn send_new(app: &Router, client: &str) -> bool {
     match location {
         Some(l) => l.starts_with("/refer/sent/") && status == StatusCode::SEE_OTHER,
         None => {
-            assert!(html.contains("has not been sent yet"), "held back by the limit");
+            assert!(
+                html.contains("has not been sent yet"),
+                "held back by the limit"
+            );
             false
         }
     }
@@ -407,7 +436,8 @@ async fn the_confirmation_page_says_when_the_database_is_down() {
     assert!(html.contains("rj-exit__button"), "a whole page");
 }
 
-/// Fault 9: a reference no URI can carry is a 404 page in both languages, never a panic.
+/// Fault 9: an address no URI can carry is the "no longer shown" page in both
+/// languages, never a panic.
 #[tokio::test]
 async fn references_with_strange_characters_are_not_found() {
     let app = fresh_app(&[]).await;
@@ -422,7 +452,7 @@ async fn references_with_strange_characters_are_not_found() {
         "/cy/cyfeirio/wedi-anfon/%7F",
     ] {
         let res = send(&app, Request::get(path).body(Body::empty()).unwrap()).await;
-        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(res.status(), StatusCode::GONE, "{path}");
         let html = text(res).await;
         assert!(html.contains("rj-exit__button"), "{path}: a whole page");
         assert!(!html.contains("<script>"), "{path}");
@@ -470,7 +500,12 @@ async fn markup_in_every_field_stays_text_on_every_step() {
 #[tokio::test]
 async fn the_area_list_is_marked_when_it_has_an_error() {
     let app = fresh_app(&[]).await;
-    let (_, _, html) = post(&app, "/refer", "action=check&full_name=Test").await;
+    let (_, _, html) = post(
+        &app,
+        "/refer",
+        "action=check&contact_method=phone&full_name=Test",
+    )
+    .await;
     let at = html.find("<select").unwrap();
     let select = &html[at..at + html[at..].find('>').unwrap()];
     assert!(select.contains("aria-invalid=\"true\""), "{select}");
@@ -721,11 +756,18 @@ async fn the_check_page_says_who_gets_the_details_and_explains_a_youth_case() {
 
 /// Sends VALID through the form on `app`; returns the reference.
 async fn send_valid(app: &Router) -> String {
+    reference_at(app, &send_valid_at(app).await)
+        .await
+        .to_string()
+}
+
+/// Sends VALID through the form on `app`; returns the confirmation page's address.
+async fn send_valid_at(app: &Router) -> String {
     let token = token(app, "/refer").await;
     let (status, location, _) =
         post(app, "/refer", &format!("{VALID}&action=send&token={token}")).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    location.unwrap().rsplit('/').next().unwrap().to_string()
+    location.unwrap()
 }
 
 async fn status_of(app: &Router, path: &str, typed: &str) -> (StatusCode, String) {
@@ -740,9 +782,10 @@ async fn status_of(app: &Router, path: &str, typed: &str) -> (StatusCode, String
 #[tokio::test]
 async fn the_status_page_shows_dates_and_nothing_personal() {
     let (app, state) = common::app_and_state(&[("RJ_MIN_FILL_SECONDS", "0")]).await;
-    let reference = send_valid(&app).await;
+    let location = send_valid_at(&app).await;
+    let reference = reference_at(&app, &location).await.to_string();
     // The confirmation page links to the status page.
-    let sent = common::page(&app, &format!("/refer/sent/{reference}"), StatusCode::OK).await;
+    let sent = common::page(&app, &location, StatusCode::OK).await;
     assert!(sent.contains("href=\"/refer/status\""), "{sent}");
     // As people type it: lower case, no dashes, look-alike letters.
     let typed = reference.to_lowercase().replace('-', " ").replace('0', "o");
@@ -876,6 +919,14 @@ async fn unknown_and_purged_references_are_answered_alike() {
                 .body(Body::from(body))
                 .unwrap();
             let res = send(&app, req).await;
+            // The answer is at an address of its own (a random id, never the reference).
+            assert_eq!(res.status(), StatusCode::SEE_OTHER);
+            let location = res.headers()[header::LOCATION]
+                .to_str()
+                .unwrap()
+                .to_string();
+            let id = location.rsplit('/').next().unwrap().to_string();
+            let res = send(&app, Request::get(&location).body(Body::empty()).unwrap()).await;
             let status = res.status();
             let mut headers: Vec<String> = res
                 .headers()
@@ -884,7 +935,10 @@ async fn unknown_and_purged_references_are_answered_alike() {
                 .map(|(name, value)| format!("{name}: {}", value.to_str().unwrap()))
                 .collect();
             headers.sort();
-            let html = text(res).await.replace(&reference, "RJ-XXXX-XXXX");
+            let html = text(res)
+                .await
+                .replace(&reference, "RJ-XXXX-XXXX")
+                .replace(&id, "ID");
             (
                 status,
                 headers,
@@ -916,7 +970,10 @@ async fn answers_between_pages_are_sealed_short_lived_and_deleted_on_exit() {
         .unwrap();
     let res = send(&app, req).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    let check = res.headers()[header::LOCATION].to_str().unwrap().to_string();
+    let check = res.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_string();
     assert!(check.starts_with("/refer/check/"), "{check}");
     assert!(!check.contains("south-wales") && !check.contains("Si"));
     let id = check.rsplit('/').next().unwrap().to_string();
@@ -943,11 +1000,16 @@ async fn answers_between_pages_are_sealed_short_lived_and_deleted_on_exit() {
     // Exit deletes it and leaves; the address then shows nothing personal.
     let res = send(
         &app,
-        Request::get(format!("/exit/{id}")).body(Body::empty()).unwrap(),
+        Request::get(format!("/exit/{id}"))
+            .body(Body::empty())
+            .unwrap(),
     )
     .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
-    assert_eq!(res.headers()[header::LOCATION], "https://www.bbc.co.uk/weather");
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        "https://www.bbc.co.uk/weather"
+    );
     assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store, private");
     let gone = common::page(&app, &check, StatusCode::GONE).await;
     assert!(!gone.contains("Siân") && gone.contains("no longer shown"));
@@ -957,7 +1019,11 @@ async fn answers_between_pages_are_sealed_short_lived_and_deleted_on_exit() {
         assert_eq!(res.status(), StatusCode::SEE_OTHER, "{path}");
     }
     // Malformed ids are the same page as deleted ones.
-    for path in ["/refer/check/short", "/refer/answers/%00", "/refer/check/RJ-0000-0000"] {
+    for path in [
+        "/refer/check/short",
+        "/refer/answers/%00",
+        "/refer/check/RJ-0000-0000",
+    ] {
         let res = send(&app, Request::get(path).body(Body::empty()).unwrap()).await;
         assert_eq!(res.status(), StatusCode::GONE, "{path}");
     }
@@ -989,7 +1055,10 @@ async fn sending_deletes_the_check_page_and_handoffs_expire() {
     assert!(state.store.purge_handoffs(now + ttl + 1).await.unwrap() >= 1);
     let res = send(&app, Request::get(&sent).body(Body::empty()).unwrap()).await;
     assert_eq!(res.status(), StatusCode::GONE);
-    assert!(!text(res).await.contains("RJ-"), "the reference is not shown again");
+    assert!(
+        !text(res).await.contains("RJ-"),
+        "the reference is not shown again"
+    );
 }
 
 /// Each step asks only what applies: phone questions for phone contact, email ones for
@@ -1010,14 +1079,20 @@ async fn the_form_asks_only_what_applies() {
     for html in [&phone, &email] {
         for input in html.split("<input").skip(1) {
             let tag = &input[..input.find('>').unwrap()];
-            if tag.contains("type=\"text\"") || tag.contains("type=\"tel\"") || tag.contains("type=\"email\"") {
+            if tag.contains("type=\"text\"")
+                || tag.contains("type=\"tel\"")
+                || tag.contains("type=\"email\"")
+            {
                 assert!(tag.contains("autocomplete=\"off\""), "{tag}");
             }
         }
     }
     // Switching from email to phone drops the address typed before.
     let t = token(&app, "/refer").await;
-    let body = VALID.replace("contact_method=phone", "contact_method=phone&email=old%40example.org");
+    let body = VALID.replace(
+        "contact_method=phone",
+        "contact_method=phone&email=old%40example.org",
+    );
     let (_, _, check) = post(&app, "/refer", &format!("{body}&action=check&token={t}")).await;
     assert!(check.contains("Check your answers") && !check.contains("old@example.org"));
     // The message's limit is said before it is reached.

@@ -615,12 +615,24 @@ async fn the_privacy_notice_says_what_the_code_keeps() {
     assert_eq!(rj::referral::handoff::TTL_SECONDS, handoff * 60);
     let limit = rj::site::CLIENT_LIMIT_MINUTES;
     let en = page(&app, &Page::Privacy.path(Lang::En), StatusCode::OK).await;
-    assert!(en.contains(&format!("for up to {handoff} minutes")), "handoffs");
-    assert!(en.contains(&format!("with the times, for {limit} minutes")), "limits");
+    assert!(
+        en.contains(&format!("for up to {handoff} minutes")),
+        "handoffs"
+    );
+    assert!(
+        en.contains(&format!("with the times, for {limit} minutes")),
+        "limits"
+    );
     assert!(en.contains("kept in our database"));
     assert!(!en.contains("only in the server's memory"));
     let cy = page(&app, &Page::Privacy.path(Lang::Cy), StatusCode::OK).await;
-    assert!(cy.contains(&format!("am hyd at {handoff} munud")), "handoffs");
-    assert!(cy.contains(&format!("gyda'r amserau, am {limit} munud")), "limits");
+    assert!(
+        cy.contains(&format!("am hyd at {handoff} munud")),
+        "handoffs"
+    );
+    assert!(
+        cy.contains(&format!("gyda'r amserau, am {limit} munud")),
+        "limits"
+    );
     assert!(!cy.contains("yng nghof y gweinydd"));
 }

@@ -63,7 +63,6 @@ refer-error-phone-missing = Rhowch rif ffôn
 refer-error-phone-invalid = Rhowch rif ffôn, fel 01632 960 001 neu +44 7700 900 982
 refer-error-email-missing = Rhowch gyfeiriad e-bost
 refer-error-email-invalid = Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@example.com
-refer-error-confirmation-needs-email = Rhowch gyfeiriad e-bost ar gyfer y cadarnhad, neu dad-diciwch y blwch
 refer-error-voicemail = Dywedwch a yw'n ddiogel gadael neges lais neu neges arall
 refer-error-say-rj = Dywedwch a all y gwasanaeth sôn am gyfiawnder adferol
 refer-error-safe-times-long = Rhaid i'r adegau diogel fod yn 200 nod neu lai

@@ -63,7 +63,6 @@ refer-error-phone-missing = Enter a phone number
 refer-error-phone-invalid = Enter a phone number, like 01632 960 001 or +44 7700 900 982
 refer-error-email-missing = Enter an email address
 refer-error-email-invalid = Enter an email address in the correct format, like name@example.com
-refer-error-confirmation-needs-email = Enter an email address for the confirmation, or untick the box
 refer-error-voicemail = Say if it is safe to leave a voicemail or message
 refer-error-say-rj = Say if the service can mention restorative justice
 refer-error-safe-times-long = Safe times must be 200 characters or fewer

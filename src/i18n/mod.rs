@@ -246,8 +246,16 @@ mod tests {
 
     #[test]
     fn retention_days_agree_with_their_number() {
-        let privacy =
-            |lang, n: u32| Tr(lang).t_args("privacy-how-long", &[("retention_days", n.into())]);
+        let privacy = |lang, n: u32| {
+            Tr(lang).t_args(
+                "privacy-how-long",
+                &[
+                    ("retention_days", n.into()),
+                    ("handoff_minutes", 10.into()),
+                    ("limit_minutes", 60.into()),
+                ],
+            )
+        };
         assert!(privacy(Lang::En, 1).contains("after 1 day,"));
         assert!(privacy(Lang::En, 30).contains("after 30 days,"));
         assert!(privacy(Lang::Cy, 2).contains("ar ôl 2 ddiwrnod,"));

@@ -7,8 +7,8 @@ use super::area_data;
 use crate::areas::directory::{Directory, Routed, Service};
 use crate::areas::{AreaId, Areas};
 use crate::components::form::{Checkbox, Radios, Select, TextField};
-use crate::components::prose::mixed_text;
 use crate::components::frame::{ExitVia, LangSwitchPost, exit_path};
+use crate::components::prose::mixed_text;
 use crate::components::{Alternates, Frame, PageFrame, Prose, ServiceCard};
 use crate::i18n::{Arg, Lang, Page, Stage, Tr, foreign};
 use crate::referral::fields::{ContactMethod, Field, Kind};
@@ -429,7 +429,11 @@ fn CheckPage(
 /// The Send limit, above the person's answers (all kept): how long to wait, the
 /// service's phone where there is one, the national routes, and help now.
 #[component]
-fn LimitPanel(lang: Lang, wait: i64, service: Option<crate::areas::directory::Service>) -> impl IntoView {
+fn LimitPanel(
+    lang: Lang,
+    wait: i64,
+    service: Option<crate::areas::directory::Service>,
+) -> impl IntoView {
     let tr = Tr(lang);
     let phone = service.as_ref().and_then(|s| {
         let link = s.phone_link()?;

@@ -219,8 +219,14 @@ mod tests {
         let body = "contact_method=phone&full_name=Ann&phone=x&email=a%40example.org";
         let (step, errors, answers) = form_of(run(&format!("{body}&action=lang&step=details")));
         assert_eq!((step, errors), (Step::Details, vec![]));
-        assert_eq!(answers.get(&Field::FullName).map(String::as_str), Some("Ann"));
-        assert!(!answers.contains_key(&Field::Email), "not asked for phone contact");
+        assert_eq!(
+            answers.get(&Field::FullName).map(String::as_str),
+            Some("Ann")
+        );
+        assert!(
+            !answers.contains_key(&Field::Email),
+            "not asked for phone contact"
+        );
         let (step, _, _) = form_of(run(&format!("{body}&action=lang&step=contact")));
         assert_eq!(step, Step::Contact);
         let (step, _, _) = form_of(run(&format!("{body}&action=change-contact")));

@@ -262,15 +262,8 @@ pub fn parse(
     if get(Field::Consent) != Some("yes") {
         error(Field::Consent, "refer-error-consent");
     }
+    // Asked only of someone who chose email, whose address it goes to.
     let confirmation_email = get(Field::ConfirmationEmail) == Some("yes");
-    let email_error = get(Field::Email).is_some() && email.is_none();
-    if confirmation_email
-        && email.is_none()
-        && !email_error
-        && contact_method != Some(ContactMethod::Email)
-    {
-        error(Field::Email, "refer-error-confirmation-needs-email");
-    }
 
     // Every value is present exactly when no error was recorded for its field.
     let (
@@ -409,8 +402,6 @@ mod tests {
                 "relationship",
                 "full_name",
                 "contact_method",
-                "voicemail_ok",
-                "say_rj_ok",
                 "contact_language",
                 "reported",
                 "responsible_under_18",
@@ -434,12 +425,28 @@ mod tests {
             []
         );
         assert_eq!(
-            errors(&[("email", "nope")]),
+            errors(&[("contact_method", "email"), ("email", "nope")]),
             [("email", "refer-error-email-invalid")]
         );
+        // Not asked of someone who chose phone: dropped, neither checked nor stored.
         assert_eq!(
-            errors(&[("confirmation_email", "yes")]),
-            [("email", "refer-error-confirmation-needs-email")]
+            errors(&[("email", "nope"), ("confirmation_email", "yes")]),
+            []
+        );
+        let mut phone = valid();
+        phone.insert(Field::Email, "a@example.org".into());
+        phone.insert(Field::ConfirmationEmail, "yes".into());
+        let r = parse(&phone, known).unwrap();
+        assert!(r.email.is_none() && !r.confirmation_email);
+        // Voicemail and saying it is RJ are asked only for phone.
+        assert_eq!(
+            errors(&[
+                ("contact_method", "email"),
+                ("email", "a@example.org"),
+                ("voicemail_ok", ""),
+                ("say_rj_ok", "")
+            ]),
+            []
         );
     }
 

@@ -9,8 +9,8 @@
 
 use super::form::Answers;
 use super::problem::Problem;
-pub use super::view::Step;
 use super::view::StatusProblem;
+pub use super::view::Step;
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
@@ -148,7 +148,9 @@ mod tests {
     use crate::referral::form::Field;
 
     fn form() -> Handoff {
-        let answers: Answers = [(Field::FullName, "Siân".to_string())].into_iter().collect();
+        let answers: Answers = [(Field::FullName, "Siân".to_string())]
+            .into_iter()
+            .collect();
         Handoff::Form {
             answers,
             step: Step::Details,
@@ -176,7 +178,13 @@ mod tests {
         let id = HandoffId::random();
         assert_eq!(HandoffId::parse(id.as_str()), Some(id.clone()));
         assert_ne!(HandoffId::random(), id);
-        for bad in ["", "short", "RJ-ABCD-EFGH", "aaaaaaaaaaaaaaaaaaaaa/", "%FFaaaaaaaaaaaaaaaaaaa"] {
+        for bad in [
+            "",
+            "short",
+            "RJ-ABCD-EFGH",
+            "aaaaaaaaaaaaaaaaaaaaa/",
+            "%FFaaaaaaaaaaaaaaaaaaa",
+        ] {
             assert_eq!(HandoffId::parse(bad), None, "{bad}");
         }
     }

@@ -522,7 +522,9 @@ fn all_rows(
         row("email-label-message", opt(&r.message)),
         row(
             "email-label-confirmation",
-            tr.t(&Field::ConfirmationEmail.option_label_id(YesNo::from(r.confirmation_email).wire())),
+            tr.t(
+                &Field::ConfirmationEmail.option_label_id(YesNo::from(r.confirmation_email).wire())
+            ),
         ),
     ]
 }

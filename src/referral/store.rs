@@ -50,8 +50,8 @@ macro_rules! claim {
 }
 
 mod alerts;
-mod handoffs;
 mod backend;
+mod handoffs;
 mod limits;
 mod numbers;
 

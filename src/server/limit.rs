@@ -26,12 +26,22 @@ pub struct ClientLimit {
 impl ClientLimit {
     /// The Send limit: new requests per client per hour.
     pub fn send(per_hour: u32, secret: &[u8]) -> Self {
-        Self::new("send", per_hour, crate::site::CLIENT_LIMIT_MINUTES * 60, secret)
+        Self::new(
+            "send",
+            per_hour,
+            crate::site::CLIENT_LIMIT_MINUTES * 60,
+            secret,
+        )
     }
 
     /// The status page's limit: reference lookups per client per hour.
     pub fn status(per_hour: u32, secret: &[u8]) -> Self {
-        Self::new("status", per_hour, crate::site::CLIENT_LIMIT_MINUTES * 60, secret)
+        Self::new(
+            "status",
+            per_hour,
+            crate::site::CLIENT_LIMIT_MINUTES * 60,
+            secret,
+        )
     }
 
     pub fn new(name: &'static str, max: u32, window_seconds: i64, secret: &[u8]) -> Self {

@@ -273,10 +273,7 @@ pub fn uncached_router(state: AppState) -> Router {
             &Page::Refer.path(Lang::Cy),
             axum::routing::post(refer::post_cy),
         )
-        .route(
-            "/exit/{id}",
-            get(refer::exit).post(refer::exit),
-        )
+        .route("/exit/{id}", get(refer::exit).post(refer::exit))
         .merge(stage_routes())
         .merge(acknowledge::routes())
         .merge(status::routes())
@@ -302,9 +299,11 @@ fn stage_routes() -> Router<AppState> {
         for lang in Lang::ALL {
             router = router.route(
                 &stage.route(lang),
-                get(move |state: axum::extract::State<AppState>, uri: http::Uri| async move {
-                    refer::stage_page(state.0, lang, stage, &uri).await
-                }),
+                get(
+                    move |state: axum::extract::State<AppState>, uri: http::Uri| async move {
+                        refer::stage_page(state.0, lang, stage, &uri).await
+                    },
+                ),
             );
         }
     }

@@ -290,7 +290,9 @@ pub(super) async fn forget(state: &AppState, id: &HandoffId) {
 /// Why a checked request was not stored.
 enum Refused {
     /// The client's Send limit is full for this many seconds.
-    TooMany { wait: i64 },
+    TooMany {
+        wait: i64,
+    },
     NotStored,
 }
 
@@ -395,7 +397,8 @@ pub async fn stage_page(state: AppState, lang: Lang, stage: Stage, uri: &http::U
                 token,
                 general: Some(Problem::TooMany),
             };
-            let minutes = ((wait_until - unix_now()).max(1) + 59) / 60;
+            let minutes = (((wait_until - unix_now()).max(1) + 59) / 60)
+                .min(crate::site::CLIENT_LIMIT_MINUTES);
             let wait = LimitWait(minutes);
             let path = Page::Refer.path(lang);
             page(
@@ -425,9 +428,7 @@ pub async fn stage_page(state: AppState, lang: Lang, stage: Stage, uri: &http::U
 async fn gone(state: &AppState, lang: Lang, stage: Stage) -> Response {
     match stage {
         // The status page's form, empty.
-        Stage::Status => {
-            page(state, Page::Status.path(lang), || {}, StatusCode::NOT_FOUND).await
-        }
+        Stage::Status => page(state, Page::Status.path(lang), || {}, StatusCode::NOT_FOUND).await,
         _ => refuse(state, lang, Problem::Gone).await,
     }
 }

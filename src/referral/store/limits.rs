@@ -99,12 +99,11 @@ fn next_hits(hits: &str, now: i64, window: i64, max: u32) -> Result<String, i64>
         return Err((oldest + window + 1 - now).max(1));
     }
     kept.push(now);
-    Ok(
-        kept.iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    Ok(kept
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(" "))
 }
 
 #[cfg(test)]
