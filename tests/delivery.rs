@@ -1099,6 +1099,7 @@ async fn the_service_confirms_with_the_link_and_the_person_sees_it() {
     let status = |app: &axum::Router| {
         let app = app.clone();
         let body = format!("reference={reference}");
+        let reference = reference.clone();
         async move {
             let res = post_form(&app, "/refer/status", &body).await;
             // Post-redirect-get: the answer is at an address of its own.
