@@ -416,6 +416,10 @@ async fn find_explains_partial_and_outside_answers() {
     );
     let html = page(&app, "/find?q=EH1+1YZ", StatusCode::OK).await;
     assert!(html.contains("Scotland has its own justice system"));
+    // Where to go instead, named (no address or number: none is on file to check).
+    assert!(html.contains("Victim Support Scotland can help you there."));
+    let html = page(&app, "/find?q=BT1+1AA", StatusCode::OK).await;
+    assert!(html.contains("Victim Support NI can help you there."));
     let html = page(&app, "/find?q=north", StatusCode::OK).await;
     assert!(html.contains("Several places match."));
 }
@@ -425,6 +429,8 @@ async fn find_nonsense_shows_an_error_and_keeps_the_answer() {
     let html = page(&app().await, "/find?q=CF10+1A", StatusCode::OK).await;
     assert!(html.contains("<title>Error: Find your local service"));
     assert!(html.contains("class=\"rj-error-summary\""));
+    // Focused as the page loads, with or without the script.
+    assert!(html.contains("tabindex=\"-1\" autofocus"));
     assert!(html.contains("href=\"#q\""));
     assert!(html.contains("aria-invalid=\"true\""));
     assert!(html.contains("value=\"CF10 1A\""));

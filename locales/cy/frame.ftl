@@ -18,6 +18,8 @@ area-count =
        *[other] { $count } ardal heddlu
     }
 frame-nav-label = Prif adrannau
+# Y botwm sy'n agor y prif adrannau ar sgrin gul.
+frame-menu = Dewislen
 nav-about-rj = Am gyfiawnder adferol
 nav-find = Dod o hyd i'ch gwasanaeth lleol
 nav-rights = Eich hawliau

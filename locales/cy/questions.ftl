@@ -42,3 +42,6 @@ questions-young =
 questions-who-runs =
     Mae gwasanaethau lleol yn cael eu rhedeg gan wahanol grwpiau ym mhob ardal heddlu. Gall pwy sy'n talu amdanyn nhw newid. Mae'r wefan hon yn eich helpu i ddod o hyd i'r gwasanaeth ar gyfer eich ardal chi.
     .heading = Pwy sy'n rhedeg gwasanaethau cyfiawnder adferol?
+questions-elsewhere =
+    Mae'r wefan hon yn ymdrin â Chymru a Lloegr yn unig. Mae gan yr Alban a Gogledd Iwerddon eu systemau cyfiawnder a'u gwasanaethau eu hunain. Os digwyddodd y drosedd yno, gall <en>Victim Support Scotland</en> neu <en>Victim Support NI</en> eich helpu chi.
+    .heading = Beth am yr Alban a Gogledd Iwerddon?

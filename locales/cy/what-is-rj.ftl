@@ -10,7 +10,7 @@ what-is-rj-who =
     - aelodau o deulu rhywun a gafodd ei niweidio, gan gynnwys teuluoedd pobl sydd wedi marw
     - pobl sy'n cefnogi rhywun a gafodd ei niweidio, gyda chytundeb y person hwnnw
 
-    Mae cyfiawnder adferol ar gael i bob dioddefwr yng Nghymru a Lloegr o dan y [Cod Dioddefwyr](page:rights).
+    Yng Nghymru a Lloegr, mae'r [Cod Dioddefwyr](page:rights) yn rhoi'r hawl i chi gael gwybod am gyfiawnder adferol. Os ydych chi eisiau hynny, mae gennych chi'r hawl i gael eich atgyfeirio at wasanaeth lleol lle mae un ar gael. Dim ond os yw'n ddiogel ac os yw pawb yn cytuno y bydd yn mynd yn ei flaen.
     .heading = Pwy all gymryd rhan
 what-is-rj-what-it-gives =
     Mae pobl yn cymryd rhan am lawer o resymau. Efallai yr hoffech chi:

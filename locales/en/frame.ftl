@@ -14,6 +14,8 @@ area-count =
        *[other] { $count } police areas
     }
 frame-nav-label = Main sections
+# The button that opens the main sections on a narrow screen.
+frame-menu = Menu
 nav-about-rj = About restorative justice
 nav-find = Find your local service
 nav-rights = Your rights

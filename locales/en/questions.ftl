@@ -42,3 +42,6 @@ questions-young =
 questions-who-runs =
     Local services are run by different groups in each police area. Who pays for them can change. This site helps you find the service for your area.
     .heading = Who runs restorative justice services?
+questions-elsewhere =
+    This site covers England and Wales only. Scotland and Northern Ireland have their own justice systems and their own services. If the crime happened there, Victim Support Scotland or Victim Support NI can help you.
+    .heading = What about Scotland and Northern Ireland?

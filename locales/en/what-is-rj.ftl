@@ -10,7 +10,7 @@ what-is-rj-who =
     - family members of someone harmed, including families of people who have died
     - people supporting someone who was harmed, with their agreement
 
-    Restorative justice is available to all victims in England and Wales under the [Victims' Code](page:rights).
+    In England and Wales, the [Victims' Code](page:rights) gives you the right to be told about restorative justice. If you want it, you have the right to be referred to a local service where there is one. It only goes ahead if it is safe and everyone agrees.
     .heading = Who it is for
 what-is-rj-what-it-gives =
     People take part for many reasons. You might want to:

@@ -16,8 +16,10 @@ pub fn ErrorSummary(lang: Lang, errors: Vec<(String, String)>) -> impl IntoView 
             .into_iter()
             .map(|(field, message)| view! { <li><a href=format!("#{field}")>{message}</a></li> })
             .collect_view();
+        // Focused as the page loads (`autofocus`, so also without the script): the
+        // person hears and sees the problems first.
         view! {
-            <div class="rj-error-summary" role="alert" tabindex="-1" aria-labelledby="error-summary-title">
+            <div class="rj-error-summary" role="alert" tabindex="-1" autofocus="" aria-labelledby="error-summary-title">
                 <h2 class="rj-error-summary__title" id="error-summary-title">{tr.t("form-error-summary")}</h2>
                 <ul class="rj-error-summary__list">{items}</ul>
             </div>

@@ -162,18 +162,21 @@ pub fn Frame(
             </a>
         }),
     };
-    let nav_items = NAV
-        .iter()
-        .map(|&(page, label)| {
-            view! {
-                <li class="rj-nav__item">
-                    <a class="rj-nav__link" href=page.path(lang) aria-current=aria_current(page)>
-                        {tr.t(label)}
-                    </a>
-                </li>
-            }
-        })
-        .collect_view();
+    // The sections twice, from the one list: a bar on wide screens, and behind "Menu"
+    // on narrow ones (a `<details>`, so it opens without the script). CSS shows one.
+    let nav_items = |block: &'static str| {
+        NAV.iter()
+            .map(|&(page, label)| {
+                view! {
+                    <li class=format!("{block}__item")>
+                        <a class=format!("{block}__link") href=page.path(lang) aria-current=aria_current(page)>
+                            {tr.t(label)}
+                        </a>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
     let footer_items = FOOTER_PAGES
         .iter()
         .map(|&page| {
@@ -211,9 +214,15 @@ pub fn Frame(
                     <a class="rj-header__easy" href=easy_page.path(lang)>{easy_label}</a>
                     {lang_switch}
                 </div>
+                <details class="rj-menu">
+                    <summary class="rj-menu__toggle">{tr.t("frame-menu")}</summary>
+                    <nav class="rj-menu__nav" aria-label=tr.t("frame-nav-label")>
+                        <ul class="rj-menu__list">{nav_items("rj-menu")}</ul>
+                    </nav>
+                </details>
             </div>
             <nav class="rj-nav" aria-label=tr.t("frame-nav-label")>
-                <ul class="rj-width rj-nav__list">{nav_items}</ul>
+                <ul class="rj-width rj-nav__list">{nav_items("rj-nav")}</ul>
             </nav>
         </header>
         <main id="main" class="rj-width rj-main" tabindex="-1">

@@ -114,6 +114,7 @@ pub fn spec(page: Page) -> Spec {
                 "not-ready",
                 "young",
                 "who-runs",
+                "elsewhere",
             ],
             true,
             &[WhatIsRj, WhatHappens, HelpNow],
