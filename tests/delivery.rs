@@ -246,7 +246,12 @@ async fn the_email_reaches_the_service_with_every_answer() {
         .store
         .insert(
             "k1",
-            &referral("south-wales", "Siân Prydderch"),
+            // By phone: the voicemail and "say it is RJ" answers come first.
+            &Referral {
+                contact_method: ContactMethod::Phone,
+                phone: Some("01632 960 001".into()),
+                ..referral("south-wales", "Siân Prydderch")
+            },
             unix_now(),
             counter(),
         )
@@ -948,7 +953,12 @@ async fn a_youth_justice_case_is_flagged_and_reaches_the_youth_service() {
     .await;
 
     // The form says what it means, on the form and where the answer is checked.
-    let form = common::page(&app, "/refer?area=kent", StatusCode::OK).await;
+    let res = post_form(&app, "/refer", "area=kent&contact_method=phone&action=next").await;
+    let step = res.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_string();
+    let form = common::page(&app, &step, StatusCode::OK).await;
     let note = "If so, restorative justice is usually run by the local youth justice service.";
     assert!(
         form.contains(note),
