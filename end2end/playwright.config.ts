@@ -6,6 +6,8 @@ import path from "node:path";
 
 export const PORT = Number(process.env.RJ_E2E_PORT ?? 3100);
 export const SMTP_PORT = PORT + 25;
+// A second site with a Send limit of one request an hour, for the limit's page.
+export const LIMITED_PORT = PORT + 1;
 const root = path.resolve(__dirname, "..");
 // A fresh database and mail folder for every run. Playwright evaluates this file again
 // in every worker process (and the specs import it), so only the main process clears
@@ -70,6 +72,25 @@ export default defineConfig({
       RJ_SEND_LIMIT_PER_HOUR: "0",
       RUST_LOG: "info",
     },
+    },
+    {
+      command: path.join(root, "target/release/rj"),
+      cwd: root,
+      url: `http://127.0.0.1:${LIMITED_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        LEPTOS_SITE_ADDR: `127.0.0.1:${LIMITED_PORT}`,
+        LEPTOS_SITE_ROOT: path.join(root, "target/site"),
+        RJ_PUBLIC_URL: `http://127.0.0.1:${LIMITED_PORT}`,
+        RJ_DATABASE_URL: `sqlite://${path.join(WORK, "limited.db")}`,
+        RJ_MAIL_DIR: path.join(WORK, "limited-mail"),
+        RJ_MIN_FILL_SECONDS: "1",
+        RJ_SEND_LIMIT_PER_HOUR: "1",
+        RUST_LOG: "warn",
+      },
     },
   ],
 });

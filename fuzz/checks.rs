@@ -10,8 +10,7 @@ use rj::areas::postcode::{Outward, Query};
 use rj::components::prose::{Prose, parse};
 use rj::i18n::Lang;
 use rj::referral::decide::{Outcome, Rules, decide, read};
-use rj::referral::fields::Field;
-use rj::referral::form::{self, Answers};
+use rj::referral::form;
 use rj::referral::token::FormTokens;
 use std::sync::LazyLock;
 
@@ -53,11 +52,7 @@ pub fn form_decide(data: &[u8]) {
     if let Outcome::Store { key, referral } = decide(posted, &rules, || "fresh".into()) {
         assert!(key.contains('.'), "the key has the answers' digest");
         // What is stored, posted again, is the same request.
-        let again: Answers = Field::ALL
-            .into_iter()
-            .filter_map(|f| referral.wire(f).map(|v| (f, v)))
-            .collect();
-        assert!(form::parse(&again, known) == Ok(referral));
+        assert!(form::parse(&referral.answers(), known) == Ok(referral));
     }
 }
 

@@ -63,9 +63,19 @@ impl SiteSettings {
             ("operator", self.operator(lang).into()),
             ("contact", self.operator_contact.clone().into()),
             ("retention_days", self.retention_days.into()),
+            ("handoff_minutes", HANDOFF_MINUTES.into()),
+            ("limit_minutes", CLIENT_LIMIT_MINUTES.into()),
         ]
     }
 }
+
+/// How long one page's answers are kept for the next page after a post, at most
+/// (`referral::handoff`): the privacy notice says this number.
+pub const HANDOFF_MINUTES: i64 = 10;
+
+/// The window of the per-client limits (the Send limit and status lookups), during
+/// which a keyed hash of the client's address is kept: the privacy notice says it.
+pub const CLIENT_LIMIT_MINUTES: i64 = 60;
 
 /// BBC Weather: neutral, fast, and unremarkable in a browser history.
 pub const DEFAULT_EXIT_URL: &str = "https://www.bbc.co.uk/weather";

@@ -155,10 +155,12 @@ fn form(token: &str, confirmation: bool) -> String {
 /// [`form`] for the police area `area`.
 fn form_in(token: &str, area: &str, confirmation: bool) -> String {
     format!(
-        "token={token}&action=send&area={area}&relationship=harmed&full_name={}&contact_method=phone\
+        "token={token}&action=send&area={area}&relationship=harmed&full_name={}&contact_method={}\
          &phone={}&email={}&voicemail_ok=no&say_rj_ok=no&safe_times={}&contact_language=en&reported=yes\
          &crime_reference={}&responsible_under_18=no&message={}&consent=yes&confirmation_email={}",
         encode(NAME),
+        // A confirmation goes to the address of someone who asked for email.
+        if confirmation { "email" } else { "phone" },
         encode(PHONE),
         encode(EMAIL),
         encode(TIMES),
@@ -168,13 +170,16 @@ fn form_in(token: &str, area: &str, confirmation: bool) -> String {
     )
 }
 
-/// The reference in a 303's `Location`.
-fn reference_in(head: &str) -> String {
+/// The reference of the request a Send's redirect (in `head`) confirms, read from the
+/// confirmation page on `port` (its address holds a random id, never the reference).
+fn reference_in(port: u16, head: &str) -> String {
     let location = head
         .lines()
         .find_map(|l| l.strip_prefix("location: "))
         .expect("a redirect");
-    location.rsplit('/').next().unwrap().to_string()
+    let (code, _, page) = http(port, "GET", location.trim(), "").unwrap();
+    assert_eq!(code, 200, "the confirmation page");
+    common::reference_on_page(&page)
 }
 
 fn send_request(port: u16) -> String {
@@ -186,7 +191,7 @@ fn send_request_in(port: u16, area: &str) -> String {
     let body = form_in(&token_in(&page).expect("a token"), area, true);
     let (code, head, _) = http(port, "POST", "/refer", &body).unwrap();
     assert_eq!(code, 303, "{head}");
-    reference_in(&head)
+    reference_in(port, &head)
 }
 
 /// Everything a person typed in [`form`]: never in a log.
@@ -435,6 +440,27 @@ enum Shown {
 /// the reference, or the status of a refusal. An answer the proxy could not get (an
 /// instance killed mid-request) is retried with the same form, which is stored once.
 fn send_through(port: u16, source: Ipv4Addr, shown: Shown) -> Result<String, u16> {
+    post_through(port, source, shown).map(|location| confirmed_through(port, &location))
+}
+
+/// The reference the confirmation page at `location` shows, read through the proxy at
+/// `port` (retried while an instance is down).
+fn confirmed_through(port: u16, location: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        match http(port, "GET", location, "") {
+            Ok((200, _, page)) => return common::reference_on_page(&page),
+            other => {
+                assert!(Instant::now() < deadline, "reading {location}: {other:?}");
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+    }
+}
+
+/// [`send_through`]'s post alone: the confirmation's address, or the status of a
+/// refusal (429 when the Send limit held it back on check your answers).
+fn post_through(port: u16, source: Ipv4Addr, shown: Shown) -> Result<String, u16> {
     let deadline = Instant::now() + Duration::from_secs(30);
     let retry = |what: &str, outcome: &str| {
         assert!(Instant::now() < deadline, "{what} kept failing: {outcome}");
@@ -458,7 +484,18 @@ fn send_through(port: u16, source: Ipv4Addr, shown: Shown) -> Result<String, u16
     let body = form(&token, false);
     loop {
         match http_from(source, port, "POST", "/refer", &body) {
-            Ok((303, head, _)) => return Ok(reference_in(&head)),
+            Ok((303, head, _)) => {
+                let location = head
+                    .lines()
+                    .find_map(|l| l.strip_prefix("location: "))
+                    .expect("a redirect")
+                    .trim()
+                    .to_string();
+                if location.contains("/check/") {
+                    return Err(429);
+                }
+                return Ok(location);
+            }
             Ok((502..=504, head, _)) => retry("sending", &head),
             Ok((code, _, _)) => return Err(code),
             Err(e) => retry("sending", &e.to_string()),
@@ -551,9 +588,13 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
 
     // One client sends five requests, alternately to each instance: the sixth is refused.
     let limited = Ipv4Addr::new(127, 0, 9, 9);
-    for i in 0..5 {
-        let sent = send_through(nginx.port, limited, Shown::Elsewhere(i));
-        references.push(sent.expect("under the limit"));
+    // Posts alone first (each confirmation read through the proxy afterwards), so the
+    // proxy's turns alternate the posts between the instances.
+    let locations: Vec<String> = (0..5)
+        .map(|i| post_through(nginx.port, limited, Shown::Elsewhere(i)).expect("under the limit"))
+        .collect();
+    for location in &locations {
+        references.push(confirmed_through(nginx.port, location));
     }
     assert!(
         stored_by(&[&a.log]) >= 2 && stored_by(&[&b.log]) >= 2,
@@ -854,8 +895,17 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
     let client = Ipv4Addr::new(127, 0, 0, 77);
     let lookup = format!("reference={}", confirmed[0]);
     for i in 0..8 {
-        let (code, _, page) =
+        let (code, head, _) =
             http_from(client, ports[i % 2], "POST", "/refer/status", &lookup).unwrap();
+        assert_eq!(code, 303, "lookup {i}: answered at an address of its own");
+        let location = head
+            .lines()
+            .find_map(|l| l.strip_prefix("location: "))
+            .expect("a redirect")
+            .trim()
+            .to_string();
+        // Read from the other instance: the handoff is in the shared database.
+        let (code, _, page) = http(ports[(i + 1) % 2], "GET", &location, "").unwrap();
         if i < 6 {
             assert_eq!(code, 200, "lookup {i}");
             assert!(page.contains("Received: "), "confirmed, on either instance");

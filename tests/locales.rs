@@ -229,6 +229,9 @@ const MUTATION_ALLOWED: &[(&str, &str, &str)] = &[
     ("privacy-controller", "contact", "an email or web address"),
     ("privacy-rights", "contact", "an email or web address"),
     ("find-share", "percent", "a number in digits"),
+    ("privacy-how-long", "handoff_minutes", "a number in digits"),
+    ("privacy-how-long", "limit_minutes", "a number in digits"),
+    ("refer-chars-limit", "max", "a number in digits: 1,500"),
     (
         "lookup-spans",
         "place",

@@ -42,7 +42,39 @@ async fn post_from(
         .headers()
         .get(header::LOCATION)
         .map(|v| v.to_str().unwrap().to_string());
+    // Like a browser: a redirect to another step of the form (post-redirect-get) is
+    // followed, and its page is what the person sees; the confirmation's is returned.
+    if let Some(step) = location.as_deref().filter(|l| is_form_step(l)) {
+        assert_eq!(status, StatusCode::SEE_OTHER);
+        assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store, private");
+        let res = send(app, Request::get(step).body(Body::empty()).unwrap()).await;
+        assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store, private");
+        return (res.status(), None, text(res).await);
+    }
     (status, location, text(res).await)
+}
+
+/// A page of the form after a post: a step of the questions or check your answers.
+fn is_form_step(location: &str) -> bool {
+    [
+        "/answers/",
+        "/check/",
+        "/atebion/",
+        "/gwirio/",
+        "/result/",
+        "/canlyniad/",
+    ]
+    .iter()
+    .any(|s| location.contains(s))
+}
+
+/// The reference a confirmation page (at `location`) shows.
+async fn reference_at(app: &Router, location: &str) -> rj::referral::reference::Reference {
+    let html = common::page(app, location, StatusCode::OK).await;
+    let pattern = "rj-panel__reference\">";
+    let at = html.find(pattern).expect("a reference") + pattern.len();
+    let end = at + html[at..].find('<').unwrap();
+    rj::referral::reference::Reference::parse(&html[at..end]).unwrap()
 }
 
 async fn token(app: &Router, path: &str) -> String {
@@ -56,10 +88,19 @@ async fn token(app: &Router, path: &str) -> String {
 async fn the_form_preselects_the_area_and_the_language() {
     let app = fresh_app(&[]).await;
     let html = common::page(&app, "/refer?area=gwent", StatusCode::OK).await;
+    // The first step carries them to the second, which shows them chosen.
+    assert!(html.contains("name=\"area\" value=\"gwent\""));
+    assert!(html.contains("name=\"contact_language\" value=\"en\""));
+    let (_, _, html) = post(
+        &app,
+        "/refer",
+        "area=gwent&contact_language=en&contact_method=phone&action=next",
+    )
+    .await;
     assert!(html.contains("<option value=\"gwent\" selected"));
     assert!(html.contains("value=\"en\" checked"));
     let cy = common::page(&app, "/cy/cyfeirio", StatusCode::OK).await;
-    assert!(cy.contains("value=\"cy\" checked"));
+    assert!(cy.contains("name=\"contact_language\" value=\"cy\""));
     assert!(cy.contains("Gofyn i wasanaeth gysylltu â chi"));
 }
 
@@ -69,7 +110,7 @@ async fn errors_are_listed_and_every_answer_is_kept() {
     let (status, _, html) = post(
         &app,
         "/refer",
-        "action=check&full_name=Test+Name&safe_times=after+six&area=kent",
+        "action=check&contact_method=phone&full_name=Test+Name&safe_times=after+six&area=kent",
     )
     .await;
     assert_eq!(status, StatusCode::OK);
@@ -138,15 +179,18 @@ async fn check_change_send_and_confirm() {
     assert_eq!(status, StatusCode::SEE_OTHER, "{main}");
     let location = location.unwrap();
     assert!(
-        location.starts_with("/cy/cyfeirio/wedi-anfon/RJ-"),
+        location.starts_with("/cy/cyfeirio/wedi-anfon/"),
         "{location}"
     );
+    // The address holds a random id, never the reference.
+    assert!(!location.contains("RJ-"), "{location}");
 
     let res = send(&app, Request::get(&location).body(Body::empty()).unwrap()).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store, private");
     let sent = text(res).await;
-    assert!(sent.contains(&location["/cy/cyfeirio/wedi-anfon/".len()..]));
+    let reference = reference_at(&app, &location).await;
+    assert!(sent.contains(&reference.to_string()));
     // No service is listed for South Wales: the operator's team looks for one.
     assert!(sent.contains(
         "Mae eich cais yn mynd at dîm <span lang=\"en\">Example Restorative Justice Partnership</span>. Dydyn ni ddim wedi dod o hyd"
@@ -163,19 +207,26 @@ async fn check_change_send_and_confirm() {
         &format!("{VALID}&action=send&token={token}"),
     )
     .await;
-    assert_eq!(again.as_deref(), Some(location.as_str()));
+    assert_eq!(reference_at(&app, &again.unwrap()).await, reference);
 }
 
+/// A confirmation address with no handoff behind it (unknown, expired, or a reference
+/// typed in) is the one "no longer shown" page: it never tells which it was.
 #[tokio::test]
-async fn unknown_references_are_not_found() {
+async fn unknown_confirmation_addresses_are_no_longer_shown() {
     let app = fresh_app(&[]).await;
+    let sent = send_valid_at(&app).await;
+    let reference = reference_at(&app, &sent).await.to_string();
     for path in [
-        "/refer/sent/RJ-0000-0000",
-        "/refer/sent/nonsense",
-        "/cy/cyfeirio/wedi-anfon/RJ-0000-0000",
+        format!("/refer/sent/{reference}"),
+        "/refer/sent/RJ-0000-0000".to_string(),
+        "/refer/sent/nonsense".to_string(),
+        "/refer/sent/AAAAAAAAAAAAAAAAAAAAAA".to_string(),
+        "/cy/cyfeirio/wedi-anfon/RJ-0000-0000".to_string(),
     ] {
-        let res = send(&app, Request::get(path).body(Body::empty()).unwrap()).await;
-        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+        let res = send(&app, Request::get(&path).body(Body::empty()).unwrap()).await;
+        assert_eq!(res.status(), StatusCode::GONE, "{path}");
+        assert!(!text(res).await.contains(&reference), "{path}");
     }
 }
 
@@ -244,15 +295,21 @@ async fn the_defences() {
         &format!("{VALID}&action=send&token={first}"),
     )
     .await;
-    assert_eq!((status, again), (StatusCode::SEE_OTHER, location));
-    let (status, _, html) = post(
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(
+        reference_at(&app, &again.unwrap()).await,
+        reference_at(&app, &location.unwrap()).await
+    );
+    // Over the limit: every answer kept on check your answers, with how long to wait.
+    let (status, location, html) = post(
         &app,
         "/refer",
         &format!("{VALID}&action=send&token={second}"),
     )
     .await;
-    assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
-    assert!(html.contains("Wait an hour"));
+    assert_eq!((status, location), (StatusCode::OK, None));
+    assert!(html.contains("has not been sent yet") && html.contains("Wait 60 minutes"));
+    assert!(html.contains("value=\"01632 960 001\"") && html.contains("Siân Test"));
 }
 
 /// Instances behind one proxy share `RJ_SECRET`: a form shown by one instance is
@@ -270,14 +327,25 @@ async fn a_form_shown_by_one_instance_is_accepted_by_another_with_the_same_secre
     assert!(html.contains("Check your answers") && html.contains("send them again"));
     let (status, location, _) = post(&other, "/refer", &body).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    assert!(location.unwrap().starts_with("/refer/sent/RJ-"));
+    assert!(location.unwrap().starts_with("/refer/sent/"));
 }
 
-/// Sends a new request (a fresh token) as `client`; returns the status.
-async fn send_new(app: &Router, client: &str) -> StatusCode {
+/// Sends a new request (a fresh token) as `client`; says whether it was sent (else the
+/// Send limit held it back).
+async fn send_new(app: &Router, client: &str) -> bool {
     let t = token(app, "/refer").await;
     let body = format!("{VALID}&action=send&token={t}");
-    post_from(app, "/refer", &body, Some(client)).await.0
+    let (status, location, html) = post_from(app, "/refer", &body, Some(client)).await;
+    match location {
+        Some(l) => l.starts_with("/refer/sent/") && status == StatusCode::SEE_OTHER,
+        None => {
+            assert!(
+                html.contains("has not been sent yet"),
+                "held back by the limit"
+            );
+            false
+        }
+    }
 }
 
 #[tokio::test]
@@ -287,23 +355,17 @@ async fn behind_a_trusted_proxy_each_client_has_its_own_limit() {
         ("RJ_CLIENT_IP_HEADER", "X-Forwarded-For"),
     ])
     .await;
-    assert_eq!(send_new(&app, "203.0.113.1").await, StatusCode::SEE_OTHER);
-    assert_eq!(send_new(&app, "203.0.113.2").await, StatusCode::SEE_OTHER);
+    assert!(send_new(&app, "203.0.113.1").await);
+    assert!(send_new(&app, "203.0.113.2").await);
     // The proxy appends the address it saw; what the client wrote before it is ignored.
-    assert_eq!(
-        send_new(&app, "198.51.100.9, 203.0.113.1").await,
-        StatusCode::TOO_MANY_REQUESTS
-    );
+    assert!(!send_new(&app, "198.51.100.9, 203.0.113.1").await);
 }
 
 #[tokio::test]
 async fn without_a_trusted_proxy_the_header_changes_nothing() {
     let app = fresh_app(&[("RJ_SEND_LIMIT_PER_HOUR", "1")]).await;
-    assert_eq!(send_new(&app, "203.0.113.1").await, StatusCode::SEE_OTHER);
-    assert_eq!(
-        send_new(&app, "203.0.113.2").await,
-        StatusCode::TOO_MANY_REQUESTS
-    );
+    assert!(send_new(&app, "203.0.113.1").await);
+    assert!(!send_new(&app, "203.0.113.2").await);
 }
 
 #[tokio::test]
@@ -316,11 +378,6 @@ async fn a_form_sent_too_fast_comes_back_to_check() {
     assert!(html.contains("Check your answers"));
 }
 
-/// The reference in a confirmation page's address.
-fn reference_of(location: &str) -> rj::referral::reference::Reference {
-    rj::referral::reference::Reference::parse(location.rsplit('/').next().unwrap()).unwrap()
-}
-
 /// Fault 1: the same form sent with different answers (a correction after Back, or a
 /// second person handed the same form by a cache) is never merged into the first.
 #[tokio::test]
@@ -329,23 +386,23 @@ async fn a_changed_answer_is_a_new_request_never_a_dropped_one() {
     let t = token(&app, "/refer").await;
     let first = format!("{VALID}&action=send&token={t}");
     let corrected = first.replace("960+001", "960+002");
-    let (status, one, _) = post(&app, "/refer", &first).await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
-    let (status, two, _) = post(&app, "/refer", &corrected).await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
+    let sent = |body: String| {
+        let app = app.clone();
+        async move {
+            let (status, location, _) = post(&app, "/refer", &body).await;
+            assert_eq!(status, StatusCode::SEE_OTHER);
+            reference_at(&app, &location.unwrap()).await
+        }
+    };
+    let one = sent(first.clone()).await;
+    let two = sent(corrected.clone()).await;
     assert_ne!(one, two, "a corrected phone number gets its own request");
     // Each is still idempotent on its own.
-    assert_eq!(post(&app, "/refer", &corrected).await.1, two);
-    assert_eq!(post(&app, "/refer", &first).await.1, one);
-    let stored = |location: Option<String>| {
+    assert_eq!(sent(corrected).await, two);
+    assert_eq!(sent(first).await, one);
+    let stored = |reference| {
         let store = state.store.clone();
-        async move {
-            store
-                .referral(reference_of(&location.unwrap()))
-                .await
-                .unwrap()
-                .expect("stored")
-        }
+        async move { store.referral(reference).await.unwrap().expect("stored") }
     };
     assert_eq!(stored(one).await.phone.as_deref(), Some("01632 960 001"));
     assert_eq!(stored(two).await.phone.as_deref(), Some("01632 960 002"));
@@ -379,7 +436,8 @@ async fn the_confirmation_page_says_when_the_database_is_down() {
     assert!(html.contains("rj-exit__button"), "a whole page");
 }
 
-/// Fault 9: a reference no URI can carry is a 404 page in both languages, never a panic.
+/// Fault 9: an address no URI can carry is the "no longer shown" page in both
+/// languages, never a panic.
 #[tokio::test]
 async fn references_with_strange_characters_are_not_found() {
     let app = fresh_app(&[]).await;
@@ -394,7 +452,7 @@ async fn references_with_strange_characters_are_not_found() {
         "/cy/cyfeirio/wedi-anfon/%7F",
     ] {
         let res = send(&app, Request::get(path).body(Body::empty()).unwrap()).await;
-        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+        assert_eq!(res.status(), StatusCode::GONE, "{path}");
         let html = text(res).await;
         assert!(html.contains("rj-exit__button"), "{path}: a whole page");
         assert!(!html.contains("<script>"), "{path}");
@@ -442,7 +500,12 @@ async fn markup_in_every_field_stays_text_on_every_step() {
 #[tokio::test]
 async fn the_area_list_is_marked_when_it_has_an_error() {
     let app = fresh_app(&[]).await;
-    let (_, _, html) = post(&app, "/refer", "action=check&full_name=Test").await;
+    let (_, _, html) = post(
+        &app,
+        "/refer",
+        "action=check&contact_method=phone&full_name=Test",
+    )
+    .await;
     let at = html.find("<select").unwrap();
     let select = &html[at..at + html[at..].find('>').unwrap()];
     assert!(select.contains("aria-invalid=\"true\""), "{select}");
@@ -538,7 +601,7 @@ async fn a_thousand_random_posts() {
     let now = rj::referral::worker::unix_now();
     let known = |slug: &str| state.areas.by_slug(slug).is_some();
     let mut rng = rand::rngs::StdRng::seed_from_u64(8);
-    // Each stored request's address, by what was posted (token and body).
+    // Each stored request's reference, by what was posted (token and body).
     let mut stored: HashMap<(String, String), String> = HashMap::new();
     let mut previous: Vec<(String, String)> = Vec::new();
     for _ in 0..1000 {
@@ -586,7 +649,8 @@ async fn a_thousand_random_posts() {
         match parse(&decoded.answers, known) {
             Ok(referral) if send => {
                 assert_eq!(status, StatusCode::SEE_OTHER, "{post_body}");
-                let location = location.unwrap();
+                let reference = reference_at(&app, &location.unwrap()).await;
+                let location = reference.to_string();
                 let key = (token.clone(), body.clone());
                 if let Some(first) = stored.get(&key) {
                     assert_eq!(first, &location, "the same post again finds its request");
@@ -600,15 +664,18 @@ async fn a_thousand_random_posts() {
                 }
                 let kept = state
                     .store
-                    .referral(reference_of(&location))
+                    .referral(reference)
                     .await
                     .unwrap()
                     .expect("stored");
                 assert!(kept == referral, "stored what was sent: {post_body}");
+                let contact = Some(referral.contact_method);
                 for field in [Field::FullName, Field::Phone, Field::Message] {
+                    // A question not asked for this way of contact is not stored.
                     let sent = decoded
                         .answers
                         .get(&field)
+                        .filter(|_| field.asked(contact))
                         .map(|v| v.trim().replace("\r\n", "\n"));
                     assert_eq!(
                         kept.wire(field),
@@ -680,7 +747,7 @@ async fn the_check_page_says_who_gets_the_details_and_explains_a_youth_case() {
     ));
     // The question explains it before it is answered, and names no one before an area
     // is chosen.
-    let form = common::page(&app, "/refer", StatusCode::OK).await;
+    let (_, _, form) = post(&app, "/refer", "contact_method=phone&action=next").await;
     assert!(form.contains(note_en));
     assert!(form.contains(
         "I agree that my details are sent so a restorative justice service can contact me."
@@ -689,11 +756,18 @@ async fn the_check_page_says_who_gets_the_details_and_explains_a_youth_case() {
 
 /// Sends VALID through the form on `app`; returns the reference.
 async fn send_valid(app: &Router) -> String {
+    reference_at(app, &send_valid_at(app).await)
+        .await
+        .to_string()
+}
+
+/// Sends VALID through the form on `app`; returns the confirmation page's address.
+async fn send_valid_at(app: &Router) -> String {
     let token = token(app, "/refer").await;
     let (status, location, _) =
         post(app, "/refer", &format!("{VALID}&action=send&token={token}")).await;
     assert_eq!(status, StatusCode::SEE_OTHER);
-    location.unwrap().rsplit('/').next().unwrap().to_string()
+    location.unwrap()
 }
 
 async fn status_of(app: &Router, path: &str, typed: &str) -> (StatusCode, String) {
@@ -708,9 +782,10 @@ async fn status_of(app: &Router, path: &str, typed: &str) -> (StatusCode, String
 #[tokio::test]
 async fn the_status_page_shows_dates_and_nothing_personal() {
     let (app, state) = common::app_and_state(&[("RJ_MIN_FILL_SECONDS", "0")]).await;
-    let reference = send_valid(&app).await;
+    let location = send_valid_at(&app).await;
+    let reference = reference_at(&app, &location).await.to_string();
     // The confirmation page links to the status page.
-    let sent = common::page(&app, &format!("/refer/sent/{reference}"), StatusCode::OK).await;
+    let sent = common::page(&app, &location, StatusCode::OK).await;
     assert!(sent.contains("href=\"/refer/status\""), "{sent}");
     // As people type it: lower case, no dashes, look-alike letters.
     let typed = reference.to_lowercase().replace('-', " ").replace('0', "o");
@@ -844,6 +919,14 @@ async fn unknown_and_purged_references_are_answered_alike() {
                 .body(Body::from(body))
                 .unwrap();
             let res = send(&app, req).await;
+            // The answer is at an address of its own (a random id, never the reference).
+            assert_eq!(res.status(), StatusCode::SEE_OTHER);
+            let location = res.headers()[header::LOCATION]
+                .to_str()
+                .unwrap()
+                .to_string();
+            let id = location.rsplit('/').next().unwrap().to_string();
+            let res = send(&app, Request::get(&location).body(Body::empty()).unwrap()).await;
             let status = res.status();
             let mut headers: Vec<String> = res
                 .headers()
@@ -852,7 +935,10 @@ async fn unknown_and_purged_references_are_answered_alike() {
                 .map(|(name, value)| format!("{name}: {}", value.to_str().unwrap()))
                 .collect();
             headers.sort();
-            let html = text(res).await.replace(&reference, "RJ-XXXX-XXXX");
+            let html = text(res)
+                .await
+                .replace(&reference, "RJ-XXXX-XXXX")
+                .replace(&id, "ID");
             (
                 status,
                 headers,
@@ -868,4 +954,147 @@ async fn unknown_and_purged_references_are_answered_alike() {
         "a purged request reads exactly as one that never existed"
     );
     assert!(a.2.contains("We cannot show a request with this reference"));
+}
+
+/// Post-redirect-get: every step after a post is addressed by a random id alone; its
+/// answers wait sealed in the database (never readable in the file), and are deleted
+/// when the person sends, changes an answer or presses Exit.
+#[tokio::test]
+async fn answers_between_pages_are_sealed_short_lived_and_deleted_on_exit() {
+    let (app, state) = common::app_and_state(&[("RJ_MIN_FILL_SECONDS", "0")]).await;
+    let t = token(&app, "/refer").await;
+    let req = Request::post("/refer")
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header("sec-fetch-site", "same-origin")
+        .body(Body::from(format!("{VALID}&action=check&token={t}")))
+        .unwrap();
+    let res = send(&app, req).await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let check = res.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_string();
+    assert!(check.starts_with("/refer/check/"), "{check}");
+    assert!(!check.contains("south-wales") && !check.contains("Si"));
+    let id = check.rsplit('/').next().unwrap().to_string();
+    assert_eq!(id.len(), 22);
+
+    // The page shows the answers, in either language, as often as it is opened.
+    let html = common::page(&app, &check, StatusCode::OK).await;
+    assert!(html.contains("Siân Test") && html.contains(&format!("href=\"/exit/{id}\"")));
+    let cy = common::page(&app, &format!("/cy/cyfeirio/gwirio/{id}"), StatusCode::OK).await;
+    assert!(cy.contains("Gwiriwch eich atebion") && cy.contains("Siân Test"));
+
+    // Nothing typed is readable in the database file.
+    let path = state.config.database_url.to_string();
+    let file = path.trim_start_matches("sqlite://");
+    let mut bytes = std::fs::read(file).unwrap();
+    if let Ok(wal) = std::fs::read(format!("{file}-wal")) {
+        bytes.extend(wal);
+    }
+    let raw = String::from_utf8_lossy(&bytes);
+    for typed in ["Siân", "Si\\u00e2n", "01632 960 001", "Line one"] {
+        assert!(!raw.contains(typed), "{typed} readable in the database");
+    }
+
+    // Exit deletes it and leaves; the address then shows nothing personal.
+    let res = send(
+        &app,
+        Request::get(format!("/exit/{id}"))
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(
+        res.headers()[header::LOCATION],
+        "https://www.bbc.co.uk/weather"
+    );
+    assert_eq!(res.headers()[header::CACHE_CONTROL], "no-store, private");
+    let gone = common::page(&app, &check, StatusCode::GONE).await;
+    assert!(!gone.contains("Siân") && gone.contains("no longer shown"));
+    // Exit with an unknown or malformed id still leaves.
+    for path in ["/exit/AAAAAAAAAAAAAAAAAAAAAA", "/exit/%FF"] {
+        let res = send(&app, Request::get(path).body(Body::empty()).unwrap()).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER, "{path}");
+    }
+    // Malformed ids are the same page as deleted ones.
+    for path in [
+        "/refer/check/short",
+        "/refer/answers/%00",
+        "/refer/check/RJ-0000-0000",
+    ] {
+        let res = send(&app, Request::get(path).body(Body::empty()).unwrap()).await;
+        assert_eq!(res.status(), StatusCode::GONE, "{path}");
+    }
+}
+
+/// Sending deletes the check page's answers at once, and every handoff expires: the
+/// sweep deletes it after its time.
+#[tokio::test]
+async fn sending_deletes_the_check_page_and_handoffs_expire() {
+    let (app, state) = common::app_and_state(&[("RJ_MIN_FILL_SECONDS", "0")]).await;
+    let t = token(&app, "/refer").await;
+    let (status, _, check) = post(&app, "/refer", &format!("{VALID}&action=check&token={t}")).await;
+    assert_eq!(status, StatusCode::OK);
+    let at = check.find("name=\"handoff\" value=\"").unwrap() + 22;
+    let id = &check[at..at + 22];
+    let (status, location, _) = post(
+        &app,
+        "/refer",
+        &format!("{VALID}&action=send&token={t}&handoff={id}"),
+    )
+    .await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    common::page(&app, &format!("/refer/check/{id}"), StatusCode::GONE).await;
+    let sent = location.unwrap();
+    common::page(&app, &sent, StatusCode::OK).await;
+    let ttl = rj::referral::handoff::TTL_SECONDS;
+    let now = rj::referral::worker::unix_now();
+    assert!(state.store.purge_handoffs(now).await.unwrap() == 0);
+    assert!(state.store.purge_handoffs(now + ttl + 1).await.unwrap() >= 1);
+    let res = send(&app, Request::get(&sent).body(Body::empty()).unwrap()).await;
+    assert_eq!(res.status(), StatusCode::GONE);
+    assert!(
+        !text(res).await.contains("RJ-"),
+        "the reference is not shown again"
+    );
+}
+
+/// Each step asks only what applies: phone questions for phone contact, email ones for
+/// email; an answer left from the other way is dropped, never stored or shown.
+#[tokio::test]
+async fn the_form_asks_only_what_applies() {
+    let app = fresh_app(&[]).await;
+    let first = common::page(&app, "/refer?area=kent", StatusCode::OK).await;
+    assert!(first.contains("name=\"contact_method\"") && !first.contains("id=\"full_name\""));
+    assert!(first.contains("autocomplete=\"off\""));
+    let (_, _, phone) = post(&app, "/refer", "area=kent&contact_method=phone&action=next").await;
+    assert!(phone.contains("id=\"phone\"") && phone.contains("name=\"voicemail_ok\""));
+    assert!(!phone.contains("id=\"email\"") && !phone.contains("name=\"confirmation_email\""));
+    let (_, _, email) = post(&app, "/refer", "area=kent&contact_method=email&action=next").await;
+    assert!(email.contains("id=\"email\"") && !email.contains("name=\"voicemail_ok\""));
+    assert!(!email.contains("id=\"phone\"") && !email.contains("name=\"say_rj_ok\""));
+    // Every text field is kept from the browser's restoring and suggesting.
+    for html in [&phone, &email] {
+        for input in html.split("<input").skip(1) {
+            let tag = &input[..input.find('>').unwrap()];
+            if tag.contains("type=\"text\"")
+                || tag.contains("type=\"tel\"")
+                || tag.contains("type=\"email\"")
+            {
+                assert!(tag.contains("autocomplete=\"off\""), "{tag}");
+            }
+        }
+    }
+    // Switching from email to phone drops the address typed before.
+    let t = token(&app, "/refer").await;
+    let body = VALID.replace(
+        "contact_method=phone",
+        "contact_method=phone&email=old%40example.org",
+    );
+    let (_, _, check) = post(&app, "/refer", &format!("{body}&action=check&token={t}")).await;
+    assert!(check.contains("Check your answers") && !check.contains("old@example.org"));
+    // The message's limit is said before it is reached.
+    assert!(phone.contains("You can enter up to 1,500 characters."));
 }

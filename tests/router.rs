@@ -23,13 +23,17 @@ async fn every_page_renders_in_both_languages() {
             );
             assert!(html.contains("href=\"#main\""), "{path}: skip link");
             assert!(html.contains("id=\"main\""), "{path}: main landmark");
-            // The other language is linked, named in its own language.
+            // The other language is linked, named in its own language; on the form,
+            // the switch posts the answers there instead, so none is lost.
             let other = lang.other();
-            assert!(
+            let switch = if p == Page::Refer {
+                html.contains(&format!("formaction=\"{}\"", p.path(other)))
+                    && html.contains(&format!(">{}</button>", other.endonym()))
+            } else {
                 html.contains(&format!("href=\"{}\"", p.path(other)))
-                    && html.contains(&format!(">{}</a>", other.endonym())),
-                "{path}: language link"
-            );
+                    && html.contains(&format!(">{}</a>", other.endonym()))
+            };
+            assert!(switch, "{path}: language link");
             for l in Lang::ALL {
                 assert!(
                     html.contains(&format!("hreflang=\"{}\"", l.code())),
@@ -605,4 +609,36 @@ async fn operators_numbers_are_on_the_admin_listener_only() {
         .body(axum::body::Body::empty())
         .unwrap();
     assert_ne!(send(&app, post).await.status(), StatusCode::OK);
+}
+
+/// The privacy notice says what the code keeps, with the code's own numbers: how long
+/// answers wait between pages, and how long the Send and status limits keep a keyed
+/// hash of the address (in the database, not only in memory).
+#[tokio::test]
+async fn the_privacy_notice_says_what_the_code_keeps() {
+    let app = app().await;
+    let handoff = rj::site::HANDOFF_MINUTES;
+    assert_eq!(rj::referral::handoff::TTL_SECONDS, handoff * 60);
+    let limit = rj::site::CLIENT_LIMIT_MINUTES;
+    let en = page(&app, &Page::Privacy.path(Lang::En), StatusCode::OK).await;
+    assert!(
+        en.contains(&format!("for up to {handoff} minutes")),
+        "handoffs"
+    );
+    assert!(
+        en.contains(&format!("with the times, for {limit} minutes")),
+        "limits"
+    );
+    assert!(en.contains("kept in our database"));
+    assert!(!en.contains("only in the server's memory"));
+    let cy = page(&app, &Page::Privacy.path(Lang::Cy), StatusCode::OK).await;
+    assert!(
+        cy.contains(&format!("am hyd at {handoff} munud")),
+        "handoffs"
+    );
+    assert!(
+        cy.contains(&format!("gyda'r amserau, am {limit} munud")),
+        "limits"
+    );
+    assert!(!cy.contains("yng nghof y gweinydd"));
 }

@@ -54,20 +54,32 @@ for (const lang of ["en", "cy"] as const) {
       const page = await context.newPage();
       await page.goto(`${w.find}?q=CF10+1AA`);
       await page.getByRole("button", { name: w.ask }).click();
+
+      // First step: how to be contacted. Nothing chosen: that one error.
+      await page.getByRole("button", { name: w.continue }).click();
+      await expect(page).toHaveTitle(w.errorTitle);
+      const summary = page.locator(".rj-error-summary");
+      await expect(summary.locator("li")).toHaveCount(1);
+      await choose(page, "contact_method", "phone");
+      await page.getByRole("button", { name: w.continue }).click();
+
+      // Then only the questions that follow from phone: no email address.
       await expect(page.locator("#area")).toHaveValue("south-wales");
+      await expect(page.locator("#email")).toHaveCount(0);
+      await expect(page.locator('input[name="contact_method"]')).toHaveAttribute("type", "hidden");
 
       // Every required answer missing: the summary lists them and links to each field.
       await page.getByRole("button", { name: w.continue }).click();
       await expect(page).toHaveTitle(w.errorTitle);
-      const summary = page.locator(".rj-error-summary");
       await expect(summary).toContainText(w.summary);
       await expect(summary.locator("li")).toHaveCount(8);
       await expect(page.locator("#area")).toHaveValue("south-wales");
+      // No address holds an answer.
+      expect(page.url()).not.toMatch(/south-wales|phone/);
 
       // Answer, but with a bad phone number: that one error, everything else kept.
       await choose(page, "relationship", "harmed");
       await page.getByLabel(w.name, { exact: true }).fill("Test Person");
-      await choose(page, "contact_method", "phone");
       await page.getByLabel(w.phone).fill("12345");
       await choose(page, "voicemail_ok", "no");
       await choose(page, "say_rj_ok", "no");
@@ -99,6 +111,7 @@ for (const lang of ["en", "cy"] as const) {
       const reference = (await page.locator(".rj-panel__reference").textContent())!.trim();
       expect(reference).toMatch(/^RJ-[0-9A-HJKMNP-TV-Z]{4}-[0-9A-HJKMNP-TV-Z]{4}$/);
       expect(page.url()).not.toContain("Test");
+      expect(page.url()).not.toContain(reference);
 
       const email = await delivered(reference);
       // No service has agreed (the shipped configuration): the operator's triage inbox.
@@ -114,15 +127,24 @@ test("the form's pages pass axe: questions, errors, check answers, confirmation"
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Continue" }).click();
   await expectNoAxeViolations(page);
-  await choose(page, "relationship", "family");
-  await page.getByLabel("Your name", { exact: true }).fill("A");
   await choose(page, "contact_method", "email");
+  await page.getByRole("button", { name: "Continue" }).click();
+  // Email contact: no questions about voicemail or the phone.
+  await expect(page.locator('input[name="voicemail_ok"]')).toHaveCount(0);
+  await expect(page.locator('input[name="say_rj_ok"]')).toHaveCount(0);
+  await expect(page.locator("#phone")).toHaveCount(0);
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expectNoAxeViolations(page);
+  await choose(page, "relationship", "parent");
+  await page.getByLabel("Your name", { exact: true }).fill("A");
   await page.getByLabel("Email address").fill("a@example.org");
-  for (const [n, v] of [["voicemail_ok", "yes"], ["say_rj_ok", "yes"], ["reported", "no"], ["responsible_under_18", "no"]]) {
+  for (const [n, v] of [["reported", "no"], ["responsible_under_18", "no"]]) {
     await choose(page, n, v);
   }
   await page.locator("#consent").check();
   await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator(".rj-check")).toContainText("I am a parent or carer of a child who was harmed");
+  await expect(page.locator(".rj-check")).not.toContainText("voicemail");
   await expectNoAxeViolations(page);
   await page.waitForTimeout(1100);
   await page.getByRole("button", { name: "Send my request" }).click();
@@ -130,8 +152,11 @@ test("the form's pages pass axe: questions, errors, check answers, confirmation"
   await expectNoAxeViolations(page);
 });
 
-test("a text area with an error has the same red border as an input with one", async ({ page }) => {
+test("the message's limit is said before it is reached, and a text area with an error has the same red border as an input with one", async ({ page }) => {
   await page.goto("/refer");
+  await choose(page, "contact_method", "phone");
+  await page.getByRole("button", { name: "Continue" }).click();
+  await expect(page.locator("#message-hint")).toContainText("You can enter up to 1,500 characters");
   await page.locator("#message").fill("x".repeat(1501));
   await page.getByRole("button", { name: "Continue" }).click();
   await expect(page.locator(".rj-error-summary")).toBeVisible();

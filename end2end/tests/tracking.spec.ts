@@ -24,8 +24,10 @@ const WORDS = {
 async function sendRequest(page: Page, lang: "en" | "cy"): Promise<string> {
   const w = WORDS[lang];
   await page.goto(`${w.refer}?area=kent`);
+  await page.locator('input[name="contact_method"][value="phone"]').check();
+  await page.getByRole("button", { name: w.continue }).click();
   for (const [name, value] of [
-    ["relationship", "harmed"], ["contact_method", "phone"], ["voicemail_ok", "no"],
+    ["relationship", "harmed"], ["voicemail_ok", "no"],
     ["say_rj_ok", "no"], ["reported", "yes"], ["responsible_under_18", "no"],
   ]) {
     await page.locator(`input[name="${name}"][value="${value}"]`).check();

@@ -37,6 +37,7 @@ email-label-message = Unrhyw beth arall
 email-label-confirmation = Wedi gofyn am e-bost cadarnhau
 email-relationship-harmed = Y person a gafodd ei niweidio
 email-relationship-family = Aelod o deulu rhywun a gafodd ei niweidio
+email-relationship-parent = Rhiant neu ofalwr i blentyn a gafodd ei niweidio
 email-relationship-supporter = Rhywun sy'n cefnogi'r person a gafodd ei niweidio, gyda'i gytundeb
 email-method-phone = Ffôn
 email-method-email = E-bost

@@ -31,7 +31,17 @@ privacy-how-long =
        *[other] { $retention_days } diwrnod
     }, rydyn ni'n dileu eich manylion beth bynnag.
 
-    Pan fyddwch chi'n anfon cais, mae'r wefan hefyd yn cofio cyfeiriad rhyngrwyd eich dyfais (cyfeiriad IP) am awr. Mae hyn yn atal unrhyw un rhag anfon llawer o geisiadau. Dim ond yng nghof y gweinydd rydyn ni'n ei gadw, byth mewn ffeil na chofnod.
+    Tra byddwch chi'n llenwi'r ffurflen ac yn gwirio eich atebion, rydyn ni'n eu cadw ar gyfer y dudalen nesaf am hyd at { $handoff_minutes ->
+        [one] { $handoff_minutes } funud
+        [two] { $handoff_minutes } funud
+       *[other] { $handoff_minutes } munud
+    }. Maen nhw wedi'u hamgryptio yn ein cronfa ddata. Rydyn ni'n eu dileu pan fyddwch chi'n eu hanfon, yn eu newid neu'n pwyso Gadael.
+
+    Pan fyddwch chi'n anfon cais neu'n gwirio un, rydyn ni hefyd yn cadw cod wedi'i wneud o gyfeiriad rhyngrwyd eich dyfais (cyfeiriad IP), gyda'r amserau, am { $limit_minutes ->
+        [one] { $limit_minutes } funud
+        [two] { $limit_minutes } funud
+       *[other] { $limit_minutes } munud
+    }. All y cod ddim cael ei droi'n ôl yn gyfeiriad. Mae'n atal unrhyw un rhag anfon llawer o geisiadau. Mae'n cael ei gadw yn ein cronfa ddata, yna'n cael ei ddileu. Dydy ein cofnodion ddim yn cynnwys eich cyfeiriad.
 
     Wedyn mae'r gwasanaeth yn cadw eich manylion o dan ei hysbysiad preifatrwydd ei hun.
     .heading = Am faint rydyn ni'n ei gadw

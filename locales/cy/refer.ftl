@@ -63,7 +63,6 @@ refer-error-phone-missing = Rhowch rif ffôn
 refer-error-phone-invalid = Rhowch rif ffôn, fel 01632 960 001 neu +44 7700 900 982
 refer-error-email-missing = Rhowch gyfeiriad e-bost
 refer-error-email-invalid = Rhowch gyfeiriad e-bost yn y fformat cywir, fel enw@example.com
-refer-error-confirmation-needs-email = Rhowch gyfeiriad e-bost ar gyfer y cadarnhad, neu dad-diciwch y blwch
 refer-error-voicemail = Dywedwch a yw'n ddiogel gadael neges lais neu neges arall
 refer-error-say-rj = Dywedwch a all y gwasanaeth sôn am gyfiawnder adferol
 refer-error-safe-times-long = Rhaid i'r adegau diogel fod yn 200 nod neu lai
@@ -105,3 +104,22 @@ refer-consent-yes = Ydw
 refer-consent-no = Nac ydw
 refer-confirmation-yes = Ie
 refer-confirmation-no = Na
+# The form in two steps: how to be contacted, then only the questions that follow.
+refer-step-contact = Yn gyntaf, dywedwch wrthon ni sut dylai'r gwasanaeth gysylltu â chi. Wedyn, byddwn ni'n gofyn y cwestiynau sy'n berthnasol i chi yn unig.
+refer-step-details-phone = Dewisoch chi'r ffôn. Dim ond beth sydd ei angen ar y gwasanaeth i'ch ffonio chi'n ddiogel rydyn ni'n ei ofyn.
+refer-step-details-email = Dewisoch chi e-bost. Dim ond beth sydd ei angen ar y gwasanaeth i anfon e-bost atoch chi'n ddiogel rydyn ni'n ei ofyn.
+# The character count's hint (the GOV.UK component, without JavaScript).
+refer-chars-limit = Gallwch chi ysgrifennu hyd at { $max } nod.
+refer-exit-no-js = Mae JavaScript wedi'i ddiffodd yn y porwr hwn. Mae'r botwm Gadael yn dal i adael y wefan hon ar unwaith, ond all e ddim tynnu'r wefan hon o'ch hanes pori, felly bydd y botwm Yn ôl yn dod â chi yma eto. Fydd eich atebion ddim yn dod yn ôl. Caewch y tab pan fyddwch chi wedi gorffen.
+refer-relationship-parent = Rwy'n rhiant neu'n ofalwr i blentyn a gafodd ei niweidio
+refer-relationship-parent-note = Rydych chi'n gofyn ar ran eich plentyn. Bydd y gwasanaeth yn siarad â chi am sut gall eich plentyn gymryd rhan mewn ffordd sy'n ddiogel iddo. Os oedd y person oedd yn gyfrifol o dan 18 oed hefyd, y gwasanaeth cyfiawnder ieuenctid lleol sydd fel arfer yn cynnal cyfiawnder adferol.
+# The Send limit, above the person's answers, which are all kept.
+refer-limit-heading = Dydy eich cais ddim wedi'i anfon eto
+refer-limit-wait = Mae gormod o geisiadau wedi dod o'r cysylltiad rhyngrwyd hwn yn yr awr ddiwethaf. Gall hyn ddigwydd pan fydd pobl yn rhannu cysylltiad, er enghraifft mewn llyfrgell neu loches. Rydyn ni wedi cadw eich atebion isod. Arhoswch { $minutes ->
+        [one] { $minutes } funud
+        [two] { $minutes } funud
+       *[other] { $minutes } munud
+    }, yna pwyswch "Anfon fy nghais" eto.
+refer-limit-call = Os byddai'n well gennych chi siarad â rhywun nawr, ffoniwch y gwasanaeth lleol ({ $service }):
+refer-limit-help-now = Os oes angen help arnoch chi nawr, ewch i'r dudalen Help nawr
+refer-problem-gone = Dydyn ni ddim yn dangos y dudalen hon mwyach. Er eich diogelwch, dim ond am ychydig funudau rydyn ni'n cadw eich atebion. Rydyn ni'n eu dileu pan fyddwch chi'n eu hanfon, yn eu newid neu'n pwyso Gadael. Os nad oeddech chi wedi gorffen, dechreuwch eto.

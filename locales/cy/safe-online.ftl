@@ -2,15 +2,17 @@ safe-online-title = Cadw'n ddiogel ar-lein
 safe-online-lead = Os oes rhywun yn edrych ar eich ffôn neu'ch cyfrifiadur, gall y camau hyn eich helpu i ddefnyddio'r wefan hon yn fwy diogel.
 safe-online-intro = Does dim un cam yn berffaith. Os ydych chi'n meddwl bod rhywun yn gwylio beth rydych chi'n ei wneud, defnyddiwch ddyfais na allan nhw ei chyrraedd, fel ffôn ffrind neu gyfrifiadur mewn llyfrgell.
 safe-online-exit =
-    Mae botwm **Gadael y dudalen** ar frig pob tudalen. Mae'n mynd â chi'n syth i dudalen tywydd y BBC. Gallwch chi hefyd bwyso'r fysell <en>Shift</en> 3 gwaith.
+    Mae botwm **Gadael y dudalen** ar frig pob tudalen. Mae'n mynd â chi'n syth i dudalen tywydd y BBC. Ar gyfrifiadur, gallwch chi hefyd bwyso'r fysell <en>Shift</en> 3 gwaith.
 
     Mae'n:
 
     - mynd â chi oddi ar y wefan hon yn gyflym
-    - atal y botwm Yn ôl rhag dod â chi'n ôl i'r dudalen roeddech chi arni
+    - dileu'r atebion a roesoch chi ar y ffurflen, fel na all y botwm Yn ôl eu dangos eto
+    - atal y botwm Yn ôl rhag dod â chi'n ôl i'r dudalen roeddech chi arni, os yw JavaScript ymlaen yn eich porwr
 
     Dydy e ddim yn:
 
+    - atal y botwm Yn ôl rhag dod â chi'n ôl i'r wefan hon, os yw JavaScript wedi'i ddiffodd (bydd eich atebion wedi mynd o hyd)
     - dileu hanes eich porwr
     - cuddio tudalennau eraill o'r wefan hon y buoch chi arnyn nhw cyn hynny
     - cuddio eich bod wedi bod ar y wefan hon rhag rhywun sy'n edrych ar eich hanes

@@ -36,6 +36,7 @@ email-label-message = Anything else
 email-label-confirmation = Asked for a confirmation email
 email-relationship-harmed = The person who was harmed
 email-relationship-family = A family member of someone harmed
+email-relationship-parent = A parent or carer of a child who was harmed
 email-relationship-supporter = Someone supporting the person harmed, with their agreement
 email-method-phone = Phone
 email-method-email = Email

@@ -31,7 +31,15 @@ privacy-how-long =
        *[other] { $retention_days } days
     }, we delete your details anyway.
 
-    When you send a request, the site also remembers your device's internet address (IP address) for one hour. This stops anyone sending lots of requests. We keep it only in the server's memory, never in a file or a log.
+    While you fill in the form and check your answers, we keep them for the next page for up to { $handoff_minutes ->
+        [one] { $handoff_minutes } minute
+       *[other] { $handoff_minutes } minutes
+    }. They are encrypted in our database. We delete them when you send them, change them or press Exit.
+
+    When you send a request or check one, we also keep a code made from your device's internet address (IP address), with the times, for { $limit_minutes ->
+        [one] { $limit_minutes } minute
+       *[other] { $limit_minutes } minutes
+    }. The code cannot be turned back into the address. It stops anyone sending lots of requests. It is kept in our database, then deleted. Our logs do not include your address.
 
     The service then keeps your details under its own privacy notice.
     .heading = How long we keep it

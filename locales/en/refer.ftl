@@ -63,7 +63,6 @@ refer-error-phone-missing = Enter a phone number
 refer-error-phone-invalid = Enter a phone number, like 01632 960 001 or +44 7700 900 982
 refer-error-email-missing = Enter an email address
 refer-error-email-invalid = Enter an email address in the correct format, like name@example.com
-refer-error-confirmation-needs-email = Enter an email address for the confirmation, or untick the box
 refer-error-voicemail = Say if it is safe to leave a voicemail or message
 refer-error-say-rj = Say if the service can mention restorative justice
 refer-error-safe-times-long = Safe times must be 200 characters or fewer
@@ -105,3 +104,21 @@ refer-consent-yes = Yes
 refer-consent-no = No
 refer-confirmation-yes = Yes
 refer-confirmation-no = No
+# The form in two steps: how to be contacted, then only the questions that follow.
+refer-step-contact = First, tell us how the service should contact you. Then we ask only the questions that apply to you.
+refer-step-details-phone = You chose phone. We only ask what the service needs to call you safely.
+refer-step-details-email = You chose email. We only ask what the service needs to email you safely.
+# The character count's hint (the GOV.UK component, without JavaScript).
+refer-chars-limit = You can enter up to { $max } characters.
+refer-exit-no-js = JavaScript is off in this browser. Exit still leaves this site at once, but it cannot remove this site from your history, so Back will bring you here again. Your answers will not come back. Close the tab when you have finished.
+refer-relationship-parent = I am a parent or carer of a child who was harmed
+refer-relationship-parent-note = You are asking for your child. The service will talk with you about how your child can take part in a way that is safe for them. If the person responsible was also under 18, the local youth justice service usually runs restorative justice.
+# The Send limit, above the person's answers, which are all kept.
+refer-limit-heading = Your request has not been sent yet
+refer-limit-wait = Too many requests have come from this internet connection in the last hour. This can happen when people share a connection, for example in a library or a refuge. Your answers are kept below. Wait { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }, then press "Send my request" again.
+refer-limit-call = If you would rather talk to someone now, call the local service ({ $service }):
+refer-limit-help-now = If you need help now, go to the Help now page
+refer-problem-gone = This page is no longer shown. For your safety, we keep your answers for only a few minutes. We delete them when you send them, change them or press Exit. If you had not finished, please start again.

@@ -2,15 +2,17 @@ safe-online-title = Staying safe online
 safe-online-lead = If someone checks your phone or computer, these steps can help you visit this site more safely.
 safe-online-intro = No step is perfect. If you think someone is watching what you do, use a device they cannot get to, such as a friend's phone or a library computer.
 safe-online-exit =
-    Every page has an **Exit this page** button at the top. It takes you straight to the BBC weather page. You can also press the Shift key 3 times.
+    Every page has an **Exit this page** button at the top. It takes you straight to the BBC weather page. On a computer, you can also press the Shift key 3 times.
 
     It does:
 
     - take you off this site quickly
-    - stop the Back button bringing you back to the page you were on
+    - delete the answers you gave on the form, so Back cannot show them again
+    - stop the Back button bringing you back to the page you were on, if JavaScript is on in your browser
 
     It does not:
 
+    - stop the Back button bringing you back to this site, if JavaScript is off (your answers will still be gone)
     - delete your browsing history
     - hide earlier pages of this site that you visited
     - hide that you visited this site from someone who checks your history

@@ -1,6 +1,8 @@
 // Quick exit: leave for a neutral site without leaving this page in the Back history.
-// The link works without this script; with it, leaving uses location.replace and
-// pressing Shift three times (within five seconds) also leaves.
+// The link works without this script (on a page that shows handed-over answers it goes
+// through /exit/<id>, which deletes them first); with it, leaving empties every form
+// field, blanks the page and uses location.replace, and pressing Shift three times
+// (within five seconds) also leaves.
 (function () {
   "use strict";
   // The page's head has already added the "js-enabled" class.
@@ -14,12 +16,28 @@
     return link ? link.href : null;
   }
 
+  // Nothing typed may stay in the page the browser keeps, or come back with Back.
+  function emptyForms() {
+    var fields = document.querySelectorAll("input, textarea, select");
+    for (var i = 0; i < fields.length; i++) {
+      var field = fields[i];
+      if (field.type === "checkbox" || field.type === "radio") {
+        field.checked = false;
+      } else if (field.tagName === "SELECT") {
+        field.selectedIndex = -1;
+      } else if (field.type !== "submit" && field.type !== "button") {
+        field.value = "";
+      }
+    }
+  }
+
   function leave() {
     var url = exitUrl();
     if (!url) return;
     // Blank the page at once, so nothing stays on screen while the next site loads.
     root.classList.add("rj-exiting");
     document.title = "";
+    emptyForms();
     window.location.replace(url);
   }
 
@@ -51,10 +69,18 @@
     }
   });
 
-  // A page restored from the back-forward cache after leaving must not show again.
   window.addEventListener("pageshow", function (event) {
-    if (event.persisted && root.classList.contains("rj-exiting")) {
+    if (!event.persisted) return;
+    // A page restored from the back-forward cache after leaving must not show again.
+    if (root.classList.contains("rj-exiting")) {
       leave();
+      return;
+    }
+    // A page with answers on it is asked for again: the server shows only what it
+    // still holds (nothing, once they were sent, changed or deleted by Exit).
+    if (document.querySelector("form[autocomplete='off'], a[href^='/exit/']")) {
+      root.classList.add("rj-exiting");
+      window.location.reload();
     }
   });
 })();

@@ -34,6 +34,29 @@ impl From<Page> for Alternates {
     }
 }
 
+/// On a page that shows what a post handed over: Exit goes through `/exit/<id>`, which
+/// deletes it before leaving, so Back cannot bring it again.
+#[derive(Clone, Debug)]
+pub struct ExitVia(pub String);
+
+/// On a page with a form of answers: the language switch is a button that posts the
+/// form (answers kept) to the other language, instead of a link that would lose them.
+#[derive(Clone, Debug)]
+pub struct LangSwitchPost {
+    /// The form's `id`.
+    pub form: &'static str,
+    /// Where the other language's form posts.
+    pub action: String,
+    /// The `action` of the form's own main button: a hidden copy of it comes first on
+    /// the page, so pressing Enter in a field never presses the language switch.
+    pub default_action: &'static str,
+}
+
+/// The path of Exit through the site for a handoff's id.
+pub fn exit_path(id: &str) -> String {
+    format!("/exit/{id}")
+}
+
 /// The main sections, in the header's navigation, with their short labels.
 const NAV: &[(Page, &str)] = &[
     (Page::WhatIsRj, "nav-about-rj"),
@@ -112,6 +135,33 @@ pub fn Frame(
     let (easy_page, easy_label) = crate::pages::easy_read::header_link(current, tr);
     let aria_current = move |page: Page| (current == Some(page)).then_some("page");
     let run_by = tr.t_args("frame-run-by", &[("operator", site.operator(lang).into())]);
+    let exit_href = use_context::<ExitVia>()
+        .map(|via| via.0)
+        .unwrap_or_else(|| site.exit_url.clone());
+    let switch_post = use_context::<LangSwitchPost>();
+    // Pressing Enter submits a form with its first button: the hidden copy of the
+    // form's own button, placed before the language switch.
+    let default_button = switch_post.as_ref().map(|post| {
+        view! {
+            <button class="rj-visually-hidden" type="submit" form=post.form name="action"
+                value=post.default_action tabindex="-1" aria-hidden="true">
+                {tr.t("refer-continue")}
+            </button>
+        }
+    });
+    let lang_switch = match switch_post {
+        Some(post) => Either::Left(view! {
+            <button class="rj-header__lang rj-link-button" type="submit" form=post.form
+                formaction=post.action name="action" value="lang" lang=other.code()>
+                {other.endonym()}
+            </button>
+        }),
+        None => Either::Right(view! {
+            <a class="rj-header__lang" href=other_path hreflang=other.code() lang=other.code()>
+                {other.endonym()}
+            </a>
+        }),
+    };
     // The sections twice, from the one list: a bar on wide screens, and behind "Menu"
     // on narrow ones (a `<details>`, so it opens without the script). CSS shows one.
     let nav_items = |block: &'static str| {
@@ -148,7 +198,7 @@ pub fn Frame(
         <div class="rj-exit" data-rj-exit-container="">
             <a
                 class="rj-exit__button"
-                href=site.exit_url
+                href=exit_href
                 rel="noreferrer"
                 data-rj-exit=""
             >
@@ -156,19 +206,13 @@ pub fn Frame(
             </a>
             <p class="rj-exit__hint">{mixed_text(&tr.t("frame-exit-hint"))}</p>
         </div>
+        {default_button}
         <header class="rj-header">
             <div class="rj-width rj-header__inner">
                 <a class="rj-header__name" href=Page::Home.path(lang)>{tr.t("site-name")}</a>
                 <div class="rj-header__links">
                     <a class="rj-header__easy" href=easy_page.path(lang)>{easy_label}</a>
-                    <a
-                        class="rj-header__lang"
-                        href=other_path
-                        hreflang=other.code()
-                        lang=other.code()
-                    >
-                        {other.endonym()}
-                    </a>
+                    {lang_switch}
                 </div>
                 <details class="rj-menu">
                     <summary class="rj-menu__toggle">{tr.t("frame-menu")}</summary>
@@ -208,6 +252,10 @@ pub fn PageFrame(
     /// (field name, message) for each problem with the page's form.
     #[prop(optional)]
     errors: Vec<(String, String)>,
+    /// The same page in each language, when it is more than the page's path (a search
+    /// carried to the other language).
+    #[prop(default = None)]
+    alternates: Option<Alternates>,
     children: Children,
 ) -> impl IntoView {
     let tr = Tr(lang);
@@ -232,7 +280,7 @@ pub fn PageFrame(
         )
     };
     view! {
-        <Frame lang title=tab_title alternates=Some(page.into()) current=page description=lead>
+        <Frame lang title=tab_title alternates=Some(alternates.unwrap_or_else(|| page.into())) current=page description=lead>
             {top}
             {children()}
         </Frame>

@@ -4,7 +4,7 @@
 pub mod list;
 mod routes;
 
-pub use routes::Page;
+pub use routes::{Page, Stage};
 
 use fluent_templates::{Loader, fluent_bundle::FluentValue};
 use std::{borrow::Cow, collections::HashMap};
@@ -86,7 +86,14 @@ pub type Arg = FluentValue<'static>;
 /// in a message only inside a plural selector on itself (or right before "%"); the
 /// locale test checks both languages. [`Tr::t_args`] refuses, in debug builds, a number
 /// passed under any other name, so a new numeric variable cannot skip the check.
-pub const NUMBER_VARIABLES: &[&str] = &["count", "retention_days", "percent"];
+pub const NUMBER_VARIABLES: &[&str] = &[
+    "count",
+    "retention_days",
+    "percent",
+    "handoff_minutes",
+    "limit_minutes",
+    "minutes",
+];
 
 /// Marks `text` as being in `lang` inside a message of the other language, for names
 /// such as an operator's English name on a Welsh page (WCAG 3.1.2). [`Prose`] and
@@ -239,8 +246,16 @@ mod tests {
 
     #[test]
     fn retention_days_agree_with_their_number() {
-        let privacy =
-            |lang, n: u32| Tr(lang).t_args("privacy-how-long", &[("retention_days", n.into())]);
+        let privacy = |lang, n: u32| {
+            Tr(lang).t_args(
+                "privacy-how-long",
+                &[
+                    ("retention_days", n.into()),
+                    ("handoff_minutes", 10.into()),
+                    ("limit_minutes", 60.into()),
+                ],
+            )
+        };
         assert!(privacy(Lang::En, 1).contains("after 1 day,"));
         assert!(privacy(Lang::En, 30).contains("after 30 days,"));
         assert!(privacy(Lang::Cy, 2).contains("ar ôl 2 ddiwrnod,"));

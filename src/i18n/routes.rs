@@ -141,7 +141,7 @@ impl Page {
         }
     }
 
-    /// The confirmation page of a sent request.
+    /// The confirmation page of a sent request, addressed by its handoff's id.
     pub fn sent_path(lang: Lang, reference: &str) -> String {
         format!(
             "{}/{}/{reference}",
@@ -217,6 +217,54 @@ impl Page {
                 .find(|&lang| page.path(lang) == path)
                 .map(|lang| (page, lang))
         })
+    }
+}
+
+/// A page that shows what a post handed over (`referral::handoff`), addressed by the
+/// handoff's random id alone: never by an answer or a reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// A step of the questions.
+    Answers,
+    /// Check your answers.
+    Check,
+    /// The confirmation.
+    Sent,
+    /// A status lookup's answer.
+    Status,
+}
+
+impl Stage {
+    pub const ALL: [Stage; 4] = [Stage::Answers, Stage::Check, Stage::Sent, Stage::Status];
+
+    /// The page the stage belongs to.
+    pub fn page(self) -> Page {
+        match self {
+            Stage::Status => Page::Status,
+            _ => Page::Refer,
+        }
+    }
+
+    fn segment(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Stage::Answers, Lang::En) => "answers",
+            (Stage::Answers, Lang::Cy) => "atebion",
+            (Stage::Check, Lang::En) => "check",
+            (Stage::Check, Lang::Cy) => "gwirio",
+            (Stage::Sent, lang) => Page::sent_segment(lang),
+            (Stage::Status, Lang::En) => "result",
+            (Stage::Status, Lang::Cy) => "canlyniad",
+        }
+    }
+
+    /// The stage's address for the handoff `id`.
+    pub fn path(self, lang: Lang, id: &str) -> String {
+        format!("{}/{}/{id}", self.page().path(lang), self.segment(lang))
+    }
+
+    /// The route as the server's router writes it (`/refer/check/{id}`).
+    pub fn route(self, lang: Lang) -> String {
+        self.path(lang, "{id}")
     }
 }
 

@@ -35,12 +35,25 @@ pub fn FindPage(lang: Lang) -> impl IntoView {
         .map(|message| vec![("q".to_string(), message)])
         .unwrap_or_default();
     let described_by = described_by("q", true, invalid);
+    // The language switch keeps the search: the query is already in this page's address.
+    let alternates = query.as_deref().map(|q| {
+        let with_query = |lang: Lang| {
+            let encoded: String = form_urlencoded::Serializer::new(String::new())
+                .append_pair("q", q)
+                .finish();
+            format!("{}?{encoded}", Page::Find.path(lang))
+        };
+        Alternates {
+            en: with_query(Lang::En),
+            cy: with_query(Lang::Cy),
+        }
+    });
     let results = answer
         .filter(|_| !invalid)
         .map(|(answer, message)| view! { <Results answer message lang areas=areas.clone() directory=directory.clone() /> });
 
     view! {
-        <PageFrame lang page=Page::Find errors>
+        <PageFrame lang page=Page::Find errors alternates>
             <p>{tr.t("find-usually")}</p>
             <form class="rj-search" method="get" action=Page::Find.path(lang) role="search">
                 <FormGroup lang name="q" heading=Heading::Label(tr.t("find-label")) hint=Some(tr.t("find-hint")) error=error_message>
@@ -289,7 +302,7 @@ pub fn AreaPage(lang: Lang) -> impl IntoView {
 /// The routes that cover every area: the police or witness care unit (Victims' Code),
 /// Victim Support's Supportline, and Why me? for cases local services cannot take.
 #[component]
-fn NationalRoutes(lang: Lang) -> impl IntoView {
+pub fn NationalRoutes(lang: Lang) -> impl IntoView {
     let tr = Tr(lang);
     view! {
         <section class="rj-area__national" aria-labelledby="national-heading">

@@ -7,13 +7,14 @@ use super::area_data;
 use crate::areas::directory::{Directory, Routed, Service};
 use crate::areas::{AreaId, Areas};
 use crate::components::form::{Checkbox, Radios, Select, TextField};
+use crate::components::frame::{ExitVia, LangSwitchPost, exit_path};
 use crate::components::prose::mixed_text;
 use crate::components::{Alternates, Frame, PageFrame, Prose, ServiceCard};
-use crate::i18n::{Arg, Lang, Page, Tr, foreign};
-use crate::referral::fields::{Field, Kind};
-use crate::referral::form::{Answers, FieldError};
+use crate::i18n::{Arg, Lang, Page, Stage, Tr, foreign};
+use crate::referral::fields::{ContactMethod, Field, Kind};
+use crate::referral::form::{Answers, FieldError, contact_method};
 use crate::referral::problem::Problem;
-use crate::referral::view::{ReferView, SentView, TokenIssuer};
+use crate::referral::view::{Handed, LimitWait, ReferView, SentView, Step, TokenIssuer};
 use crate::site::use_site;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
@@ -100,18 +101,24 @@ pub fn ReferPage(lang: Lang) -> impl IntoView {
             .unwrap_or_default();
         ReferView::Form {
             answers,
+            step: Step::Contact,
             errors: Vec::new(),
             general: None,
             token,
         }
     });
+    // A page shown from a handoff: Exit deletes it on the way out.
+    if let Some(Handed(id)) = use_context::<Handed>() {
+        provide_context(ExitVia(exit_path(&id)));
+    }
     match view {
         ReferView::Form {
             answers,
+            step,
             errors,
             general,
             token,
-        } => view! { <QuestionPage lang answers errors general token /> }.into_any(),
+        } => view! { <QuestionPage lang answers step errors general token /> }.into_any(),
         ReferView::Check {
             answers,
             token,
@@ -134,7 +141,15 @@ fn question(
     let name = field.name();
     let value = answers.get(&field).cloned().unwrap_or_default();
     let label = tr.t(field.label_id());
-    let hint = field.hint_id().map(|id| tr.t(id));
+    let mut hint = field.hint_id().map(|id| tr.t(id));
+    // The limit said before it is reached (the GOV.UK character count, as its hint).
+    if let (Some(max), true) = (field.max_chars(), field.multiline()) {
+        let limit = tr.t_args("refer-chars-limit", &[("max", thousands(max).into())]);
+        hint = Some(match hint {
+            Some(h) => format!("{h} {limit}"),
+            None => limit,
+        });
+    }
     match field.kind() {
         Kind::Area => view! {
             <Select lang name label hint=hint.clone() options=area_options.to_vec() value error>
@@ -150,13 +165,11 @@ fn question(
             view! { <Radios lang name legend=label hint=hint.clone() options value error inline /> }
                 .into_any()
         }
-        Kind::Text {
-            input,
-            autocomplete,
-            rows,
-        } => view! {
+        // Never `name`, `tel` or `email`: a browser restores (and suggests) any field not
+        // marked `off`, so Back after Exit would bring the answers back.
+        Kind::Text { input, rows, .. } => view! {
             <TextField lang name label hint=hint.clone() value error input_type=input
-                autocomplete=autocomplete.unwrap_or("off") rows=rows spellcheck=field.multiline() />
+                autocomplete="off" rows=rows spellcheck=field.multiline() />
         }
         .into_any(),
         Kind::Tick { legend, label: text } => {
@@ -174,16 +187,57 @@ fn question(
     }
 }
 
+/// A count as people write it: `1,500` (the same in Welsh).
+fn thousands(n: usize) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// The form's `id` (the language switch and the hidden default button name it).
+const FORM_ID: &str = "rj-refer-form";
+
+/// Hidden inputs for the answers a page carries but does not ask.
+fn carried(answers: &Answers, asks: impl Fn(Field) -> bool) -> AnyView {
+    answers
+        .iter()
+        .filter(|(field, _)| !asks(**field))
+        .map(|(field, v)| (field.name(), v.clone()))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|(name, v)| view! { <input type="hidden" name=name value=v /> })
+        .collect_view()
+        .into_any()
+}
+
 #[component]
 fn QuestionPage(
     lang: Lang,
     answers: Answers,
+    step: Step,
     errors: Vec<FieldError>,
     general: Option<Problem>,
     token: String,
 ) -> impl IntoView {
     let tr = Tr(lang);
     let (areas, directory) = area_data();
+    let handed = use_context::<Handed>().map(|h| h.0);
+    let contact = contact_method(&answers);
+    let (button_action, button_label) = match step {
+        Step::Contact => ("next", "refer-continue"),
+        Step::Details => ("check", "refer-continue"),
+    };
+    provide_context(LangSwitchPost {
+        form: FORM_ID,
+        action: Page::Refer.path(lang.other()),
+        default_action: button_action,
+    });
     let error = |field: Field| {
         errors
             .iter()
@@ -195,7 +249,11 @@ fn QuestionPage(
         .map(|e| (e.field.name().to_string(), tr.t(e.message)))
         .collect();
     if let Some(g) = general {
-        summary.insert(0, (Field::Area.name().to_string(), tr.t(g.message_id())));
+        let first = match step {
+            Step::Contact => Field::ContactMethod,
+            Step::Details => Field::Area,
+        };
+        summary.insert(0, (first.name().to_string(), tr.t(g.message_id())));
     }
     let mut area_options: Vec<(String, String)> = areas
         .all()
@@ -204,23 +262,58 @@ fn QuestionPage(
         .collect();
     area_options.sort_by_key(|(_, name)| name.to_lowercase());
     let consent = consent_text(&areas, &directory, &answers, lang);
+    let asks = move |f: Field| step.asks(f) && f.asked(contact);
     let questions = Field::ALL
         .into_iter()
+        .filter(|&f| asks(f))
         .map(|f| question(lang, f, &answers, error(f), &area_options, &consent))
         .collect_view();
+    // On the second step, the way of contact already chosen, with a way to change it.
+    let chosen = (step == Step::Details).then(|| {
+        let method = contact.map(|c| tr.t(&Field::ContactMethod.option_label_id(c.wire())));
+        view! {
+            <dl class="rj-check rj-check--chosen">
+                <div class="rj-check__row">
+                    <dt class="rj-check__key">{tr.t(Field::ContactMethod.label_id())}</dt>
+                    <dd class="rj-check__value">{method}</dd>
+                    <dd class="rj-check__action">
+                        <button class="rj-link-button" type="submit" name="action" value="change-contact"
+                            formaction=format!("{}#{}", Page::Refer.path(lang), Field::ContactMethod.name())>
+                            {tr.t("refer-change")}
+                            <span class="rj-visually-hidden">" " {tr.t(Field::ContactMethod.label_id())}</span>
+                        </button>
+                    </dd>
+                </div>
+            </dl>
+        }
+    });
+    let step_hint = match step {
+        Step::Contact => tr.t("refer-step-contact"),
+        Step::Details => tr.t(match contact {
+            Some(ContactMethod::Email) => "refer-step-details-email",
+            _ => "refer-step-details-phone",
+        }),
+    };
+    let hidden = carried(&answers, asks);
 
     view! {
         <PageFrame lang page=Page::Refer errors=summary>
             <div class="rj-inset"><Prose text=tr.t("refer-safety") lang /></div>
-            <form class="rj-form" method="post" action=Page::Refer.path(lang) novalidate="">
+            <noscript><p class="rj-inset rj-inset--warning">{tr.t("refer-exit-no-js")}</p></noscript>
+            <p class="rj-step">{step_hint}</p>
+            <form id=FORM_ID class="rj-form" method="post" action=Page::Refer.path(lang) novalidate="" autocomplete="off">
                 <input type="hidden" name="token" value=token />
+                <input type="hidden" name="step" value=step.wire() />
+                {handed.map(|id| view! { <input type="hidden" name="handoff" value=id /> })}
+                {hidden}
+                {chosen}
                 {questions}
                 // A field people never see: only automated senders fill it in.
                 <div class="rj-honeypot" aria-hidden="true">
                     <label for="website">{tr.t("refer-honeypot")}</label>
                     <input id="website" name="website" type="text" tabindex="-1" autocomplete="off" value="" />
                 </div>
-                <button class="rj-button" type="submit" name="action" value="check">{tr.t("refer-continue")}</button>
+                <button class="rj-button" type="submit" name="action" value=button_action>{tr.t(button_label)}</button>
             </form>
         </PageFrame>
     }
@@ -254,10 +347,13 @@ fn CheckPage(
 ) -> impl IntoView {
     let tr = Tr(lang);
     let (areas, directory) = area_data();
+    let handed = use_context::<Handed>().map(|h| h.0);
     let action = Page::Refer.path(lang);
+    let contact = contact_method(&answers);
     let answer = |field: Field| answers.get(&field).map(String::as_str).unwrap_or("");
     let rows = Field::ALL
         .into_iter()
+        .filter(|f| f.asked(contact))
         .map(|field| {
             let value = shown(tr, &areas, field, answer(field));
             // What the answer means for the request, said where the person checks it.
@@ -267,17 +363,25 @@ fn CheckPage(
                 Field::ResponsibleUnder18 if answer(field) == "yes" => {
                     Some(tr.t("refer-under-18-hint"))
                 }
+                Field::Relationship if answer(field) == "parent" => {
+                    Some(tr.t("refer-relationship-parent-note"))
+                }
                 _ => None,
             }
             .map(|n| view! { <br /><span class="rj-hint">{mixed_text(&n)}</span> });
             let label = tr.t(field.label_id());
             let name = field.name();
+            let change = if field == Field::ContactMethod {
+                "change-contact"
+            } else {
+                "change"
+            };
             view! {
                 <div class="rj-check__row">
                     <dt class="rj-check__key">{label.clone()}</dt>
                     <dd class="rj-check__value">{value}{note}</dd>
                     <dd class="rj-check__action">
-                        <button class="rj-link-button" type="submit" name="action" value="change" formaction=format!("{action}#{name}")>
+                        <button class="rj-link-button" type="submit" name="action" value=change formaction=format!("{action}#{name}")>
                             {tr.t("refer-change")}<span class="rj-visually-hidden">" " {label}</span>
                         </button>
                     </dd>
@@ -285,23 +389,71 @@ fn CheckPage(
             }
         })
         .collect_view();
-    let hidden = answers
-        .iter()
-        .map(|(field, v)| view! { <input type="hidden" name=field.name() value=v.clone() /> })
-        .collect_view();
-    let general = general.map(|g| view! { <p class="rj-inset">{tr.t(g.message_id())}</p> });
+    let hidden = carried(&answers, |_| false);
+    let general = match general {
+        Some(Problem::TooMany) => {
+            let area = answers.get(&Field::Area).and_then(|s| areas.by_slug(s));
+            let youth = answer(Field::ResponsibleUnder18) == "yes";
+            let service = area.and_then(|a| directory.route(a.id, youth).service.clone());
+            let wait = use_context::<LimitWait>().map_or(60, |w| w.0.max(1));
+            Some(view! { <LimitPanel lang wait service /> }.into_any())
+        }
+        Some(g) => Some(view! { <p class="rj-inset">{tr.t(g.message_id())}</p> }.into_any()),
+        None => None,
+    };
+    let alternates = match &handed {
+        Some(id) => Alternates {
+            en: Stage::Check.path(Lang::En, id),
+            cy: Stage::Check.path(Lang::Cy, id),
+        },
+        None => Page::Refer.into(),
+    };
     view! {
-        <Frame lang title=tr.t("refer-check-title") alternates=Some(Page::Refer.into()) current=Page::Refer>
+        <Frame lang title=tr.t("refer-check-title") alternates=Some(alternates) current=Page::Refer>
             <h1>{tr.t("refer-check-title")}</h1>
             <p class="rj-lead">{tr.t("refer-check-lead")}</p>
             {general}
-            <form method="post" action=action.clone() novalidate="">
+            <form method="post" action=action.clone() novalidate="" autocomplete="off">
                 <input type="hidden" name="token" value=token />
+                {handed.map(|id| view! { <input type="hidden" name="handoff" value=id /> })}
                 {hidden}
                 <dl class="rj-check">{rows}</dl>
-                <button class="rj-button" type="submit" name="action" value="send">{tr.t("refer-send")}</button>
+                <button class="rj-button" type="submit" name="action" value="send">
+                    {tr.t("refer-send")}
+                </button>
             </form>
         </Frame>
+    }
+}
+
+/// The Send limit, above the person's answers (all kept): how long to wait, the
+/// service's phone where there is one, the national routes, and help now.
+#[component]
+fn LimitPanel(
+    lang: Lang,
+    wait: i64,
+    service: Option<crate::areas::directory::Service>,
+) -> impl IntoView {
+    let tr = Tr(lang);
+    let phone = service.as_ref().and_then(|s| {
+        let link = s.phone_link()?;
+        let number = s.phone.clone()?;
+        let name = shown_name(s, lang);
+        Some(view! {
+            <p>
+                {mixed_text(&tr.t_args("refer-limit-call", &[("service", name.into())]))}" "
+                <a class="rj-link rj-link--phone" href=link>{number}</a>
+            </p>
+        })
+    });
+    view! {
+        <div class="rj-inset rj-inset--warning" id="limit">
+            <h2>{tr.t("refer-limit-heading")}</h2>
+            <p>{tr.t_args("refer-limit-wait", &[("minutes", wait.into())])}</p>
+            {phone}
+            <p><a href=Page::HelpNow.path(lang)>{tr.t("refer-limit-help-now")}</a></p>
+        </div>
+        <crate::pages::find::NationalRoutes lang />
     }
 }
 
@@ -349,9 +501,12 @@ pub fn SentPage(lang: Lang) -> impl IntoView {
             <ServiceCard service lang />
         }
     });
+    // Addressed by the handoff's id, never by the reference.
+    let handed = use_context::<Handed>().map(|h| h.0).unwrap_or_default();
+    provide_context(ExitVia(exit_path(&handed)));
     let alternates = Alternates {
-        en: Page::sent_path(Lang::En, &sent.reference),
-        cy: Page::sent_path(Lang::Cy, &sent.reference),
+        en: Stage::Sent.path(Lang::En, &handed),
+        cy: Stage::Sent.path(Lang::Cy, &handed),
     };
     view! {
         <Frame lang title=tr.t("refer-sent-title") alternates=Some(alternates) current=Page::Refer>

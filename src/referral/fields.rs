@@ -44,6 +44,8 @@ choice!(
         Harmed = "harmed",
         /// A family member of someone harmed.
         Family = "family",
+        /// A parent or carer asking for a child who was harmed.
+        Parent = "parent",
         /// Supporting someone, with their agreement.
         Supporter = "supporter",
     }
@@ -376,6 +378,20 @@ impl Field {
         matches!(self.kind(), Kind::Text { rows: Some(_), .. })
     }
 
+    /// Whether the form asks this question of someone who chose `contact`: the phone's
+    /// questions (the number, voicemail, saying it is RJ) only for phone contact, the
+    /// email's (the address, a confirmation to it) only for email. Before a way is
+    /// chosen, neither.
+    pub fn asked(self, contact: Option<ContactMethod>) -> bool {
+        match self {
+            Field::Phone | Field::VoicemailOk | Field::SayRjOk => {
+                contact == Some(ContactMethod::Phone)
+            }
+            Field::Email | Field::ConfirmationEmail => contact == Some(ContactMethod::Email),
+            _ => true,
+        }
+    }
+
     /// Every Fluent id this field's question, hint and answers use.
     pub fn message_ids(self) -> Vec<String> {
         let mut ids = vec![self.label_id().to_string()];
@@ -385,6 +401,20 @@ impl Field {
         }
         ids.extend(self.values().iter().map(|v| self.option_label_id(v)));
         ids
+    }
+}
+
+// A field is stored and handed between pages by its wire name.
+impl Serialize for Field {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for Field {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(d)?;
+        Field::from_name(&name).ok_or_else(|| serde::de::Error::custom("not a field of the form"))
     }
 }
 

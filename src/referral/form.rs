@@ -57,6 +57,14 @@ impl Referral {
         }
     }
 
+    /// Every answer as the form posts it: posted again, they parse to this request.
+    pub fn answers(&self) -> Answers {
+        Field::ALL
+            .into_iter()
+            .filter_map(|f| self.wire(f).map(|v| (f, v)))
+            .collect()
+    }
+
     /// A field's answer as the form posts it (`None` when not given).
     pub fn wire(&self, field: Field) -> Option<String> {
         let yes_no = |b: bool| Some(YesNo::from(b).wire().to_string());
@@ -112,11 +120,32 @@ pub struct FieldError {
 /// The answers as typed, by field (unknown fields already set aside by the caller).
 pub type Answers = BTreeMap<Field, String>;
 
-/// Checks every answer; `known_area` says whether a slug is a police area.
+/// The way of contact the answers chose, if a valid one.
+pub fn contact_method(answers: &Answers) -> Option<ContactMethod> {
+    answers
+        .get(&Field::ContactMethod)
+        .and_then(|v| ContactMethod::parse(v.trim()))
+}
+
+/// The answers to the questions asked of this person: an answer left from another way
+/// of contact (an email address typed before switching to phone) is dropped, so it is
+/// neither checked, shown nor stored.
+pub fn asked_only(answers: &Answers) -> Answers {
+    let contact = contact_method(answers);
+    answers
+        .iter()
+        .filter(|(field, _)| field.asked(contact))
+        .map(|(field, value)| (*field, value.clone()))
+        .collect()
+}
+
+/// Checks every answer to a question asked of this person (see [`asked_only`]);
+/// `known_area` says whether a slug is a police area.
 pub fn parse(
     answers: &Answers,
     known_area: impl Fn(&str) -> bool,
 ) -> Result<Referral, Vec<FieldError>> {
+    let answers = &asked_only(answers);
     let mut errors = Vec::new();
     let get = |field: Field| {
         answers
@@ -194,8 +223,15 @@ pub fn parse(
             None
         }
     };
-    let voicemail_ok = choice!(Field::VoicemailOk, YesNo, "refer-error-voicemail");
-    let say_rj_ok = choice!(Field::SayRjOk, YesNo, "refer-error-say-rj");
+    // Asked only of someone who chose phone contact; for email they do not apply.
+    let (voicemail_ok, say_rj_ok) = if contact_method == Some(ContactMethod::Phone) {
+        (
+            choice!(Field::VoicemailOk, YesNo, "refer-error-voicemail"),
+            choice!(Field::SayRjOk, YesNo, "refer-error-say-rj"),
+        )
+    } else {
+        (Some(YesNo::No), Some(YesNo::No))
+    };
     let mut text = |field: Field, long: &'static str| {
         let max = field.max_chars().unwrap_or(usize::MAX);
         // Counted as stored: a line break is one character, however it was sent.
@@ -226,15 +262,8 @@ pub fn parse(
     if get(Field::Consent) != Some("yes") {
         error(Field::Consent, "refer-error-consent");
     }
+    // Asked only of someone who chose email, whose address it goes to.
     let confirmation_email = get(Field::ConfirmationEmail) == Some("yes");
-    let email_error = get(Field::Email).is_some() && email.is_none();
-    if confirmation_email
-        && email.is_none()
-        && !email_error
-        && contact_method != Some(ContactMethod::Email)
-    {
-        error(Field::Email, "refer-error-confirmation-needs-email");
-    }
 
     // Every value is present exactly when no error was recorded for its field.
     let (
@@ -373,8 +402,6 @@ mod tests {
                 "relationship",
                 "full_name",
                 "contact_method",
-                "voicemail_ok",
-                "say_rj_ok",
                 "contact_language",
                 "reported",
                 "responsible_under_18",
@@ -398,12 +425,28 @@ mod tests {
             []
         );
         assert_eq!(
-            errors(&[("email", "nope")]),
+            errors(&[("contact_method", "email"), ("email", "nope")]),
             [("email", "refer-error-email-invalid")]
         );
+        // Not asked of someone who chose phone: dropped, neither checked nor stored.
         assert_eq!(
-            errors(&[("confirmation_email", "yes")]),
-            [("email", "refer-error-confirmation-needs-email")]
+            errors(&[("email", "nope"), ("confirmation_email", "yes")]),
+            []
+        );
+        let mut phone = valid();
+        phone.insert(Field::Email, "a@example.org".into());
+        phone.insert(Field::ConfirmationEmail, "yes".into());
+        let r = parse(&phone, known).unwrap();
+        assert!(r.email.is_none() && !r.confirmation_email);
+        // Voicemail and saying it is RJ are asked only for phone.
+        assert_eq!(
+            errors(&[
+                ("contact_method", "email"),
+                ("email", "a@example.org"),
+                ("voicemail_ok", ""),
+                ("say_rj_ok", "")
+            ]),
+            []
         );
     }
 

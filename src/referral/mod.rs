@@ -12,6 +12,8 @@ pub mod decide;
 pub mod fields;
 pub mod form;
 #[cfg(feature = "ssr")]
+pub mod handoff;
+#[cfg(feature = "ssr")]
 pub mod mailer;
 #[cfg(feature = "ssr")]
 pub mod metrics;

@@ -2,7 +2,7 @@
 //! Fluent id that explains it: the one place that maps them.
 
 /// Why a post was not taken as it stands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Problem {
     /// Posted from another site's page (`Sec-Fetch-Site` / `Origin`).
     OtherSite,
@@ -24,10 +24,13 @@ pub enum Problem {
     TooFast,
     /// A form opened more than a day ago: answers back to check, with a fresh token.
     TooOld,
+    /// A page after a post, opened again once its answers were deleted (sent, changed,
+    /// Exit) or had expired: nothing personal is shown again.
+    Gone,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 10] = [
+    pub const ALL: [Problem; 11] = [
         Problem::OtherSite,
         Problem::TooBig,
         Problem::Automated,
@@ -38,6 +41,7 @@ impl Problem {
         Problem::Expired,
         Problem::TooFast,
         Problem::TooOld,
+        Problem::Gone,
     ];
 
     /// The HTTP status of a page that shows this problem on its own. Problems shown
@@ -49,6 +53,7 @@ impl Problem {
             Problem::Automated => 400,
             Problem::TooMany => 429,
             Problem::NotStored | Problem::Unavailable => 503,
+            Problem::Gone => 410,
             Problem::Unreadable | Problem::Expired | Problem::TooFast | Problem::TooOld => 200,
         }
     }
@@ -64,6 +69,7 @@ impl Problem {
             Problem::Unreadable => "refer-error-unreadable",
             Problem::Expired | Problem::TooFast => "refer-error-expired",
             Problem::TooOld => "refer-error-too-old",
+            Problem::Gone => "refer-problem-gone",
         }
     }
 }

@@ -458,6 +458,31 @@ fn triage(route: &Route, area: &PoliceArea, lang: Lang) -> Triage {
 /// The rows of answers, labelled in `lang`. A choice reads in the words the form used
 /// for that question (in Welsh, each yes/no answer echoes its question's verb).
 fn rows(reference: Reference, r: &Referral, area: &PoliceArea, lang: Lang) -> Vec<Row> {
+    let contact = Some(r.contact_method);
+    // Only the questions the person was asked: no "voicemail: no" for someone who
+    // asked for email.
+    let asked = |label: &str| match label {
+        "email-label-phone" => Field::Phone.asked(contact),
+        "email-label-email" => Field::Email.asked(contact) || r.email.is_some(),
+        "email-label-voicemail" => Field::VoicemailOk.asked(contact),
+        "email-label-say-rj" => Field::SayRjOk.asked(contact),
+        "email-label-confirmation" => Field::ConfirmationEmail.asked(contact),
+        _ => true,
+    };
+    all_rows(reference, r, area, lang)
+        .into_iter()
+        .filter(|(id, _)| asked(id))
+        .map(|(_, row)| row)
+        .collect()
+}
+
+/// Every row with its label's id.
+fn all_rows(
+    reference: Reference,
+    r: &Referral,
+    area: &PoliceArea,
+    lang: Lang,
+) -> Vec<(&'static str, Row)> {
     let tr = Tr(lang);
     let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| tr.t("email-not-given"));
     let answer = |field: Field| {
@@ -468,37 +493,35 @@ fn rows(reference: Reference, r: &Referral, area: &PoliceArea, lang: Lang) -> Ve
         "email-relationship-{}",
         r.relationship.wire().replace('_', "-")
     ));
+    let row = |id: &'static str, value: String| (id, (tr.t(id), value));
     vec![
-        (tr.t("email-label-reference"), reference.to_string()),
-        (tr.t("email-label-area"), area.name(lang).to_string()),
-        (tr.t("email-label-relationship"), relationship),
-        (tr.t("email-label-name"), r.full_name.clone()),
-        (
-            tr.t("email-label-contact-method"),
+        row("email-label-reference", reference.to_string()),
+        row("email-label-area", area.name(lang).to_string()),
+        row("email-label-relationship", relationship),
+        row("email-label-name", r.full_name.clone()),
+        row(
+            "email-label-contact-method",
             tr.t(&format!("email-method-{}", r.contact_method.wire())),
         ),
-        (tr.t("email-label-phone"), opt(&r.phone)),
-        (
-            tr.t("email-label-email"),
+        row("email-label-phone", opt(&r.phone)),
+        row(
+            "email-label-email",
             opt(&r.email.as_ref().map(|e| e.as_str().to_string())),
         ),
-        (tr.t("email-label-voicemail"), answer(Field::VoicemailOk)),
-        (tr.t("email-label-say-rj"), answer(Field::SayRjOk)),
-        (tr.t("email-label-safe-times"), opt(&r.safe_times)),
-        (
-            tr.t("email-label-language"),
+        row("email-label-voicemail", answer(Field::VoicemailOk)),
+        row("email-label-say-rj", answer(Field::SayRjOk)),
+        row("email-label-safe-times", opt(&r.safe_times)),
+        row(
+            "email-label-language",
             tr.t(&format!("email-language-{}", r.contact_lang().code())),
         ),
-        (tr.t("email-label-reported"), answer(Field::Reported)),
-        (tr.t("email-label-crime-reference"), opt(&r.crime_reference)),
-        (
-            tr.t("email-label-under-18"),
-            answer(Field::ResponsibleUnder18),
-        ),
-        (tr.t("email-label-support-needs"), opt(&r.support_needs)),
-        (tr.t("email-label-message"), opt(&r.message)),
-        (
-            tr.t("email-label-confirmation"),
+        row("email-label-reported", answer(Field::Reported)),
+        row("email-label-crime-reference", opt(&r.crime_reference)),
+        row("email-label-under-18", answer(Field::ResponsibleUnder18)),
+        row("email-label-support-needs", opt(&r.support_needs)),
+        row("email-label-message", opt(&r.message)),
+        row(
+            "email-label-confirmation",
             tr.t(
                 &Field::ConfirmationEmail.option_label_id(YesNo::from(r.confirmation_email).wire())
             ),
@@ -529,18 +552,23 @@ pub fn message_ids() -> Vec<String> {
 /// The safety lines, most important first.
 fn safety(r: &Referral, lang: Lang) -> Vec<String> {
     let tr = Tr(lang);
-    let mut lines = vec![
-        tr.t(if r.voicemail_ok {
-            "email-voicemail-ok"
-        } else {
-            "email-no-voicemail"
-        }),
-        tr.t(if r.say_rj_ok {
-            "email-rj-ok"
-        } else {
-            "email-no-rj"
-        }),
-    ];
+    // Voicemail and what to say on the phone are asked only of someone who chose phone.
+    let mut lines = if r.contact_method == super::fields::ContactMethod::Phone {
+        vec![
+            tr.t(if r.voicemail_ok {
+                "email-voicemail-ok"
+            } else {
+                "email-no-voicemail"
+            }),
+            tr.t(if r.say_rj_ok {
+                "email-rj-ok"
+            } else {
+                "email-no-rj"
+            }),
+        ]
+    } else {
+        Vec::new()
+    };
     if let Some(times) = &r.safe_times {
         lines.push(tr.t_args("email-safe-times", &[("times", times.clone().into())]));
     }

@@ -51,6 +51,7 @@ macro_rules! claim {
 
 mod alerts;
 mod backend;
+mod handoffs;
 mod limits;
 mod numbers;
 

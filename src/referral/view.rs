@@ -3,12 +3,45 @@
 use super::form::{Answers, FieldError};
 use super::problem::Problem;
 
+/// Which questions a form page asks: how to be contacted first, then what follows
+/// from it (only the questions that apply to that way of contact).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum Step {
+    #[default]
+    Contact,
+    Details,
+}
+
+impl Step {
+    /// The step's wire name (the form's hidden `step` field).
+    pub fn wire(self) -> &'static str {
+        match self {
+            Step::Contact => "contact",
+            Step::Details => "details",
+        }
+    }
+
+    pub fn parse(value: &str) -> Option<Step> {
+        match value {
+            "contact" => Some(Step::Contact),
+            "details" => Some(Step::Details),
+            _ => None,
+        }
+    }
+
+    /// Whether this step's page asks `field`.
+    pub fn asks(self, field: super::form::Field) -> bool {
+        (field == super::form::Field::ContactMethod) == (self == Step::Contact)
+    }
+}
+
 /// One stage of the form.
 #[derive(Clone, Debug)]
 pub enum ReferView {
-    /// The questions, with any problems with fields and a general problem.
+    /// The questions of one step, with any problems with them and a general problem.
     Form {
         answers: Answers,
+        step: Step,
         errors: Vec<FieldError>,
         general: Option<Problem>,
         token: String,
@@ -75,7 +108,7 @@ pub enum StatusView {
 }
 
 /// Why a lookup was not made.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum StatusProblem {
     /// Nothing was typed.
     Empty,
@@ -132,3 +165,12 @@ impl StatusView {
         }
     }
 }
+
+/// The page being shown came from a handoff (`referral::handoff`): its random id, for
+/// the page's own address in each language and for Exit, which deletes it.
+#[derive(Clone, Debug)]
+pub struct Handed(pub String);
+
+/// How long a Send-limited person must wait, in minutes (at least 1), for the page.
+#[derive(Clone, Copy, Debug)]
+pub struct LimitWait(pub i64);

@@ -273,6 +273,9 @@ impl Worker {
         if let Err(e) = self.store.purge_limits(now).await {
             tracing::error!("cannot delete expired client limits: {e}");
         }
+        if let Err(e) = self.store.purge_handoffs(now).await {
+            tracing::error!("cannot delete expired handoffs: {e}");
+        }
         drop(lock);
     }
 

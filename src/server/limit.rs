@@ -26,12 +26,22 @@ pub struct ClientLimit {
 impl ClientLimit {
     /// The Send limit: new requests per client per hour.
     pub fn send(per_hour: u32, secret: &[u8]) -> Self {
-        Self::new("send", per_hour, 3600, secret)
+        Self::new(
+            "send",
+            per_hour,
+            crate::site::CLIENT_LIMIT_MINUTES * 60,
+            secret,
+        )
     }
 
     /// The status page's limit: reference lookups per client per hour.
     pub fn status(per_hour: u32, secret: &[u8]) -> Self {
-        Self::new("status", per_hour, 3600, secret)
+        Self::new(
+            "status",
+            per_hour,
+            crate::site::CLIENT_LIMIT_MINUTES * 60,
+            secret,
+        )
     }
 
     pub fn new(name: &'static str, max: u32, window_seconds: i64, secret: &[u8]) -> Self {
@@ -47,8 +57,13 @@ impl ClientLimit {
     /// database cannot be reached the event is let through (and logged): a person
     /// must never be turned away because the count could not be read.
     pub async fn allow(&self, store: &Store, client: IpAddr, now: i64) -> bool {
+        self.wait(store, client, now).await.is_none()
+    }
+
+    /// As [`ClientLimit::allow`], but says how long to wait (seconds) when not allowed.
+    pub async fn wait(&self, store: &Store, client: IpAddr, now: i64) -> Option<i64> {
         if self.max == 0 {
-            return true;
+            return None;
         }
         match store
             .count_hit(
@@ -60,10 +75,11 @@ impl ClientLimit {
             )
             .await
         {
-            Ok(allowed) => allowed,
+            Ok(Ok(())) => None,
+            Ok(Err(wait)) => Some(wait),
             Err(e) => {
                 tracing::error!(limit = self.name, "the client limit cannot be counted: {e}");
-                true
+                None
             }
         }
     }

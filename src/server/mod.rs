@@ -17,7 +17,7 @@ use crate::app::{App, shell};
 use crate::areas::directory::{Directory, DirectoryError, Routing};
 use crate::areas::{Areas, DataError};
 use crate::calendar::{AckClock, WorkingDays};
-use crate::i18n::{Lang, Page};
+use crate::i18n::{Lang, Page, Stage};
 use crate::referral::ack::AckTokens;
 use crate::referral::mailer::{Mailer, MailerError};
 use crate::referral::render::Sender;
@@ -48,6 +48,8 @@ pub struct AppState {
     pub send_limit: limit::ClientLimit,
     /// Status lookups per client per hour, counted in the database too.
     pub status_limit: limit::ClientLimit,
+    /// Seals what one page hands to the next after a post (`referral::handoff`).
+    pub sealer: crate::referral::handoff::Sealer,
     /// When unconfirmed requests are chased, in working days (or seconds for tests).
     pub clock: AckClock,
     /// Working days with the bank holidays, for the commissioners' record.
@@ -148,6 +150,7 @@ impl AppState {
         ));
         let (clock, calendar) = ack_clock(&config.tracking)?;
         let tokens = FormTokens::new(config.secret.expose_secret());
+        let sealer = crate::referral::handoff::Sealer::new(config.secret.expose_secret());
         let send_limit =
             limit::ClientLimit::send(config.send_limit_per_hour, config.secret.expose_secret());
         let status_limit = limit::ClientLimit::status(
@@ -156,6 +159,7 @@ impl AppState {
         );
         Ok(Self {
             tokens,
+            sealer,
             send_limit,
             status_limit,
             clock,
@@ -257,7 +261,6 @@ pub fn uncached_router(state: AppState) -> Router {
         .filter(|r| !sent_routes.iter().any(|sent| sent == r.path()))
         .filter(|r| !acknowledge::handles(r.path()))
         .collect();
-    let [en_sent, cy_sent] = &sent_routes;
     let mut router = Router::new()
         .route("/healthz", get(health))
         .route("/sitemap.xml", get(sitemap::sitemap))
@@ -270,8 +273,8 @@ pub fn uncached_router(state: AppState) -> Router {
             &Page::Refer.path(Lang::Cy),
             axum::routing::post(refer::post_cy),
         )
-        .route(en_sent, get(refer::sent_en))
-        .route(cy_sent, get(refer::sent_cy))
+        .route("/exit/{id}", get(refer::exit).post(refer::exit))
+        .merge(stage_routes())
         .merge(acknowledge::routes())
         .merge(status::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
@@ -287,6 +290,24 @@ pub fn uncached_router(state: AppState) -> Router {
     router
         .layer(CompressionLayer::new().gzip(true).br(true))
         .with_state(state)
+}
+
+/// The pages after a post, each at `/<page>/<stage>/{id}` in each language.
+fn stage_routes() -> Router<AppState> {
+    let mut router = Router::new();
+    for stage in Stage::ALL {
+        for lang in Lang::ALL {
+            router = router.route(
+                &stage.route(lang),
+                get(
+                    move |state: axum::extract::State<AppState>, uri: http::Uri| async move {
+                        refer::stage_page(state.0, lang, stage, &uri).await
+                    },
+                ),
+            );
+        }
+    }
+    router
 }
 
 /// Unknown paths: a static file under the site root, else the translated 404 page. Only

@@ -5,13 +5,14 @@
 
 use super::limit::client_of;
 use super::{AppState, headers, page_shell, provide_app_context};
-use crate::i18n::{Lang, Page};
+use crate::i18n::{Lang, Page, Stage};
 use crate::referral::decide::{self, Outcome, Rules, decide};
-use crate::referral::form::Referral;
+use crate::referral::form::{self, Referral};
+use crate::referral::handoff::{Handoff, HandoffId};
 use crate::referral::problem::Problem;
 use crate::referral::reference::Reference;
 use crate::referral::store::Stored;
-use crate::referral::view::{ReferView, SentView};
+use crate::referral::view::{Handed, LimitWait, ReferView, SentView};
 use crate::referral::worker::unix_now;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
@@ -55,13 +56,24 @@ pub(super) async fn page(
     response
 }
 
-/// The referral page in `lang` showing `view`, with the view's status.
-async fn render(state: &AppState, lang: Lang, view: ReferView) -> Response {
-    let status = StatusCode::from_u16(view.status()).unwrap_or(StatusCode::OK);
+/// The referral page in `lang` showing `view` (from the handoff `handed`, if it came
+/// from one), sent with `status`.
+async fn render(
+    state: &AppState,
+    lang: Lang,
+    view: ReferView,
+    handed: Option<Handed>,
+    status: StatusCode,
+) -> Response {
     page(
         state,
         Page::Refer.path(lang),
-        move || provide_context(view.clone()),
+        move || {
+            provide_context(view.clone());
+            if let Some(handed) = handed.clone() {
+                provide_context(handed);
+            }
+        },
         status,
     )
     .await
@@ -69,7 +81,8 @@ async fn render(state: &AppState, lang: Lang, view: ReferView) -> Response {
 
 /// The page that explains `problem`.
 pub(super) async fn refuse(state: &AppState, lang: Lang, problem: Problem) -> Response {
-    render(state, lang, ReferView::Problem(problem)).await
+    let status = StatusCode::from_u16(problem.status()).unwrap_or(StatusCode::OK);
+    render(state, lang, ReferView::Problem(problem), None, status).await
 }
 
 /// Whether the post came from a page of this site (browsers send one of these).
@@ -110,6 +123,20 @@ async fn post(state: AppState, lang: Lang, req: Request) -> Response {
         return refuse(&state, lang, Problem::TooBig).await;
     };
     let now = unix_now();
+    let posted = decide::read(&body);
+    // Kept for a refusal after the decision: the same token sent again later finds the
+    // same request, so a retry can never store it twice.
+    let token = posted.token.clone();
+    // The page this was posted from is done with: its answers now travel in the post.
+    if let Some(id) = HandoffId::parse(&posted.handoff) {
+        forget(&state, &id).await;
+    }
+    // The language switch shows the same step in the other language.
+    let shown_in = if posted.action == decide::Action::Lang {
+        lang.other()
+    } else {
+        lang
+    };
     let outcome = {
         let areas = &state.areas;
         let known_area = |slug: &str| areas.by_slug(slug).is_some();
@@ -119,24 +146,154 @@ async fn post(state: AppState, lang: Lang, req: Request) -> Response {
             min_fill_seconds: i64::try_from(state.config.min_fill_seconds).unwrap_or(i64::MAX),
             known_area: &known_area,
         };
-        decide(decide::read(&body), &rules, || state.new_token())
+        decide(posted, &rules, || state.new_token())
     };
     match outcome {
-        Outcome::Show(view) => {
-            if let ReferView::Problem(Problem::Automated) = view {
+        Outcome::Show(ReferView::Problem(problem)) => {
+            if problem == Problem::Automated {
                 tracing::info!("referral refused: the hidden field was filled in");
             }
-            render(&state, lang, view).await
+            refuse(&state, lang, problem).await
         }
+        Outcome::Show(view) => show_after_post(&state, shown_in, view, None).await,
         Outcome::Store { key, referral } => {
             match store(&state, client, &key, &referral, now).await {
                 Ok(reference) => {
-                    Redirect::to(&Page::sent_path(lang, &reference.to_string())).into_response()
+                    let sent = Handoff::Sent {
+                        reference: reference.to_string(),
+                    };
+                    match hand_off(&state, &sent).await {
+                        Some(id) => see_other(&Stage::Sent.path(lang, id.as_str())),
+                        // Shown here instead: the reference must reach the person.
+                        None => sent_page(&state, lang, reference, None).await,
+                    }
                 }
-                Err(problem) => refuse(&state, lang, problem).await,
+                Err(Refused::TooMany { wait }) => {
+                    let view = ReferView::Check {
+                        answers: referral.answers(),
+                        token: token.clone(),
+                        general: Some(Problem::TooMany),
+                    };
+                    show_after_post(&state, lang, view, Some(wait)).await
+                }
+                Err(Refused::NotStored) => {
+                    // Every answer kept, on the page itself: nothing may be lost.
+                    let view = ReferView::Check {
+                        answers: referral.answers(),
+                        token: token.clone(),
+                        general: Some(Problem::NotStored),
+                    };
+                    render(&state, lang, view, None, StatusCode::SERVICE_UNAVAILABLE).await
+                }
             }
         }
     }
+}
+
+/// A form step or the check page after a post: handed over and redirected to (so Back
+/// never meets a form post), or, when the handoff cannot be stored, shown at once.
+async fn show_after_post(
+    state: &AppState,
+    lang: Lang,
+    view: ReferView,
+    wait: Option<i64>,
+) -> Response {
+    let (handoff, stage) = match view.clone() {
+        ReferView::Form {
+            answers,
+            step,
+            errors,
+            general,
+            token,
+        } => (
+            Handoff::Form {
+                answers,
+                step,
+                show_errors: !errors.is_empty(),
+                general,
+                token,
+            },
+            Stage::Answers,
+        ),
+        ReferView::Check {
+            answers,
+            token,
+            general,
+        } => (
+            Handoff::Check {
+                answers,
+                token,
+                general,
+            },
+            Stage::Check,
+        ),
+        ReferView::Problem(problem) => return refuse(state, lang, problem).await,
+    };
+    let handoff = match (handoff, wait) {
+        (Handoff::Check { answers, token, .. }, Some(wait)) => Handoff::Limited {
+            answers,
+            token,
+            wait_until: unix_now() + wait,
+        },
+        (handoff, _) => handoff,
+    };
+    match hand_off(state, &handoff).await {
+        Some(id) => see_other(&stage.path(lang, id.as_str())),
+        None => render(state, lang, view, None, StatusCode::OK).await,
+    }
+}
+
+/// A 303 to `path`: the browser then asks for it with GET. Kept by nobody: it names
+/// a handoff.
+pub(super) fn see_other(path: &str) -> Response {
+    let mut response = Redirect::to(path).into_response();
+    response.headers_mut().insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static(headers::PERSONAL),
+    );
+    response
+}
+
+/// Stores `handoff` for the next page, or `None` (logged) when the database cannot.
+pub(super) async fn hand_off(state: &AppState, handoff: &Handoff) -> Option<HandoffId> {
+    let id = HandoffId::random();
+    let sealed = state.sealer.seal(&id, handoff);
+    let expires = unix_now() + crate::referral::handoff::TTL_SECONDS;
+    match state.store.put_handoff(id.as_str(), &sealed, expires).await {
+        Ok(()) => Some(id),
+        Err(e) => {
+            tracing::error!("a page's answers could not be handed over: {e}");
+            None
+        }
+    }
+}
+
+/// The handoff under `id`, if it is still there and opens.
+pub(super) async fn take(state: &AppState, id: &HandoffId) -> Option<Handoff> {
+    match state.store.handoff(id.as_str(), unix_now()).await {
+        Ok(Some(sealed)) => state.sealer.open(id, &sealed),
+        Ok(None) => None,
+        Err(e) => {
+            tracing::error!("a handoff could not be read: {e}");
+            None
+        }
+    }
+}
+
+/// Deletes the handoff under `id` (logged, never fatal: it expires anyway).
+pub(super) async fn forget(state: &AppState, id: &HandoffId) {
+    if let Err(e) = state.store.drop_handoff(id.as_str()).await {
+        tracing::error!("a handoff could not be deleted: {e}");
+    }
+}
+
+/// Why a checked request was not stored.
+enum Refused {
+    /// The client's Send limit is full for this many seconds.
+    TooMany {
+        wait: i64,
+    },
+    NotStored,
 }
 
 /// Stores a request once per key: the same answers sent again find the first request;
@@ -147,16 +304,16 @@ async fn store(
     key: &str,
     referral: &Referral,
     now: i64,
-) -> Result<Reference, Problem> {
+) -> Result<Reference, Refused> {
     let not_stored = |e: crate::referral::store::StoreError| {
         tracing::error!("referral not stored: {e}");
-        Problem::NotStored
+        Refused::NotStored
     };
     if let Some(reference) = state.store.reference_for(key).await.map_err(not_stored)? {
         return Ok(reference);
     }
-    if !state.send_limit.allow(&state.store, client, now).await {
-        return Err(Problem::TooMany);
+    if let Some(wait) = state.send_limit.wait(&state.store, client, now).await {
+        return Err(Refused::TooMany { wait });
     }
     let reference = state
         .store
@@ -178,37 +335,148 @@ async fn store(
     Ok(reference)
 }
 
-// The reference is read from the raw path, not a `Path<String>`: that extractor answers
-// 400 to a segment that is not UTF-8 (`%FF`), and every bad reference is the same 404.
-pub async fn sent_en(State(state): State<AppState>, uri: http::Uri) -> Response {
-    sent(state, Lang::En, &uri).await
-}
-
-pub async fn sent_cy(State(state): State<AppState>, uri: http::Uri) -> Response {
-    sent(state, Lang::Cy, &uri).await
-}
-
-async fn sent(state: AppState, lang: Lang, uri: &http::Uri) -> Response {
-    // Checked before anything else: only a well-formed reference reaches a path.
+/// A page after a post, at `/refer/<stage>/{id}` (or the status page's): what the
+/// handoff holds, or, once it is gone, a page with nothing personal on it.
+pub async fn stage_page(state: AppState, lang: Lang, stage: Stage, uri: &http::Uri) -> Response {
     let segment = uri.path().rsplit('/').next().unwrap_or_default();
-    let Ok(reference) = Reference::parse(segment) else {
-        return not_found(&state, lang, Page::sent_segment(lang)).await;
+    let Some(id) = HandoffId::parse(segment) else {
+        return gone(&state, lang, stage).await;
     };
-    stored_page(
-        &state,
-        lang,
-        reference,
-        Page::sent_segment(lang),
-        |stored| {
+    let handoff = take(&state, &id).await;
+    let handed = Handed(id.to_string());
+    let known_area = |slug: &str| state.areas.by_slug(slug).is_some();
+    match (stage, handoff) {
+        (
+            Stage::Answers,
+            Some(Handoff::Form {
+                answers,
+                step,
+                show_errors,
+                general,
+                token,
+            }),
+        ) => {
+            let errors = match (show_errors, form::parse(&answers, known_area)) {
+                (true, Err(errors)) => errors.into_iter().filter(|e| step.asks(e.field)).collect(),
+                _ => Vec::new(),
+            };
+            let view = ReferView::Form {
+                answers,
+                step,
+                errors,
+                general,
+                token,
+            };
+            render(&state, lang, view, Some(handed), StatusCode::OK).await
+        }
+        (
+            Stage::Check,
+            Some(Handoff::Check {
+                answers,
+                token,
+                general,
+            }),
+        ) => {
+            let view = ReferView::Check {
+                answers,
+                token,
+                general,
+            };
+            render(&state, lang, view, Some(handed), StatusCode::OK).await
+        }
+        (
+            Stage::Check,
+            Some(Handoff::Limited {
+                answers,
+                token,
+                wait_until,
+            }),
+        ) => {
+            let view = ReferView::Check {
+                answers,
+                token,
+                general: Some(Problem::TooMany),
+            };
+            let minutes = (((wait_until - unix_now()).max(1) + 59) / 60)
+                .min(crate::site::CLIENT_LIMIT_MINUTES);
+            let wait = LimitWait(minutes);
+            let path = Page::Refer.path(lang);
+            page(
+                &state,
+                path,
+                move || {
+                    provide_context(view.clone());
+                    provide_context(handed.clone());
+                    provide_context(wait);
+                },
+                StatusCode::OK,
+            )
+            .await
+        }
+        (Stage::Sent, Some(Handoff::Sent { reference })) => match Reference::parse(&reference) {
+            Ok(reference) => sent_page(&state, lang, reference, Some(handed)).await,
+            Err(_) => gone(&state, lang, stage).await,
+        },
+        (Stage::Status, Some(Handoff::Status { typed, problem })) => {
+            super::status::result_page(&state, lang, typed, problem, handed).await
+        }
+        _ => gone(&state, lang, stage).await,
+    }
+}
+
+/// What an address of a deleted or expired handoff shows: nothing personal.
+async fn gone(state: &AppState, lang: Lang, stage: Stage) -> Response {
+    match stage {
+        // The status page's form, empty.
+        Stage::Status => page(state, Page::Status.path(lang), || {}, StatusCode::NOT_FOUND).await,
+        _ => refuse(state, lang, Problem::Gone).await,
+    }
+}
+
+/// The confirmation page for `reference`.
+async fn sent_page(
+    state: &AppState,
+    lang: Lang,
+    reference: Reference,
+    handed: Option<Handed>,
+) -> Response {
+    let id = handed.as_ref().map_or("sent", |h| h.0.as_str()).to_string();
+    match state.store.find(reference).await {
+        Ok(Some(stored)) => {
             let view = SentView {
                 reference: stored.reference.to_string(),
                 area: stored.area,
                 routed: stored.routed,
             };
-            (Page::sent_path(lang, &view.reference), view)
-        },
-    )
-    .await
+            page(
+                state,
+                Page::sent_path(lang, &id),
+                move || {
+                    provide_context(view.clone());
+                    if let Some(handed) = handed.clone() {
+                        provide_context(handed);
+                    }
+                },
+                StatusCode::OK,
+            )
+            .await
+        }
+        Ok(None) => not_found(state, lang, Page::sent_segment(lang)).await,
+        Err(e) => {
+            tracing::error!(%reference, "the confirmation page not shown: {e}");
+            refuse(state, lang, Problem::Unavailable).await
+        }
+    }
+}
+
+/// Exit through the site (`/exit/{id}`): deletes the handoff the page showed, then
+/// leaves for the neutral site. Answers GET (a plain link, JavaScript off) and POST.
+pub async fn exit(State(state): State<AppState>, uri: http::Uri) -> Response {
+    let segment = uri.path().rsplit('/').next().unwrap_or_default();
+    if let Some(id) = HandoffId::parse(segment) {
+        forget(&state, &id).await;
+    }
+    see_other(&state.config.site.exit_url)
 }
 
 /// A page about one stored request, under `/refer/<segment>/…`: `view` gives the page's

@@ -10,12 +10,15 @@ use super::limit::client_of;
 use super::refer::{page, refuse, same_site};
 use crate::areas::directory::Audience;
 use crate::calendar::uk_date;
+use crate::components::frame::{ExitVia, exit_path};
+use crate::i18n::Stage;
 use crate::i18n::{Lang, Page};
 use crate::pages::status::FIELD;
+use crate::referral::handoff::Handoff;
 use crate::referral::problem::Problem;
 use crate::referral::reference::Reference;
 use crate::referral::store::Stored;
-use crate::referral::view::{StatusFound, StatusProblem, StatusView};
+use crate::referral::view::{Handed, StatusFound, StatusProblem, StatusView};
 use crate::referral::worker::unix_now;
 use axum::Router;
 use axum::body::to_bytes;
@@ -53,37 +56,82 @@ async fn lookup(State(state): State<AppState>, lang: Lang, req: Request) -> Resp
         .find(|(k, _)| k == FIELD)
         .map(|(_, v)| v.chars().filter(|c| !c.is_control()).take(40).collect())
         .unwrap_or_default();
-    let view = answer(&state, typed, client).await;
-    let view = match view {
-        Ok(view) => view,
-        Err(()) => return refuse(&state, lang, Problem::Unavailable).await,
+    let problem = check(&state, &typed, client).await;
+    // Post-redirect-get: the answer's address holds a random id, never the reference.
+    let handoff = Handoff::Status {
+        typed: typed.clone(),
+        problem,
+    };
+    match super::refer::hand_off(&state, &handoff).await {
+        Some(id) => super::refer::see_other(&Stage::Status.path(lang, id.as_str())),
+        None => show(&state, lang, typed, problem, None).await,
+    }
+}
+
+/// Why `typed` is not looked up, if it is not: empty, not a reference, or over the
+/// client's limit (each lookup of a well-formed reference is counted here, once).
+async fn check(state: &AppState, typed: &str, client: IpAddr) -> Option<StatusProblem> {
+    if typed.trim().is_empty() {
+        return Some(StatusProblem::Empty);
+    }
+    if Reference::parse(typed).is_err() {
+        return Some(StatusProblem::NotAReference);
+    }
+    let allowed = state
+        .status_limit
+        .allow(&state.store, client, unix_now())
+        .await;
+    (!allowed).then_some(StatusProblem::TooMany)
+}
+
+/// The answer page at `/refer/status/result/{id}`.
+pub(super) async fn result_page(
+    state: &AppState,
+    lang: Lang,
+    typed: String,
+    problem: Option<StatusProblem>,
+    handed: Handed,
+) -> Response {
+    show(state, lang, typed, problem, Some(handed)).await
+}
+
+/// The status page with the answer for `typed`.
+async fn show(
+    state: &AppState,
+    lang: Lang,
+    typed: String,
+    problem: Option<StatusProblem>,
+    handed: Option<Handed>,
+) -> Response {
+    let view = match problem {
+        Some(p) => self::problem(typed, p),
+        None => match answer(state, &typed).await {
+            Ok(view) => view,
+            Err(()) => return refuse(state, lang, Problem::Unavailable).await,
+        },
     };
     let status = StatusCode::from_u16(view.status()).unwrap_or(StatusCode::OK);
+    let exit = handed.map(|h| ExitVia(exit_path(&h.0)));
     page(
-        &state,
+        state,
         Page::Status.path(lang),
-        move || provide_context(view.clone()),
+        move || {
+            provide_context(view.clone());
+            if let Some(exit) = exit.clone() {
+                provide_context(exit);
+            }
+        },
         status,
     )
     .await
 }
 
-/// What to show for `typed`: checked, then counted against the client's limit, then
-/// looked up. `Err` when the database cannot answer.
-async fn answer(state: &AppState, typed: String, client: IpAddr) -> Result<StatusView, ()> {
-    if typed.trim().is_empty() {
-        return Ok(problem(typed, StatusProblem::Empty));
-    }
-    let Ok(reference) = Reference::parse(&typed) else {
-        return Ok(problem(typed, StatusProblem::NotAReference));
+/// What the page says about `typed`, a checked reference. `Err` when the database
+/// cannot answer.
+async fn answer(state: &AppState, typed: &str) -> Result<StatusView, ()> {
+    let Ok(reference) = Reference::parse(typed) else {
+        return Ok(problem(typed.to_string(), StatusProblem::NotAReference));
     };
-    let allowed = state
-        .status_limit
-        .allow(&state.store, client, unix_now())
-        .await;
-    if !allowed {
-        return Ok(problem(typed, StatusProblem::TooMany));
-    }
     let stored = state.store.find(reference).await.map_err(|e| {
         tracing::error!(%reference, "status not looked up: {e}");
     })?;

@@ -104,6 +104,18 @@ pub async fn page(app: &Router, uri: &str, status: StatusCode) -> String {
     text(res).await
 }
 
+/// The reference a confirmation page shows (the page's address never holds it).
+pub fn reference_on_page(html: &str) -> String {
+    let pattern = "rj-panel__reference\">";
+    let at = html.find(pattern).expect("a confirmation page") + pattern.len();
+    html[at..at + html[at..].find('<').unwrap()].to_string()
+}
+
+/// The reference of the request a Send's redirect (to `location`) confirms.
+pub async fn reference_at(app: &Router, location: &str) -> String {
+    reference_on_page(&page(app, location, StatusCode::OK).await)
+}
+
 /// Parses Prometheus text with the official Python client's parser
 /// (`tests/metrics/parse.py`, Debian's python3-prometheus-client): each family's type
 /// and samples as JSON. Panics, with the parser's message, if the text is not valid.

@@ -11,7 +11,7 @@ use crate::referral::store::backend::Db;
 impl Store {
     /// Counts one event for `client` (an opaque key, never an address) under the limit
     /// `name`, or says no, counting nothing, when `max` events already fall within the
-    /// last `window` seconds.
+    /// last `window` seconds: `Err(seconds)` until a place frees.
     pub async fn count_hit(
         &self,
         name: &str,
@@ -19,7 +19,7 @@ impl Store {
         max: u32,
         window: i64,
         now: i64,
-    ) -> Result<bool, StoreError> {
+    ) -> Result<Result<(), i64>, StoreError> {
         // The same statements on both backends; only how the transaction starts differs.
         macro_rules! in_transaction {
             ($tx:ident) => {{
@@ -34,7 +34,7 @@ impl Store {
                 .fetch_one(&mut *$tx)
                 .await?;
                 match next_hits(&hits, now, window, max) {
-                    Some(hits) => {
+                    Ok(hits) => {
                         sqlx::query(
                             "UPDATE client_limits SET hits = $3, expires_at = $4
                              WHERE name = $1 AND client = $2",
@@ -46,11 +46,11 @@ impl Store {
                         .execute(&mut *$tx)
                         .await?;
                         $tx.commit().await?;
-                        true
+                        Ok(())
                     }
-                    None => {
+                    Err(wait) => {
                         $tx.rollback().await?;
-                        false
+                        Err(wait)
                     }
                 }
             }};
@@ -86,24 +86,24 @@ impl Store {
 }
 
 /// The events of `hits` (unix times, space-separated) still inside the window at `now`,
-/// plus `now`; `None` when `max` of them are already there. An event exactly `window`
-/// seconds old still counts.
-fn next_hits(hits: &str, now: i64, window: i64, max: u32) -> Option<String> {
+/// plus `now`; when `max` of them are already there, `Err` with the seconds until the
+/// oldest leaves. An event exactly `window` seconds old still counts.
+fn next_hits(hits: &str, now: i64, window: i64, max: u32) -> Result<String, i64> {
     let mut kept: Vec<i64> = hits
         .split_ascii_whitespace()
         .filter_map(|t| t.parse().ok())
         .filter(|t| now - t <= window)
         .collect();
     if kept.len() >= max as usize {
-        return None;
+        let oldest = kept.iter().min().copied().unwrap_or(now);
+        return Err((oldest + window + 1 - now).max(1));
     }
     kept.push(now);
-    Some(
-        kept.iter()
-            .map(i64::to_string)
-            .collect::<Vec<_>>()
-            .join(" "),
-    )
+    Ok(kept
+        .iter()
+        .map(i64::to_string)
+        .collect::<Vec<_>>()
+        .join(" "))
 }
 
 #[cfg(test)]
@@ -112,15 +112,16 @@ mod tests {
 
     #[test]
     fn the_window_slides() {
-        assert_eq!(next_hits("", 100, 3600, 2).as_deref(), Some("100"));
-        assert_eq!(next_hits("100", 200, 3600, 2).as_deref(), Some("100 200"));
-        assert_eq!(next_hits("100 200", 300, 3600, 2), None);
+        assert_eq!(next_hits("", 100, 3600, 2).as_deref(), Ok("100"));
+        assert_eq!(next_hits("100", 200, 3600, 2).as_deref(), Ok("100 200"));
+        // Full: the wait is until the oldest event leaves the window.
+        assert_eq!(next_hits("100 200", 300, 3600, 2), Err(3401));
         // 100 is exactly an hour old: it still counts; a second later it has gone.
-        assert_eq!(next_hits("100 200", 3700, 3600, 2), None);
+        assert_eq!(next_hits("100 200", 3700, 3600, 2), Err(1));
         assert_eq!(
             next_hits("100 200", 3701, 3600, 2).as_deref(),
-            Some("200 3701")
+            Ok("200 3701")
         );
-        assert_eq!(next_hits("junk 5", 10, 3600, 5).as_deref(), Some("5 10"));
+        assert_eq!(next_hits("junk 5", 10, 3600, 5).as_deref(), Ok("5 10"));
     }
 }
