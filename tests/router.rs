@@ -478,6 +478,33 @@ async fn a_trailing_slash_redirects_to_the_page() {
     assert_eq!(get(&app, "/").await.status(), StatusCode::OK);
 }
 
+/// A page's old address (the Welsh Easy Read page renamed in the third Welsh review,
+/// G3) goes to its new one, its query kept.
+#[tokio::test]
+async fn an_old_address_redirects_to_the_page() {
+    let app = app().await;
+    for (path, to) in [
+        (
+            "/cy/hawdd-ei-ddeall-gofyn-am-gael-eich-cysylltu",
+            "/cy/hawdd-ei-ddeall-gofyn-i-wasanaeth-gysylltu",
+        ),
+        (
+            "/cy/hawdd-ei-ddeall-gofyn-am-gael-eich-cysylltu?a=1",
+            "/cy/hawdd-ei-ddeall-gofyn-i-wasanaeth-gysylltu?a=1",
+        ),
+    ] {
+        let res = get(&app, path).await;
+        assert_eq!(res.status(), StatusCode::PERMANENT_REDIRECT, "{path}");
+        assert_eq!(res.headers()[header::LOCATION], to, "{path}");
+    }
+    page(
+        &app,
+        "/cy/hawdd-ei-ddeall-gofyn-i-wasanaeth-gysylltu",
+        StatusCode::OK,
+    )
+    .await;
+}
+
 /// Fault 11: only GET and HEAD read a static file.
 #[tokio::test]
 async fn posting_to_a_file_is_not_allowed() {

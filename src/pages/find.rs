@@ -5,6 +5,7 @@ use super::area_data;
 use crate::areas::directory::{Date, Directory, FactsFrom};
 use crate::areas::{Answer, Areas, Kind, MatchKind, Note, PoliceArea, describe};
 use crate::components::form::{FormGroup, Heading, described_by};
+use crate::components::prose::mixed_text;
 use crate::components::{Alternates, Frame, PageFrame, ServiceCard};
 use crate::i18n::{Lang, Page, Tr};
 use crate::site::use_site;
@@ -301,7 +302,7 @@ fn NationalRoutes(lang: Lang) -> impl IntoView {
                     <a class="rj-link rj-link--phone" href="tel:08081689111">"08 08 16 89 111"</a>
                 </li>
                 <li>
-                    {tr.t("area-national-why-me")}" "
+                    {mixed_text(&tr.t("area-national-why-me"))}" "
                     <a href="https://why-me.org/" rel="noreferrer">"https://why-me.org/"</a>
                 </li>
             </ul>
