@@ -25,7 +25,7 @@ easy-read-what-is-rj-ways = Ffyrdd o'i wneud
 easy-read-what-is-rj-meet =
     Gallwch chi **gwrdd** wyneb yn wyneb.
 
-    Yn gyntaf, byddwch chi'n cwrdd â'r person sy'n helpu ar eich pen eich hun. Mae'n eich helpu chi i fod yn **barod**.
+    Yn gyntaf, byddwch chi'n cwrdd â'r person sy'n helpu heb neb arall. Mae'n eich helpu chi i fod yn **barod**.
 easy-read-what-is-rj-letter =
     Does dim rhaid i chi gwrdd.
 

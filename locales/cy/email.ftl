@@ -3,7 +3,7 @@ email-subject = Cais am gyswllt cyfiawnder adferol { $reference }
 email-subject-triage = I'w anfon ymlaen: cais am gyswllt cyfiawnder adferol { $reference }
 # Mae cais drwy fewnflwch brysbennu'r gweithredwr yn dechrau gyda ffeithiau cyhoeddus yr ardal.
 email-triage-heading = Anfonwch y cais hwn ymlaen
-email-triage-named = Daeth y cais hwn atoch chi am nad yw { $service } wedi cytuno i gael ceisiadau'n syth o'r wefan hon. Anfonwch e ymlaen atyn nhw. Mae eu manylion cyhoeddus isod.
+email-triage-named = Mae'r cais hwn ar gyfer { $service }. Daeth atoch chi am nad ydyn nhw wedi cytuno i gael ceisiadau'n syth o'r wefan hon. Anfonwch e ymlaen atyn nhw. Mae eu manylion cyhoeddus isod.
 email-triage-none = Daeth y cais hwn atoch chi am nad oes gwasanaeth cyfiawnder adferol wedi'i restru ar gyfer { $area }. Chwiliwch am wasanaeth sy'n gallu helpu, ac anfonwch y cais ymlaen ato. Mae tudalen yr ardal ar y wefan hon yn rhestru ffyrdd eraill o ofyn am gyfiawnder adferol.
 email-youth-flag = Achos cyfiawnder ieuenctid: roedd y person sy'n gyfrifol o dan 18 oed. Fel arfer, y gwasanaeth cyfiawnder ieuenctid lleol sy'n cynnal cyfiawnder adferol mewn achos fel hwn. Os nad chi yw'r gwasanaeth hwnnw, anfonwch y cais hwn ymlaen ato.
 email-intro = Mae rhywun wedi defnyddio'r wefan { $site } i ofyn i'ch gwasanaeth cyfiawnder adferol gysylltu â nhw. Darllenwch y cyfarwyddiadau diogelwch cyn cysylltu.

@@ -66,3 +66,19 @@ month-9 = Medi
 month-10 = Hydref
 month-11 = Tachwedd
 month-12 = Rhagfyr
+area-provider = Pwy sy'n ei redeg
+area-no-adult-service = Dydyn ni ddim wedi dod o hyd i wasanaeth cyfiawnder adferol yn ardal { $area } sy'n derbyn achosion lle roedd y person sy'n gyfrifol yn 18 oed neu'n hŷn. Ar gyfer yr achosion hynny, gallwch ofyn o hyd yn y ffyrdd isod.
+area-rj-page = Tudalen y comisiynydd am gyfiawnder adferol
+area-rj-page-english = Tudalen y comisiynydd am gyfiawnder adferol (yn Saesneg)
+# Pa mor siŵr ydyn ni o fanylion gwasanaeth: un frawddeg, o hyder yr ymchwil (high:
+# mae tudalen swyddogol yn dweud hynny; medium: ffynonellau hen, anuniongyrchol neu
+# drydydd parti; low: dim ond ffynonellau anuniongyrchol neu hen) ac a yw'r gweithredwr
+# wedi'u gwirio gyda'r gwasanaeth.
+service-sure = { $checked ->
+    [yes] Gwnaethon ni wirio'r manylion hyn gyda'r gwasanaeth ar { $date }.
+   *[no] { $confidence ->
+        [high] Rydyn ni'n eithaf siŵr o'r manylion hyn, gan fod tudalen swyddogol yn eu rhoi, ond dydyn ni ddim wedi'u gwirio gyda'r gwasanaeth.
+        [medium] Dydyn ni ddim yn hollol siŵr o'r manylion hyn, gan fod ein ffynonellau'n hen neu'n anuniongyrchol, a dydyn ni ddim wedi'u gwirio gyda'r gwasanaeth.
+       *[low] Dydyn ni ddim yn siŵr o'r manylion hyn, gan mai dim ond ffynonellau hen neu anuniongyrchol a gawson ni, a dydyn ni ddim wedi'u gwirio gyda'r gwasanaeth.
+    }
+}

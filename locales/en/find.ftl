@@ -66,3 +66,18 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+area-provider = Run by
+area-no-adult-service = We have not found a restorative justice service for { $area } that takes cases where the person responsible was 18 or over. For those, you can still ask in the ways below.
+area-rj-page = The commissioner's page about restorative justice
+area-rj-page-english = The commissioner's page about restorative justice
+# How sure we are of a service's details: one sentence, from the research's confidence
+# (high: an official page says so; medium: old, indirect or third-party sources; low:
+# only indirect or old sources) and whether the operator has checked them with the service.
+service-sure = { $checked ->
+    [yes] We checked these details with the service on { $date }.
+   *[no] { $confidence ->
+        [high] We are fairly sure of these details, as an official page gives them, but we have not checked them with the service.
+        [medium] We are not fully sure of these details, as our sources are old or indirect, and we have not checked them with the service.
+       *[low] We are not sure of these details, as we found only old or indirect sources, and we have not checked them with the service.
+    }
+}

@@ -349,6 +349,11 @@ pub fn SentPage(lang: Lang) -> impl IntoView {
             <ServiceCard service lang />
         }
     });
+    // An area with no service for everyone: the routes that cover every area too.
+    let national = area
+        .and_then(|a| directory.listing(a))
+        .is_none_or(|l| l.main_service().is_none())
+        .then(|| view! { <crate::pages::find::NationalRoutes lang nested=true /> });
     let alternates = Alternates {
         en: Page::sent_path(Lang::En, &sent.reference),
         cy: Page::sent_path(Lang::Cy, &sent.reference),
@@ -364,6 +369,7 @@ pub fn SentPage(lang: Lang) -> impl IntoView {
             <h2>{tr.t("refer-sent-next-heading")}</h2>
             <p>{mixed_text(&next)}</p>
             {card}
+            {national}
             <p>{tr.t("sent-status")}" "<a href=Page::Status.path(lang)>{tr.t("sent-status-link")}</a></p>
         </Frame>
     }
