@@ -632,7 +632,7 @@ fn the_state_words_catch_the_old_welsh_confirmation() {
 /// once someone has confirmed they have it ("has your request", "wedi cael eich cais").
 #[test]
 fn the_confirmation_email_says_sent_never_received_in_both_languages() {
-    use rj::i18n::{Lang, Tr, unmarked};
+    use rj::i18n::{Tr, unmarked};
     let args = [
         ("service", "Example Service".into()),
         ("operator", "Example Partnership".into()),
