@@ -240,9 +240,29 @@ const MUTATION_ALLOWED: &[(&str, &str, &str)] = &[
         "a postcode district or sector, e.g. TD15",
     ),
     (
+        "lookup-spans-several",
+        "place",
+        "a postcode district or sector, e.g. EN8",
+    ),
+    (
+        "lookup-spans-and-scotland",
+        "place",
+        "a postcode district or sector",
+    ),
+    (
+        "lookup-spans-several-and-scotland",
+        "place",
+        "a postcode district or sector",
+    ),
+    (
         "lookup-not-found",
         "place",
         "a postcode, district or sector",
+    ),
+    (
+        "service-sure",
+        "date",
+        "a date that starts with the day's number: 5 Tachwedd 2026",
     ),
     (
         "area-checked-on",
@@ -468,14 +488,18 @@ const JOINS_THE_ARTICLE: &[&str] = &[
     "mai", "pa",
 ];
 
-/// Messages that still put such a value after such a word, each with why. The finder's
-/// place names are review item G2, which issue 25 fixes (the article stripped in code);
-/// nothing here checks that they are still needed, so that fix can land on its own.
+/// Messages that put such a value after such a word, each with why. A postcode never
+/// begins with the article. The finder's place names after "Mae" are review item G2,
+/// which issue 25 fixes (the article joined in code); nothing here checks that an entry
+/// is still needed, so that fix can land on its own.
 const ARTICLE_ALLOWED: &[(&str, &str, &str)] = &[
     ("lookup-near-boundary", "place", "review G2: issue 25"),
-    ("lookup-spans", "place", "review G2: issue 25"),
-    ("lookup-spans-scotland", "place", "review G2: issue 25"),
-    ("lookup-not-found", "place", "review G2: issue 25"),
+    ("lookup-spans", "place", "a postcode district or sector"),
+    ("lookup-spans-scotland", "place", "a postcode district or sector"),
+    ("lookup-spans-several", "place", "a postcode district or sector"),
+    ("lookup-spans-and-scotland", "place", "a postcode district or sector"),
+    ("lookup-spans-several-and-scotland", "place", "a postcode district or sector"),
+    ("lookup-not-found", "place", "a postcode, district or sector"),
 ];
 
 /// The variables whose value may begin with the Welsh article: the operator's Welsh name
