@@ -76,7 +76,10 @@ fn the_shipped_directory_lists_every_area_41_services_for_everyone_and_4_with_yo
     assert_eq!(named.len(), 41);
     for slug in NO_ADULT_SERVICE {
         let area = areas().by_slug(slug).unwrap();
-        assert!(d.listing(area.id).unwrap().main_service().is_none(), "{slug}");
+        assert!(
+            d.listing(area.id).unwrap().main_service().is_none(),
+            "{slug}"
+        );
     }
     let youth: Vec<_> = d
         .listings()
@@ -84,7 +87,10 @@ fn the_shipped_directory_lists_every_area_41_services_for_everyone_and_4_with_yo
         .filter(|l| l.youth_services().next().is_some())
         .map(|l| areas().get(l.area).slug.clone())
         .collect();
-    assert_eq!(youth, ["city-of-london", "gwent", "south-wales", "dyfed-powys"]);
+    assert_eq!(
+        youth,
+        ["city-of-london", "gwent", "south-wales", "dyfed-powys"]
+    );
     let gwent = d.listing(areas().by_slug("gwent").unwrap().id).unwrap();
     assert_eq!(gwent.youth_services().count(), 3);
     assert!(
@@ -183,12 +189,17 @@ async fn every_area_page_shows_its_csv_service_and_web_page() {
                 .cloned()
                 .unwrap();
             let (_, notes) = split_name(&row["service_name"]);
-            assert!(text.contains(&service.name), "{slug} {lang:?}: {}", service.name);
+            assert!(
+                text.contains(&service.name),
+                "{slug} {lang:?}: {}",
+                service.name
+            );
             assert!(
                 notes.is_empty() || !text.contains(&notes),
                 "{slug} {lang:?}: the research note is shown: {notes}"
             );
-            if !row["service_url"].is_empty() && (lang == Lang::En || service.website_cy.is_none()) {
+            if !row["service_url"].is_empty() && (lang == Lang::En || service.website_cy.is_none())
+            {
                 assert!(
                     html.contains(&format!("href=\"{}\"", row["service_url"])),
                     "{slug} {lang:?}: {}",
@@ -275,7 +286,9 @@ async fn areas_with_only_youth_services_say_so_and_show_the_national_routes() {
                 let text = main_text(&html);
                 let plain = match lang {
                     Lang::En => "that takes cases where the person responsible was 18 or over",
-                    Lang::Cy => "sy'n derbyn achosion lle roedd y person sy'n gyfrifol yn 18 oed neu'n hŷn",
+                    Lang::Cy => {
+                        "sy'n derbyn achosion lle roedd y person sy'n gyfrifol yn 18 oed neu'n hŷn"
+                    }
                 };
                 assert!(text.contains(plain), "{path}");
                 assert!(html.contains("href=\"tel:08081689111\""), "{path}");
@@ -285,7 +298,10 @@ async fn areas_with_only_youth_services_say_so_and_show_the_national_routes() {
                     Lang::Cy => "uned gofal tystion",
                 };
                 assert!(text.contains(police), "{path}");
-                assert!(html.contains("class=\"rj-service__audience\""), "{path}: youth services");
+                assert!(
+                    html.contains("class=\"rj-service__audience\""),
+                    "{path}: youth services"
+                );
                 let sure = match lang {
                     Lang::En => "We are fairly sure of these details",
                     Lang::Cy => "Rydyn ni'n eithaf siŵr o'r manylion hyn",
@@ -301,7 +317,12 @@ async fn areas_with_only_youth_services_say_so_and_show_the_national_routes() {
 #[tokio::test]
 async fn the_new_services_show_their_public_name_line_and_confidence() {
     let app = app().await;
-    let cy = page(&app, &Page::area_path(Lang::Cy, "south-wales"), StatusCode::OK).await;
+    let cy = page(
+        &app,
+        &Page::area_path(Lang::Cy, "south-wales"),
+        StatusCode::OK,
+    )
+    .await;
     assert!(cy.contains(">Ffocws Dioddefwyr De Cymru</h3>"), "{cy}");
     assert!(cy.contains("href=\"https://www.ffocwsdioddefwyrdecymru.org.uk/"));
     assert!(main_text(&cy).contains("Dydyn ni ddim yn hollol siŵr o'r manylion hyn"));
@@ -312,11 +333,24 @@ async fn the_new_services_show_their_public_name_line_and_confidence() {
     let city = main_text(&page(&app, "/areas/city-of-london", StatusCode::OK).await);
     assert!(city.contains("We have not confirmed that it takes cases from the City of London."));
     assert!(city.contains("We are not sure of these details"));
-    let city_cy = page(&app, &Page::area_path(Lang::Cy, "city-of-london"), StatusCode::OK).await;
-    assert!(city_cy.contains("<span lang=\"en\">CALM Mediation</span>"), "{city_cy}");
+    let city_cy = page(
+        &app,
+        &Page::area_path(Lang::Cy, "city-of-london"),
+        StatusCode::OK,
+    )
+    .await;
+    assert!(
+        city_cy.contains("<span lang=\"en\">CALM Mediation</span>"),
+        "{city_cy}"
+    );
     // North Wales: no Welsh service name is published, so the English one, marked;
     // the force's Welsh page and the commissioner's "Cyfiawnder Adferol".
-    let nw = page(&app, &Page::area_path(Lang::Cy, "north-wales"), StatusCode::OK).await;
+    let nw = page(
+        &app,
+        &Page::area_path(Lang::Cy, "north-wales"),
+        StatusCode::OK,
+    )
+    .await;
     assert!(nw.contains("lang=\"en\" class=\"rj-service__name\""));
     assert!(nw.contains("href=\"https://www.north-wales.police.uk/advice-and-support/restorative-justice/?lang=cy-gb\""));
     assert!(nw.contains("href=\"https://www.northwales-pcc.gov.uk/cy/cyfiawnder-adferol\""));
@@ -325,7 +359,10 @@ async fn the_new_services_show_their_public_name_line_and_confidence() {
     let kent = main_text(&page(&app, &Page::area_path(Lang::Cy, "kent"), StatusCode::OK).await);
     assert!(!kent.contains("PCC-commissioned"), "{kent}");
     let gwent = page(&app, &Page::area_path(Lang::Cy, "gwent"), StatusCode::OK).await;
-    assert!(gwent.contains("(yn Saesneg)"), "the commissioner's English-only RJ page is marked");
+    assert!(
+        gwent.contains("(yn Saesneg)"),
+        "the commissioner's English-only RJ page is marked"
+    );
 }
 
 #[tokio::test]
@@ -340,10 +377,9 @@ async fn the_report_link_names_the_area_and_eligibility_shows_in_both_languages(
     );
     assert!(main_text(&html).contains("The newest is from October 2017."));
     let html = page(&app, &Page::area_path(Lang::Cy, "kent"), StatusCode::OK).await;
-    assert!(
-        main_text(&html)
-            .contains("Dim ond gan ddioddefwyr y mae'r gwasanaeth yn derbyn achosion o gam-drin domestig")
-    );
+    assert!(main_text(&html).contains(
+        "Dim ond gan ddioddefwyr y mae'r gwasanaeth yn derbyn achosion o gam-drin domestig"
+    ));
     assert!(main_text(&html).contains("Dyddiad y diweddaraf: Hydref 2017."));
     assert!(html.contains("subject=Manylion%20wedi%20dyddio%3A%20Kent\""));
     // http:// addresses are shown as the sources give them.
@@ -356,8 +392,8 @@ async fn the_report_link_names_the_area_and_eligibility_shows_in_both_languages(
 /// The shipped file with `extra` lines added to the first service (Metropolitan's).
 fn with_first_service(extra: &str) -> String {
     SHIPPED.replacen(
-        "name = \"Victim Support\"\n",
-        &format!("name = \"Victim Support\"\n{extra}\n"),
+        "name = \"London Victim and Witness Service\"\n",
+        &format!("name = \"London Victim and Witness Service\"\n{extra}\n"),
         1,
     )
 }
@@ -453,8 +489,13 @@ fn every_area_must_be_listed_and_a_youth_service_is_optional() {
         ["London Victim and Witness Service", "Youth Justice Service"]
     );
     // Several youth justice services (one per council) are allowed.
-    let d = Directory::parse(&with_first_service(&format!("{youth}{youth}")), "s.toml", areas(), false)
-        .unwrap();
+    let d = Directory::parse(
+        &with_first_service(&format!("{youth}{youth}")),
+        "s.toml",
+        areas(),
+        false,
+    )
+    .unwrap();
     assert_eq!(d.for_area(met).count(), 3);
     assert!(d.listing(met).unwrap().youth_service().is_none());
     // Two services for everyone is a mistake.

@@ -484,8 +484,7 @@ fn numbers_go_through_a_plural_selector() {
 /// Welsh words after which the article joins the word ("Mae'r", "i'r", "o'r", "a'r",
 /// "gyda'r"…): a value beginning "Y "/"Yr " cannot simply follow them.
 const JOINS_THE_ARTICLE: &[&str] = &[
-    "mae", "i", "o", "a", "â", "gyda", "efo", "na", "neu", "dyma", "dyna", "yw", "ydy",
-    "mai", "pa",
+    "mae", "i", "o", "a", "â", "gyda", "efo", "na", "neu", "dyma", "dyna", "yw", "ydy", "mai", "pa",
 ];
 
 /// Messages that put such a value after such a word, each with why. A postcode never
@@ -495,11 +494,31 @@ const JOINS_THE_ARTICLE: &[&str] = &[
 const ARTICLE_ALLOWED: &[(&str, &str, &str)] = &[
     ("lookup-near-boundary", "place", "review G2: issue 25"),
     ("lookup-spans", "place", "a postcode district or sector"),
-    ("lookup-spans-scotland", "place", "a postcode district or sector"),
-    ("lookup-spans-several", "place", "a postcode district or sector"),
-    ("lookup-spans-and-scotland", "place", "a postcode district or sector"),
-    ("lookup-spans-several-and-scotland", "place", "a postcode district or sector"),
-    ("lookup-not-found", "place", "a postcode, district or sector"),
+    (
+        "lookup-spans-scotland",
+        "place",
+        "a postcode district or sector",
+    ),
+    (
+        "lookup-spans-several",
+        "place",
+        "a postcode district or sector",
+    ),
+    (
+        "lookup-spans-and-scotland",
+        "place",
+        "a postcode district or sector",
+    ),
+    (
+        "lookup-spans-several-and-scotland",
+        "place",
+        "a postcode district or sector",
+    ),
+    (
+        "lookup-not-found",
+        "place",
+        "a postcode, district or sector",
+    ),
 ];
 
 /// The variables whose value may begin with the Welsh article: the operator's Welsh name
@@ -544,9 +563,7 @@ fn after_joining_words(pattern: &Pattern<&str>, found: &mut Vec<(String, String)
             .rsplit(|c: char| c.is_whitespace() || "([\"“:".contains(c))
             .next()?
             .to_lowercase();
-        JOINS_THE_ARTICLE
-            .contains(&word.as_str())
-            .then_some(word)
+        JOINS_THE_ARTICLE.contains(&word.as_str()).then_some(word)
     };
     let mut before = String::new();
     for element in &pattern.elements {
@@ -600,7 +617,10 @@ fn the_article_scan_finds_a_name_after_a_joining_word() {
 #[test]
 fn no_welsh_name_with_the_article_follows_a_word_that_joins_it() {
     let vars = article_variables();
-    assert!(vars.contains("service"), "the fallback begins with y: {vars:?}");
+    assert!(
+        vars.contains("service"),
+        "the fallback begins with y: {vars:?}"
+    );
     let mut problems = Vec::new();
     for (path, source) in resources("cy") {
         let resource = fluent_syntax::parser::parse(source.as_str()).unwrap();
@@ -638,7 +658,12 @@ const STATE_WORDS: [(rj::i18n::Lang, &str, &[&str]); 2] = [
     (
         rj::i18n::Lang::Cy,
         "Rydyn ni wedi anfon eich cais",
-        &["wedi cael eich cais", "wedi derbyn", "wedi cyrraedd", "wedi'i gael"],
+        &[
+            "wedi cael eich cais",
+            "wedi derbyn",
+            "wedi cyrraedd",
+            "wedi'i gael",
+        ],
     ),
 ];
 
@@ -670,12 +695,29 @@ fn the_confirmation_email_says_sent_never_received_in_both_languages() {
         let received: Vec<String> = ["status-received-service", "status-received-team"]
             .iter()
             .map(|id| unmarked(&tr.t_args(id, &args)))
-            .map(|t| t.split(". ").next().unwrap().trim_end_matches('.').to_string())
+            .map(|t| {
+                t.split(". ")
+                    .next()
+                    .unwrap()
+                    .trim_end_matches('.')
+                    .to_string()
+            })
             .collect();
-        for id in ["confirm-body", "confirm-body-triage", "confirm-body-triage-none"] {
+        for id in [
+            "confirm-body",
+            "confirm-body-triage",
+            "confirm-body-triage-none",
+        ] {
             let body = unmarked(&tr.t_args(id, &args));
-            assert!(body.starts_with(sent), "{lang:?} {id} does not say it was sent: {body}");
-            for claim in received.iter().map(String::as_str).chain(received_words.iter().copied()) {
+            assert!(
+                body.starts_with(sent),
+                "{lang:?} {id} does not say it was sent: {body}"
+            );
+            for claim in received
+                .iter()
+                .map(String::as_str)
+                .chain(received_words.iter().copied())
+            {
                 assert!(
                     !body.contains(claim),
                     "{lang:?} {id} claims the request was received ({claim}): {body}"

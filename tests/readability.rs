@@ -262,8 +262,7 @@ fn easy_read_sentences(text: &str) -> Vec<String> {
     let plain = plain.trim();
     let plain = match plain.split_once(": ") {
         Some((label, body))
-            if label.split(' ').count() == 2
-                && label.ends_with(|c: char| c.is_ascii_digit()) =>
+            if label.split(' ').count() == 2 && label.ends_with(|c: char| c.is_ascii_digit()) =>
         {
             body
         }
@@ -300,12 +299,19 @@ fn word_count(sentence: &str) -> usize {
 /// a sentence over the limit, or longer than its English one by more than the slack
 /// (sentence by sentence where both have as many, else against the longest English).
 fn easy_read_problem(en: &str, cy: &str) -> Option<String> {
-    let en: Vec<usize> = easy_read_sentences(en).iter().map(|s| word_count(s)).collect();
+    let en: Vec<usize> = easy_read_sentences(en)
+        .iter()
+        .map(|s| word_count(s))
+        .collect();
     let cy_sentences = easy_read_sentences(cy);
     let cy: Vec<usize> = cy_sentences.iter().map(|s| word_count(s)).collect();
     let longest_en = en.iter().copied().max().unwrap_or(0);
     for (i, (&words, sentence)) in cy.iter().zip(&cy_sentences).enumerate() {
-        let english = if en.len() == cy.len() { en[i] } else { longest_en };
+        let english = if en.len() == cy.len() {
+            en[i]
+        } else {
+            longest_en
+        };
         if words > EASY_READ_LONGEST {
             return Some(format!("{words} words: {sentence}"));
         }
@@ -321,8 +327,14 @@ fn easy_read_problem(en: &str, cy: &str) -> Option<String> {
 #[test]
 fn the_easy_read_check_finds_a_long_welsh_sentence() {
     assert_eq!(
-        easy_read_sentences("Hawl 5: Dylech chi gael **gwybod**. Rhaid i'r person ddweud: **'Fi wnaeth hyn.'** [Ffoniwch](tel:999)."),
-        ["Dylech chi gael gwybod.", "Rhaid i'r person ddweud: 'Fi wnaeth hyn.'", "Ffoniwch."]
+        easy_read_sentences(
+            "Hawl 5: Dylech chi gael **gwybod**. Rhaid i'r person ddweud: **'Fi wnaeth hyn.'** [Ffoniwch](tel:999)."
+        ),
+        [
+            "Dylech chi gael gwybod.",
+            "Rhaid i'r person ddweud: 'Fi wnaeth hyn.'",
+            "Ffoniwch."
+        ]
     );
     // Review ER7 and ER13, as they were.
     assert!(easy_read_problem(
@@ -330,11 +342,13 @@ fn the_easy_read_check_finds_a_long_welsh_sentence() {
         "Gallwch chi ofyn hyd yn oed os **na wnaethoch chi roi gwybod** i'r heddlu am y drosedd.",
     )
     .is_some());
-    assert!(easy_read_problem(
-        "First, the helper meets you on your own.",
-        "Yn gyntaf, mae'r hwylusydd yn cwrdd â chi ar eich pen eich hun, ac yn siarad.",
-    )
-    .is_some());
+    assert!(
+        easy_read_problem(
+            "First, the helper meets you on your own.",
+            "Yn gyntaf, mae'r hwylusydd yn cwrdd â chi ar eich pen eich hun, ac yn siarad.",
+        )
+        .is_some()
+    );
     assert!(easy_read_problem("It is **your choice**.", "**Chi sy'n dewis**.").is_none());
 }
 

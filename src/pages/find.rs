@@ -92,7 +92,9 @@ fn Results(
         let none = listing.and_then(|l| no_adult_service(l, &area, lang));
         // Without a service for everyone, the routes that cover every area come with
         // the answer, not only on the area's page.
-        let national = none.is_some().then(|| view! { <NationalRoutes lang nested=true /> });
+        let national = none
+            .is_some()
+            .then(|| view! { <NationalRoutes lang nested=true /> });
         view! {
             <h2 id="results-heading">{tr.t("find-results-heading")}</h2>
             <p class="rj-result__area">{tr.t_args("find-your-area", &[("area", area.name(lang).to_string().into())])}</p>
