@@ -291,7 +291,7 @@ async fn the_email_reaches_the_service_with_every_answer() {
         .split_once("----------------------------------------")
         .expect("two languages");
     assert!(
-        welsh.starts_with("Mae rhywun wedi defnyddio Cymorth cyfiawnder adferol i ofyn"),
+        welsh.starts_with("Mae rhywun wedi defnyddio'r wefan Cymorth cyfiawnder adferol i ofyn"),
         "Welsh first, naming the site in Welsh: {welsh}"
     );
     assert!(english.contains("through Restorative justice help."));
