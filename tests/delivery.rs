@@ -296,7 +296,7 @@ async fn the_email_reaches_the_service_with_every_answer() {
         .split_once("----------------------------------------")
         .expect("two languages");
     assert!(
-        welsh.starts_with("Mae rhywun wedi defnyddio Cymorth cyfiawnder adferol i ofyn"),
+        welsh.starts_with("Mae rhywun wedi defnyddio'r wefan Cymorth cyfiawnder adferol i ofyn"),
         "Welsh first, naming the site in Welsh: {welsh}"
     );
     assert!(english.contains("through Restorative justice help."));
@@ -428,7 +428,7 @@ async fn the_person_gets_a_confirmation_that_says_nothing_about_the_crime() {
     let body = email.body_text(0).unwrap();
     assert!(body.contains(&reference.to_string()), "{body}");
     assert!(
-        body.contains("Mae North Wales Police restorative justice wedi cael eich cais."),
+        body.contains("Rydyn ni wedi anfon eich cais. Bydd North Wales Police restorative justice yn cysylltu â chi"),
         "in Welsh, naming the service (no Welsh name is known, so the English one): {body}"
     );
     for private in ["CR-123", "BSL", "Line one", "after 6pm"] {
@@ -667,7 +667,7 @@ async fn without_a_direct_address_the_email_reaches_triage_with_the_facts_at_the
         "We have sent your request to the Example Restorative Justice Partnership team, who will pass it to Kent and Medway Restorative Justice Service."
     )), "{bodies:?}");
     assert!(bodies.iter().any(|b| b.contains(
-        "Mae tîm Example Restorative Justice Partnership wedi cael eich cais. Dydyn ni ddim wedi dod o hyd i wasanaeth cyfiawnder adferol ar gyfer eich ardal"
+        "Rydyn ni wedi anfon eich cais at dîm Example Restorative Justice Partnership. Dydyn ni ddim wedi dod o hyd i wasanaeth cyfiawnder adferol ar gyfer eich ardal"
     )), "{bodies:?}");
 }
 
@@ -787,7 +787,7 @@ async fn the_person_is_told_truthfully_who_will_contact_them_in_both_languages()
             Cy,
             "kent",
             format!("Bydd <span lang=\"en\">{kent}</span> yn cysylltu â chi"),
-            format!("Mae {kent} wedi cael eich cais."),
+            format!("Rydyn ni wedi anfon eich cais. Bydd {kent} yn cysylltu â chi"),
         ),
         (
             En,
@@ -806,7 +806,7 @@ async fn the_person_is_told_truthfully_who_will_contact_them_in_both_languages()
                 "Mae eich cais yn mynd at dîm {operator_cy}. Byddan nhw'n ei anfon ymlaen, a bydd <span lang=\"en\">{essex}</span> yn cysylltu â chi"
             ),
             format!(
-                "Mae tîm {operator_cy} wedi cael eich cais. Byddan nhw'n ei anfon ymlaen, a bydd {essex} yn cysylltu â chi"
+                "Rydyn ni wedi anfon eich cais at dîm {operator_cy}. Byddan nhw'n ei anfon ymlaen, a bydd {essex} yn cysylltu â chi"
             ),
         ),
         (

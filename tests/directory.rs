@@ -53,22 +53,50 @@ fn split_name(full: &str) -> (String, String) {
     (name.to_string(), about.to_string())
 }
 
-const NO_SERVICE: [&str; 4] = ["city-of-london", "gwent", "south-wales", "dyfed-powys"];
+/// The four areas the CSV found no service for; the December research
+/// (rj-services-four-areas-2026-12.md) fills them in as far as its sources go.
+const FOUR_AREAS: [&str; 4] = ["city-of-london", "gwent", "south-wales", "dyfed-powys"];
+/// Of those, the areas still without a service for everyone (only youth justice).
+const NO_ADULT_SERVICE: [&str; 2] = ["gwent", "dyfed-powys"];
+
+fn research() -> Option<String> {
+    let dir = shared_data("rj-services-four-areas-2026-12.md")?;
+    std::fs::read_to_string(dir.join("rj-services-four-areas-2026-12.md")).ok()
+}
 
 #[test]
-fn the_shipped_directory_lists_every_area_and_39_named_services() {
+fn the_shipped_directory_lists_every_area_41_services_for_everyone_and_4_with_youth() {
     let d = shipped();
     assert_eq!(d.listings().len(), 43);
     let named: Vec<_> = d
         .listings()
         .iter()
-        .filter(|l| !l.services.is_empty())
+        .filter(|l| l.main_service().is_some())
         .collect();
-    assert_eq!(named.len(), 39);
-    for slug in NO_SERVICE {
+    assert_eq!(named.len(), 41);
+    for slug in NO_ADULT_SERVICE {
         let area = areas().by_slug(slug).unwrap();
-        assert!(d.listing(area.id).unwrap().services.is_empty(), "{slug}");
+        assert!(
+            d.listing(area.id).unwrap().main_service().is_none(),
+            "{slug}"
+        );
     }
+    let youth: Vec<_> = d
+        .listings()
+        .iter()
+        .filter(|l| l.youth_services().next().is_some())
+        .map(|l| areas().get(l.area).slug.clone())
+        .collect();
+    assert_eq!(
+        youth,
+        ["city-of-london", "gwent", "south-wales", "dyfed-powys"]
+    );
+    let gwent = d.listing(areas().by_slug("gwent").unwrap().id).unwrap();
+    assert_eq!(gwent.youth_services().count(), 3);
+    assert!(
+        gwent.youth_service().is_none(),
+        "three youth services: a request names none of them"
+    );
     assert!(
         !SHIPPED.to_lowercase().contains("placeholder")
             && !SHIPPED.contains("example.")
@@ -90,17 +118,38 @@ fn the_shipped_directory_copies_the_csv() {
         let listing = d.listing(area.id).unwrap();
         assert_eq!(listing.commissioner, row["pcc_name"], "{slug}");
         assert_eq!(listing.commissioner_url, row["pcc_url"], "{slug}");
-        assert_eq!(listing.confidence, row["confidence"], "{slug}");
         assert_eq!(listing.checked_on, None, "nobody has confirmed {slug} yet");
+        let newer = FOUR_AREAS.contains(&slug.as_str());
+        let research = research().unwrap_or_default();
         for source in &listing.sources {
-            assert!(row["sources"].contains(source.as_str()), "{slug}: {source}");
+            let url = source.split(' ').next().unwrap();
+            assert!(
+                row["sources"].contains(source.as_str()) || newer && research.contains(url),
+                "{slug}: {source}"
+            );
         }
+        if newer {
+            continue;
+        }
+        assert_eq!(listing.confidence, row["confidence"], "{slug}");
         let service = listing.main_service();
         assert_eq!(service.is_some(), !row["service_name"].is_empty(), "{slug}");
         if let Some(s) = service {
-            let (name, about) = split_name(&row["service_name"]);
-            assert_eq!(s.name, name, "{slug}");
-            assert_eq!(s.about.clone().unwrap_or_default(), about, "{slug}");
+            // The public name and who runs it come from the CSV's words; the rest of
+            // its text is a research note, never shown.
+            let (name, _) = split_name(&row["service_name"]);
+            assert!(
+                s.name == name || row["service_name"].contains(&s.name),
+                "{slug}: {}",
+                s.name
+            );
+            if let Some(provider) = &s.provider {
+                assert!(
+                    row["service_name"].contains(provider.as_str())
+                        || row["service_name"].contains(&provider.replace(" Constabulary", "")),
+                    "{slug}: {provider}"
+                );
+            }
             assert_eq!(
                 s.website.clone().unwrap_or_default(),
                 row["service_url"],
@@ -133,10 +182,24 @@ async fn every_area_page_shows_its_csv_service_and_web_page() {
             if row["service_name"].is_empty() {
                 continue;
             }
-            let (name, about) = split_name(&row["service_name"]);
-            assert!(text.contains(&name), "{slug} {lang:?}: {name}");
-            assert!(text.contains(&about), "{slug} {lang:?}: {about}");
-            if !row["service_url"].is_empty() {
+            let service = shipped()
+                .listing(areas().by_slug(slug).unwrap().id)
+                .unwrap()
+                .main_service()
+                .cloned()
+                .unwrap();
+            let (_, notes) = split_name(&row["service_name"]);
+            assert!(
+                text.contains(&service.name),
+                "{slug} {lang:?}: {}",
+                service.name
+            );
+            assert!(
+                notes.is_empty() || !text.contains(&notes),
+                "{slug} {lang:?}: the research note is shown: {notes}"
+            );
+            if !row["service_url"].is_empty() && (lang == Lang::En || service.website_cy.is_none())
+            {
                 assert!(
                     html.contains(&format!("href=\"{}\"", row["service_url"])),
                     "{slug} {lang:?}: {}",
@@ -209,32 +272,97 @@ async fn no_page_says_placeholder_and_every_page_shows_its_freshness() {
     }
 }
 
+/// Gwent and Dyfed-Powys list only youth justice services: their pages, and the
+/// finder's answer, say plainly that no service for adults' cases was found and show
+/// the national routes; their youth services are shown with their confidence.
 #[tokio::test]
-async fn the_four_areas_without_a_service_say_so_and_show_the_national_routes() {
+async fn areas_with_only_youth_services_say_so_and_show_the_national_routes() {
     let app = app().await;
-    for slug in NO_SERVICE {
+    for slug in NO_ADULT_SERVICE {
         for lang in [Lang::En, Lang::Cy] {
-            let html = page(&app, &Page::area_path(lang, slug), StatusCode::OK).await;
-            let text = main_text(&html);
-            let plain = match lang {
-                Lang::En => "We have not found a restorative justice service for",
-                Lang::Cy => "Dydyn ni ddim wedi dod o hyd i wasanaeth cyfiawnder adferol ar gyfer",
-            };
-            assert!(text.contains(plain), "{slug} {lang:?}");
-            assert!(html.contains("href=\"tel:08081689111\""), "{slug}");
-            assert!(text.contains("08 08 16 89 111"), "{slug}");
-            assert!(html.contains("href=\"https://why-me.org/\""), "{slug}");
-            let police = match lang {
-                Lang::En => "witness care unit",
-                Lang::Cy => "uned gofal tystion",
-            };
-            assert!(text.contains(police), "{slug} {lang:?}");
-            assert!(
-                !html.contains("class=\"rj-service__name\""),
-                "{slug}: no service card"
-            );
+            let query = format!("{}?q={slug}", Page::Find.path(lang));
+            for path in [Page::area_path(lang, slug), query] {
+                let html = page(&app, &path, StatusCode::OK).await;
+                let text = main_text(&html);
+                let plain = match lang {
+                    Lang::En => "that takes cases where the person responsible was 18 or over",
+                    Lang::Cy => {
+                        "sy'n derbyn achosion lle roedd y person sy'n gyfrifol yn 18 oed neu'n hŷn"
+                    }
+                };
+                assert!(text.contains(plain), "{path}");
+                assert!(html.contains("href=\"tel:08081689111\""), "{path}");
+                assert!(html.contains("href=\"https://why-me.org/\""), "{path}");
+                let police = match lang {
+                    Lang::En => "witness care unit",
+                    Lang::Cy => "uned gofal tystion",
+                };
+                assert!(text.contains(police), "{path}");
+                assert!(
+                    html.contains("class=\"rj-service__audience\""),
+                    "{path}: youth services"
+                );
+                let sure = match lang {
+                    Lang::En => "We are fairly sure of these details",
+                    Lang::Cy => "Rydyn ni'n eithaf siŵr o'r manylion hyn",
+                };
+                assert!(text.contains(sure), "{path}");
+            }
         }
     }
+}
+
+/// South Wales and the City of London: the service for everyone the research found,
+/// with its Welsh name and page where published, its public line, and how sure we are.
+#[tokio::test]
+async fn the_new_services_show_their_public_name_line_and_confidence() {
+    let app = app().await;
+    let cy = page(
+        &app,
+        &Page::area_path(Lang::Cy, "south-wales"),
+        StatusCode::OK,
+    )
+    .await;
+    assert!(cy.contains(">Ffocws Dioddefwyr De Cymru</h3>"), "{cy}");
+    assert!(cy.contains("href=\"https://www.ffocwsdioddefwyrdecymru.org.uk/"));
+    assert!(main_text(&cy).contains("Dydyn ni ddim yn hollol siŵr o'r manylion hyn"));
+    let en = page(&app, "/areas/south-wales", StatusCode::OK).await;
+    assert!(en.contains(">South Wales Victim Focus</h3>"));
+    assert!(main_text(&en).contains("Helps victims take part in restorative justice"));
+    assert!(main_text(&en).contains("We are not fully sure of these details"));
+    let city = main_text(&page(&app, "/areas/city-of-london", StatusCode::OK).await);
+    assert!(city.contains("We have not confirmed that it takes cases from the City of London."));
+    assert!(city.contains("We are not sure of these details"));
+    let city_cy = page(
+        &app,
+        &Page::area_path(Lang::Cy, "city-of-london"),
+        StatusCode::OK,
+    )
+    .await;
+    assert!(
+        city_cy.contains("<span lang=\"en\">CALM Mediation</span>"),
+        "{city_cy}"
+    );
+    // North Wales: no Welsh service name is published, so the English one, marked;
+    // the force's Welsh page and the commissioner's "Cyfiawnder Adferol".
+    let nw = page(
+        &app,
+        &Page::area_path(Lang::Cy, "north-wales"),
+        StatusCode::OK,
+    )
+    .await;
+    assert!(nw.contains("lang=\"en\" class=\"rj-service__name\""));
+    assert!(nw.contains("href=\"https://www.north-wales.police.uk/advice-and-support/restorative-justice/?lang=cy-gb\""));
+    assert!(nw.contains("href=\"https://www.northwales-pcc.gov.uk/cy/cyfiawnder-adferol\""));
+    assert!(main_text(&nw).contains("Tîm cyfiawnder adferol Heddlu Gogledd Cymru ei hun."));
+    // An English-only line is not shown on Welsh pages; research notes never are.
+    let kent = main_text(&page(&app, &Page::area_path(Lang::Cy, "kent"), StatusCode::OK).await);
+    assert!(!kent.contains("PCC-commissioned"), "{kent}");
+    let gwent = page(&app, &Page::area_path(Lang::Cy, "gwent"), StatusCode::OK).await;
+    assert!(
+        gwent.contains("(yn Saesneg)"),
+        "the commissioner's English-only RJ page is marked"
+    );
 }
 
 #[tokio::test]
@@ -249,9 +377,9 @@ async fn the_report_link_names_the_area_and_eligibility_shows_in_both_languages(
     );
     assert!(main_text(&html).contains("The newest is from October 2017."));
     let html = page(&app, &Page::area_path(Lang::Cy, "kent"), StatusCode::OK).await;
-    assert!(
-        main_text(&html).contains("Dim ond gan ddioddefwyr y derbynnir achosion cam-drin domestig")
-    );
+    assert!(main_text(&html).contains(
+        "Dim ond gan ddioddefwyr y mae'r gwasanaeth yn derbyn achosion o gam-drin domestig"
+    ));
     assert!(main_text(&html).contains("Dyddiad y diweddaraf: Hydref 2017."));
     assert!(html.contains("subject=Manylion%20wedi%20dyddio%3A%20Kent\""));
     // http:// addresses are shown as the sources give them.
@@ -264,8 +392,8 @@ async fn the_report_link_names_the_area_and_eligibility_shows_in_both_languages(
 /// The shipped file with `extra` lines added to the first service (Metropolitan's).
 fn with_first_service(extra: &str) -> String {
     SHIPPED.replacen(
-        "name = \"Victim Support\"\n",
-        &format!("name = \"Victim Support\"\n{extra}\n"),
+        "name = \"London Victim and Witness Service\"\n",
+        &format!("name = \"London Victim and Witness Service\"\n{extra}\n"),
         1,
     )
 }
@@ -356,7 +484,20 @@ fn every_area_must_be_listed_and_a_youth_service_is_optional() {
     let d = Directory::parse(&text, "s.toml", areas(), false).unwrap();
     let met = areas().by_slug("metropolitan").unwrap().id;
     let names: Vec<_> = d.for_area(met).map(|s| s.name.clone()).collect();
-    assert_eq!(names, ["Victim Support", "Youth Justice Service"]);
+    assert_eq!(
+        names,
+        ["London Victim and Witness Service", "Youth Justice Service"]
+    );
+    // Several youth justice services (one per council) are allowed.
+    let d = Directory::parse(
+        &with_first_service(&format!("{youth}{youth}")),
+        "s.toml",
+        areas(),
+        false,
+    )
+    .unwrap();
+    assert_eq!(d.for_area(met).count(), 3);
+    assert!(d.listing(met).unwrap().youth_service().is_none());
     // Two services for everyone is a mistake.
     let err = Directory::parse(
         &with_first_service("[[area.service]]\nname = \"Two\"\n"),
@@ -541,7 +682,7 @@ fn check_config_lists_stale_entries_and_direct_and_triage_areas() {
     let lines: Vec<&str> = report.lines().collect();
     assert_eq!(
         lines[0],
-        "service directory: ok (43 police areas, 39 with a named service, 4 without)"
+        "service directory: ok (43 police areas, 41 with a service for everyone, 2 without; 4 with a youth justice service)"
     );
     assert!(
         lines[1].starts_with(

@@ -232,3 +232,159 @@ fn the_words_about_where_a_request_goes_are_plain_english() {
         failures.join("\n")
     );
 }
+
+// ---- Easy Read in Welsh is as easy as in English ----
+
+/// How many words a Welsh Easy Read sentence may have beyond its English one: Welsh
+/// needs a few more ("Mae'r person sy'n helpu" for "The helper"), not a clause more.
+const EASY_READ_SLACK: usize = 5;
+/// No Easy Read sentence is longer than this, in either language.
+const EASY_READ_LONGEST: usize = 15;
+
+/// The sentences of an Easy Read message, without markup or a "Right 1:" label.
+fn easy_read_sentences(text: &str) -> Vec<String> {
+    let text = rj::i18n::unmarked(text).replace("**", "");
+    // [words](page:x) is read as its words.
+    let mut plain = String::new();
+    let mut rest = text.as_str();
+    while let Some(open) = rest.find('[') {
+        let Some(close) = rest[open..].find("](").map(|i| open + i) else {
+            break;
+        };
+        let Some(end) = rest[close..].find(')').map(|i| close + i) else {
+            break;
+        };
+        plain.push_str(&rest[..open]);
+        plain.push_str(&rest[open + 1..close]);
+        rest = &rest[end + 1..];
+    }
+    plain.push_str(rest);
+    let plain = plain.trim();
+    let plain = match plain.split_once(": ") {
+        Some((label, body))
+            if label.split(' ').count() == 2 && label.ends_with(|c: char| c.is_ascii_digit()) =>
+        {
+            body
+        }
+        _ => plain,
+    };
+    let mut out = Vec::new();
+    let mut current = String::new();
+    let chars: Vec<char> = plain.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        current.push(c);
+        let at_end = chars.get(i + 1).is_none_or(|n| n.is_whitespace());
+        let stop = ".?!".contains(c);
+        // "'Fi wnaeth hyn.'": the sentence ends after the closing quote.
+        let quoted = "'’".contains(c) && i > 0 && ".?!".contains(chars[i - 1]);
+        if (stop || quoted) && at_end {
+            out.push(current.trim().to_string());
+            current.clear();
+        }
+    }
+    if !current.trim().is_empty() {
+        out.push(current.trim().to_string());
+    }
+    out
+}
+
+fn word_count(sentence: &str) -> usize {
+    sentence
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// What is wrong with a Welsh Easy Read message against its English one, if anything:
+/// a sentence over the limit, or longer than its English one by more than the slack
+/// (sentence by sentence where both have as many, else against the longest English).
+fn easy_read_problem(en: &str, cy: &str) -> Option<String> {
+    let en: Vec<usize> = easy_read_sentences(en)
+        .iter()
+        .map(|s| word_count(s))
+        .collect();
+    let cy_sentences = easy_read_sentences(cy);
+    let cy: Vec<usize> = cy_sentences.iter().map(|s| word_count(s)).collect();
+    let longest_en = en.iter().copied().max().unwrap_or(0);
+    for (i, (&words, sentence)) in cy.iter().zip(&cy_sentences).enumerate() {
+        let english = if en.len() == cy.len() {
+            en[i]
+        } else {
+            longest_en
+        };
+        if words > EASY_READ_LONGEST {
+            return Some(format!("{words} words: {sentence}"));
+        }
+        if words > english + EASY_READ_SLACK {
+            return Some(format!("{words} words, English {english}: {sentence}"));
+        }
+    }
+    en.iter()
+        .find(|&&w| w > EASY_READ_LONGEST)
+        .map(|w| format!("the English has a sentence of {w} words"))
+}
+
+#[test]
+fn the_easy_read_check_finds_a_long_welsh_sentence() {
+    assert_eq!(
+        easy_read_sentences(
+            "Hawl 5: Dylech chi gael **gwybod**. Rhaid i'r person ddweud: **'Fi wnaeth hyn.'** [Ffoniwch](tel:999)."
+        ),
+        [
+            "Dylech chi gael gwybod.",
+            "Rhaid i'r person ddweud: 'Fi wnaeth hyn.'",
+            "Ffoniwch."
+        ]
+    );
+    // Review ER7 and ER13, as they were.
+    assert!(easy_read_problem(
+        "You can ask even if you did **not report** the crime to the police.",
+        "Gallwch chi ofyn hyd yn oed os **na wnaethoch chi roi gwybod** i'r heddlu am y drosedd.",
+    )
+    .is_some());
+    assert!(
+        easy_read_problem(
+            "First, the helper meets you on your own.",
+            "Yn gyntaf, mae'r hwylusydd yn cwrdd â chi ar eich pen eich hun, ac yn siarad.",
+        )
+        .is_some()
+    );
+    assert!(easy_read_problem("It is **your choice**.", "**Chi sy'n dewis**.").is_none());
+}
+
+/// The Welsh Easy Read is as easy as the English (review ER1-ER13): no sentence over 15
+/// words, none more than a few words longer than its English.
+#[test]
+fn welsh_easy_read_sentences_are_no_longer_than_the_english() {
+    use rj::i18n::Tr;
+    let ids: Vec<String> = std::fs::read_dir("locales/en")
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with("easy-read"))
+        })
+        .flat_map(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .lines()
+                .filter_map(|l| l.split_once(" =").map(|(id, _)| id.to_string()))
+                .filter(|id| !id.starts_with('#') && !id.contains(' '))
+                .collect::<Vec<_>>()
+        })
+        .filter(|id| id.starts_with("easy-read-") && id != "easy-read-page-title")
+        .collect();
+    assert!(ids.len() > 60, "only {} Easy Read messages", ids.len());
+    let mut problems = Vec::new();
+    for id in &ids {
+        let (en, cy) = (Tr(Lang::En).t(id), Tr(Lang::Cy).t(id));
+        if let Some(problem) = easy_read_problem(&en, &cy) {
+            problems.push(format!("{id}: {problem}"));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "Welsh Easy Read harder than the English:\n{}",
+        problems.join("\n")
+    );
+}

@@ -390,8 +390,9 @@ async fn find_a_postcode_with_javascript_off() {
         "what was typed stays in the box"
     );
     assert!(html.contains("href=\"/areas/south-wales\""));
-    // No service has been identified for South Wales: the answer says so.
-    assert!(html.contains("We have not found a restorative justice service for South Wales."));
+    // South Wales Victim Focus (December research), with how sure we are.
+    assert!(html.contains(">South Wales Victim Focus</h3>"), "{html}");
+    assert!(html.contains("We are not fully sure of these details"));
     assert!(
         html.contains("href=\"/refer?area=south-wales\""),
         "the ask-to-be-contacted button"
@@ -486,6 +487,27 @@ async fn a_trailing_slash_redirects_to_the_page() {
         assert!(res.headers().get(header::LOCATION).is_none(), "{path}");
     }
     assert_eq!(get(&app, "/").await.status(), StatusCode::OK);
+}
+
+/// A page's old address (the Welsh Easy Read page renamed in the third Welsh review,
+/// G3) goes to its new one.
+#[tokio::test]
+async fn an_old_address_redirects_to_the_page() {
+    let app = app().await;
+    for (path, to) in [(
+        "/cy/hawdd-ei-ddeall-gofyn-am-gael-eich-cysylltu",
+        "/cy/hawdd-ei-ddeall-gofyn-i-wasanaeth-gysylltu",
+    )] {
+        let res = get(&app, path).await;
+        assert_eq!(res.status(), StatusCode::PERMANENT_REDIRECT, "{path}");
+        assert_eq!(res.headers()[header::LOCATION], to, "{path}");
+    }
+    page(
+        &app,
+        "/cy/hawdd-ei-ddeall-gofyn-i-wasanaeth-gysylltu",
+        StatusCode::OK,
+    )
+    .await;
 }
 
 /// Fault 11: only GET and HEAD read a static file.

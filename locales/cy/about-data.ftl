@@ -4,7 +4,7 @@ about-data-intro = Mae'r data yn dangos ym mha gyngor mae pob cod post. Mae pob 
 about-data-sources =
     - Codau post: <en>OS Code-Point Open</en>, gan yr Arolwg Ordnans, Ebrill 2025. Mae'n rhestru pob cod post sy'n cael ei ddefnyddio ym Mhrydain Fawr, a'i gyngor.
     - Hen godau post a rhai newydd: rhestr yr ONS o bob cod post (yr NSPD), Tachwedd 2025. Mae'n cynnwys hen godau post nad ydyn nhw'n cael eu defnyddio mwyach. Mae'n cynnwys rhai newydd hefyd.
-    - Trefi a phentrefi: GeoNames. Mae'n rhydd i'w ddefnyddio o dan ei drwydded, CC BY 4.0. Rydyn ni'n rhoi cyngor y cod post agosaf i bob lle.
+    - Trefi a phentrefi: GeoNames. Mae'n rhydd i'w ddefnyddio o dan ei drwydded, CC BY 4.0. Rydyn ni'n cysylltu pob lle â chyngor y cod post agosaf ato.
     - Cynghorau ac ardaloedd heddlu: tabl gan y Swyddfa Ystadegau Gwladol (ONS). Mae'n dangos ym mha ardal heddlu mae pob cyngor.
     .heading = O ble mae'r data'n dod
 about-data-licence =

@@ -21,7 +21,7 @@ accessibility-limits =
     Dydyn ni ddim yn gwybod am unrhyw ran o'r wefan sy'n methu WCAG 2.2 AA. All profion awtomatig ddim dod o hyd i bob problem. Dydy'r wefan ddim wedi cael ei phrofi eto gan bobl anabl na gan arbenigwr. Rydyn ni'n bwriadu gwneud hyn.
     .heading = Problemau rydyn ni'n gwybod amdanyn nhw
 accessibility-report =
-    Os dewch chi o hyd i broblem, neu os oes angen tudalen arnoch chi mewn fformat arall, cysylltwch â ni ar { $contact }. Dywedwch wrthyn ni beth yw cyfeiriad gwe'r dudalen a beth yw'r broblem.
+    Os dewch chi o hyd i broblem, neu os oes angen tudalen arnoch chi mewn fformat arall, cysylltwch â ni ar { $contact }. Dywedwch wrthon ni beth yw cyfeiriad gwe'r dudalen a beth yw'r broblem.
     .heading = Rhoi gwybod am broblem
 accessibility-enforcement =
     Y Comisiwn Cydraddoldeb a Hawliau Dynol (EHRC) sy'n gorfodi'r rheolau hygyrchedd. Os nad ydych chi'n hapus â'n hateb, cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS).

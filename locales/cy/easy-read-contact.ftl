@@ -1,5 +1,5 @@
 # Hawdd ei Ddeall: sut i ofyn i'ch gwasanaeth cyfiawnder adferol lleol gysylltu â chi.
-easy-read-contact-title = Sut i ofyn am gael eich cysylltu
+easy-read-contact-title = Sut i ofyn i wasanaeth gysylltu â chi
 easy-read-contact-lead = Gallwch chi ofyn i'ch **gwasanaeth lleol** gysylltu â chi.
 easy-read-contact-find =
     Yn gyntaf, dewch o hyd i'ch **gwasanaeth lleol**.
@@ -20,7 +20,7 @@ easy-read-contact-safe =
 
     Dywedwch a allan nhw adael **neges**.
 easy-read-contact-language =
-    Dywedwch a ddylen nhw ddefnyddio'r **Gymraeg** neu'r **Saesneg**.
+    Dywedwch pa iaith hoffech chi: **Cymraeg** neu **Saesneg**.
 easy-read-contact-check = **Gwiriwch** eich atebion.
 easy-read-contact-send =
     Yna pwyswch **Anfon fy nghais**.
@@ -32,7 +32,7 @@ easy-read-contact-contact =
 
     Does **dim rhaid** i chi gymryd rhan. Gallwch chi **gael gwybod mwy**.
 easy-read-contact-not-reported =
-    Gallwch chi ofyn hyd yn oed os **na wnaethoch chi roi gwybod** i'r heddlu am y drosedd.
+    Wnaethoch chi **ddim dweud wrth yr heddlu** am y drosedd? Gallwch chi ofyn o hyd.
 easy-read-contact-danger =
     Ydych chi mewn **perygl** nawr?
 

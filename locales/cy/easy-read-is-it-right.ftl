@@ -3,7 +3,7 @@ easy-read-is-it-right-title = Ydy e'n addas i mi?
 easy-read-is-it-right-lead = Dim ond **chi** all ddewis. Gall y dudalen hon eich helpu chi i feddwl am y peth.
 easy-read-is-it-right-choice = **Chi sy'n dewis**.
 
-    All neb eich **gorfodi** chi i gymryd rhan.
+    Does neb yn gallu **gwneud i chi** gymryd rhan.
 easy-read-is-it-right-no =
     Gallwch chi **ddweud na**.
 
@@ -17,24 +17,24 @@ easy-read-is-it-right-time =
 
     Does dim **brys**.
 easy-read-is-it-right-safe =
-    Mae'r hwylusydd yn gwirio ei bod hi'n **ddiogel** yn gyntaf.
+    Mae'r person sy'n helpu yn gwirio ei bod hi'n **ddiogel** yn gyntaf.
 
-    Os nad yw'n ddiogel, **fydd dim byd yn mynd yn ei flaen**.
+    Os nad yw'n ddiogel, **fydd e ddim yn digwydd**.
 easy-read-is-it-right-admit =
-    Rhaid i'r person a wnaeth y drosedd ddweud mai **nhw wnaeth** hyn.
+    Rhaid i'r person wnaeth y drosedd ddweud: **'Fi wnaeth hyn.'**
 
     Rhaid iddyn nhw **fod eisiau cymryd rhan** hefyd.
 easy-read-is-it-right-think = Pethau i feddwl amdanyn nhw
 easy-read-is-it-right-tell =
     Oes rhywbeth rydych chi am ei **ddweud wrthyn nhw**?
 easy-read-is-it-right-ask =
-    Oes gennych chi **gwestiynau** na all neb ond nhw eu hateb?
+    Oes gennych chi **gwestiynau** iddyn nhw? Dim ond nhw sy'n gwybod yr atebion.
 easy-read-is-it-right-how =
     Hoffech chi **gwrdd** â nhw? Neu hoffech chi **ysgrifennu**?
 easy-read-is-it-right-who =
     Pwy hoffech chi ei gael **gyda chi**?
 easy-read-is-it-right-helper =
-    Gallwch chi **siarad â hwylusydd** cyn i chi ddewis.
+    Gallwch chi **siarad â'r person sy'n helpu** cyn i chi ddewis.
 easy-read-is-it-right-danger-heading = Os ydych chi mewn perygl
 easy-read-is-it-right-danger =
     Ydych chi mewn **perygl** nawr?

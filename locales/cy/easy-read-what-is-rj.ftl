@@ -6,7 +6,7 @@ easy-read-what-is-rj-talk =
 
     Mae **cyfiawnder adferol** yn gadael i chi gysylltu â'r person a wnaeth hynny.
 easy-read-what-is-rj-helper =
-    Mae rhywun yn eich **helpu** chi bob cam o'r ffordd.
+    Mae rhywun yn eich **helpu** chi o'r dechrau i'r diwedd.
 
     Mae wedi cael **hyfforddiant**. **Hwylusydd** yw'r enw ar y person hwn.
 easy-read-what-is-rj-hurt =
@@ -16,7 +16,7 @@ easy-read-what-is-rj-ask =
 
     Er enghraifft: pam wnaethoch chi hyn?
 easy-read-what-is-rj-admit =
-    Rhaid i'r person ddweud mai **nhw wnaeth** hyn.
+    Rhaid i'r person ddweud: **'Fi wnaeth hyn.'**
 
     Rhaid iddyn nhw **fod eisiau cymryd rhan** hefyd.
 easy-read-what-is-rj-repair =
@@ -25,7 +25,7 @@ easy-read-what-is-rj-ways = Ffyrdd o'i wneud
 easy-read-what-is-rj-meet =
     Gallwch chi **gwrdd** wyneb yn wyneb.
 
-    Yn gyntaf, mae'r hwylusydd yn cwrdd â chi ar eich pen eich hun. Mae'n eich helpu chi i fod yn **barod**.
+    Yn gyntaf, byddwch chi'n cwrdd â'r person sy'n helpu heb neb arall. Mae'n eich helpu chi i fod yn **barod**.
 easy-read-what-is-rj-letter =
     Does dim rhaid i chi gwrdd.
 
@@ -33,7 +33,7 @@ easy-read-what-is-rj-letter =
 easy-read-what-is-rj-video =
     Gallwch chi anfon **neges wedi'i recordio** neu **fideo**.
 easy-read-what-is-rj-messages =
-    Neu all yr hwylusydd **fynd â negeseuon** rhyngoch chi.
+    Neu all y person sy'n helpu **fynd â negeseuon** rhyngoch chi.
 easy-read-what-is-rj-more = Pethau i'w gwybod
 easy-read-what-is-rj-when =
     Gall ddigwydd ar **unrhyw adeg**.
@@ -43,7 +43,7 @@ easy-read-what-is-rj-choice = **Chi sy'n dewis**.
 
     Gallwch chi **stopio** ar unrhyw adeg.
 easy-read-what-is-rj-less-crime =
-    Mae **ymchwil** yn dangos ei fod yn helpu'r bobl a wnaeth drosedd i wneud **llai o droseddau**.
+    Mae **ymchwil** yn dangos ei fod yn gweithio. Mae pobl a wnaeth drosedd yn gwneud **llai o droseddau** wedyn.
 easy-read-what-is-rj-code =
     Gall pob dioddefwr trosedd yng **Nghymru a Lloegr** ofyn amdano.
 

@@ -16,5 +16,5 @@ easy-read-about =
 
     Mae'n ffordd o ddelio â'r niwed mae **trosedd** yn ei wneud.
 easy-read-help =
-    Gallwch chi ofyn i rywun rydych chi'n **ymddiried** ynddo eu darllen gyda chi.
+    Gallwch chi ddarllen y tudalennau hyn gyda rhywun arall. Dewiswch rywun rydych chi'n **ymddiried** ynddo.
 easy-read-pages = Dewiswch dudalen

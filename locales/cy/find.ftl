@@ -12,7 +12,9 @@ find-share = tua { $percent }% o'r codau post yma
 find-see-area = Gweld ardal heddlu { $area }
 lookup-spans = Mae'r rhan fwyaf o { $place } yn ardal { $first }. Mae rhan ohono yn ardal { $rest }. Rhowch eich cod post llawn i fod yn siŵr.
 lookup-spans-scotland = Mae'r rhan fwyaf o { $place } yn ardal { $first }. Mae rhan ohono yn yr Alban. Rhowch eich cod post llawn i fod yn siŵr.
-lookup-scotland = yr Alban
+lookup-spans-several = Mae'r rhan fwyaf o { $place } yn ardal { $first }. Mae rhan ohono yn ardaloedd { $rest }. Rhowch eich cod post llawn i fod yn siŵr.
+lookup-spans-and-scotland = Mae'r rhan fwyaf o { $place } yn ardal { $first }. Mae rhan ohono yn ardal { $rest }, a rhan yn yr Alban. Rhowch eich cod post llawn i fod yn siŵr.
+lookup-spans-several-and-scotland = Mae'r rhan fwyaf o { $place } yn ardal { $first }. Mae rhan ohono yn ardaloedd { $rest }, a rhan yn yr Alban. Rhowch eich cod post llawn i fod yn siŵr.
 lookup-not-live = Doedden ni ddim yn gallu dod o hyd i'r cod post { $place }. Efallai ei fod yn newydd neu ddim yn cael ei ddefnyddio mwyach. Mae'r ateb hwn ar gyfer { $part }.
 lookup-terminated = Dydy'r cod post { $place } ddim yn cael ei ddefnyddio mwyach, neu mae'n newydd iawn. Mae'r cod post yn ardal { $area }.
 lookup-outside-scotland = Mae'r wefan hon yn ymdrin â Chymru a Lloegr yn unig. Mae gan yr Alban ei system gyfiawnder a'i gwasanaethau ei hun. Gall Victim Support Scotland eich helpu chi yno.
@@ -45,7 +47,7 @@ area-eligibility = Pwy all ei ddefnyddio
 area-national-heading = Ffyrdd eraill o ofyn am gyfiawnder adferol
 area-national-police = Gofynnwch i'r swyddog heddlu neu'r uned gofal tystion sy'n delio â'ch achos. O dan y Cod Dioddefwyr, gallan nhw eich atgyfeirio at wasanaethau cyfiawnder adferol.
 area-national-victim-support = Ffoniwch Linell Gymorth Cymorth i Ddioddefwyr. Mae am ddim ac ar agor 24 awr y dydd:
-area-national-why-me = Mae Why me? (Pam Fi?) yn elusen genedlaethol cyfiawnder adferol. Gall helpu pan na all gwasanaeth lleol dderbyn eich achos:
+area-national-why-me = Mae <en>Why me?</en> (Pam Fi?) yn elusen genedlaethol cyfiawnder adferol. Gall helpu pan na all gwasanaeth lleol dderbyn eich achos:
 area-checked-heading = Pa mor gyfredol yw hyn
 area-checked-on = Gwnaethon ni wirio'r manylion hyn gyda'r gwasanaeth ar { $date }.
 area-not-checked = Does neb wedi gwirio'r manylion hyn gyda'r gwasanaeth eto.
@@ -66,3 +68,19 @@ month-9 = Medi
 month-10 = Hydref
 month-11 = Tachwedd
 month-12 = Rhagfyr
+area-provider = Pwy sy'n ei redeg
+area-no-adult-service = Dydyn ni ddim wedi dod o hyd i wasanaeth cyfiawnder adferol yn ardal { $area } sy'n derbyn achosion lle roedd y person sy'n gyfrifol yn 18 oed neu'n hŷn. Ar gyfer yr achosion hynny, gallwch ofyn o hyd yn y ffyrdd isod.
+area-rj-page = Tudalen y comisiynydd am gyfiawnder adferol
+area-rj-page-english = Tudalen y comisiynydd am gyfiawnder adferol (yn Saesneg)
+# Pa mor siŵr ydyn ni o fanylion gwasanaeth: un frawddeg, o hyder yr ymchwil (high:
+# mae tudalen swyddogol yn dweud hynny; medium: ffynonellau hen, anuniongyrchol neu
+# drydydd parti; low: dim ond ffynonellau anuniongyrchol neu hen) ac a yw'r gweithredwr
+# wedi'u gwirio gyda'r gwasanaeth.
+service-sure = { $checked ->
+    [yes] Gwnaethon ni wirio'r manylion hyn gyda'r gwasanaeth ar { $date }.
+   *[no] { $confidence ->
+        [high] Rydyn ni'n eithaf siŵr o'r manylion hyn, gan fod tudalen swyddogol yn eu rhoi, ond dydyn ni ddim wedi'u gwirio gyda'r gwasanaeth.
+        [medium] Dydyn ni ddim yn hollol siŵr o'r manylion hyn, gan fod ein ffynonellau'n hen neu'n anuniongyrchol, a dydyn ni ddim wedi'u gwirio gyda'r gwasanaeth.
+       *[low] Dydyn ni ddim yn siŵr o'r manylion hyn, gan mai dim ond ffynonellau hen neu anuniongyrchol a gawson ni, a dydyn ni ddim wedi'u gwirio gyda'r gwasanaeth.
+    }
+}

@@ -12,7 +12,9 @@ find-share = about { $percent }% of postcodes here
 find-see-area = See { $area } police area
 lookup-spans = Most of { $place } is in { $first }. Part of it is in { $rest }. Enter your full postcode to be sure.
 lookup-spans-scotland = Most of { $place } is in { $first }. Part of it is in Scotland. Enter your full postcode to be sure.
-lookup-scotland = Scotland
+lookup-spans-several = Most of { $place } is in { $first }. Part of it is in { $rest }. Enter your full postcode to be sure.
+lookup-spans-and-scotland = Most of { $place } is in { $first }. Part of it is in { $rest }, and part in Scotland. Enter your full postcode to be sure.
+lookup-spans-several-and-scotland = Most of { $place } is in { $first }. Part of it is in { $rest }, and part in Scotland. Enter your full postcode to be sure.
 lookup-not-live = We could not find the postcode { $place }. It may be new or no longer used. This answer is for { $part }.
 lookup-terminated = The postcode { $place } is no longer used, or it is very new. It is in { $area }.
 lookup-outside-scotland = This site covers England and Wales only. Scotland has its own justice system and its own services. Victim Support Scotland can help you there.
@@ -66,3 +68,18 @@ month-9 = September
 month-10 = October
 month-11 = November
 month-12 = December
+area-provider = Run by
+area-no-adult-service = We have not found a restorative justice service for { $area } that takes cases where the person responsible was 18 or over. For those, you can still ask in the ways below.
+area-rj-page = The commissioner's page about restorative justice
+area-rj-page-english = The commissioner's page about restorative justice
+# How sure we are of a service's details: one sentence, from the research's confidence
+# (high: an official page says so; medium: old, indirect or third-party sources; low:
+# only indirect or old sources) and whether the operator has checked them with the service.
+service-sure = { $checked ->
+    [yes] We checked these details with the service on { $date }.
+   *[no] { $confidence ->
+        [high] We are fairly sure of these details, as an official page gives them, but we have not checked them with the service.
+        [medium] We are not fully sure of these details, as our sources are old or indirect, and we have not checked them with the service.
+       *[low] We are not sure of these details, as we found only old or indirect sources, and we have not checked them with the service.
+    }
+}

@@ -61,7 +61,7 @@ pub fn message(answer: &Answer, areas: &Areas, query: &str, lang: Lang) -> Optio
 fn spans(answer: &Answer, areas: &Areas, place: &str, lang: Lang) -> String {
     let tr = Tr(lang);
     // A Welsh name ("Caint") takes the mutation after "a"; one kept in English does not.
-    let mut names: Vec<Item> = answer
+    let names: Vec<Item> = answer
         .areas
         .iter()
         .map(|(id, _)| {
@@ -73,24 +73,22 @@ fn spans(answer: &Answer, areas: &Areas, place: &str, lang: Lang) -> String {
             }
         })
         .collect();
-    let scotland = tr.t("lookup-scotland");
     let in_scotland = answer.areas.iter().map(|a| a.1).sum::<f64>() < 0.999;
-    if in_scotland {
-        names.push(Item::welsh(&scotland));
-    }
     let first = names.first().map(|i| i.text).unwrap_or_default();
+    let others = names.get(1..).unwrap_or_default();
     let place = ("place", place.to_string().into());
-    if in_scotland && names.len() == 2 {
-        // The rest is Scotland alone, which is no police area of this site: "Mae rhan
-        // ohono yn yr Alban", not "yn ardal yr Alban".
-        return tr.t_args(
-            "lookup-spans-scotland",
-            &[place, ("first", first.to_string().into())],
-        );
-    }
-    let rest = join(lang, Conjunction::And, &names[1.min(names.len())..]);
+    // Scotland is no police area of this site: "a rhan yn yr Alban", never "yn ardal
+    // yr Alban"; two or more other areas are "ardaloedd", not one joint "ardal".
+    let id = match (others.len(), in_scotland) {
+        (0, true) => "lookup-spans-scotland",
+        (1, false) => "lookup-spans",
+        (_, false) => "lookup-spans-several",
+        (1, true) => "lookup-spans-and-scotland",
+        (_, true) => "lookup-spans-several-and-scotland",
+    };
+    let rest = join(lang, Conjunction::And, others);
     tr.t_args(
-        "lookup-spans",
+        id,
         &[
             place,
             ("first", first.to_string().into()),
@@ -150,5 +148,15 @@ mod tests {
         assert!(cy.contains("Mae rhan ohono yn yr Alban."), "{cy}");
         let en = message(&answer, &areas, query, Lang::En).expect("a spans message");
         assert!(en.contains("Part of it is in Scotland."), "{en}");
+    }
+
+    /// S13 of the third review: two or more other areas are "ardaloedd".
+    #[test]
+    fn several_other_areas_are_ardaloedd() {
+        let areas = Areas::embedded().expect("embedded data loads");
+        let answer = areas.lookup("EN8");
+        assert!(answer.areas.len() >= 3, "EN8 spans three areas");
+        let cy = message(&answer, &areas, "EN8", Lang::Cy).expect("a spans message");
+        assert!(cy.contains("Mae rhan ohono yn ardaloedd "), "{cy}");
     }
 }

@@ -33,10 +33,16 @@ pub struct Service {
     /// The Welsh name, only where one is known; otherwise the English name is shown
     /// (marked `lang="en"`) on Welsh pages.
     pub name_cy: Option<String>,
-    /// What the sources say about who runs it (English only).
+    /// Who runs it, and its Welsh name where published (else shown in English).
+    pub provider: Option<String>,
+    pub provider_cy: Option<String>,
+    /// One public line about it; on Welsh pages only `about_cy`, never the English.
     pub about: Option<String>,
-    /// As seen in the sources: `http://` where only that was seen.
+    pub about_cy: Option<String>,
+    /// As seen in the sources: `http://` where only that was seen. `website_cy` is
+    /// its Welsh page, shown on Welsh pages, only where one is published.
     pub website: Option<String>,
+    pub website_cy: Option<String>,
     pub phone: Option<String>,
     pub phone_note: Option<String>,
     pub phone_note_cy: Option<String>,
@@ -44,6 +50,11 @@ pub struct Service {
     pub eligibility: Option<String>,
     pub eligibility_cy: Option<String>,
     pub audience: Audience,
+    /// How sure the research is of this service (`high`, `medium`, `low`): its own, or
+    /// its area's. The research caveats (`notes` in the file) are never read.
+    pub confidence: String,
+    /// When the operator last confirmed the area's facts with the service.
+    pub checked_on: Option<Date>,
 }
 
 impl Service {
@@ -58,6 +69,50 @@ impl Service {
     /// `Some("en")` when the name shown on a `lang` page is in English on a Welsh page.
     pub fn name_lang(&self, lang: Lang) -> Option<&'static str> {
         (lang == Lang::Cy && self.name_cy.is_none()).then_some("en")
+    }
+
+    /// The public line in `lang`: none on a Welsh page without a Welsh one.
+    pub fn about(&self, lang: Lang) -> Option<&str> {
+        match lang {
+            Lang::En => self.about.as_deref(),
+            Lang::Cy => self.about_cy.as_deref(),
+        }
+    }
+
+    /// Who runs it, and the language that is written in.
+    pub fn provider(&self, lang: Lang) -> Option<(&str, Lang)> {
+        match (lang, &self.provider_cy) {
+            (Lang::Cy, Some(cy)) => Some((cy.as_str(), Lang::Cy)),
+            _ => self.provider.as_deref().map(|p| (p, Lang::En)),
+        }
+    }
+
+    /// Its web page for a `lang` reader, and the language of that page: the Welsh page
+    /// where one is published, else the English one.
+    pub fn website(&self, lang: Lang) -> Option<(&str, Lang)> {
+        match (lang, &self.website_cy, &self.website) {
+            (Lang::Cy, Some(cy), _) => Some((cy.as_str(), Lang::Cy)),
+            (_, _, Some(en)) => Some((en.as_str(), Lang::En)),
+            _ => None,
+        }
+    }
+
+    /// One plain sentence on how sure we are of these details, from the confidence and
+    /// the date they were last checked with the service.
+    pub fn sureness(&self, lang: Lang) -> String {
+        let tr = Tr(lang);
+        let (checked, date) = match self.checked_on {
+            Some(d) => ("yes", d.spoken(lang)),
+            None => ("no", String::new()),
+        };
+        tr.t_args(
+            "service-sure",
+            &[
+                ("checked", checked.into()),
+                ("confidence", self.confidence.clone().into()),
+                ("date", date.into()),
+            ],
+        )
     }
 
     pub fn phone_note(&self, lang: Lang) -> Option<&str> {
@@ -150,6 +205,18 @@ impl Date {
     }
 }
 
+impl Date {
+    /// "29 November 2026" / "29 Tachwedd 2026".
+    pub fn spoken(self, lang: Lang) -> String {
+        format!(
+            "{} {} {}",
+            self.day,
+            Tr(lang).t(&format!("month-{}", self.month)),
+            self.year
+        )
+    }
+}
+
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
@@ -169,6 +236,10 @@ pub struct Listing {
     pub area: AreaId,
     pub commissioner: String,
     pub commissioner_url: String,
+    /// The commissioner's page about restorative justice, and its Welsh page where
+    /// one is published.
+    pub rj_page: Option<String>,
+    pub rj_page_cy: Option<String>,
     pub facts_from: Option<FactsFrom>,
     /// When the operator last confirmed the facts with the service; `None`: never.
     pub checked_on: Option<Date>,
@@ -204,8 +275,28 @@ impl Listing {
         self.services.iter().find(|s| s.audience == Audience::All)
     }
 
+    /// The area's youth justice service when it has exactly one. An area with several
+    /// (one per council) has none that a request could name: the operator's triage
+    /// finds the right one.
     pub fn youth_service(&self) -> Option<&Service> {
-        self.services.iter().find(|s| s.audience == Audience::Youth)
+        let mut youth = self.youth_services();
+        youth.next().filter(|_| youth.next().is_none())
+    }
+
+    /// Every youth justice service of the area, in the file's order.
+    pub fn youth_services(&self) -> impl Iterator<Item = &Service> {
+        self.services
+            .iter()
+            .filter(|s| s.audience == Audience::Youth)
+    }
+
+    /// The commissioner's restorative justice page for a `lang` reader, and its language.
+    pub fn rj_page(&self, lang: Lang) -> Option<(&str, Lang)> {
+        match (lang, &self.rj_page_cy, &self.rj_page) {
+            (Lang::Cy, Some(cy), _) => Some((cy.as_str(), Lang::Cy)),
+            (_, _, Some(en)) => Some((en.as_str(), Lang::En)),
+            _ => None,
+        }
     }
 
     /// Not confirmed with the service on or after the same day a year before `today`.
@@ -226,10 +317,15 @@ struct AreaEntry {
     area: Spanned<String>,
     commissioner: String,
     commissioner_url: Spanned<String>,
+    rj_page: Option<Spanned<String>>,
+    rj_page_cy: Option<Spanned<String>>,
     facts_from: Option<Spanned<String>>,
     checked_on: Option<Spanned<Datetime>>,
     confidence: Spanned<String>,
     sources: Vec<Spanned<String>>,
+    /// Research caveats: kept in the file for the operator, never shown.
+    #[allow(dead_code)]
+    notes: Option<String>,
     #[serde(default)]
     service: Vec<Spanned<ServiceEntry>>,
 }
@@ -239,8 +335,16 @@ struct AreaEntry {
 struct ServiceEntry {
     name: Spanned<String>,
     name_cy: Option<String>,
+    provider: Option<String>,
+    provider_cy: Option<String>,
     about: Option<String>,
+    about_cy: Option<String>,
+    /// Research caveats: kept in the file for the operator, never shown.
+    #[allow(dead_code)]
+    notes: Option<String>,
+    confidence: Option<Spanned<String>>,
     website: Option<Spanned<String>>,
+    website_cy: Option<Spanned<String>>,
     phone: Option<Spanned<String>>,
     phone_note: Option<String>,
     phone_note_cy: Option<String>,
@@ -322,6 +426,17 @@ fn check_url(lines: &Lines, url: &Spanned<String>, production: bool) -> Result<(
             Err(lines.invalid(url.span().start, format!("`{text}` is a placeholder")))
         }
         _ => Ok(()),
+    }
+}
+
+fn check_confidence(lines: &Lines, c: &Spanned<String>) -> Result<(), DirectoryError> {
+    if ["high", "medium", "low"].contains(&c.get_ref().as_str()) {
+        Ok(())
+    } else {
+        Err(lines.invalid(
+            c.span().start,
+            format!("confidence `{}` must be high, medium or low", c.get_ref()),
+        ))
     }
 }
 
@@ -421,15 +536,10 @@ impl Directory {
                 ));
             }
             check_url(&lines, &entry.commissioner_url, production)?;
-            if !["high", "medium", "low"].contains(&entry.confidence.get_ref().as_str()) {
-                return Err(lines.invalid(
-                    entry.confidence.span().start,
-                    format!(
-                        "confidence `{}` must be high, medium or low",
-                        entry.confidence.get_ref()
-                    ),
-                ));
+            for page in entry.rj_page.iter().chain(&entry.rj_page_cy) {
+                check_url(&lines, page, production)?;
             }
+            check_confidence(&lines, &entry.confidence)?;
             let facts_from = entry
                 .facts_from
                 .as_ref()
@@ -455,8 +565,11 @@ impl Directory {
                 if s.name.get_ref().trim().is_empty() {
                     return Err(lines.invalid(s.name.span().start, "the name is empty".into()));
                 }
-                if let Some(w) = &s.website {
+                for w in s.website.iter().chain(&s.website_cy) {
                     check_url(&lines, w, production)?;
+                }
+                if let Some(c) = &s.confidence {
+                    check_confidence(&lines, c)?;
                 }
                 if let Some(p) = &s.phone {
                     check_phone(&lines, p)?;
@@ -478,17 +591,16 @@ impl Directory {
                     ));
                 }
                 let audience = s.audience.unwrap_or(Audience::All);
-                if services.iter().any(|o: &Service| o.audience == audience) {
+                // Youth justice services are one per council, so an area may list
+                // several; its service for everyone is one.
+                if audience == Audience::All
+                    && services.iter().any(|o: &Service| o.audience == audience)
+                {
                     return Err(lines.invalid(
                         s_start,
                         format!(
-                            "{} already has a service for {}",
-                            area.slug,
-                            if audience == Audience::Youth {
-                                "audience = \"youth\""
-                            } else {
-                                "everyone (no audience)"
-                            }
+                            "{} already has a service for everyone (no audience)",
+                            area.slug
                         ),
                     ));
                 }
@@ -496,8 +608,12 @@ impl Directory {
                     area: area.id,
                     name: s.name.get_ref().trim().to_string(),
                     name_cy: s.name_cy.map(|n| n.trim().to_string()),
+                    provider: s.provider,
+                    provider_cy: s.provider_cy,
                     about: s.about,
+                    about_cy: s.about_cy,
                     website: s.website.map(Spanned::into_inner),
+                    website_cy: s.website_cy.map(Spanned::into_inner),
                     phone: s.phone.map(|p| p.into_inner().trim().to_string()),
                     phone_note: s.phone_note,
                     phone_note_cy: s.phone_note_cy,
@@ -505,12 +621,18 @@ impl Directory {
                     eligibility: s.eligibility,
                     eligibility_cy: s.eligibility_cy,
                     audience,
+                    confidence: s
+                        .confidence
+                        .map_or_else(|| entry.confidence.get_ref().clone(), Spanned::into_inner),
+                    checked_on,
                 });
             }
             listings.push(Listing {
                 area: area.id,
                 commissioner: entry.commissioner,
                 commissioner_url: entry.commissioner_url.into_inner(),
+                rj_page: entry.rj_page.map(Spanned::into_inner),
+                rj_page_cy: entry.rj_page_cy.map(Spanned::into_inner),
                 facts_from,
                 checked_on,
                 confidence: entry.confidence.into_inner(),
@@ -565,7 +687,7 @@ impl Directory {
         listing
             .and_then(Listing::main_service)
             .into_iter()
-            .chain(listing.and_then(Listing::youth_service))
+            .chain(listing.into_iter().flat_map(Listing::youth_services))
     }
 
     /// The area's service for `audience`, if the directory lists one.
@@ -595,9 +717,16 @@ impl Directory {
         let directory = self;
         let slug = |id| areas.get(id).slug.as_str();
         let listings = directory.listings();
-        let named = listings.iter().filter(|l| !l.services.is_empty()).count();
+        let named = listings
+            .iter()
+            .filter(|l| l.main_service().is_some())
+            .count();
+        let youth_named = listings
+            .iter()
+            .filter(|l| l.youth_services().next().is_some())
+            .count();
         let mut out = format!(
-            "service directory: ok ({} police areas, {named} with a named service, {} without)\n",
+            "service directory: ok ({} police areas, {named} with a service for everyone, {} without; {youth_named} with a youth justice service)\n",
             listings.len(),
             listings.len() - named
         );

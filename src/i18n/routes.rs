@@ -57,9 +57,30 @@ pages! {
     EasyReadRights = "easy-read-rights", "easy-read-your-rights",
         "hawdd-ei-ddeall-eich-hawliau";
     EasyReadContact = "easy-read-contact", "easy-read-ask-to-be-contacted",
-        "hawdd-ei-ddeall-gofyn-am-gael-eich-cysylltu";
+        "hawdd-ei-ddeall-gofyn-i-wasanaeth-gysylltu";
     // A page under another page: its slug names the parent first.
     Status = "status", "refer/status", "cyfeirio/statws";
+}
+
+/// Addresses a page had before, each with the page and language it now answers in
+/// (a permanent redirect, so old links and bookmarks keep working).
+const MOVED: &[(&str, Page, Lang)] = &[
+    // The Welsh Easy Read title lost a calque ("gofyn am gael eich cysylltu").
+    (
+        "/cy/hawdd-ei-ddeall-gofyn-am-gael-eich-cysylltu",
+        Page::EasyReadContact,
+        Lang::Cy,
+    ),
+];
+
+impl Page {
+    /// The page's current path if `path` is an address it had before.
+    pub fn moved(path: &str) -> Option<String> {
+        MOVED
+            .iter()
+            .find(|(old, _, _)| *old == path)
+            .map(|(_, page, lang)| page.path(*lang))
+    }
 }
 
 /// The confirmation page's path parameter: the request's reference.

@@ -5,6 +5,7 @@ use super::area_data;
 use crate::areas::directory::{Date, Directory, FactsFrom};
 use crate::areas::{Answer, Areas, Kind, MatchKind, Note, PoliceArea, describe};
 use crate::components::form::{FormGroup, Heading, described_by};
+use crate::components::prose::mixed_text;
 use crate::components::{Alternates, Frame, PageFrame, ServiceCard};
 use crate::i18n::{Lang, Page, Tr};
 use crate::site::use_site;
@@ -100,15 +101,20 @@ fn Results(
             .cloned()
             .map(|service| view! { <ServiceCard service lang /> })
             .collect_view();
-        let none = directory.for_area(id).next().is_none().then(|| {
-            view! { <p class="rj-inset rj-area__none">{tr.t_args("area-no-service", &[("area", area.name(lang).to_string().into())])}</p> }
-        });
+        let listing = directory.listing(id);
+        let none = listing.and_then(|l| no_adult_service(l, &area, lang));
+        // Without a service for everyone, the routes that cover every area come with
+        // the answer, not only on the area's page.
+        let national = none
+            .is_some()
+            .then(|| view! { <NationalRoutes lang nested=true /> });
         view! {
             <h2 id="results-heading">{tr.t("find-results-heading")}</h2>
             <p class="rj-result__area">{tr.t_args("find-your-area", &[("area", area.name(lang).to_string().into())])}</p>
             {message}
-            {services}
             {none}
+            {services}
+            {national}
             <AskButton lang slug=area.slug.clone() />
             <p><a href=Page::area_path(lang, &area.slug)>{tr.t_args("find-see-area", &[("area", area.name(lang).to_string().into())])}</a></p>
         }
@@ -220,19 +226,24 @@ pub fn AreaPage(lang: Lang) -> impl IntoView {
     let english = (lang == Lang::Cy).then_some("en");
     let (commissioner, written) = listing.commissioner_title(&area, lang);
     let commissioner_lang = (written != lang).then_some(written.code());
-    let services = if listing.services.is_empty() {
+    let none = no_adult_service(&listing, &area, lang);
+    let services = directory
+        .for_area(area.id)
+        .cloned()
+        .map(|service| view! { <ServiceCard service lang /> })
+        .collect_view();
+    let rj_page = listing.rj_page(lang).map(|(url, written)| {
+        let (text, hreflang) = if written == lang {
+            (tr.t("area-rj-page"), None)
+        } else {
+            (tr.t("area-rj-page-english"), Some(written.code()))
+        };
         view! {
-            <p class="rj-inset rj-area__none">{tr.t_args("area-no-service", &[("area", name.clone().into())])}</p>
+            <p class="rj-area__rj-page">
+                <a class="rj-link rj-link--external" href=url.to_string() hreflang=hreflang rel="noreferrer">{text}</a>
+            </p>
         }
-        .into_any()
-    } else {
-        directory
-            .for_area(area.id)
-            .cloned()
-            .map(|service| view! { <ServiceCard service lang /> })
-            .collect_view()
-            .into_any()
-    };
+    });
     let mut councils: Vec<String> = area
         .councils
         .iter()
@@ -275,6 +286,7 @@ pub fn AreaPage(lang: Lang) -> impl IntoView {
             <h1>{name}</h1>
             <p>{tr.t("area-usually")}</p>
             <h2>{tr.t("area-service-heading")}</h2>
+            {none}
             {services}
             <dl class="rj-summary rj-area__commissioner">
                 <dt class="rj-summary__key">{tr.t("area-commissioner")}</dt>
@@ -282,6 +294,7 @@ pub fn AreaPage(lang: Lang) -> impl IntoView {
                     <a href=listing.commissioner_url.clone() rel="noreferrer" lang=commissioner_lang>{commissioner}</a>
                 </dd>
             </dl>
+            {rj_page}
             <AskButton lang slug=area.slug.clone() />
             <NationalRoutes lang />
             <h2>{tr.t("area-checked-heading")}</h2>
@@ -299,14 +312,40 @@ pub fn AreaPage(lang: Lang) -> impl IntoView {
     .into_any()
 }
 
+/// The plain statement that an area lists no service for everyone: none at all, or only
+/// youth justice services (whose cases are those where the person responsible was
+/// under 18). `None` when it has one.
+pub fn no_adult_service(
+    listing: &crate::areas::directory::Listing,
+    area: &PoliceArea,
+    lang: Lang,
+) -> Option<AnyView> {
+    if listing.main_service().is_some() {
+        return None;
+    }
+    let id = if listing.services.is_empty() {
+        "area-no-service"
+    } else {
+        "area-no-adult-service"
+    };
+    let text = Tr(lang).t_args(id, &[("area", area.name(lang).to_string().into())]);
+    Some(view! { <p class="rj-inset rj-area__none">{text}</p> }.into_any())
+}
+
 /// The routes that cover every area: the police or witness care unit (Victims' Code),
 /// Victim Support's Supportline, and Why me? for cases local services cannot take.
+/// `nested`: inside another section (a finder result, a confirmation), under an `h3`.
 #[component]
-pub fn NationalRoutes(lang: Lang) -> impl IntoView {
+pub fn NationalRoutes(lang: Lang, #[prop(optional)] nested: bool) -> impl IntoView {
     let tr = Tr(lang);
+    let heading = if nested {
+        view! { <h3 id="national-heading">{tr.t("area-national-heading")}</h3> }.into_any()
+    } else {
+        view! { <h2 id="national-heading">{tr.t("area-national-heading")}</h2> }.into_any()
+    };
     view! {
         <section class="rj-area__national" aria-labelledby="national-heading">
-            <h2 id="national-heading">{tr.t("area-national-heading")}</h2>
+            {heading}
             <ul class="rj-list rj-list--bullet">
                 <li>{tr.t("area-national-police")}</li>
                 <li>
@@ -314,7 +353,7 @@ pub fn NationalRoutes(lang: Lang) -> impl IntoView {
                     <a class="rj-link rj-link--phone" href="tel:08081689111">"08 08 16 89 111"</a>
                 </li>
                 <li>
-                    {tr.t("area-national-why-me")}" "
+                    {mixed_text(&tr.t("area-national-why-me"))}" "
                     <a href="https://why-me.org/" rel="noreferrer">"https://why-me.org/"</a>
                 </li>
             </ul>

@@ -504,6 +504,11 @@ pub fn SentPage(lang: Lang) -> impl IntoView {
     // Addressed by the handoff's id, never by the reference.
     let handed = use_context::<Handed>().map(|h| h.0).unwrap_or_default();
     provide_context(ExitVia(exit_path(&handed)));
+    // An area with no service for everyone: the routes that cover every area too.
+    let national = area
+        .and_then(|a| directory.listing(a))
+        .is_none_or(|l| l.main_service().is_none())
+        .then(|| view! { <crate::pages::find::NationalRoutes lang nested=true /> });
     let alternates = Alternates {
         en: Stage::Sent.path(Lang::En, &handed),
         cy: Stage::Sent.path(Lang::Cy, &handed),
@@ -519,6 +524,7 @@ pub fn SentPage(lang: Lang) -> impl IntoView {
             <h2>{tr.t("refer-sent-next-heading")}</h2>
             <p>{mixed_text(&next)}</p>
             {card}
+            {national}
             <p>{tr.t("sent-status")}" "<a href=Page::Status.path(lang)>{tr.t("sent-status-link")}</a></p>
         </Frame>
     }

@@ -418,7 +418,10 @@ fn triage(route: &Route, area: &PoliceArea, lang: Lang) -> Triage {
             Audience::All => name,
         };
         facts.push((tr.t("area-service-heading"), name));
-        facts.extend(s.website.clone().map(|w| (tr.t("area-website"), w)));
+        facts.extend(
+            s.website(lang)
+                .map(|(w, _)| (tr.t("area-website"), w.to_string())),
+        );
         facts.extend(s.phone.clone().map(|p| {
             let note = s
                 .phone_note(lang)

@@ -341,6 +341,7 @@ fn files_or_not_found(
     }
 }
 
+/// A page's old address is sent to its new one ([`crate::i18n::Page::moved`]).
 /// `/refer/` is `/refer`: one address per page, so a path with a trailing slash is sent
 /// to the page (its query kept, 308 so a POST stays a POST). A path that would then
 /// start with `//` (another host, to a browser) is left alone and ends as a 404.
@@ -350,6 +351,13 @@ async fn without_trailing_slash(
 ) -> axum::response::Response {
     use axum::response::IntoResponse;
     let path = req.uri().path();
+    if let Some(to) = crate::i18n::Page::moved(path) {
+        let to = match req.uri().query() {
+            Some(query) => format!("{to}?{query}"),
+            None => to,
+        };
+        return axum::response::Redirect::permanent(&to).into_response();
+    }
     if path.len() > 1 && path.ends_with('/') {
         let trimmed = path.trim_end_matches('/');
         let trimmed = if trimmed.is_empty() { "/" } else { trimmed };
