@@ -1,5 +1,6 @@
 //! Lookup speed: full postcodes (the allocation-free hot path and the full answer),
-//! partial postcodes and council names. Also prints the postcode table's memory.
+//! partial postcodes, and names (whole, prefix and misspelt). Also prints the memory of
+//! the postcode table and of the name index.
 //! Run: `cargo bench --bench lookup`.
 
 use criterion::{Criterion, criterion_group, criterion_main};
@@ -18,6 +19,13 @@ fn lookups(c: &mut Criterion) {
         areas.table().not_live_len(),
         areas.table().memory_bytes(),
         include_bytes!("../data/postcodes.bin").len()
+    );
+    println!(
+        "name index: {} places, councils and areas, about {} bytes in memory \
+         (places.csv {} bytes on disk)",
+        areas.names_len(),
+        areas.names_memory_bytes(),
+        include_str!("../data/places.csv").len()
     );
 
     let mut i = 0;
@@ -53,6 +61,24 @@ fn lookups(c: &mut Criterion) {
     });
     c.bench_function("place name shared by several (Newport)", |b| {
         b.iter(|| black_box(areas.lookup(black_box("Newport"))))
+    });
+    c.bench_function("misspelt place name (Sheffeild)", |b| {
+        b.iter(|| black_box(areas.lookup(black_box("Sheffeild"))))
+    });
+    c.bench_function("misspelt place name (Middlesborough)", |b| {
+        b.iter(|| black_box(areas.lookup(black_box("Middlesborough"))))
+    });
+    c.bench_function("Welsh alternate name (Lerpwl)", |b| {
+        b.iter(|| black_box(areas.lookup(black_box("Lerpwl"))))
+    });
+    c.bench_function("no such name (Xyzzyville)", |b| {
+        b.iter(|| black_box(areas.lookup(black_box("Xyzzyville"))))
+    });
+    c.bench_function("place with postcode (Maidstone ME14 1XQ)", |b| {
+        b.iter(|| black_box(areas.lookup(black_box("Maidstone ME14 1XQ"))))
+    });
+    c.bench_function("look-alike postcode (CF1O 1AA)", |b| {
+        b.iter(|| black_box(areas.lookup(black_box("CF1O 1AA"))))
     });
     c.bench_function("load the embedded data", |b| {
         b.iter(|| black_box(Areas::embedded().unwrap()))
