@@ -9,6 +9,10 @@ use crate::i18n::{Lang, Tr};
 /// corrected slip says so first ("Showing results for Sheffield.").
 pub fn message(answer: &Answer, areas: &Areas, query: &str, lang: Lang) -> Option<String> {
     let corrected = corrected(answer, lang);
+    if answer.corrected && answer.note == Some(Note::Several) {
+        // "Did you mean one of these?" says all there is to say.
+        return corrected;
+    }
     let note = note_message(answer, areas, query, lang);
     match (corrected, note) {
         (Some(c), Some(n)) => Some(format!("{c} {n}")),

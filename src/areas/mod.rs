@@ -322,18 +322,23 @@ impl Areas {
 
         let mut targets: Vec<NameMatch> = Vec::new();
         let mut entries: Vec<names::Entry> = Vec::new();
-        let mut add = |matched: NameMatch, names: &[&str], exact_only: &[&str]| {
+        fn add_names(entries: &mut Vec<names::Entry>, target: u32, names: &[&str], exact_only: bool) {
+            for n in names.iter().filter(|n| !n.is_empty()) {
+                entries.push(names::Entry {
+                    key: names::fold(n).into(),
+                    target,
+                    exact_only,
+                });
+            }
+        }
+        let mut add = |entries: &mut Vec<names::Entry>,
+                       matched: NameMatch,
+                       names: &[&str],
+                       exact_only: &[&str]| {
             let target = targets.len() as u32;
             targets.push(matched);
-            for (list, exact_only) in [(names, false), (exact_only, true)] {
-                for n in list.iter().filter(|n| !n.is_empty()) {
-                    entries.push(names::Entry {
-                        key: names::fold(n).into(),
-                        target,
-                        exact_only,
-                    });
-                }
-            }
+            add_names(entries, target, names, false);
+            add_names(entries, target, exact_only, true);
         };
         for a in &areas {
             let matched = NameMatch {
@@ -344,8 +349,11 @@ impl Areas {
                 council: None,
                 near: Vec::new(),
             };
-            add(matched, &[&a.name, &a.name_cy], &[]);
+            add(&mut entries, matched, &[&a.name, &a.name_cy], &[]);
         }
+        // The target of each council's own entry, by council index.
+        let council_targets: Vec<u32> =
+            (0..councils.len()).map(|i| (areas.len() + i) as u32).collect();
         for c in &councils {
             let matched = NameMatch {
                 name: c.name.clone(),
@@ -355,7 +363,7 @@ impl Areas {
                 council: None,
                 near: Vec::new(),
             };
-            add(matched, &[&c.name, &c.name_cy], &[]);
+            add(&mut entries, matched, &[&c.name, &c.name_cy], &[]);
         }
         let mut reader = csv::Reader::from_reader(places_csv.as_bytes());
         for record in reader.records() {
@@ -365,8 +373,12 @@ impl Areas {
                 .iter()
                 .position(|c| c.code == r[4])
                 .ok_or_else(|| problem("unknown council"))?;
-            // A place named like its council adds nothing to the council's own entry.
+            // A place named like its council is the council's own entry, which takes
+            // the place's other names ("Bryste" for Bristol).
             if names::fold(&r[0]) == names::fold(&councils[council].name) {
+                let target = council_targets[council];
+                add_names(&mut entries, target, &r[2].split(';').collect::<Vec<_>>(), false);
+                add_names(&mut entries, target, &r[3].split(';').collect::<Vec<_>>(), true);
                 continue;
             }
             // Scotland (S92000003) is no police area of ours: a place near it alone
@@ -392,7 +404,7 @@ impl Areas {
             };
             let typed: Vec<&str> = [&r[0], &r[1]].into_iter().chain(r[2].split(';')).collect();
             let alternates: Vec<&str> = r[3].split(';').collect();
-            add(matched, &typed, &alternates);
+            add(&mut entries, matched, &typed, &alternates);
         }
         let index = names::Index::new(entries);
         let slugs = |slugs: &[&str]| -> Vec<AreaId> {
@@ -682,6 +694,12 @@ impl Areas {
             let council = m.council.map(|c| &self.councils[c]);
             [Some(&area.name), Some(&area.name_cy)]
                 .into_iter()
+                .chain(
+                    [&m.name, &m.name_cy]
+                        .into_iter()
+                        .filter(|_| m.kind == MatchKind::Council)
+                        .map(Some),
+                )
                 .chain([council.map(|c| &c.name), council.map(|c| &c.name_cy)])
                 .flatten()
                 .any(|n| names::fold(n).starts_with(q))
