@@ -174,7 +174,10 @@ async fn a_corrected_slip_is_marked_as_a_suggestion_in_both_languages() {
         );
     }
     let v = lookup("q=CF1O%201AA&lang=en").await;
-    assert_eq!((v["kind"].as_str(), v["suggestion"].as_bool()), (Some("postcode"), Some(true)));
+    assert_eq!(
+        (v["kind"].as_str(), v["suggestion"].as_bool()),
+        (Some("postcode"), Some(true))
+    );
     assert_eq!(v["matched"], "CF10 1AA");
     // A misspelling as close to places in two areas lists them, and chooses none.
     let v = lookup("q=Newprot&lang=cy").await;
@@ -197,7 +200,10 @@ async fn regions_and_shared_names_list_their_areas_with_councils() {
         .iter()
         .map(|m| m["area"].as_str().unwrap())
         .collect();
-    assert!(slugs.contains(&"metropolitan") && slugs.contains(&"city-of-london"), "{v}");
+    assert!(
+        slugs.contains(&"metropolitan") && slugs.contains(&"city-of-london"),
+        "{v}"
+    );
     let v = lookup("q=St%20Ives&lang=en").await;
     let councils: Vec<&str> = v["matches"]
         .as_array()
@@ -205,5 +211,8 @@ async fn regions_and_shared_names_list_their_areas_with_councils() {
         .iter()
         .filter_map(|m| m["council"].as_str())
         .collect();
-    assert!(councils.contains(&"Cornwall") && councils.contains(&"Huntingdonshire"), "{v}");
+    assert!(
+        councils.contains(&"Cornwall") && councils.contains(&"Huntingdonshire"),
+        "{v}"
+    );
 }

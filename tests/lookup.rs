@@ -100,7 +100,10 @@ fn postcodes_typed_with_a_hyphen_or_a_full_stop() {
 #[test]
 fn a_postcode_among_other_words_is_used_and_the_result_says_what_matched() {
     let answer = areas().lookup("Maidstone ME14 1XQ");
-    assert_eq!((answer.kind, slugs(&answer)), (Kind::Postcode, vec!["kent"]));
+    assert_eq!(
+        (answer.kind, slugs(&answer)),
+        (Kind::Postcode, vec!["kent"])
+    );
     assert_eq!(
         describe::matched(&answer, areas(), Lang::En).as_deref(),
         Some("ME14 1XQ – Maidstone")
@@ -125,7 +128,12 @@ fn a_postcode_among_other_words_is_used_and_the_result_says_what_matched() {
 /// The misspelt name, what it finds, and that name in English and Welsh.
 const MISSPELT: &[(&str, &str, &str, &str)] = &[
     ("Sheffeild", "south-yorkshire", "Sheffield", "Sheffield"),
-    ("Midlesbrough", "cleveland", "Middlesbrough", "Middlesbrough"),
+    (
+        "Midlesbrough",
+        "cleveland",
+        "Middlesbrough",
+        "Middlesbrough",
+    ),
     ("Stratfrod", "metropolitan", "Stratford", "Stratford"),
     ("Aberystwith", "dyfed-powys", "Aberystwyth", "Aberystwyth"),
     ("Caerdudd", "south-wales", "Cardiff", "Caerdydd"),
@@ -190,11 +198,7 @@ fn saint_apostrophes_and_hyphens_are_optional() {
         ("Bishops Stortford", "Bishop's Stortford"),
     ] {
         let (x, y) = (areas().lookup(a), areas().lookup(b));
-        assert_eq!(
-            (&x.areas, &x.matches),
-            (&y.areas, &y.matches),
-            "{a} / {b}"
-        );
+        assert_eq!((&x.areas, &x.matches), (&y.areas, &y.matches), "{a} / {b}");
         assert!(!x.areas.is_empty() || !x.matches.is_empty(), "{a}: {x:?}");
         assert!(!x.corrected, "{a}");
     }
@@ -207,9 +211,8 @@ fn listed(answer: &Answer) -> Vec<(String, &str)> {
         .iter()
         .map(|m| {
             (
-                m.council.map_or(m.name.clone(), |c| {
-                    areas().councils()[c].name.clone()
-                }),
+                m.council
+                    .map_or(m.name.clone(), |c| areas().councils()[c].name.clone()),
                 areas().get(m.area).slug.as_str(),
             )
         })
@@ -221,19 +224,31 @@ fn names_shared_by_several_places_list_every_one() {
     for (input, expected) in [
         (
             "St Ives",
-            &[("Cornwall", "devon-and-cornwall"), ("Huntingdonshire", "cambridgeshire")][..],
+            &[
+                ("Cornwall", "devon-and-cornwall"),
+                ("Huntingdonshire", "cambridgeshire"),
+            ][..],
         ),
         (
             "Stratford",
-            &[("Newham", "metropolitan"), ("Stratford-on-Avon", "warwickshire")],
+            &[
+                ("Newham", "metropolitan"),
+                ("Stratford-on-Avon", "warwickshire"),
+            ],
         ),
         (
             "Richmond",
-            &[("Richmond upon Thames", "metropolitan"), ("North Yorkshire", "north-yorkshire")],
+            &[
+                ("Richmond upon Thames", "metropolitan"),
+                ("North Yorkshire", "north-yorkshire"),
+            ],
         ),
         (
             "Newcastle",
-            &[("Newcastle upon Tyne", "northumbria"), ("Newcastle-under-Lyme", "staffordshire")],
+            &[
+                ("Newcastle upon Tyne", "northumbria"),
+                ("Newcastle-under-Lyme", "staffordshire"),
+            ],
         ),
     ] {
         let answer = areas().lookup(input);
@@ -251,8 +266,14 @@ fn names_shared_by_several_places_list_every_one() {
 #[test]
 fn countries_and_regions_list_their_police_areas() {
     for (input, expected) in [
-        ("Wales", &["dyfed-powys", "gwent", "north-wales", "south-wales"][..]),
-        ("Cymru", &["dyfed-powys", "gwent", "north-wales", "south-wales"]),
+        (
+            "Wales",
+            &["dyfed-powys", "gwent", "north-wales", "south-wales"][..],
+        ),
+        (
+            "Cymru",
+            &["dyfed-powys", "gwent", "north-wales", "south-wales"],
+        ),
         ("London", &["metropolitan", "city-of-london"]),
         ("Llundain", &["metropolitan", "city-of-london"]),
     ] {
@@ -292,7 +313,10 @@ fn force_names_and_the_finders_own_labels_find_their_area() {
         ("Dyfed-Powys Police", "dyfed-powys"),
         ("Avon and Somerset Constabulary", "avon-and-somerset"),
         ("Newport, Isle of Wight", "hampshire"),
-        ("Newport, Isle of Wight (Hampshire and Isle of Wight)", "hampshire"),
+        (
+            "Newport, Isle of Wight (Hampshire and Isle of Wight)",
+            "hampshire",
+        ),
         ("Richmond, North Yorkshire", "north-yorkshire"),
         ("Newport, Casnewydd", "gwent"),
         ("Trefdraeth, Sir Benfro (Dyfed-Powys)", "dyfed-powys"),
@@ -336,7 +360,11 @@ fn places_of_500_people_and_more_are_found() {
     ] {
         let answer = areas().lookup(input);
         assert!(
-            slugs(&answer) == [slug] || answer.matches.iter().any(|m| areas().get(m.area).slug == slug),
+            slugs(&answer) == [slug]
+                || answer
+                    .matches
+                    .iter()
+                    .any(|m| areas().get(m.area).slug == slug),
             "{input}: {answer:?}"
         );
     }
@@ -352,13 +380,17 @@ fn a_welsh_town_whose_nearest_postcode_is_in_england_is_in_wales() {
         assert_eq!(areas().councils()[m.council.unwrap()].name, "Powys");
         // The boundary note's other area is the English one over the border.
         assert!(
-            m.near.iter().any(|&id| areas().get(id).slug == "west-mercia"),
+            m.near
+                .iter()
+                .any(|&id| areas().get(id).slug == "west-mercia"),
             "{input}: {m:?}"
         );
     }
     assert_eq!(
         describe::message(&areas().lookup("Knighton"), areas(), "Knighton", Lang::Cy).as_deref(),
-        Some("Mae Trefyclo yn agos at ffin ardal Dyfed-Powys. I fod yn siŵr, rhowch eich cod post.")
+        Some(
+            "Mae Trefyclo yn agos at ffin ardal Dyfed-Powys. I fod yn siŵr, rhowch eich cod post."
+        )
     );
 }
 

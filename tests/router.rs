@@ -424,15 +424,26 @@ async fn find_says_what_it_matched_and_what_it_corrected() {
     assert!(html.contains("Your police area is Kent."));
     let html = page(&app, "/find?q=Sheffeild", StatusCode::OK).await;
     assert!(html.contains("Showing results for Sheffield."), "{html}");
-    assert!(html.contains("value=\"Sheffeild\""), "what was typed stays in the box");
+    assert!(
+        html.contains("value=\"Sheffeild\""),
+        "what was typed stays in the box"
+    );
     let cy = page(&app, "/cy/dod-o-hyd?q=Aberystwith", StatusCode::OK).await;
-    assert!(cy.contains("Yn dangos canlyniadau ar gyfer Aberystwyth."), "{cy}");
+    assert!(
+        cy.contains("Yn dangos canlyniadau ar gyfer Aberystwyth."),
+        "{cy}"
+    );
     let cy = page(&app, "/cy/dod-o-hyd?q=Chirk", StatusCode::OK).await;
     assert!(cy.contains("Canlyniadau ar gyfer Y Waun, Wrecsam"), "{cy}");
-    assert!(cy.contains("Mae&#x27;r Waun yn agos") || cy.contains("Mae'r Waun yn agos"), "{cy}");
+    assert!(
+        cy.contains("Mae&#x27;r Waun yn agos") || cy.contains("Mae'r Waun yn agos"),
+        "{cy}"
+    );
     let html = page(&app, "/find?q=Wales", StatusCode::OK).await;
     assert!(html.contains("This covers more than one police area."));
-    assert!(html.contains("href=\"/areas/gwent\"") && html.contains("href=\"/areas/south-yorkshire\""));
+    assert!(
+        html.contains("href=\"/areas/gwent\"") && html.contains("href=\"/areas/south-yorkshire\"")
+    );
 }
 
 #[tokio::test]

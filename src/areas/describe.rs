@@ -48,7 +48,10 @@ pub fn matched(answer: &Answer, areas: &Areas, lang: Lang) -> Option<String> {
             None => postcode.clone(),
         });
     }
-    let m = answer.matches.first().filter(|m| m.kind != MatchKind::Area)?;
+    let m = answer
+        .matches
+        .first()
+        .filter(|m| m.kind != MatchKind::Area)?;
     Some(match m.council {
         Some(c) => format!(
             "{}, {}",

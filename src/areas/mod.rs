@@ -322,7 +322,12 @@ impl Areas {
 
         let mut targets: Vec<NameMatch> = Vec::new();
         let mut entries: Vec<names::Entry> = Vec::new();
-        fn add_names(entries: &mut Vec<names::Entry>, target: u32, names: &[&str], exact_only: bool) {
+        fn add_names(
+            entries: &mut Vec<names::Entry>,
+            target: u32,
+            names: &[&str],
+            exact_only: bool,
+        ) {
             for n in names.iter().filter(|n| !n.is_empty()) {
                 entries.push(names::Entry {
                     key: names::fold(n).into(),
@@ -352,8 +357,9 @@ impl Areas {
             add(&mut entries, matched, &[&a.name, &a.name_cy], &[]);
         }
         // The target of each council's own entry, by council index.
-        let council_targets: Vec<u32> =
-            (0..councils.len()).map(|i| (areas.len() + i) as u32).collect();
+        let council_targets: Vec<u32> = (0..councils.len())
+            .map(|i| (areas.len() + i) as u32)
+            .collect();
         for c in &councils {
             let matched = NameMatch {
                 name: c.name.clone(),
@@ -377,8 +383,18 @@ impl Areas {
             // the place's other names ("Bryste" for Bristol).
             if names::fold(&r[0]) == names::fold(&councils[council].name) {
                 let target = council_targets[council];
-                add_names(&mut entries, target, &r[2].split(';').collect::<Vec<_>>(), false);
-                add_names(&mut entries, target, &r[3].split(';').collect::<Vec<_>>(), true);
+                add_names(
+                    &mut entries,
+                    target,
+                    &r[2].split(';').collect::<Vec<_>>(),
+                    false,
+                );
+                add_names(
+                    &mut entries,
+                    target,
+                    &r[3].split(';').collect::<Vec<_>>(),
+                    true,
+                );
                 continue;
             }
             // Scotland (S92000003) is no police area of ours: a place near it alone
@@ -414,7 +430,11 @@ impl Areas {
                 .map(|a| a.id)
                 .collect()
         };
-        let wales: Vec<AreaId> = areas.iter().filter(|a| a.in_wales()).map(|a| a.id).collect();
+        let wales: Vec<AreaId> = areas
+            .iter()
+            .filter(|a| a.in_wales())
+            .map(|a| a.id)
+            .collect();
         let regions = vec![
             (vec!["wales".into(), "cymru".into()], wales),
             (
@@ -599,7 +619,12 @@ impl Areas {
         }
         let mut corrected = false;
         if hits.is_empty() {
-            hits = self.index.fuzzy(&query).into_iter().map(|(_, h)| h).collect();
+            hits = self
+                .index
+                .fuzzy(&query)
+                .into_iter()
+                .map(|(_, h)| h)
+                .collect();
             corrected = !hits.is_empty();
         }
         hits.sort_by_key(|h| (h.closeness, h.key_len, h.target));
@@ -739,10 +764,9 @@ impl Areas {
                 if !rest.is_empty() {
                     let named = self.by_name(&rest.join(" "));
                     let area = answer.single();
-                    answer.named = named
-                        .matches
-                        .into_iter()
-                        .find(|m| !named.corrected && Some(m.area) == area && m.kind != MatchKind::Area);
+                    answer.named = named.matches.into_iter().find(|m| {
+                        !named.corrected && Some(m.area) == area && m.kind != MatchKind::Area
+                    });
                 }
                 return Some(answer);
             }
@@ -794,11 +818,16 @@ impl Areas {
 
 /// A force's name without "Police", "Constabulary" or "Heddlu": "kent" for "kent police".
 fn without_force_words(query: &str) -> Option<&str> {
-    [" police service", " police force", " police", " constabulary"]
-        .iter()
-        .find_map(|w| query.strip_suffix(w))
-        .or_else(|| query.strip_prefix("heddlu "))
-        .filter(|rest| !rest.is_empty())
+    [
+        " police service",
+        " police force",
+        " police",
+        " constabulary",
+    ]
+    .iter()
+    .find_map(|w| query.strip_suffix(w))
+    .or_else(|| query.strip_prefix("heddlu "))
+    .filter(|rest| !rest.is_empty())
 }
 
 impl Answer {
