@@ -28,6 +28,8 @@ fn lookups(c: &mut Criterion) {
         include_str!("../data/places.csv").len()
     );
 
+    name_search_percentiles(&areas);
+
     let mut i = 0;
     c.bench_function("full postcode, hot path (parse + table)", |b| {
         b.iter(|| {
@@ -83,6 +85,62 @@ fn lookups(c: &mut Criterion) {
     c.bench_function("load the embedded data", |b| {
         b.iter(|| black_box(Areas::embedded().unwrap()))
     });
+}
+
+/// Names people type: whole, prefixes, misspelt, Welsh, shared, with a postcode, none.
+const NAMES: &[&str] = &[
+    "Sheffield",
+    "Sheffeild",
+    "Middlesborough",
+    "Aberystwith",
+    "Caerdydd",
+    "caerd",
+    "Newport",
+    "St Ives",
+    "Stratford",
+    "Richmond",
+    "Wales",
+    "Llundain",
+    "Kent Police",
+    "Heddlu De Cymru",
+    "Lerpwl",
+    "Bryste",
+    "Trefyclo",
+    "Y Waun",
+    "Hay-on-Wye",
+    "Kings Lynn",
+    "Newport, Isle of Wight",
+    "Maidstone ME14 1XQ",
+    "Xyzzyville",
+    "North",
+    "Bath and North East Somerset",
+    "Ludgershall",
+];
+
+/// The 50th, 99th percentile and slowest time of one name search (each of NAMES 2,000
+/// times, after a warm-up), as criterion gives means rather than a tail.
+fn name_search_percentiles(areas: &Areas) {
+    use std::time::Instant;
+    for q in NAMES {
+        black_box(areas.lookup(q));
+    }
+    let mut times: Vec<u128> = Vec::with_capacity(NAMES.len() * 2000);
+    for _ in 0..2000 {
+        for q in NAMES {
+            let start = Instant::now();
+            black_box(areas.lookup(black_box(q)));
+            times.push(start.elapsed().as_nanos());
+        }
+    }
+    times.sort_unstable();
+    let at = |p: f64| times[((times.len() as f64 * p) as usize).min(times.len() - 1)];
+    println!(
+        "name search over {} queries x 2000: p50 {:.1} us, p99 {:.1} us, max {:.1} us",
+        NAMES.len(),
+        at(0.50) as f64 / 1000.0,
+        at(0.99) as f64 / 1000.0,
+        *times.last().unwrap() as f64 / 1000.0
+    );
 }
 
 criterion_group! {

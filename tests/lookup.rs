@@ -312,6 +312,9 @@ fn force_names_and_the_finders_own_labels_find_their_area() {
         ("Heddlu Gogledd Cymru", "north-wales"),
         ("Dyfed-Powys Police", "dyfed-powys"),
         ("Avon and Somerset Constabulary", "avon-and-somerset"),
+        ("Hampshire Constabulary", "hampshire"),
+        ("Metropolitan Police Service", "metropolitan"),
+        ("Heddlu Dyfed-Powys", "dyfed-powys"),
         ("Newport, Isle of Wight", "hampshire"),
         (
             "Newport, Isle of Wight (Hampshire and Isle of Wight)",

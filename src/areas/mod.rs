@@ -614,8 +614,16 @@ impl Areas {
         if hits.is_empty()
             && let Some(force) = without_force_words(&query)
         {
+            // The force's area ("Hampshire Constabulary" is Hampshire and Isle of
+            // Wight's, "Metropolitan Police Service" the Metropolitan Police's), or a
+            // council of exactly that name.
             hits = self.index.find(force);
-            hits.retain(|h| h.closeness == names::Closeness::Exact);
+            let area = |h: &names::Hit| self.targets[h.target as usize].kind == MatchKind::Area;
+            if hits.iter().any(area) {
+                hits.retain(area);
+            } else {
+                hits.retain(|h| h.closeness == names::Closeness::Exact);
+            }
         }
         let mut corrected = false;
         if hits.is_empty() {
