@@ -5,14 +5,40 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rj::areas::Areas;
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::hint::black_box;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 const POSTCODES: &[&str] = &[
     "CF10 1AA", "sw1a2aa", " M1 1AE ", "EC1A 1BB", "SY10 7AA", "LL55 4UR", "PL1 2AA", "NE1 4ST",
 ];
 
+/// Counts the bytes live on the heap, to state what the embedded data costs once loaded.
+struct Counting;
+
+static LIVE: AtomicUsize = AtomicUsize::new(0);
+
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        LIVE.fetch_add(layout.size(), Ordering::Relaxed);
+        unsafe { System.alloc(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        LIVE.fetch_sub(layout.size(), Ordering::Relaxed);
+        unsafe { System.dealloc(ptr, layout) }
+    }
+}
+
+#[global_allocator]
+static GLOBAL: Counting = Counting;
+
 fn lookups(c: &mut Criterion) {
+    let before = LIVE.load(Ordering::Relaxed);
     let areas = Areas::embedded().expect("embedded data");
+    println!(
+        "embedded data once loaded: {} bytes on the heap",
+        LIVE.load(Ordering::Relaxed) - before
+    );
     println!(
         "postcode table: {} live postcodes, {} not live, {} bytes in memory ({} bytes on disk)",
         areas.table().len(),
