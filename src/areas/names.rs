@@ -74,8 +74,7 @@ pub fn closeness(query: &str, name: &str) -> Option<Closeness> {
         None
     } else if name == query {
         Some(Closeness::Exact)
-    } else if name.starts_with(query) {
-        let rest = &name[query.len()..];
+    } else if let Some(rest) = name.strip_prefix(query) {
         if QUALIFIERS.iter().any(|q| rest.starts_with(q)) {
             Some(Closeness::Qualified)
         } else {
