@@ -114,6 +114,18 @@ pub struct Index {
     entries: Vec<Entry>,
     /// (the rest of a key from one of its words on, entry index), sorted.
     words: Vec<(Box<str>, u32)>,
+    /// The letters in each entry's key, as bits: a cheap first test for [`Index::fuzzy`].
+    letters: Vec<u32>,
+}
+
+/// The letters a-z in `s`, as bits 0..26 (other characters share bit 26).
+fn letters(s: &[u8]) -> u32 {
+    s.iter().fold(0, |bits, &b| {
+        bits | match b {
+            b'a'..=b'z' => 1 << (b - b'a'),
+            _ => 1 << 26,
+        }
+    })
 }
 
 /// A name found for a query.
@@ -139,7 +151,12 @@ impl Index {
             })
             .collect();
         words.sort();
-        Self { entries, words }
+        let letters = entries.iter().map(|e| letters(e.key.as_bytes())).collect();
+        Self {
+            entries,
+            words,
+            letters,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -219,12 +236,19 @@ impl Index {
         let mut best = max + 1;
         let mut out: Vec<(usize, Hit)> = Vec::new();
         let mut scratch = Scratch::default();
-        for e in &self.entries[self.range(first)] {
+        let query_letters = letters(q);
+        let range = self.range(first);
+        for (e, &key_letters) in self.entries[range.clone()].iter().zip(&self.letters[range]) {
             let k = e.key.as_bytes();
-            if k.len().abs_diff(q.len()) > best.min(max) {
+            let limit = best.min(max) as u32;
+            // Each slip adds at most one letter the other lacks, each way.
+            if k.len().abs_diff(q.len()) > limit as usize
+                || (key_letters & !query_letters).count_ones() > limit
+                || (query_letters & !key_letters).count_ones() > limit
+            {
                 continue;
             }
-            if let Some(d) = scratch.distance(q, k, best.min(max)) {
+            if let Some(d) = scratch.distance(q, k, limit as usize) {
                 if d < best {
                     best = d;
                     out.clear();
