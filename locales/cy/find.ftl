@@ -84,3 +84,8 @@ service-sure = { $checked ->
        *[low] Dydyn ni ddim yn siŵr o'r manylion hyn, gan mai dim ond ffynonellau hen neu anuniongyrchol a gawson ni, a dydyn ni ddim wedi'u gwirio gyda'r gwasanaeth.
     }
 }
+lookup-near-boundary-article = Mae'r { $place } yn agos at ffin ardal { $area }. I fod yn siŵr, rhowch eich cod post.
+lookup-corrected = Yn dangos canlyniadau ar gyfer { $name }.
+lookup-did-you-mean = Doedden ni ddim yn gallu dod o hyd i'r enw hwnnw. Oeddech chi'n golygu un o'r rhain?
+lookup-region = Mae mwy nag un ardal heddlu yma. Dewiswch eich un chi.
+find-matched = Canlyniadau ar gyfer { $matched }

@@ -83,3 +83,8 @@ service-sure = { $checked ->
        *[low] We are not sure of these details, as we found only old or indirect sources, and we have not checked them with the service.
     }
 }
+lookup-near-boundary-article = { $place } is near the edge of { $area }. To be sure, enter your postcode.
+lookup-corrected = Showing results for { $name }.
+lookup-did-you-mean = We could not find that name. Did you mean one of these?
+lookup-region = This covers more than one police area. Choose yours.
+find-matched = Results for { $matched }

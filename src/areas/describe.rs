@@ -1,12 +1,90 @@
 //! What to tell a person about a lookup's answer, in their language. The find page and
 //! the JSON API say the same things.
 
-use super::{Answer, Areas, Elsewhere, Note};
+use super::{Answer, Areas, Elsewhere, MatchKind, NameMatch, Note};
 use crate::i18n::list::{Conjunction, Item, join};
 use crate::i18n::{Lang, Tr};
 
-/// The message for an answer, if it needs one (a plain, certain answer does not).
+/// The message for an answer, if it needs one (a plain, certain answer does not): a
+/// corrected slip says so first ("Showing results for Sheffield.").
 pub fn message(answer: &Answer, areas: &Areas, query: &str, lang: Lang) -> Option<String> {
+    let corrected = corrected(answer, lang);
+    if answer.corrected && answer.note == Some(Note::Several) {
+        // "Did you mean one of these?" says all there is to say.
+        return corrected;
+    }
+    let note = note_message(answer, areas, query, lang);
+    match (corrected, note) {
+        (Some(c), Some(n)) => Some(format!("{c} {n}")),
+        (c, n) => c.or(n),
+    }
+}
+
+/// "Showing results for Sheffield." for an answer to a corrected slip with one place or
+/// postcode; "Did you mean one of these?" when it has several.
+fn corrected(answer: &Answer, lang: Lang) -> Option<String> {
+    if !answer.corrected {
+        return None;
+    }
+    let tr = Tr(lang);
+    if answer.note == Some(Note::Several) {
+        return Some(tr.t("lookup-did-you-mean"));
+    }
+    let name = match (&answer.place, answer.matches.first()) {
+        (Some(postcode), _) => postcode.clone(),
+        (None, Some(m)) => in_sentence(display_name(m, lang), lang).to_string(),
+        (None, None) => return None,
+    };
+    Some(tr.t_args("lookup-corrected", &[("name", name.into())]))
+}
+
+/// What the answer is for, as police.uk says it: "ME14 1XQ – Maidstone", "Chirk,
+/// Wrexham", "Cardiff". None for an area's own name or a list to choose from.
+pub fn matched(answer: &Answer, areas: &Areas, lang: Lang) -> Option<String> {
+    answer.single()?;
+    if let Some(postcode) = &answer.place {
+        return Some(match &answer.named {
+            Some(m) => format!("{postcode} – {}", display_name(m, lang)),
+            None => postcode.clone(),
+        });
+    }
+    let m = answer
+        .matches
+        .first()
+        .filter(|m| m.kind != MatchKind::Area)?;
+    Some(match m.council {
+        Some(c) => format!(
+            "{}, {}",
+            display_name(m, lang),
+            areas.councils()[c].name(lang)
+        ),
+        None => display_name(m, lang).to_string(),
+    })
+}
+
+fn display_name(m: &NameMatch, lang: Lang) -> &str {
+    match lang {
+        Lang::En => &m.name,
+        Lang::Cy => &m.name_cy,
+    }
+}
+
+/// A Welsh name inside a sentence: its article in lower case ("ar gyfer y Waun").
+fn in_sentence(name: &str, lang: Lang) -> std::borrow::Cow<'_, str> {
+    match (lang, article(name)) {
+        (Lang::Cy, Some((the, rest))) => format!("{} {rest}", the.to_lowercase()).into(),
+        _ => name.into(),
+    }
+}
+
+/// A Welsh place name's article and the rest: ("Y", "Waun") for "Y Waun".
+fn article(name: &str) -> Option<(&str, &str)> {
+    ["Yr ", "Y "]
+        .iter()
+        .find_map(|a| name.strip_prefix(a).map(|rest| (a.trim_end(), rest)))
+}
+
+fn note_message(answer: &Answer, areas: &Areas, query: &str, lang: Lang) -> Option<String> {
     let tr = Tr(lang);
     let place = answer.place.clone().unwrap_or_default();
     let note = answer.note.as_ref()?;
@@ -42,13 +120,24 @@ pub fn message(answer: &Answer, areas: &Areas, query: &str, lang: Lang) -> Optio
         }),
         Note::NotFound => tr.t_args("lookup-not-found", &[("place", place.into())]),
         Note::Several => tr.t("lookup-several"),
-        Note::NearBoundary => tr.t_args(
-            "lookup-near-boundary",
-            &[
-                ("place", place_name(answer, lang, query).into()),
-                ("area", area_name(answer, areas, lang).into()),
-            ],
-        ),
+        Note::Region => tr.t("lookup-region"),
+        Note::NearBoundary => {
+            // "Mae'r Waun…": a Welsh name's article joins the verb before it.
+            let name = place_name(answer, lang, query);
+            let (id, name) = match article(&name) {
+                Some((_, rest)) if lang == Lang::Cy => {
+                    ("lookup-near-boundary-article", rest.to_string())
+                }
+                _ => ("lookup-near-boundary", name.clone()),
+            };
+            tr.t_args(
+                id,
+                &[
+                    ("place", name.into()),
+                    ("area", area_name(answer, areas, lang).into()),
+                ],
+            )
+        }
         Note::NoMatch => tr.t_args(
             "lookup-no-match",
             &[("query", query.trim().to_string().into())],

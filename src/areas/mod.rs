@@ -128,6 +128,8 @@ pub enum Note {
     NearBoundary,
     /// Nothing matches the name.
     NoMatch,
+    /// A country or region ("Wales", "London"): its police areas are listed.
+    Region,
     /// Nothing was typed, or it cannot be a postcode or a name.
     Invalid,
 }
@@ -166,6 +168,12 @@ pub struct Answer {
     pub place: Option<String>,
     /// For a name search: what matched (empty otherwise).
     pub matches: Vec<NameMatch>,
+    /// A slip was corrected: the answer is for what was probably meant (the postcode in
+    /// `place`, or the names in `matches`), a suggestion the person should see as one.
+    pub corrected: bool,
+    /// For a postcode typed with a place's name ("Maidstone ME14 1XQ"): that place, when
+    /// it is in the postcode's area.
+    pub named: Option<NameMatch>,
 }
 
 impl Answer {
@@ -176,6 +184,8 @@ impl Answer {
             note: None,
             place: None,
             matches: Vec::new(),
+            corrected: false,
+            named: None,
         }
     }
 
@@ -228,11 +238,6 @@ struct AreaSpec {
     name_cy: String,
 }
 
-struct NameEntry {
-    folded: String,
-    matched: NameMatch,
-}
-
 /// All areas and councils, the postcode table and the name index.
 pub struct Areas {
     areas: Vec<PoliceArea>,
@@ -240,11 +245,18 @@ pub struct Areas {
     table: PostcodeTable,
     /// The table's area index for each of ours (the table also has Scotland).
     scotland: table::AreaIndex,
-    names: Vec<NameEntry>,
+    /// What a name finds: areas, councils and places, indexed by [`names::Index`].
+    targets: Vec<NameMatch>,
+    index: names::Index,
+    /// Countries and regions that are several police areas: (folded names, areas).
+    regions: Vec<(Vec<String>, Vec<AreaId>)>,
 }
 
-/// At most this many places are offered for an ambiguous name.
+/// At most this many places are offered for a name that only starts like theirs, or
+/// that is misspelt.
 pub const MAX_MATCHES: usize = 6;
+/// At most this many places of exactly the typed name (every Newport, every Richmond).
+pub const MAX_EXACT: usize = 12;
 
 impl Areas {
     /// Loads the data embedded in the binary.
@@ -308,7 +320,31 @@ impl Areas {
             return Err(DataError::TableAreas);
         }
 
-        let mut names = Vec::new();
+        let mut targets: Vec<NameMatch> = Vec::new();
+        let mut entries: Vec<names::Entry> = Vec::new();
+        fn add_names(
+            entries: &mut Vec<names::Entry>,
+            target: u32,
+            names: &[&str],
+            exact_only: bool,
+        ) {
+            for n in names.iter().filter(|n| !n.is_empty()) {
+                entries.push(names::Entry {
+                    key: names::fold(n).into(),
+                    target,
+                    exact_only,
+                });
+            }
+        }
+        let mut add = |entries: &mut Vec<names::Entry>,
+                       matched: NameMatch,
+                       names: &[&str],
+                       exact_only: &[&str]| {
+            let target = targets.len() as u32;
+            targets.push(matched);
+            add_names(entries, target, names, false);
+            add_names(entries, target, exact_only, true);
+        };
         for a in &areas {
             let matched = NameMatch {
                 name: a.name.clone(),
@@ -318,13 +354,12 @@ impl Areas {
                 council: None,
                 near: Vec::new(),
             };
-            for n in [&a.name, &a.name_cy] {
-                names.push(NameEntry {
-                    folded: names::fold(n),
-                    matched: matched.clone(),
-                });
-            }
+            add(&mut entries, matched, &[&a.name, &a.name_cy], &[]);
         }
+        // The target of each council's own entry, by council index.
+        let council_targets: Vec<u32> = (0..councils.len())
+            .map(|i| (areas.len() + i) as u32)
+            .collect();
         for c in &councils {
             let matched = NameMatch {
                 name: c.name.clone(),
@@ -334,12 +369,7 @@ impl Areas {
                 council: None,
                 near: Vec::new(),
             };
-            for n in [&c.name, &c.name_cy] {
-                names.push(NameEntry {
-                    folded: names::fold(n),
-                    matched: matched.clone(),
-                });
-            }
+            add(&mut entries, matched, &[&c.name, &c.name_cy], &[]);
         }
         let mut reader = csv::Reader::from_reader(places_csv.as_bytes());
         for record in reader.records() {
@@ -347,15 +377,31 @@ impl Areas {
             let problem = |what: &str| DataError::Places(format!("{}: {what}", &r[0]));
             let council = councils
                 .iter()
-                .position(|c| c.code == r[3])
+                .position(|c| c.code == r[4])
                 .ok_or_else(|| problem("unknown council"))?;
-            // A place named like its council adds nothing to the council's own entry.
+            // A place named like its council is the council's own entry, which takes
+            // the place's other names ("Bryste" for Bristol).
             if names::fold(&r[0]) == names::fold(&councils[council].name) {
+                let target = council_targets[council];
+                add_names(
+                    &mut entries,
+                    target,
+                    &r[2].split(';').collect::<Vec<_>>(),
+                    false,
+                );
+                add_names(
+                    &mut entries,
+                    target,
+                    &r[3].split(';').collect::<Vec<_>>(),
+                    true,
+                );
                 continue;
             }
-            let near = r[4]
+            // Scotland (S92000003) is no police area of ours: a place near it alone
+            // (Norham) is not called near a boundary.
+            let near = r[5]
                 .split(';')
-                .filter(|code| !code.is_empty())
+                .filter(|code| !code.is_empty() && !code.starts_with('S'))
                 .map(|code| {
                     areas
                         .iter()
@@ -372,23 +418,39 @@ impl Areas {
                 council: Some(council),
                 near,
             };
-            for n in [&r[0], &r[1]].into_iter().chain(r[2].split(';')) {
-                if !n.is_empty() {
-                    names.push(NameEntry {
-                        folded: names::fold(n),
-                        matched: matched.clone(),
-                    });
-                }
-            }
+            let typed: Vec<&str> = [&r[0], &r[1]].into_iter().chain(r[2].split(';')).collect();
+            let alternates: Vec<&str> = r[3].split(';').collect();
+            add(&mut entries, matched, &typed, &alternates);
         }
-        names.dedup_by(|a, b| a.folded == b.folded && a.matched == b.matched);
+        let index = names::Index::new(entries);
+        let slugs = |slugs: &[&str]| -> Vec<AreaId> {
+            areas
+                .iter()
+                .filter(|a| slugs.contains(&a.slug.as_str()))
+                .map(|a| a.id)
+                .collect()
+        };
+        let wales: Vec<AreaId> = areas
+            .iter()
+            .filter(|a| a.in_wales())
+            .map(|a| a.id)
+            .collect();
+        let regions = vec![
+            (vec!["wales".into(), "cymru".into()], wales),
+            (
+                vec!["london".into(), "llundain".into(), "greater london".into()],
+                slugs(&["metropolitan", "city-of-london"]),
+            ),
+        ];
 
         Ok(Self {
             scotland: ours.len() as u8,
             areas,
             councils,
             table,
-            names,
+            targets,
+            index,
+            regions,
         })
     }
 
@@ -433,7 +495,13 @@ impl Areas {
                     return outside(elsewhere);
                 }
                 let place = postcode.to_string();
-                let answer = match self.table.find(&postcode) {
+                let found = self.table.find(&postcode);
+                if !matches!(found, Found::Postcode(_) | Found::NotLive(_))
+                    && let Some(answer) = self.look_alike(input)
+                {
+                    return answer;
+                }
+                let answer = match found {
                     Found::Postcode(a) => self.answer_from_counts(Kind::Postcode, &[(a, 1)]),
                     Found::NotLive(a) => {
                         let answer = self.answer_from_counts(Kind::Postcode, &[(a, 1)]);
@@ -491,8 +559,14 @@ impl Areas {
                 .note(Note::NotFound)
                 .at("GIR 0AA".into()),
             Query::Text(text) => {
+                if let Some(answer) = self.look_alike(text) {
+                    return answer;
+                }
                 if Query::looks_like_postcode(text) {
                     return Answer::new(Kind::Invalid).note(Note::Invalid);
+                }
+                if let Some(answer) = self.postcode_within(text) {
+                    return answer;
                 }
                 self.by_name(text)
             }
@@ -521,27 +595,65 @@ impl Areas {
         answer
     }
 
+    /// Answers a name: a label the finder offered, typed back ("Newport, Isle of
+    /// Wight"); a country or region; a whole name, or the start of one; a force's name
+    /// ("Kent Police", "Heddlu De Cymru"); and, when nothing else matches, a misspelt
+    /// name (marked as corrected).
     fn by_name(&self, text: &str) -> Answer {
         let query = names::fold(text);
         if query.chars().filter(|c| c.is_alphabetic()).count() < 2 {
             return Answer::new(Kind::Invalid).note(Note::Invalid);
         }
-        let mut found: Vec<(names::Closeness, usize, &NameEntry)> = self
-            .names
-            .iter()
-            .filter_map(|e| names::closeness(&query, &e.folded).map(|c| (c, e.folded.len(), e)))
-            .collect();
-        found.sort_by(|a, b| (a.0, a.1, &a.2.folded).cmp(&(b.0, b.1, &b.2.folded)));
-        // An exact match wins outright.
-        if let Some(&(names::Closeness::Exact, _, _)) = found.first() {
-            found.retain(|f| f.0 == names::Closeness::Exact);
+        if let Some(answer) = self.by_label(text) {
+            return answer;
         }
-        let mut matches: Vec<NameMatch> = Vec::new();
-        for (_, _, entry) in found {
-            if !matches.contains(&entry.matched) {
-                matches.push(entry.matched.clone());
+        if let Some((_, region)) = self.regions.iter().find(|(n, _)| n.contains(&query)) {
+            return self.region(&query, region);
+        }
+        let mut hits = self.index.find(&query);
+        if hits.is_empty()
+            && let Some(force) = without_force_words(&query)
+        {
+            // The force's area ("Hampshire Constabulary" is Hampshire and Isle of
+            // Wight's, "Metropolitan Police Service" the Metropolitan Police's), or a
+            // council of exactly that name.
+            hits = self.index.find(force);
+            let area = |h: &names::Hit| self.targets[h.target as usize].kind == MatchKind::Area;
+            if hits.iter().any(area) {
+                hits.retain(area);
+            } else {
+                hits.retain(|h| h.closeness == names::Closeness::Exact);
             }
         }
+        let mut corrected = false;
+        if hits.is_empty() {
+            hits = self
+                .index
+                .fuzzy(&query)
+                .into_iter()
+                .map(|(_, h)| h)
+                .collect();
+            corrected = !hits.is_empty();
+        }
+        hits.sort_by_key(|h| (h.closeness, h.key_len, h.target));
+        let exact = !corrected
+            && hits
+                .first()
+                .is_some_and(|h| h.closeness <= names::Closeness::Qualified);
+        let mut matches: Vec<NameMatch> = Vec::new();
+        for h in hits {
+            let m = &self.targets[h.target as usize];
+            if !matches.contains(m) {
+                matches.push(m.clone());
+            }
+        }
+        let mut answer = self.answer_for(matches, exact);
+        answer.corrected = corrected && answer.kind != Kind::Unknown;
+        answer
+    }
+
+    /// The answer for the places a name matched: one area, or the places to choose from.
+    fn answer_for(&self, mut matches: Vec<NameMatch>, exact: bool) -> Answer {
         let mut answer = Answer::new(if matches.iter().all(|m| m.kind == MatchKind::Area) {
             Kind::Area
         } else if matches.iter().any(|m| m.kind == MatchKind::Council) {
@@ -562,12 +674,168 @@ impl Areas {
             }
             _ => {
                 answer.note = Some(Note::Several);
-                matches.truncate(MAX_MATCHES);
+                matches.truncate(if exact { MAX_EXACT } else { MAX_MATCHES });
             }
         }
         answer.matches = matches;
         answer
     }
+
+    /// "Wales", "Cymru", "London", "Llundain": the region's police areas, and any place
+    /// of that name elsewhere (the village of Wales near Sheffield).
+    fn region(&self, query: &str, region: &[AreaId]) -> Answer {
+        let mut matches: Vec<NameMatch> = region
+            .iter()
+            .map(|&id| {
+                let a = self.get(id);
+                NameMatch {
+                    name: a.name.clone(),
+                    name_cy: a.name_cy.clone(),
+                    area: id,
+                    kind: MatchKind::Area,
+                    council: None,
+                    near: Vec::new(),
+                }
+            })
+            .collect();
+        for h in self.index.find(query) {
+            let m = &self.targets[h.target as usize];
+            if h.closeness == names::Closeness::Exact && !region.contains(&m.area) {
+                matches.push(m.clone());
+            }
+        }
+        let mut answer = Answer::new(Kind::Area).note(Note::Region);
+        answer.matches = matches;
+        answer
+    }
+
+    /// One of the finder's own labels typed back, or a name with its council, county or
+    /// area after a comma: "Newport, Isle of Wight", "Richmond, North Yorkshire",
+    /// "Newport, Isle of Wight (Hampshire and Isle of Wight)".
+    fn by_label(&self, text: &str) -> Option<Answer> {
+        let (name, rest) = text.split_once([',', '('])?;
+        let qualifiers: Vec<String> = rest
+            .split([',', '(', ')'])
+            .map(names::fold)
+            .filter(|q| !q.is_empty())
+            .collect();
+        if qualifiers.is_empty() {
+            return None;
+        }
+        let named = |m: &NameMatch, q: &str| {
+            let area = self.get(m.area);
+            let council = m.council.map(|c| &self.councils[c]);
+            [Some(&area.name), Some(&area.name_cy)]
+                .into_iter()
+                .chain(
+                    [&m.name, &m.name_cy]
+                        .into_iter()
+                        .filter(|_| m.kind == MatchKind::Council)
+                        .map(Some),
+                )
+                .chain([council.map(|c| &c.name), council.map(|c| &c.name_cy)])
+                .flatten()
+                .any(|n| names::fold(n).starts_with(q))
+        };
+        let mut matches: Vec<NameMatch> = Vec::new();
+        for h in self.index.find(&names::fold(name)) {
+            let m = &self.targets[h.target as usize];
+            if h.closeness == names::Closeness::Exact
+                && qualifiers.iter().all(|q| named(m, q))
+                && !matches.contains(m)
+            {
+                matches.push(m.clone());
+            }
+        }
+        (!matches.is_empty()).then(|| self.answer_for(matches, true))
+    }
+
+    /// A full postcode inside other words ("Maidstone ME14 1XQ"): its answer, with the
+    /// place named beside it when that place is in the postcode's area.
+    fn postcode_within(&self, text: &str) -> Option<Answer> {
+        let words: Vec<&str> = text
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .filter(|w| !w.is_empty())
+            .collect();
+        for len in [2, 1] {
+            for (i, pair) in words.windows(len).enumerate() {
+                let candidate = pair.join(" ");
+                if !matches!(Query::parse(&candidate), Query::Full(_)) {
+                    continue;
+                }
+                let mut answer = self.lookup(&candidate);
+                let rest: Vec<&str> = words[..i]
+                    .iter()
+                    .chain(&words[i + len..])
+                    .copied()
+                    .collect();
+                if !rest.is_empty() {
+                    let named = self.by_name(&rest.join(" "));
+                    let area = answer.single();
+                    answer.named = named.matches.into_iter().find(|m| {
+                        !named.corrected && Some(m.area) == area && m.kind != MatchKind::Area
+                    });
+                }
+                return Some(answer);
+            }
+        }
+        None
+    }
+
+    /// A postcode with a letter O or I where a digit belongs, or a 0 or 1 where a letter
+    /// does ("CF1O 1AA"): the real postcode it gives, if exactly one area's.
+    fn look_alike(&self, input: &str) -> Option<Answer> {
+        let mut found: Vec<(postcode::Postcode, table::AreaIndex)> = Vec::new();
+        for p in postcode::look_alikes(input) {
+            if let Found::Postcode(a) | Found::NotLive(a) = self.table.find(&p)
+                && !found.iter().any(|f| f.0 == p)
+            {
+                found.push((p, a));
+            }
+        }
+        // Two real postcodes in different areas: no guess.
+        let (first, rest) = found.split_first()?;
+        if rest.iter().any(|f| f.1 != first.1) {
+            return None;
+        }
+        let mut answer = self.lookup(&first.0.to_string());
+        answer.corrected = true;
+        Some(answer)
+    }
+
+    /// Bytes held by the name index and what it finds, roughly.
+    pub fn names_memory_bytes(&self) -> usize {
+        self.index.memory_bytes()
+            + self
+                .targets
+                .iter()
+                .map(|m| {
+                    size_of::<NameMatch>()
+                        + m.name.capacity()
+                        + m.name_cy.capacity()
+                        + m.near.capacity() * size_of::<AreaId>()
+                })
+                .sum::<usize>()
+    }
+
+    /// How many places, councils and areas a name can find.
+    pub fn names_len(&self) -> usize {
+        self.targets.len()
+    }
+}
+
+/// A force's name without "Police", "Constabulary" or "Heddlu": "kent" for "kent police".
+fn without_force_words(query: &str) -> Option<&str> {
+    [
+        " police service",
+        " police force",
+        " police",
+        " constabulary",
+    ]
+    .iter()
+    .find_map(|w| query.strip_suffix(w))
+    .or_else(|| query.strip_prefix("heddlu "))
+    .filter(|rest| !rest.is_empty())
 }
 
 impl Answer {

@@ -122,7 +122,9 @@ impl<'a> Query<'a> {
         let mut split_at = None;
         let mut in_space = true;
         for ch in trimmed.chars() {
-            if ch.is_whitespace() {
+            // A hyphen or a full stop between the parts, as people type on phones
+            // (`cf10-1aa`, `CF10.1AA`), separates like a space.
+            if ch.is_whitespace() || ch == '-' || ch == '.' {
                 in_space = true;
                 continue;
             }
@@ -192,6 +194,49 @@ impl<'a> Query<'a> {
     }
 }
 
+/// The full postcodes that `input` could be with letters and digits that look alike
+/// swapped: O and 0, I (or l) and 1, each either way ("CF1O 1AA" could be CF10 1AA).
+/// Only the well-formed ones; whether they are real is for the table to say.
+pub fn look_alikes(input: &str) -> Vec<Postcode> {
+    let mut chars: Vec<u8> = Vec::with_capacity(8);
+    for ch in input.trim().trim_end_matches('.').chars() {
+        if ch.is_whitespace() || ch == '-' || ch == '.' {
+            continue;
+        }
+        if !ch.is_ascii_alphanumeric() || chars.len() == 7 {
+            return Vec::new();
+        }
+        chars.push(ch.to_ascii_uppercase() as u8);
+    }
+    if chars.len() < 5 {
+        return Vec::new();
+    }
+    let swaps: Vec<usize> = (0..chars.len())
+        .filter(|&i| b"OI01L".contains(&chars[i]))
+        .collect();
+    let mut out = Vec::new();
+    for mask in 1u32..1 << swaps.len() {
+        let mut s = chars.clone();
+        for (bit, &i) in swaps.iter().enumerate() {
+            if mask & 1 << bit != 0 {
+                s[i] = match s[i] {
+                    b'O' => b'0',
+                    b'0' => b'O',
+                    b'I' | b'L' => b'1',
+                    _ => b'I',
+                };
+            }
+        }
+        let (outward, inward) = s.split_at(s.len() - 3);
+        if let Some(p) = Outward::parse(outward).and_then(|o| full(o, inward))
+            && !out.contains(&p)
+        {
+            out.push(p);
+        }
+    }
+    out
+}
+
 fn full(outward: Outward, inward: &[u8]) -> Option<Postcode> {
     match *inward {
         [d, a, b] if d.is_ascii_digit() && a.is_ascii_uppercase() && b.is_ascii_uppercase() => {
@@ -232,6 +277,9 @@ mod tests {
             ("\tcf10   1aa . ", "CF10 1AA"),
             ("NPT 0AD", "NPT 0AD"),
             ("npt0ad", "NPT 0AD"),
+            ("cf10-1aa", "CF10 1AA"),
+            ("CF10.1AA", "CF10 1AA"),
+            ("CF10 - 1AA", "CF10 1AA"),
         ] {
             assert_eq!(full_str(Query::parse(input)), expected, "{input}");
         }
@@ -284,6 +332,22 @@ mod tests {
             );
         }
         assert_eq!(Query::parse("   "), Query::Empty);
+    }
+
+    #[test]
+    fn look_alike_letters_and_digits() {
+        let all = |input| {
+            look_alikes(input)
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert!(all("CF1O 1AA").contains(&"CF10 1AA".to_string()));
+        assert!(all("CFI0 IAA").contains(&"CF10 1AA".to_string()));
+        assert!(all("cf10 laa").contains(&"CF10 1AA".to_string()));
+        assert!(all("SW1A 2AA").iter().all(|p| p != "SW1A 2AA"));
+        assert!(all("Cardiff").is_empty());
+        assert!(all("CF10 1A4").is_empty());
     }
 
     #[test]

@@ -94,6 +94,10 @@ fn Results(
 ) -> impl IntoView {
     let tr = Tr(lang);
     let message = message.map(|m| view! { <p class="rj-inset">{m}</p> });
+    // What the answer is for: "ME14 1XQ – Maidstone", "Chirk, Wrexham".
+    let matched = describe::matched(&answer, &areas, lang).map(|m| {
+        view! { <p class="rj-result__matched">{tr.t_args("find-matched", &[("matched", m.into())])}</p> }
+    });
     let body = if let Some(id) = answer.single() {
         let area = areas.get(id).clone();
         let services = directory
@@ -110,6 +114,7 @@ fn Results(
             .then(|| view! { <NationalRoutes lang nested=true /> });
         view! {
             <h2 id="results-heading">{tr.t("find-results-heading")}</h2>
+            {matched}
             <p class="rj-result__area">{tr.t_args("find-your-area", &[("area", area.name(lang).to_string().into())])}</p>
             {message}
             {none}
@@ -119,7 +124,7 @@ fn Results(
             <p><a href=Page::area_path(lang, &area.slug)>{tr.t_args("find-see-area", &[("area", area.name(lang).to_string().into())])}</a></p>
         }
         .into_any()
-    } else if answer.note == Some(Note::Several) {
+    } else if matches!(answer.note, Some(Note::Several | Note::Region)) {
         let items = answer
             .matches
             .iter()

@@ -17,6 +17,12 @@ pub struct LookupResponse {
     /// A postcode no longer in use (or newer than Code-Point Open): see README.
     terminated: bool,
     areas: Vec<AreaShare>,
+    /// A slip was corrected ("Sheffeild", "CF1O 1AA"): the answer is a suggestion, for
+    /// what the person probably meant, and `message` says so.
+    suggestion: bool,
+    /// What the answer is for: "ME14 1XQ – Maidstone", "Chirk, Wrexham".
+    #[serde(skip_serializing_if = "Option::is_none")]
+    matched: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<String>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
@@ -42,6 +48,9 @@ struct Match {
     /// For a town or village near the edge of its area: the other areas nearby.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     near: Vec<String>,
+    /// Found by correcting a misspelling: a suggestion, not what was typed.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    suggestion: bool,
 }
 
 pub async fn lookup(
@@ -61,6 +70,8 @@ pub async fn lookup(
     let answer = areas.lookup(&q);
     Json(LookupResponse {
         message: describe::message(&answer, areas, &q, lang),
+        suggestion: answer.corrected,
+        matched: describe::matched(&answer, areas, lang),
         kind: answer.kind.as_str(),
         terminated: answer.terminated(),
         areas: answer
@@ -98,6 +109,7 @@ pub async fn lookup(
                     .iter()
                     .map(|&id| areas.get(id).slug.clone())
                     .collect(),
+                suggestion: answer.corrected,
             })
             .collect(),
         query: q,
