@@ -69,6 +69,9 @@ for (const lang of ["en", "cy"] as const) {
       test("a field reached from the error summary, or by Tab, is not under the exit bar", async ({ page }) => {
         await page.goto(w.area);
         await page.getByRole("button", { name: w.ask }).click();
+        // The second step (by phone), where most questions are.
+        await page.locator('input[name="contact_method"][value="phone"]').check();
+        await page.getByRole("button", { name: w.continue }).click();
         await page.getByRole("button", { name: w.continue }).click();
         const summary = page.locator(".rj-error-summary");
         await expect(summary).toBeFocused();
