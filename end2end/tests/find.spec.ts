@@ -13,8 +13,9 @@ for (const javaScriptEnabled of [true, false]) {
       await page.getByLabel("Where did the crime happen?").fill(" cf10  1aa ");
       await page.getByRole("button", { name: "Find" }).click();
       await expect(page.locator(".rj-result__area")).toHaveText("Your police area is South Wales.");
-      // No service has been identified for South Wales: it says so.
-      await expect(page.locator(".rj-area__none")).toContainText("We have not found a restorative justice service for South Wales.");
+      // South Wales Victim Focus, with how sure we are of its details.
+      await expect(page.locator("main")).toContainText("South Wales Victim Focus");
+      await expect(page.locator("main")).toContainText("We are not fully sure of these details");
       await expect(page.locator("#q")).toHaveValue(" cf10  1aa ");
       await page.getByRole("link", { name: "See South Wales police area" }).click();
       await expect(page.locator("h1")).toHaveText("South Wales");

@@ -41,7 +41,8 @@ test.describe("with JavaScript off", () => {
       await expect(page.locator("a[data-rj-exit]")).toBeVisible();
       // The Shift shortcut needs the script, so it is not offered.
       await expect(page.locator(".rj-exit__hint")).toBeHidden();
-      const other = page.locator("a.rj-header__lang");
+      // A link, or on the form a button that posts the answers to the other language.
+      const other = page.locator(".rj-header__lang");
       await expect(other).toHaveText(lang === "en" ? "Cymraeg" : "English");
       await expect(page).toHaveTitle(/ – /);
     }
@@ -54,7 +55,7 @@ test("the language link leads to the same page in the other language", async ({ 
   for (const path of await sitePaths(request)) {
     await page.goto(path);
     const lang = langOf(path);
-    await page.locator("a.rj-header__lang").click();
+    await page.locator(".rj-header__lang").click();
     await expect(page.locator("html")).toHaveAttribute("lang", lang === "en" ? "cy" : "en");
     const there = new URL(page.url()).pathname;
     await expect(page.locator(`link[rel=alternate][hreflang=${lang}]`)).toHaveAttribute(

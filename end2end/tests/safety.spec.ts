@@ -204,7 +204,7 @@ for (const javaScriptEnabled of [true, false]) {
 
 test("the finder's result keeps the search in the other language", async ({ page }) => {
   await page.goto("/find?q=ME14+1XQ");
-  await expect(page.locator(".rj-result, main")).toContainText("Kent");
+  await expect(page.locator("main")).toContainText("Kent");
   await page.locator(".rj-header__lang").click();
   expect(new URL(page.url()).pathname).toBe("/cy/dod-o-hyd");
   await expect(page.locator("#q")).toHaveValue("ME14 1XQ");

@@ -131,12 +131,6 @@ async fn post(state: AppState, lang: Lang, req: Request) -> Response {
     if let Some(id) = HandoffId::parse(&posted.handoff) {
         forget(&state, &id).await;
     }
-    // The language switch shows the same step in the other language.
-    let shown_in = if posted.action == decide::Action::Lang {
-        lang.other()
-    } else {
-        lang
-    };
     let outcome = {
         let areas = &state.areas;
         let known_area = |slug: &str| areas.by_slug(slug).is_some();
@@ -155,7 +149,9 @@ async fn post(state: AppState, lang: Lang, req: Request) -> Response {
             }
             refuse(&state, lang, problem).await
         }
-        Outcome::Show(view) => show_after_post(&state, shown_in, view, None).await,
+        // The language switch posts to the other language's path: the same step is
+        // shown in the path's language, like every other post.
+        Outcome::Show(view) => show_after_post(&state, lang, view, None).await,
         Outcome::Store { key, referral } => {
             match store(&state, client, &key, &referral, now).await {
                 Ok(reference) => {
