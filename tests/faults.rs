@@ -173,13 +173,19 @@ fn form_in(token: &str, area: &str, confirmation: bool) -> String {
 /// The reference of the request a Send's redirect (in `head`) confirms, read from the
 /// confirmation page on `port` (its address holds a random id, never the reference).
 fn reference_in(port: u16, head: &str) -> String {
-    let location = head
-        .lines()
-        .find_map(|l| l.strip_prefix("location: "))
-        .expect("a redirect");
-    let (code, _, page) = http(port, "GET", location.trim(), "").unwrap();
+    let location = location_in(head);
+    let (code, _, page) = http(port, "GET", &location, "").unwrap();
     assert_eq!(code, 200, "the confirmation page");
     common::reference_on_page(&page)
+}
+
+/// The `Location` of a redirect's head.
+fn location_in(head: &str) -> String {
+    head.lines()
+        .find_map(|l| l.strip_prefix("location: "))
+        .expect("a redirect")
+        .trim()
+        .to_string()
 }
 
 fn send_request(port: u16) -> String {
@@ -485,12 +491,7 @@ fn post_through(port: u16, source: Ipv4Addr, shown: Shown) -> Result<String, u16
     loop {
         match http_from(source, port, "POST", "/refer", &body) {
             Ok((303, head, _)) => {
-                let location = head
-                    .lines()
-                    .find_map(|l| l.strip_prefix("location: "))
-                    .expect("a redirect")
-                    .trim()
-                    .to_string();
+                let location = location_in(&head);
                 if location.contains("/check/") {
                     return Err(429);
                 }
@@ -898,12 +899,7 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
         let (code, head, _) =
             http_from(client, ports[i % 2], "POST", "/refer/status", &lookup).unwrap();
         assert_eq!(code, 303, "lookup {i}: answered at an address of its own");
-        let location = head
-            .lines()
-            .find_map(|l| l.strip_prefix("location: "))
-            .expect("a redirect")
-            .trim()
-            .to_string();
+        let location = location_in(&head);
         // Read from the other instance: the handoff is in the shared database.
         let (code, _, page) = http(ports[(i + 1) % 2], "GET", &location, "").unwrap();
         if i < 6 {
