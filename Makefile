@@ -13,9 +13,6 @@ ifdef CI
 export CARGO_INCREMENTAL := 0
 endif
 
-CARGO_LEPTOS_VERSION := 0.3.7
-# The wasm-bindgen CLI must be exactly the library version in Cargo.lock.
-WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/version = |"/, ""); print}' Cargo.lock)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 APT_PACKAGES := chromium aspell-cy aspell-en python3-aiosmtpd python3-prometheus-client postgresql nginx-light
 
@@ -28,31 +25,27 @@ help:
 	@echo "make data   rebuild the postcode and council tables"
 	@echo "make fuzz   run each fuzz target for FUZZ_SECONDS (default 120); not part of make test"
 
-run: tools
-	cargo leptos serve --release
+# Pages render on the server; `public/` is served as it is: plain cargo builds the site.
+run:
+	cargo run --release
 
-build: tools
-	cargo leptos build --release
+build:
+	cargo build --release
 
 test: tools apt-packages
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --no-default-features --features hydrate --target wasm32-unknown-unknown -- -D warnings
 	python3 data/build.py --fetch-only
 	python3 data/build.py --check
 	python3 data/bank_holidays.py --check
+	@# The directory built from the researched CSV, when the research is beside the repo.
+	if [ -d ../shared/data ]; then python3 data/services_from_csv.py --check; fi
 	RJ_REQUIRE_DATA=1 RJ_REQUIRE_SERVERS=1 cargo test
-	cargo leptos build --release
+	cargo build --release
 	npx playwright test --config end2end/playwright.config.ts
 
 # ---- set-up ------------------------------------------------------------------------
 tools: node_modules/.installed
-	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
-	  || rustup target add wasm32-unknown-unknown
-	@cargo leptos --version 2>/dev/null | grep -q " $(CARGO_LEPTOS_VERSION)$$" \
-	  || cargo install cargo-leptos --version $(CARGO_LEPTOS_VERSION) --locked --features no_downloads
-	@wasm-bindgen --version 2>/dev/null | grep -q " $(WASM_BINDGEN_VERSION)$$" \
-	  || cargo install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION)
 
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund

@@ -63,7 +63,6 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       LEPTOS_SITE_ADDR: `127.0.0.1:${PORT}`,
-      LEPTOS_SITE_ROOT: path.join(root, "target/site"),
       RJ_PUBLIC_URL: `http://127.0.0.1:${PORT}`,
       RJ_DATABASE_URL: `sqlite://${path.join(WORK, "rj.db")}`,
       RJ_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
@@ -83,8 +82,7 @@ export default defineConfig({
       stderr: "pipe",
       env: {
         LEPTOS_SITE_ADDR: `127.0.0.1:${LIMITED_PORT}`,
-        LEPTOS_SITE_ROOT: path.join(root, "target/site"),
-        RJ_PUBLIC_URL: `http://127.0.0.1:${LIMITED_PORT}`,
+          RJ_PUBLIC_URL: `http://127.0.0.1:${LIMITED_PORT}`,
         RJ_DATABASE_URL: `sqlite://${path.join(WORK, "limited.db")}`,
         RJ_MAIL_DIR: path.join(WORK, "limited-mail"),
         RJ_MIN_FILL_SECONDS: "1",

@@ -14,13 +14,13 @@ use crate::pages::{
 use leptos::children::ToChildren;
 use leptos::prelude::*;
 use leptos::tachys::view::iterators::StaticVec;
-use leptos_meta::{HashedStylesheet, MetaTags, provide_meta_context};
+use leptos_meta::{MetaTags, provide_meta_context};
 use leptos_router::NestedRoute;
 use leptos_router::components::{RouteChildren, Router, Routes, RoutesProps};
 
-/// The document around every page. Runs on the server only (the server wraps it to add
-/// its response headers).
-pub fn shell(options: LeptosOptions) -> impl IntoView {
+/// The document around every page (the server wraps it to add its response headers).
+/// Leptos hands every shell its options; this one needs none of them.
+pub fn shell(_options: LeptosOptions) -> impl IntoView {
     let lang = request_lang();
     view! {
         <!DOCTYPE html>
@@ -35,7 +35,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <script nonce=leptos::nonce::use_nonce()>
                     "document.documentElement.classList.add('js-enabled')"
                 </script>
-                <HashedStylesheet options id="leptos" />
+                <link rel="stylesheet" href=crate::components::frame::stylesheet_url() />
                 <MetaTags />
             </head>
             <body>
@@ -47,7 +47,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
 
 /// The language of the page being rendered, from the request path.
 fn request_lang() -> Lang {
-    #[cfg(feature = "ssr")]
     if let Some(parts) = use_context::<http::request::Parts>() {
         return Lang::from_path(parts.uri.path());
     }

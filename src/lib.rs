@@ -11,13 +11,4 @@ pub mod pages;
 pub mod referral;
 pub mod site;
 
-#[cfg(feature = "ssr")]
 pub mod server;
-
-/// Entry point of the WASM bundle: wakes up the islands on pages that have any.
-#[cfg(feature = "hydrate")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn hydrate() {
-    console_error_panic_hook::set_once();
-    leptos::mount::hydrate_islands();
-}

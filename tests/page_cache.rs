@@ -205,11 +205,7 @@ async fn every_inline_script_is_allowed_and_nothing_else() {
                 .filter(|s| !s.starts_with("'sha256-") && !s.starts_with("'nonce-"))
                 .map(String::as_str)
                 .collect();
-            assert_eq!(
-                allowed,
-                BTreeSet::from(["'self'", "'wasm-unsafe-eval'"]),
-                "{path}"
-            );
+            assert_eq!(allowed, BTreeSet::from(["'self'"]), "{path}");
         }
     }
 }

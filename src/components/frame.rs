@@ -77,10 +77,18 @@ const FOOTER_PAGES: &[Page] = &[
     Page::Cookies,
 ];
 
-/// The quick-exit script, served from `public/` with a version tag from its content so
-/// browsers may cache it for a year and still pick up a change at once.
+/// The quick-exit script and the stylesheet, served from `public/` with a version tag
+/// from their content, so browsers may cache them for a year and still pick up a change
+/// at once.
 const EXIT_JS_URL: &str = "/js/exit.js";
 const EXIT_JS_VERSION: u64 = content_hash(include_bytes!("../../public/js/exit.js"));
+const STYLESHEET_PATH: &str = "/css/main.css";
+const STYLESHEET_VERSION: u64 = content_hash(include_bytes!("../../public/css/main.css"));
+
+/// The stylesheet's address, with its version tag.
+pub fn stylesheet_url() -> String {
+    format!("{STYLESHEET_PATH}?v={STYLESHEET_VERSION:016x}")
+}
 
 /// A short hash (FNV-1a) of a static file, for its `?v=` version tag.
 pub const fn content_hash(bytes: &[u8]) -> u64 {

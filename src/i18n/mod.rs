@@ -177,7 +177,6 @@ impl Tr {
 }
 
 fn missing(id: &str) -> String {
-    #[cfg(feature = "ssr")]
     tracing::warn!(message_id = id, "missing Fluent message");
     id.to_string()
 }

@@ -11,7 +11,6 @@ pub fn NotFound() -> impl IntoView {
     let lang = Lang::from_path(&use_location().pathname.get_untracked());
     let tr = Tr(lang);
 
-    #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
         response.set_status(http::StatusCode::NOT_FOUND);
     }

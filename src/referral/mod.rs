@@ -3,38 +3,26 @@
 //! and its refusals (`problem`), request references, and (server only) the durable
 //! store, the email's rendering and the delivery worker.
 
-#[cfg(feature = "ssr")]
 pub mod ack;
-#[cfg(feature = "ssr")]
 pub mod alerts;
-#[cfg(feature = "ssr")]
 pub mod decide;
 pub mod fields;
 pub mod form;
-#[cfg(feature = "ssr")]
 pub mod handoff;
-#[cfg(feature = "ssr")]
 pub mod mailer;
-#[cfg(feature = "ssr")]
 pub mod metrics;
 pub mod problem;
 pub mod reference;
-#[cfg(feature = "ssr")]
 pub mod render;
-#[cfg(feature = "ssr")]
 pub mod report;
-#[cfg(feature = "ssr")]
 pub mod store;
-#[cfg(feature = "ssr")]
 pub mod token;
 pub mod view;
-#[cfg(feature = "ssr")]
 pub mod worker;
 
 /// Every Fluent id the referral code holds in tables or builds from names (field
 /// labels, hints and answer words, refusals, the emails' computed ids), for the locale
 /// test: literal `t("…")` calls are found by scanning the source.
-#[cfg(feature = "ssr")]
 pub fn message_ids() -> Vec<String> {
     let mut ids: Vec<String> = fields::Field::ALL
         .into_iter()

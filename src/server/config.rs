@@ -19,7 +19,11 @@ pub enum Environment {
 #[derive(Clone, Debug)]
 pub struct Config {
     pub env: Environment,
+    /// Where the site listens (`LEPTOS_SITE_ADDR`, default `127.0.0.1:3000`).
     pub addr: SocketAddr,
+    /// The folder of static files served as they are (`LEPTOS_SITE_ROOT`, default
+    /// `public`): the stylesheet, the quick-exit script, the Easy Read pictures.
+    pub site_root: PathBuf,
     /// Send `Strict-Transport-Security` (the public URL is HTTPS).
     pub hsts: bool,
     /// The service directory (`RJ_DIRECTORY`).
@@ -95,6 +99,8 @@ pub enum ConfigError {
     InsecurePublicUrl,
     #[error("RJ_RETENTION_DAYS must be a whole number of days from 1 to 365, not `{0}`")]
     BadRetention(String),
+    #[error("{name} must be an address and port such as `127.0.0.1:3000`, not `{value}`")]
+    BadAddress { name: &'static str, value: String },
     #[error("{name} must be a whole number, not `{value}`")]
     BadNumber { name: &'static str, value: String },
     #[error(
@@ -131,8 +137,25 @@ pub enum ConfigError {
 
 impl Config {
     /// Reads the configuration from the process environment.
-    pub fn from_env(addr: SocketAddr) -> Result<Self, ConfigError> {
+    pub fn from_env() -> Result<Self, ConfigError> {
+        let addr = match std::env::var("LEPTOS_SITE_ADDR") {
+            Err(_) => SocketAddr::from(([127, 0, 0, 1], 3000)),
+            Ok(v) => v.trim().parse().map_err(|_| ConfigError::BadAddress {
+                name: "LEPTOS_SITE_ADDR",
+                value: v,
+            })?,
+        };
         Self::from_lookup(addr, |name| std::env::var(name).ok())
+    }
+
+    /// What Leptos needs to render: the address and the static folder. There is no
+    /// build tool between the code and the server, so nothing else is set.
+    pub fn leptos_options(&self) -> leptos::config::LeptosOptions {
+        leptos::config::LeptosOptions::builder()
+            .output_name("rj")
+            .site_addr(self.addr)
+            .site_root(self.site_root.to_string_lossy().into_owned())
+            .build()
     }
 
     /// Reads the configuration through `var`, so tests can supply their own values.
@@ -198,6 +221,8 @@ impl Config {
         Ok(Self {
             env,
             addr,
+            site_root: get("LEPTOS_SITE_ROOT")
+                .map_or_else(|| PathBuf::from("public"), PathBuf::from),
             hsts: https,
             database_url: DatabaseUrl::parse(
                 get("RJ_DATABASE_URL")

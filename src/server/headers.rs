@@ -18,12 +18,11 @@ macro_rules! policy_rest {
 pub const CONTENT_SECURITY_POLICY: &str =
     concat!("default-src 'self'; script-src 'self'; ", policy_rest!());
 
-/// The policy for a rendered page: Leptos writes small inline scripts (its streaming
-/// bookkeeping and the islands loader) marked with this request's nonce; no other
-/// inline script may run. `'wasm-unsafe-eval'` lets islands compile their WASM.
+/// The policy for a rendered page: the page's own small inline scripts are marked with
+/// this request's nonce; no other inline script may run. No WASM runs on any page.
 pub fn page_policy(nonce: &str) -> String {
     format!(
-        "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; {}",
+        "default-src 'self'; script-src 'self' 'nonce-{nonce}'; {}",
         policy_rest!()
     )
 }
@@ -34,7 +33,7 @@ pub fn page_policy(nonce: &str) -> String {
 pub fn hashed_page_policy(hashes: &[String]) -> String {
     let sources: String = hashes.iter().map(|h| format!(" 'sha256-{h}'")).collect();
     format!(
-        "default-src 'self'; script-src 'self'{sources} 'wasm-unsafe-eval'; {}",
+        "default-src 'self'; script-src 'self'{sources}; {}",
         policy_rest!()
     )
 }
@@ -109,8 +108,6 @@ pub fn set_page_policy() {
 /// What a request asked for, as far as caching cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Asked {
-    /// Under `/pkg/`, whose file names carry their content hash.
-    pub hashed_path: bool,
     /// The query has `v=` (a content version added to a static file's URL).
     pub versioned: bool,
     /// The query has `q=`: something the person typed.
@@ -124,7 +121,6 @@ impl Asked {
                 .is_some_and(|q| form_urlencoded::parse(q.as_bytes()).any(|(key, _)| key == name))
         };
         Asked {
-            hashed_path: uri.path().starts_with("/pkg/"),
             versioned: has("v"),
             typed: has("q"),
         }
@@ -137,8 +133,8 @@ pub fn lifetime(asked: Asked, status: http::StatusCode, is_html: bool) -> &'stat
         PERSONAL
     } else if !status.is_success() {
         "no-cache"
-    } else if !is_html && (asked.hashed_path || asked.versioned) {
-        // Hashed names (`/pkg/`) and `?v=<content hash>` change whenever the file does.
+    } else if !is_html && asked.versioned {
+        // `?v=<content hash>` changes whenever the file does.
         // Only files: a page is rendered afresh whatever its query says.
         "public, max-age=31536000, immutable"
     } else if is_html {
@@ -173,11 +169,9 @@ mod tests {
     #[test]
     fn a_page_policy_differs_only_in_its_scripts() {
         let page = page_policy("abc");
-        assert!(page.contains("script-src 'self' 'nonce-abc' 'wasm-unsafe-eval';"));
-        assert_eq!(
-            page.replace(" 'nonce-abc' 'wasm-unsafe-eval'", ""),
-            CONTENT_SECURITY_POLICY
-        );
+        assert!(page.contains("script-src 'self' 'nonce-abc';"));
+        assert!(!page.contains("wasm"));
+        assert_eq!(page.replace(" 'nonce-abc'", ""), CONTENT_SECURITY_POLICY);
         let hashed = hashed_page_policy(&["a1".into(), "b2".into()]);
         assert_eq!(
             hashed.replace(" 'sha256-a1' 'sha256-b2'", " 'nonce-abc'"),

@@ -90,17 +90,13 @@ impl AppState {
     /// Loads the embedded area data, the service directory and the routing (every
     /// request through triage unless `RJ_ROUTING` names services that agreed), checking
     /// each, and opens the outbox database (bringing its tables up to date) and the mailer.
-    pub async fn load(config: Config, leptos_options: LeptosOptions) -> Result<Self, StartupError> {
-        Self::load_with(config, leptos_options, true).await
+    pub async fn load(config: Config) -> Result<Self, StartupError> {
+        Self::load_with(config, true).await
     }
 
     /// As [`AppState::load`]; `migrate: false` leaves the database as it is (for
     /// `rj check-config`, which reports what is not applied).
-    pub async fn load_with(
-        config: Config,
-        leptos_options: LeptosOptions,
-        migrate: bool,
-    ) -> Result<Self, StartupError> {
+    pub async fn load_with(config: Config, migrate: bool) -> Result<Self, StartupError> {
         let areas = Areas::embedded()?;
         let path = config.directory.display().to_string();
         let text = std::fs::read_to_string(&config.directory).map_err(|source| {
@@ -164,7 +160,7 @@ impl AppState {
             status_limit,
             clock,
             calendar,
-            leptos_options,
+            leptos_options: config.leptos_options(),
             config: Arc::new(config),
             areas: Arc::new(areas),
             directory: Arc::new(directory),
@@ -402,14 +398,7 @@ async fn health() -> &'static str {
 pub async fn main() -> ExitCode {
     init_logging();
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let leptos_options = match get_configuration(None) {
-        Ok(conf) => with_hashed_assets(conf.leptos_options),
-        Err(err) => {
-            tracing::error!("cannot read the Leptos configuration: {err}");
-            return ExitCode::FAILURE;
-        }
-    };
-    let config = match Config::from_env(leptos_options.site_addr) {
+    let config = match Config::from_env() {
         Ok(config) => config,
         Err(err) => {
             tracing::error!("configuration error: {err}");
@@ -436,7 +425,7 @@ pub async fn main() -> ExitCode {
     }
     // Everything but check-config brings the tables up to date first, as the site does.
     let migrate = words != ["check-config"];
-    let state = match AppState::load_with(config, leptos_options, migrate).await {
+    let state = match AppState::load_with(config, migrate).await {
         Ok(state) => state,
         Err(err) => {
             tracing::error!("cannot start: {err}");
@@ -519,18 +508,6 @@ async fn serve(state: AppState) -> ExitCode {
     }
     tracing::info!("stopped");
     ExitCode::SUCCESS
-}
-
-/// cargo-leptos writes the asset hashes beside the binary; when they are there, the
-/// pages must link the hashed names even if `LEPTOS_HASH_FILES` was not set.
-fn with_hashed_assets(mut options: LeptosOptions) -> LeptosOptions {
-    let beside_binary = std::env::current_exe()
-        .ok()
-        .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())));
-    if beside_binary.is_some_and(|path| path.exists()) {
-        options.hash_files = true;
-    }
-    options
 }
 
 fn init_logging() {

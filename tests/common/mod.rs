@@ -48,37 +48,7 @@ pub async fn state_with(vars: &[(&str, &str)]) -> AppState {
         vars.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone())
     })
     .expect("test configuration is valid");
-    let mut options = leptos::prelude::get_configuration(Some("Cargo.toml"))
-        .expect("Cargo.toml has [package.metadata.leptos]")
-        .leptos_options;
-    options.site_root = site_root().into();
-    AppState::load(config, options)
-        .await
-        .expect("the app's data loads")
-}
-
-/// A site root laid out as cargo-leptos lays out `target/site`: the `public/` assets at
-/// its top (the compiled CSS and WASM are not needed by these tests).
-fn site_root() -> &'static str {
-    static ROOT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    ROOT.get_or_init(|| {
-        let root = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("site");
-        copy_dir(std::path::Path::new("public"), &root);
-        root.to_string_lossy().into_owned()
-    })
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
+    AppState::load(config).await.expect("the app's data loads")
 }
 
 pub async fn get(app: &Router, uri: &str) -> Response<Body> {
