@@ -5,10 +5,12 @@ pub mod app;
 pub mod areas;
 pub mod calendar;
 pub mod components;
-pub mod email;
 pub mod i18n;
+pub mod mail;
+pub mod numbers;
+pub mod outbox;
 pub mod pages;
 pub mod referral;
-pub mod site;
-
 pub mod server;
+pub mod site;
+pub mod store;

@@ -13,12 +13,12 @@ use common::smtp::{SmtpServer, free_port};
 use mail_parser::{MessageParser, MimeHeaders};
 use rj::areas::Areas;
 use rj::areas::directory::{Directory, Routing};
+use rj::mail::render::Sender;
+use rj::mail::transport::Mailer;
+use rj::outbox::worker::{Chasing, Pacing, Worker, unix_now};
 use rj::referral::form::{Answer3, ContactMethod, Referral, Relationship};
-use rj::referral::mailer::Mailer;
-use rj::referral::render::Sender;
-use rj::referral::store::Store;
-use rj::referral::worker::{Chasing, Pacing, Worker, unix_now};
 use rj::site::SiteSettings;
+use rj::store::Store;
 use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -46,7 +46,7 @@ fn referral(area: &str, name: &str) -> Referral {
         full_name: name.into(),
         contact_method: ContactMethod::Email,
         phone: None,
-        email: Some(rj::email::EmailAddress::parse("person@example.net").unwrap()),
+        email: Some(rj::mail::address::EmailAddress::parse("person@example.net").unwrap()),
         voicemail_ok: false,
         say_rj_ok: false,
         safe_times: Some("weekdays after 6pm".into()),
@@ -80,7 +80,7 @@ fn chasing() -> Chasing {
             days: 2,
             calendar: rj::calendar::WorkingDays::weekdays(),
         },
-        operator: rj::email::EmailAddress::parse("operator@rj.example.org").unwrap(),
+        operator: rj::mail::address::EmailAddress::parse("operator@rj.example.org").unwrap(),
     }
 }
 
@@ -97,8 +97,7 @@ async fn parts(
     dir: &Path,
     routing_text: Option<String>,
 ) -> (Store, Arc<Areas>, Arc<Directory>, Arc<Sender>) {
-    let url = rj::referral::store::DatabaseUrl::parse(&format!("sqlite://{}/rj.db", dir.display()))
-        .unwrap();
+    let url = rj::store::DatabaseUrl::parse(&format!("sqlite://{}/rj.db", dir.display())).unwrap();
     let store = Store::open(&url).await.unwrap();
     let areas = Arc::new(Areas::embedded().unwrap());
     let directory = Directory::parse(
@@ -108,7 +107,7 @@ async fn parts(
         false,
     )
     .unwrap();
-    let triage = rj::email::EmailAddress::parse(TRIAGE).unwrap();
+    let triage = rj::mail::address::EmailAddress::parse(TRIAGE).unwrap();
     let routing = match routing_text {
         Some(text) => Routing::parse(&text, "routing.toml", &areas, triage, false).unwrap(),
         None => Routing::triage_only(triage),
@@ -123,7 +122,7 @@ async fn parts(
             public_url: "https://rj.example.org".into(),
             ..SiteSettings::default()
         },
-        rj::referral::ack::AckTokens::new(b"a-test-secret"),
+        rj::outbox::ack::AckTokens::new(b"a-test-secret"),
     ));
     (store, areas, directory, sender)
 }
@@ -187,7 +186,7 @@ fn chasing_every(seconds: i64) -> Chasing {
 }
 
 impl Harness {
-    async fn wait_until(&self, what: &str, done: impl Fn(&rj::referral::store::Counts) -> bool) {
+    async fn wait_until(&self, what: &str, done: impl Fn(&rj::store::Counts) -> bool) {
         let start = Instant::now();
         loop {
             let counts = self.store.counts().await.unwrap();

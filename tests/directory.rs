@@ -9,8 +9,8 @@ use common::{app, page, text::main_text};
 use http::StatusCode;
 use rj::areas::Areas;
 use rj::areas::directory::{Date, Directory, DirectoryError, Routing};
-use rj::email::EmailAddress;
 use rj::i18n::{Lang, Page};
+use rj::mail::address::EmailAddress;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 

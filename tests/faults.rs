@@ -484,7 +484,7 @@ fn post_through(port: u16, source: Ipv4Addr, shown: Shown) -> Result<String, u16
             key[..8].copy_from_slice(&n.to_be_bytes());
             key[8..].copy_from_slice(&std::process::id().to_be_bytes().repeat(2));
             rj::referral::token::FormTokens::new(SECRET.as_bytes())
-                .issue(key, rj::referral::worker::unix_now())
+                .issue(key, rj::outbox::worker::unix_now())
         }
     };
     let body = form(&token, false);
@@ -775,7 +775,7 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
         "a GET records nothing"
     );
     // Each link's button pressed twice at the same moment, once on each instance.
-    let round = rj::referral::worker::unix_now();
+    let round = rj::outbox::worker::unix_now();
     std::thread::scope(|scope| {
         for r in &confirmed {
             for port in ports {
@@ -787,7 +787,7 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
             }
         }
     });
-    let round_end = rj::referral::worker::unix_now();
+    let round_end = rj::outbox::worker::unix_now();
     let times = pg.sql(
         &database,
         "SELECT reference, acknowledged_at FROM referrals
@@ -1074,8 +1074,8 @@ fn reminders_and_escalations_arrive_exactly_once_across_sigkill() {
     // The reminders were stored before anything could send them.
     let stored = tokio::runtime::Runtime::new().unwrap().block_on(async {
         let url = format!("sqlite://{}/rj.db", dir.path().display());
-        let url = rj::referral::store::DatabaseUrl::parse(&url).unwrap();
-        let store = rj::referral::store::Store::open(&url).await.unwrap();
+        let url = rj::store::DatabaseUrl::parse(&url).unwrap();
+        let store = rj::store::Store::open(&url).await.unwrap();
         store.alerts().await.unwrap()
     });
     let waiting: Vec<_> = stored
@@ -1229,7 +1229,7 @@ fn operator_commands_and_the_admin_listener() {
 
     // The commissioners' report: Kent's counts are under 5, so the totals they are
     // part of are withheld ([c]) and Kent's cannot be worked out from them.
-    let month = rj::referral::store::month_of(rj::referral::worker::unix_now());
+    let month = rj::store::month_of(rj::outbox::worker::unix_now());
     let (code, csv) = command(&["report", "--from", &month, "--to", &month]);
     assert_eq!(code, 0, "{csv}");
     println!("$ rj report --from {month} --to {month}\n{csv}");

@@ -7,7 +7,7 @@
 mod common;
 
 use rj::referral::form::{Answer3, ContactMethod, Referral, Relationship};
-use rj::referral::store::{Backend, DatabaseUrl, Store};
+use rj::store::{Backend, DatabaseUrl, Store};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::{Duration, Instant};
@@ -33,8 +33,8 @@ fn referral(area: &str) -> Referral {
     }
 }
 
-fn delivered(at: i64) -> rj::referral::store::Delivered {
-    rj::referral::store::Delivered {
+fn delivered(at: i64) -> rj::store::Delivered {
+    rj::store::Delivered {
         at,
         remind_at: at + 100,
         escalate_at: at + 200,
@@ -766,7 +766,7 @@ async fn answers_are_deleted_a_grace_period_after_confirmation_or_at_the_purge(d
 }
 
 async fn a_resolved_request_is_no_longer_sent_chased_or_purged(db: TestDb) {
-    use rj::referral::store::Resolved;
+    use rj::store::Resolved;
     let store = db.open().await;
     let waiting = store
         .insert("w", &referral("kent"), 10, random)
@@ -1067,10 +1067,7 @@ async fn a_broken_random_source_cannot_hang_a_send(db: TestDb) {
     .await
     .expect("it returns");
     assert!(
-        matches!(
-            second,
-            Err(rj::referral::store::StoreError::NoFreeReference(_))
-        ),
+        matches!(second, Err(rj::store::StoreError::NoFreeReference(_))),
         "{second:?}"
     );
     // The same form again still gets its reference; nothing else was stored.

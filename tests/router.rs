@@ -559,7 +559,7 @@ async fn posting_to_a_file_is_not_allowed() {
 
 #[tokio::test]
 async fn operators_numbers_are_on_the_admin_listener_only() {
-    use rj::referral::store::Delivered;
+    use rj::store::Delivered;
     let (app, state) = common::app_and_state(&[]).await;
     let store = &state.store;
     let referral = |area: &str| -> rj::referral::form::Referral {
@@ -578,7 +578,7 @@ async fn operators_numbers_are_on_the_admin_listener_only() {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
         seed >> 20
     };
-    let now = rj::referral::worker::unix_now();
+    let now = rj::outbox::worker::unix_now();
     let mut refs = Vec::new();
     for (i, area) in ["kent", "kent", "essex", "kent"].iter().enumerate() {
         refs.push(

@@ -359,10 +359,10 @@ fn welsh_emails() -> Vec<(String, String)> {
     use mail_parser::MessageParser;
     use rj::areas::Areas;
     use rj::areas::directory::{Directory, Routing};
-    use rj::email::EmailAddress;
+    use rj::mail::address::EmailAddress;
+    use rj::mail::render::{Sender, confirmation_email, service_email};
     use rj::referral::form::{Answer3, ContactLanguage, ContactMethod, Referral, Relationship};
     use rj::referral::reference::Reference;
-    use rj::referral::render::{Sender, confirmation_email, service_email};
 
     let areas = Areas::embedded().unwrap();
     let site = rj::site::SiteSettings::default();
@@ -372,7 +372,7 @@ fn welsh_emails() -> Vec<(String, String)> {
             .unwrap(),
         None,
         &site,
-        rj::referral::ack::AckTokens::new(b"a-test-secret"),
+        rj::outbox::ack::AckTokens::new(b"a-test-secret"),
     );
     let triage = EmailAddress::parse("triage@rj.example.org").unwrap();
     let directory = |routing: &str| {

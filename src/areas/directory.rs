@@ -7,8 +7,8 @@
 pub mod routing;
 
 use super::{AreaId, Areas, PoliceArea};
-use crate::email::{EmailAddress, is_example_domain};
 use crate::i18n::{Lang, Tr};
+use crate::mail::address::{EmailAddress, is_example_domain};
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;

@@ -7,8 +7,8 @@ pub use super::fields::{
     Answer3, ContactLanguage, ContactMethod, Field, MAX_CRIME_REFERENCE, MAX_MESSAGE, MAX_NAME,
     MAX_SAFE_TIMES, MAX_SUPPORT_NEEDS, Relationship, YesNo,
 };
-use crate::email::EmailAddress;
 use crate::i18n::Lang;
+use crate::mail::address::EmailAddress;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -93,7 +93,7 @@ impl Referral {
 
 /// The email address as plain text in JSON.
 mod email_as_text {
-    use crate::email::EmailAddress;
+    use crate::mail::address::EmailAddress;
     use serde::{Deserialize, Deserializer, Serializer, de::Error};
 
     pub fn serialize<S: Serializer>(v: &Option<EmailAddress>, s: S) -> Result<S::Ok, S::Error> {

@@ -1,24 +1,17 @@
-//! Asking the local service to make contact: the form's vocabulary (`fields`), the
-//! answers parsed into a [`form::Referral`], the Send flow's one decision (`decide`)
-//! and its refusals (`problem`), request references, and (server only) the durable
-//! store, the email's rendering and the delivery worker.
+//! The request form: its vocabulary (`fields`), the answers parsed into a
+//! [`form::Referral`], the Send flow's one decision (`decide`) and its refusals
+//! (`problem`), request references, the form token, and what one page hands the next
+//! (`handoff`). Storing, delivering and chasing a request is `outbox`; its emails are
+//! `mail`.
 
-pub mod ack;
-pub mod alerts;
 pub mod decide;
 pub mod fields;
 pub mod form;
 pub mod handoff;
-pub mod mailer;
-pub mod metrics;
 pub mod problem;
 pub mod reference;
-pub mod render;
-pub mod report;
-pub mod store;
 pub mod token;
 pub mod view;
-pub mod worker;
 
 /// Every Fluent id the referral code holds in tables or builds from names (field
 /// labels, hints and answer words, refusals, the emails' computed ids), for the locale
@@ -33,8 +26,8 @@ pub fn message_ids() -> Vec<String> {
             .iter()
             .map(|p| p.message_id().to_string()),
     );
-    ids.extend(render::message_ids());
-    ids.extend(alerts::message_ids());
+    ids.extend(crate::mail::render::message_ids());
+    ids.extend(crate::outbox::alerts::message_ids());
     ids.extend(crate::pages::status::message_ids());
     ids
 }

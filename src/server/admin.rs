@@ -3,8 +3,8 @@
 //! separate socket, so nothing on the public port can reach it.
 
 use super::AppState;
-use crate::referral::metrics;
-use crate::referral::worker::unix_now;
+use crate::numbers::metrics;
+use crate::outbox::worker::unix_now;
 use axum::Router;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};

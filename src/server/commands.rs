@@ -4,10 +4,10 @@
 
 use super::AppState;
 use crate::areas::directory::Date;
-use crate::referral::alerts::AlertKind;
+use crate::outbox::alerts::AlertKind;
+use crate::outbox::worker::unix_now;
 use crate::referral::reference::Reference;
-use crate::referral::store::{Backend, DatabaseUrl, MigrationStatus, Numbers, Resolved, Store};
-use crate::referral::worker::unix_now;
+use crate::store::{Backend, DatabaseUrl, MigrationStatus, Numbers, Resolved, Store};
 use hmac::{Hmac, Mac};
 use secrecy::ExposeSecret;
 use sha2::Sha256;
@@ -272,7 +272,7 @@ pub async fn outbox_resolve(state: &AppState, reference: &str, note: &str) -> Ex
 /// `rj report --from YYYY-MM --to YYYY-MM [--format csv|json]`: the commissioners'
 /// numbers for each area and month, small counts suppressed.
 pub async fn report(state: &AppState, args: &[&str]) -> ExitCode {
-    use crate::referral::report::{self, Month};
+    use crate::numbers::report::{self, Month};
     let usage = || {
         eprintln!("usage: rj report --from YYYY-MM --to YYYY-MM [--format csv|json]");
         ExitCode::from(2)

@@ -1,9 +1,9 @@
 //! Configuration, read once from the environment at start-up into typed values.
 //! Nothing else in the program reads environment variables.
 
-use crate::email::EmailAddress;
-use crate::referral::store::{DatabaseUrl, DatabaseUrlError};
+use crate::mail::address::EmailAddress;
 use crate::site::{DEFAULT_EXIT_URL, SiteSettings};
+use crate::store::{DatabaseUrl, DatabaseUrlError};
 use secrecy::{SecretSlice, SecretString};
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -523,7 +523,7 @@ mod tests {
 
     #[test]
     fn the_database_url_selects_the_backend_or_stops_the_start() {
-        use crate::referral::store::Backend;
+        use crate::store::Backend;
         let backend =
             |url: &str| config(&[("RJ_DATABASE_URL", url)]).map(|c| c.database_url.backend());
         assert_eq!(

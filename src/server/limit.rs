@@ -4,7 +4,7 @@
 //! (`RJ_CLIENT_IP_HEADER`). The counts live in the database (`Store::count_hit`), so
 //! every instance behind the proxy counts the same client the same.
 
-use crate::referral::store::Store;
+use crate::store::Store;
 use axum::extract::{ConnectInfo, Request};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use hmac::{Hmac, Mac};

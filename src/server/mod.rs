@@ -18,13 +18,13 @@ use crate::areas::directory::{Directory, DirectoryError, Routing};
 use crate::areas::{Areas, DataError};
 use crate::calendar::{AckClock, WorkingDays};
 use crate::i18n::{Lang, Page, Stage};
-use crate::referral::ack::AckTokens;
-use crate::referral::mailer::{Mailer, MailerError};
-use crate::referral::render::Sender;
-use crate::referral::store::{Store, StoreError};
+use crate::mail::render::Sender;
+use crate::mail::transport::{Mailer, MailerError};
+use crate::outbox::ack::AckTokens;
+use crate::outbox::worker::{Chasing, Pacing, Worker};
 use crate::referral::token::FormTokens;
 use crate::referral::view::TokenIssuer;
-use crate::referral::worker::{Chasing, Pacing, Worker};
+use crate::store::{Store, StoreError};
 use axum::{Router, extract::FromRef, routing::get};
 use config::Config;
 use leptos::prelude::*;
@@ -173,7 +173,7 @@ impl AppState {
     /// A token for a newly shown form.
     pub fn new_token(&self) -> String {
         self.tokens
-            .issue(rand::random(), crate::referral::worker::unix_now())
+            .issue(rand::random(), crate::outbox::worker::unix_now())
     }
 
     /// The delivery worker for this state's outbox.

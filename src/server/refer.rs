@@ -6,14 +6,14 @@
 use super::limit::client_of;
 use super::{AppState, headers, page_shell, provide_app_context};
 use crate::i18n::{Lang, Page, Stage};
+use crate::outbox::worker::unix_now;
 use crate::referral::decide::{self, Outcome, Rules, decide};
 use crate::referral::form::{self, Referral};
 use crate::referral::handoff::{Handoff, HandoffId};
 use crate::referral::problem::Problem;
 use crate::referral::reference::Reference;
-use crate::referral::store::Stored;
 use crate::referral::view::{Handed, LimitWait, ReferView, SentView};
-use crate::referral::worker::unix_now;
+use crate::store::Stored;
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -301,7 +301,7 @@ async fn store(
     referral: &Referral,
     now: i64,
 ) -> Result<Reference, Refused> {
-    let not_stored = |e: crate::referral::store::StoreError| {
+    let not_stored = |e: crate::store::StoreError| {
         tracing::error!("referral not stored: {e}");
         Refused::NotStored
     };

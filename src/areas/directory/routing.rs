@@ -8,8 +8,8 @@
 
 use super::{Audience, DirectoryError, Lines, Listing, Service};
 use crate::areas::{AreaId, Areas};
-use crate::email::EmailAddress;
 use crate::i18n::Lang;
+use crate::mail::address::EmailAddress;
 use serde::Deserialize;
 use toml::Spanned;
 

@@ -7,7 +7,7 @@
 
 use super::{Store, StoreError};
 use crate::areas::directory::Routed;
-use crate::referral::alerts::AlertKind;
+use crate::outbox::alerts::AlertKind;
 use crate::referral::form::Referral;
 use crate::referral::reference::Reference;
 

@@ -6,7 +6,7 @@
 //! client at once cannot both take the last place.
 
 use super::{Store, StoreError};
-use crate::referral::store::backend::Db;
+use crate::store::backend::Db;
 
 impl Store {
     /// Counts one event for `client` (an opaque key, never an address) under the limit

@@ -4,8 +4,8 @@
 //! the link changes nothing (mail scanners open links); only the page's button, a
 //! POST, records the acknowledgement.
 
-use super::reference::Reference;
 use crate::i18n::{Lang, Page};
+use crate::referral::reference::Reference;
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use hmac::{Hmac, Mac};
 use sha2::Sha256;

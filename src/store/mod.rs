@@ -18,8 +18,8 @@
 macro_rules! on_db {
     ($db:expr, $pool:ident => $body:expr) => {
         match $db {
-            $crate::referral::store::backend::Db::Sqlite($pool) => $body,
-            $crate::referral::store::backend::Db::Postgres($pool) => $body,
+            $crate::store::backend::Db::Sqlite($pool) => $body,
+            $crate::store::backend::Db::Postgres($pool) => $body,
         }
     };
 }
@@ -31,13 +31,13 @@ macro_rules! on_db {
 macro_rules! claim {
     ($db:expr, $row:ty, $update:literal, $inner:literal, $returning:literal, $($bind:expr),*) => {
         match $db {
-            $crate::referral::store::backend::Db::Sqlite(pool) => {
+            $crate::store::backend::Db::Sqlite(pool) => {
                 sqlx::query_as::<_, $row>(concat!($update, " WHERE id = (", $inner, ") ", $returning))
                     $(.bind($bind))*
                     .fetch_optional(pool)
                     .await
             }
-            $crate::referral::store::backend::Db::Postgres(pool) => {
+            $crate::store::backend::Db::Postgres(pool) => {
                 sqlx::query_as::<_, $row>(concat!(
                     $update, " WHERE id = (", $inner, " FOR UPDATE SKIP LOCKED) ", $returning
                 ))
@@ -55,10 +55,10 @@ mod handoffs;
 mod limits;
 mod numbers;
 
-use super::form::Referral;
-use super::reference::Reference;
 use crate::areas::directory::Routed;
 use crate::calendar::{WorkingDays, uk_date};
+use crate::referral::form::Referral;
+use crate::referral::reference::Reference;
 pub use alerts::{AlertFacts, AlertRow, ClaimedAlert};
 use backend::Db;
 pub use backend::{Backend, DatabaseUrl, DatabaseUrlError, MigrationStatus, SweepLock};

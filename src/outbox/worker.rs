@@ -7,14 +7,14 @@
 //! reference only, never by anything the person wrote.
 
 use super::alerts::{self, AlertKind};
-use super::mailer::{Mailer, SendError};
-use super::render::{self, Reminder, Sender};
-use super::store::{Claimed, ClaimedAlert, Delivered, Store};
 use crate::areas::directory::{Directory, Route};
 use crate::areas::{Areas, PoliceArea};
 use crate::calendar::AckClock;
-use crate::email::EmailAddress;
+use crate::mail::address::EmailAddress;
+use crate::mail::render::{self, Reminder, Sender};
+use crate::mail::transport::{Mailer, SendError};
 use crate::referral::form::Referral;
+use crate::store::{Claimed, ClaimedAlert, Delivered, Store};
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tokio::sync::watch;

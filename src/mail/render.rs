@@ -9,14 +9,14 @@
 //! link that confirms a person has it; a reminder is the same email again, marked as
 //! one at the top.
 
-use super::ack::AckTokens;
-use super::fields::{Field, YesNo};
-use super::form::Referral;
-use super::reference::Reference;
 use crate::areas::PoliceArea;
 use crate::areas::directory::{Audience, Route};
 use crate::components::prose::mixed_text;
 use crate::i18n::{Lang, Tr, foreign, unmarked};
+use crate::outbox::ack::AckTokens;
+use crate::referral::fields::{Field, YesNo};
+use crate::referral::form::Referral;
+use crate::referral::reference::Reference;
 use crate::site::SiteSettings;
 use lettre::Message;
 use lettre::message::{Attachment, Mailbox, MultiPart, SinglePart, header::ContentType};
@@ -534,7 +534,7 @@ fn all_rows(
 
 /// Every Fluent id the service email may use with a computed name.
 pub fn message_ids() -> Vec<String> {
-    use super::fields::{ContactLanguage, ContactMethod, Relationship};
+    use crate::referral::fields::{ContactLanguage, ContactMethod, Relationship};
     let mut ids: Vec<String> = Relationship::WIRE
         .iter()
         .map(|w| format!("email-relationship-{}", w.replace('_', "-")))
@@ -556,7 +556,7 @@ pub fn message_ids() -> Vec<String> {
 fn safety(r: &Referral, lang: Lang) -> Vec<String> {
     let tr = Tr(lang);
     // Voicemail and what to say on the phone are asked only of someone who chose phone.
-    let mut lines = if r.contact_method == super::fields::ContactMethod::Phone {
+    let mut lines = if r.contact_method == crate::referral::fields::ContactMethod::Phone {
         vec![
             tr.t(if r.voicemail_ok {
                 "email-voicemail-ok"

@@ -5,7 +5,7 @@
 
 use super::{Store, StoreError};
 use crate::calendar::uk_date;
-use crate::referral::alerts::AlertKind;
+use crate::outbox::alerts::AlertKind;
 
 /// One police area's requests: how many were stored, delivered, refused for good,
 /// confirmed by the service, and resolved by the operator (each ever, so they only grow).

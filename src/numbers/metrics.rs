@@ -4,8 +4,8 @@
 //! (`Store::numbers`), so every instance reports the same and a restart resets
 //! nothing. Served only on the admin listener (`RJ_ADMIN_ADDR`), never the public port.
 
-use super::alerts::AlertKind;
-use super::store::Numbers;
+use crate::outbox::alerts::AlertKind;
+use crate::store::Numbers;
 use std::fmt::Write;
 
 /// The `Content-Type` of the text format.
@@ -167,7 +167,7 @@ fn escape(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::referral::store::AreaCounts;
+    use crate::store::AreaCounts;
 
     #[test]
     fn histograms_are_cumulative_and_every_area_is_listed() {

@@ -5,13 +5,13 @@
 //! and the dates, never anything the person wrote. Each is stored before it is sent
 //! (the `alerts` table) and has a stable Message-ID, so none is lost or sent twice.
 
-use super::render::{RenderError, Sender, message_id};
-use super::store::AlertFacts;
 use crate::areas::PoliceArea;
 use crate::areas::directory::{Audience, Routed};
 use crate::calendar::{long_date, uk_date};
-use crate::email::EmailAddress;
 use crate::i18n::{Lang, Tr};
+use crate::mail::address::EmailAddress;
+use crate::mail::render::{RenderError, Sender, message_id};
+use crate::store::AlertFacts;
 use lettre::Message;
 use lettre::message::{Mailbox, SinglePart};
 

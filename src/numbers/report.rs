@@ -17,7 +17,7 @@
 //! own numbers, which its commissioner reads, stay as shown. Medians are not sums, so
 //! they cannot be subtracted and are not hidden this way.
 
-use super::store::ReportEntry;
+use crate::store::ReportEntry;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 
