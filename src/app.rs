@@ -35,7 +35,7 @@ pub fn shell(_options: LeptosOptions) -> impl IntoView {
                 <script nonce=leptos::nonce::use_nonce()>
                     "document.documentElement.classList.add('js-enabled')"
                 </script>
-                <link rel="stylesheet" href=crate::components::frame::stylesheet_url() />
+                <link rel="stylesheet" href=crate::components::assets::stylesheet_url() />
                 <MetaTags />
             </head>
             <body>

@@ -1,6 +1,7 @@
 //! The frame around every page: skip link, quick exit, header with the language link,
 //! main content and footer, plus the `<title>` and `hreflang` links.
 
+use crate::components::assets;
 use crate::components::form::ErrorSummary;
 use crate::components::prose::mixed_text;
 use crate::i18n::{Lang, Page, Tr};
@@ -76,31 +77,6 @@ const FOOTER_PAGES: &[Page] = &[
     Page::Privacy,
     Page::Cookies,
 ];
-
-/// The quick-exit script and the stylesheet, served from `public/` with a version tag
-/// from their content, so browsers may cache them for a year and still pick up a change
-/// at once.
-const EXIT_JS_URL: &str = "/js/exit.js";
-const EXIT_JS_VERSION: u64 = content_hash(include_bytes!("../../public/js/exit.js"));
-const STYLESHEET_PATH: &str = "/css/main.css";
-const STYLESHEET_VERSION: u64 = content_hash(include_bytes!("../../public/css/main.css"));
-
-/// The stylesheet's address, with its version tag.
-pub fn stylesheet_url() -> String {
-    format!("{STYLESHEET_PATH}?v={STYLESHEET_VERSION:016x}")
-}
-
-/// A short hash (FNV-1a) of a static file, for its `?v=` version tag.
-pub const fn content_hash(bytes: &[u8]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    let mut i = 0;
-    while i < bytes.len() {
-        hash ^= bytes[i] as u64;
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-        i += 1;
-    }
-    hash
-}
 
 /// Wraps a page's content in the site frame.
 ///
@@ -245,7 +221,7 @@ pub fn Frame(
                 </p>
             </div>
         </footer>
-        <script src=format!("{EXIT_JS_URL}?v={EXIT_JS_VERSION:016x}") defer=""></script>
+        <script src=assets::exit_script_url() defer=""></script>
     }
 }
 

@@ -1,6 +1,7 @@
 //! Parts shared by pages: the page frame (header, navigation, language link, quick exit,
 //! footer) and the prose renderer for text written in the locale files.
 
+pub mod assets;
 pub mod form;
 pub mod frame;
 pub mod prose;

@@ -7,7 +7,7 @@
 //! its optional `.alt` attribute describes the picture. Without one the picture is
 //! decorative (`alt=""`), because the sentence beside it says it all.
 
-use crate::components::{Frame, Prose, frame::content_hash};
+use crate::components::{Frame, Prose, assets::content_hash};
 use crate::i18n::{Lang, Page, Tr};
 use leptos::prelude::*;
 

@@ -5,7 +5,8 @@
 //! ours, or for no request, is the 404 page. Every answer is `no-store`.
 
 use super::AppState;
-use super::refer::{not_found, refuse, same_site, stored_page};
+use super::headers::same_site;
+use super::render::{not_found, refuse, stored_page};
 use crate::calendar::uk_date;
 use crate::i18n::{Lang, Page};
 use crate::outbox::worker::unix_now;

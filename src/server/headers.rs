@@ -3,7 +3,7 @@
 //! form token, a person's answers, a query they typed) out of every cache.
 
 use axum::{extract::Request, middleware::Next, response::Response};
-use http::{HeaderValue, header};
+use http::{HeaderMap, HeaderValue, header};
 use tower_http::set_header::SetResponseHeaderLayer;
 
 /// What every policy allows and forbids beyond scripts.
@@ -160,6 +160,27 @@ pub async fn cache_control(req: Request, next: Next) -> Response {
     res.headers_mut()
         .insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
     res
+}
+
+/// Whether the post came from a page of this site (browsers send one of these).
+pub(crate) fn same_site(headers: &HeaderMap, state: &super::AppState) -> bool {
+    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
+        return matches!(site, "same-origin" | "none");
+    }
+    match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
+        None => true,
+        Some(origin) => {
+            let host = headers
+                .get(header::HOST)
+                .and_then(|v| v.to_str().ok())
+                .unwrap_or("");
+            origin == state.config.site.public_url
+                || origin
+                    .strip_prefix("http://")
+                    .or_else(|| origin.strip_prefix("https://"))
+                    == Some(host)
+        }
+    }
 }
 
 #[cfg(test)]

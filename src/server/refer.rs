@@ -3,8 +3,11 @@
 //! [`decide`] what to do, stores a request when told to, and renders the outcome; every
 //! page it sends is personal (`no-store, private`).
 
+use super::AppState;
+use super::handoffs::{forget, hand_off, take};
+use super::headers::same_site;
 use super::limit::client_of;
-use super::{AppState, headers, page_shell, provide_app_context};
+use super::render::{not_found, page, refuse, see_other};
 use crate::i18n::{Lang, Page, Stage};
 use crate::outbox::worker::unix_now;
 use crate::referral::decide::{self, Outcome, Rules, decide};
@@ -13,48 +16,14 @@ use crate::referral::handoff::{Handoff, HandoffId};
 use crate::referral::problem::Problem;
 use crate::referral::reference::Reference;
 use crate::referral::view::{Handed, LimitWait, ReferView, SentView};
-use crate::store::Stored;
-use axum::body::{Body, to_bytes};
+use axum::body::to_bytes;
 use axum::extract::{Request, State};
-use axum::response::{IntoResponse, Redirect, Response};
-use http::{HeaderMap, HeaderValue, StatusCode, header};
+use axum::response::Response;
+use http::StatusCode;
 use leptos::prelude::provide_context;
 
 /// Request bodies larger than this are refused.
 pub const MAX_BODY: usize = 32 * 1024;
-
-/// Renders the page at `path` (in the language the path is in) with `extra` context,
-/// sent with `status` and kept by nobody.
-pub(super) async fn page(
-    state: &AppState,
-    path: String,
-    extra: impl Fn() + Clone + Send + Sync + 'static,
-    status: StatusCode,
-) -> Response {
-    let context = {
-        let state = state.clone();
-        move || {
-            provide_app_context(&state);
-            extra();
-        }
-    };
-    let options = state.leptos_options.clone();
-    let handler = leptos_axum::render_app_to_stream_with_context(context, move || {
-        page_shell(options.clone())
-    });
-    // The path is built from checked values, but nothing here may panic on a request.
-    let Ok(request) = Request::get(path).body(Body::empty()) else {
-        tracing::error!("a page path could not be built");
-        return StatusCode::INTERNAL_SERVER_ERROR.into_response();
-    };
-    let mut response = handler(request).await.into_response();
-    *response.status_mut() = status;
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(headers::PERSONAL),
-    );
-    response
-}
 
 /// The referral page in `lang` showing `view` (from the handoff `handed`, if it came
 /// from one), sent with `status`.
@@ -77,33 +46,6 @@ async fn render(
         status,
     )
     .await
-}
-
-/// The page that explains `problem`.
-pub(super) async fn refuse(state: &AppState, lang: Lang, problem: Problem) -> Response {
-    let status = StatusCode::from_u16(problem.status()).unwrap_or(StatusCode::OK);
-    render(state, lang, ReferView::Problem(problem), None, status).await
-}
-
-/// Whether the post came from a page of this site (browsers send one of these).
-pub(super) fn same_site(headers: &HeaderMap, state: &AppState) -> bool {
-    if let Some(site) = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok()) {
-        return matches!(site, "same-origin" | "none");
-    }
-    match headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()) {
-        None => true,
-        Some(origin) => {
-            let host = headers
-                .get(header::HOST)
-                .and_then(|v| v.to_str().ok())
-                .unwrap_or("");
-            origin == state.config.site.public_url
-                || origin
-                    .strip_prefix("http://")
-                    .or_else(|| origin.strip_prefix("https://"))
-                    == Some(host)
-        }
-    }
 }
 
 pub async fn post_en(State(state): State<AppState>, req: Request) -> Response {
@@ -236,50 +178,6 @@ async fn show_after_post(
     match hand_off(state, &handoff).await {
         Some(id) => see_other(&stage.path(lang, id.as_str())),
         None => render(state, lang, view, None, StatusCode::OK).await,
-    }
-}
-
-/// A 303 to `path`: the browser then asks for it with GET. Kept by nobody: it names
-/// a handoff.
-pub(super) fn see_other(path: &str) -> Response {
-    let mut response = Redirect::to(path).into_response();
-    response.headers_mut().insert(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static(headers::PERSONAL),
-    );
-    response
-}
-
-/// Stores `handoff` for the next page, or `None` (logged) when the database cannot.
-pub(super) async fn hand_off(state: &AppState, handoff: &Handoff) -> Option<HandoffId> {
-    let id = HandoffId::random();
-    let sealed = state.sealer.seal(&id, handoff);
-    let expires = unix_now() + crate::referral::handoff::TTL_SECONDS;
-    match state.store.put_handoff(id.as_str(), &sealed, expires).await {
-        Ok(()) => Some(id),
-        Err(e) => {
-            tracing::error!("a page's answers could not be handed over: {e}");
-            None
-        }
-    }
-}
-
-/// The handoff under `id`, if it is still there and opens.
-pub(super) async fn take(state: &AppState, id: &HandoffId) -> Option<Handoff> {
-    match state.store.handoff(id.as_str(), unix_now()).await {
-        Ok(Some(sealed)) => state.sealer.open(id, &sealed),
-        Ok(None) => None,
-        Err(e) => {
-            tracing::error!("a handoff could not be read: {e}");
-            None
-        }
-    }
-}
-
-/// Deletes the handoff under `id` (logged, never fatal: it expires anyway).
-pub(super) async fn forget(state: &AppState, id: &HandoffId) {
-    if let Err(e) = state.store.drop_handoff(id.as_str()).await {
-        tracing::error!("a handoff could not be deleted: {e}");
     }
 }
 
@@ -473,39 +371,4 @@ pub async fn exit(State(state): State<AppState>, uri: http::Uri) -> Response {
         forget(&state, &id).await;
     }
     see_other(&state.config.site.exit_url)
-}
-
-/// A page about one stored request, under `/refer/<segment>/…`: `view` gives the page's
-/// path and context from what is stored. An unknown reference gets the 404 page, a
-/// database error the translated 503 (logged with the reference only).
-pub(super) async fn stored_page<V: Clone + Send + Sync + 'static>(
-    state: &AppState,
-    lang: Lang,
-    reference: Reference,
-    segment: &str,
-    view: impl FnOnce(Stored) -> (String, V),
-) -> Response {
-    match state.store.find(reference).await {
-        Ok(Some(stored)) => {
-            let (path, view) = view(stored);
-            page(
-                state,
-                path,
-                move || provide_context(view.clone()),
-                StatusCode::OK,
-            )
-            .await
-        }
-        Ok(None) => not_found(state, lang, segment).await,
-        Err(e) => {
-            tracing::error!(%reference, "page of /refer/{segment} not shown: {e}");
-            refuse(state, lang, Problem::Unavailable).await
-        }
-    }
-}
-
-/// The translated 404 page, under `/refer/<segment>` in `lang`.
-pub(super) async fn not_found(state: &AppState, lang: Lang, segment: &str) -> Response {
-    let path = format!("{}/{segment}", Page::Refer.path(lang));
-    page(state, path, || {}, StatusCode::NOT_FOUND).await
 }

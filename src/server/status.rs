@@ -6,8 +6,9 @@
 //! as one that never existed. Every answer is `no-store`.
 
 use super::AppState;
+use super::headers::same_site;
 use super::limit::client_of;
-use super::refer::{page, refuse, same_site};
+use super::render::{page, refuse};
 use crate::areas::directory::Audience;
 use crate::calendar::uk_date;
 use crate::components::frame::{ExitVia, exit_path};
@@ -62,8 +63,8 @@ async fn lookup(State(state): State<AppState>, lang: Lang, req: Request) -> Resp
         typed: typed.clone(),
         problem,
     };
-    match super::refer::hand_off(&state, &handoff).await {
-        Some(id) => super::refer::see_other(&Stage::Status.path(lang, id.as_str())),
+    match super::handoffs::hand_off(&state, &handoff).await {
+        Some(id) => super::render::see_other(&Stage::Status.path(lang, id.as_str())),
         None => show(&state, lang, typed, problem, None).await,
     }
 }
