@@ -15,8 +15,12 @@ use rj::referral::token::FormTokens;
 use std::sync::LazyLock;
 
 static AREAS: LazyLock<Areas> = LazyLock::new(|| Areas::embedded().expect("embedded data"));
-static TOKENS: LazyLock<FormTokens> =
-    LazyLock::new(|| FormTokens::new(b"fuzzing-secret-fuzzing-secret-0123"));
+static TOKENS: LazyLock<FormTokens> = LazyLock::new(|| {
+    FormTokens::new(
+        rj::keys::Secrets::from_text("fuzzing-secret-fuzzing-secret-0123")
+            .ring(rj::keys::Purpose::FormToken),
+    )
+});
 const NOW: i64 = 1_800_000_000;
 
 /// One target's check of one input.

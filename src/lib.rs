@@ -6,6 +6,7 @@ pub mod areas;
 pub mod calendar;
 pub mod components;
 pub mod i18n;
+pub mod keys;
 pub mod mail;
 pub mod numbers;
 pub mod outbox;

@@ -122,7 +122,9 @@ async fn parts(
             public_url: "https://rj.example.org".into(),
             ..SiteSettings::default()
         },
-        rj::outbox::ack::AckTokens::new(b"a-test-secret"),
+        rj::outbox::ack::AckTokens::new(
+            rj::keys::Secrets::from_text("a-test-secret").ring(rj::keys::Purpose::AckLink),
+        ),
     ));
     (store, areas, directory, sender)
 }

@@ -483,8 +483,10 @@ fn post_through(port: u16, source: Ipv4Addr, shown: Shown) -> Result<String, u16
             let mut key = [0u8; 16];
             key[..8].copy_from_slice(&n.to_be_bytes());
             key[8..].copy_from_slice(&std::process::id().to_be_bytes().repeat(2));
-            rj::referral::token::FormTokens::new(SECRET.as_bytes())
-                .issue(key, rj::outbox::worker::unix_now())
+            rj::referral::token::FormTokens::new(
+                rj::keys::Secrets::from_text(SECRET).ring(rj::keys::Purpose::FormToken),
+            )
+            .issue(key, rj::outbox::worker::unix_now())
         }
     };
     let body = form(&token, false);

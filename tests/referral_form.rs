@@ -525,7 +525,9 @@ async fn the_area_list_is_marked_when_it_has_an_error() {
 async fn an_old_form_comes_back_to_check_with_its_answers() {
     let secret = "a-test-secret-that-is-long-enough-123";
     let app = fresh_app(&[("RJ_SECRET", secret)]).await;
-    let tokens = rj::referral::token::FormTokens::new(secret.as_bytes());
+    let tokens = rj::referral::token::FormTokens::new(
+        rj::keys::Secrets::from_text(secret).ring(rj::keys::Purpose::FormToken),
+    );
     let now = rj::outbox::worker::unix_now();
     let old = tokens.issue([9; 16], now - 25 * 3600);
     let (status, location, html) =
@@ -600,7 +602,9 @@ async fn a_thousand_random_posts() {
         ("RJ_SECRET", secret),
     ])
     .await;
-    let tokens = rj::referral::token::FormTokens::new(secret.as_bytes());
+    let tokens = rj::referral::token::FormTokens::new(
+        rj::keys::Secrets::from_text(secret).ring(rj::keys::Purpose::FormToken),
+    );
     let now = rj::outbox::worker::unix_now();
     let known = |slug: &str| state.areas.by_slug(slug).is_some();
     let mut rng = rand::rngs::StdRng::seed_from_u64(8);

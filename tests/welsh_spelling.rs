@@ -372,7 +372,9 @@ fn welsh_emails() -> Vec<(String, String)> {
             .unwrap(),
         None,
         &site,
-        rj::outbox::ack::AckTokens::new(b"a-test-secret"),
+        rj::outbox::ack::AckTokens::new(
+            rj::keys::Secrets::from_text("a-test-secret").ring(rj::keys::Purpose::AckLink),
+        ),
     );
     let triage = EmailAddress::parse("triage@rj.example.org").unwrap();
     let directory = |routing: &str| {

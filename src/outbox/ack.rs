@@ -1,10 +1,11 @@
 //! The service's "Confirm you have received this request" link. Each request's link
-//! carries a tag: an HMAC of its reference under `RJ_SECRET`, so nobody can make one
+//! carries a tag: an HMAC of its reference under a key from `RJ_SECRET` (`keys`), so nobody can make one
 //! for a reference they only guessed, and no table of tokens needs keeping. Opening
 //! the link changes nothing (mail scanners open links); only the page's button, a
 //! POST, records the acknowledgement.
 
 use crate::i18n::{Lang, Page};
+use crate::keys::{Key, KeyRing};
 use crate::referral::reference::Reference;
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use hmac::{Hmac, Mac};
@@ -13,40 +14,37 @@ use sha2::Sha256;
 /// Bytes of the HMAC kept in a link: 128 bits, 22 characters.
 const TAG_BYTES: usize = 16;
 
-/// Kept apart from the form tokens signed with the same secret.
-const DOMAIN: &[u8] = b"rj-acknowledge/1\0";
-
 /// Signs and checks acknowledgement links.
 #[derive(Clone)]
 pub struct AckTokens {
-    secret: Vec<u8>,
+    keys: KeyRing,
 }
 
 impl AckTokens {
-    pub fn new(secret: &[u8]) -> Self {
-        Self {
-            secret: secret.to_vec(),
-        }
+    pub fn new(keys: KeyRing) -> Self {
+        Self { keys }
     }
 
-    fn mac(&self, reference: Reference) -> Hmac<Sha256> {
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.secret).expect("any key length");
-        mac.update(DOMAIN);
+    fn mac(key: &Key, reference: Reference) -> Hmac<Sha256> {
+        let mut mac = key.mac();
         mac.update(reference.to_string().as_bytes());
         mac
     }
 
     /// The tag of `reference`'s link.
     pub fn tag(&self, reference: Reference) -> String {
-        URL_SAFE_NO_PAD.encode(&self.mac(reference).finalize().into_bytes()[..TAG_BYTES])
+        let mac = Self::mac(self.keys.current(), reference);
+        URL_SAFE_NO_PAD.encode(&mac.finalize().into_bytes()[..TAG_BYTES])
     }
 
     /// Whether `tag` is `reference`'s (compared in constant time).
     pub fn check(&self, reference: Reference, tag: &str) -> bool {
         match URL_SAFE_NO_PAD.decode(tag) {
-            Ok(bytes) if bytes.len() == TAG_BYTES => {
-                self.mac(reference).verify_truncated_left(&bytes).is_ok()
-            }
+            Ok(bytes) if bytes.len() == TAG_BYTES => self.keys.accepted().any(|key| {
+                Self::mac(key, reference)
+                    .verify_truncated_left(&bytes)
+                    .is_ok()
+            }),
             _ => false,
         }
     }
@@ -81,7 +79,9 @@ mod tests {
 
     #[test]
     fn tags_belong_to_one_reference_and_one_secret() {
-        let tokens = AckTokens::new(b"a-secret");
+        let tokens = AckTokens::new(
+            crate::keys::Secrets::from_text("a-secret").ring(crate::keys::Purpose::AckLink),
+        );
         let a = Reference::generate({
             let mut n: u64 = 12345;
             move || {
@@ -100,7 +100,13 @@ mod tests {
         assert_eq!(tag.len(), 22);
         assert!(tokens.check(a, &tag));
         assert!(!tokens.check(b, &tag), "another reference");
-        assert!(!AckTokens::new(b"other").check(a, &tag), "another secret");
+        assert!(
+            !AckTokens::new(
+                crate::keys::Secrets::from_text("other").ring(crate::keys::Purpose::AckLink)
+            )
+            .check(a, &tag),
+            "another secret"
+        );
         for junk in [
             "",
             "x",

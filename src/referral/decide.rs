@@ -172,7 +172,9 @@ mod tests {
     use super::*;
 
     fn run(body: &str) -> Outcome {
-        let tokens = FormTokens::new(b"secret");
+        let tokens = FormTokens::new(
+            crate::keys::Secrets::from_text("secret").ring(crate::keys::Purpose::FormToken),
+        );
         let known = |slug: &str| slug == "kent";
         let rules = Rules {
             tokens: &tokens,

@@ -11,12 +11,11 @@ use super::form::Answers;
 use super::problem::Problem;
 use super::view::StatusProblem;
 pub use super::view::Step;
+use crate::keys::KeyRing;
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use chacha20poly1305::aead::{Aead, KeyInit, Payload};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
-use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
-use sha2::Sha256;
 
 /// The longest a handoff lives: long enough to read the answers back and press Send,
 /// short enough that a page reopened from the history later shows nothing.
@@ -86,17 +85,18 @@ impl std::fmt::Display for HandoffId {
 /// Seals and opens handoffs.
 #[derive(Clone)]
 pub struct Sealer {
-    cipher: XChaCha20Poly1305,
+    /// The current key's cipher first (it seals); then the previous secret's, during a
+    /// rotation (it still opens).
+    ciphers: Vec<XChaCha20Poly1305>,
 }
 
 impl Sealer {
-    /// The key is derived from the site's secret for this one purpose.
-    pub fn new(secret: &[u8]) -> Self {
-        let mut mac = <Hmac<Sha256> as Mac>::new_from_slice(secret).expect("any key length");
-        mac.update(b"rj handoff key v1");
-        let key = mac.finalize().into_bytes();
+    pub fn new(keys: &KeyRing) -> Self {
         Self {
-            cipher: XChaCha20Poly1305::new(&key),
+            ciphers: keys
+                .accepted()
+                .map(|key| XChaCha20Poly1305::new(key.cipher_key().into()))
+                .collect(),
         }
     }
 
@@ -105,8 +105,7 @@ impl Sealer {
         let plain = serde_json::to_vec(handoff).expect("a handoff always serialises");
         let nonce_bytes: [u8; 24] = rand::random();
         let nonce = XNonce::from_slice(&nonce_bytes);
-        let sealed = self
-            .cipher
+        let sealed = self.ciphers[0]
             .encrypt(
                 nonce,
                 Payload {
@@ -128,16 +127,17 @@ impl Sealer {
             return None;
         }
         let (nonce, ciphertext) = bytes.split_at(24);
-        let plain = self
-            .cipher
-            .decrypt(
-                XNonce::from_slice(nonce),
-                Payload {
-                    msg: ciphertext,
-                    aad: id.as_str().as_bytes(),
-                },
-            )
-            .ok()?;
+        let plain = self.ciphers.iter().find_map(|cipher| {
+            cipher
+                .decrypt(
+                    XNonce::from_slice(nonce),
+                    Payload {
+                        msg: ciphertext,
+                        aad: id.as_str().as_bytes(),
+                    },
+                )
+                .ok()
+        })?;
         serde_json::from_slice(&plain).ok()
     }
 }
@@ -162,15 +162,40 @@ mod tests {
 
     #[test]
     fn a_sealed_handoff_opens_only_for_its_id_and_key() {
-        let sealer = Sealer::new(b"secret");
+        let sealer = Sealer::new(
+            &crate::keys::Secrets::from_text("secret").ring(crate::keys::Purpose::Handoff),
+        );
         let id = HandoffId::random();
         let sealed = sealer.seal(&id, &form());
         assert!(!sealed.contains("Siân") && !sealed.contains("Si"), "sealed");
         assert_eq!(sealer.open(&id, &sealed), Some(form()));
         assert_eq!(sealer.open(&HandoffId::random(), &sealed), None);
-        assert_eq!(Sealer::new(b"other").open(&id, &sealed), None);
+        assert_eq!(
+            Sealer::new(
+                &crate::keys::Secrets::from_text("other").ring(crate::keys::Purpose::Handoff)
+            )
+            .open(&id, &sealed),
+            None
+        );
         assert_eq!(sealer.open(&id, "junk"), None);
         assert_eq!(sealer.open(&id, ""), None);
+    }
+
+    #[test]
+    fn during_a_rotation_what_the_old_secret_sealed_still_opens() {
+        use crate::keys::{Purpose, Secrets};
+        let old = Sealer::new(&Secrets::from_text("old-secret").ring(Purpose::Handoff));
+        let rotating = Sealer::new(
+            &Secrets::new(
+                b"new-secret".to_vec().into(),
+                Some(b"old-secret".to_vec().into()),
+            )
+            .ring(Purpose::Handoff),
+        );
+        let id = HandoffId::random();
+        assert_eq!(rotating.open(&id, &old.seal(&id, &form())), Some(form()));
+        // New handoffs are sealed under the new secret only.
+        assert_eq!(old.open(&id, &rotating.seal(&id, &form())), None);
     }
 
     #[test]

@@ -1,10 +1,10 @@
 //! The form token: a random idempotency key and the time the form was first shown,
-//! signed with `RJ_SECRET`. Send uses it to store a request once however often it is
+//! signed with a key from `RJ_SECRET` (`keys`). Send uses it to store a request once however often it is
 //! sent, and to refuse forms filled in faster than a person could.
 
+use crate::keys::{Key, KeyRing};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
-use hmac::{Hmac, Mac};
-use sha2::Sha256;
+use hmac::Mac;
 
 const KEY_BYTES: usize = 16;
 
@@ -16,7 +16,7 @@ const TAG_BYTES: usize = 16;
 /// Issues and checks form tokens.
 #[derive(Clone)]
 pub struct FormTokens {
-    secret: Vec<u8>,
+    keys: KeyRing,
 }
 
 /// A token whose signature checked out.
@@ -42,14 +42,12 @@ impl FormToken {
 }
 
 impl FormTokens {
-    pub fn new(secret: &[u8]) -> Self {
-        Self {
-            secret: secret.to_vec(),
-        }
+    pub fn new(keys: KeyRing) -> Self {
+        Self { keys }
     }
 
     fn tag(&self, body: &[u8]) -> [u8; TAG_BYTES] {
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.secret).expect("any key length");
+        let mut mac = self.keys.current().mac();
         mac.update(body);
         mac.finalize().into_bytes()[..TAG_BYTES]
             .try_into()
@@ -71,9 +69,14 @@ impl FormTokens {
             return None;
         }
         let (body, tag) = bytes.split_at(KEY_BYTES + 8);
-        let mut mac = Hmac::<Sha256>::new_from_slice(&self.secret).expect("any key length");
-        mac.update(body);
-        mac.verify_truncated_left(tag).ok()?;
+        let signed = |key: &Key| {
+            let mut mac = key.mac();
+            mac.update(body);
+            mac.verify_truncated_left(tag).is_ok()
+        };
+        if !self.keys.accepted().any(signed) {
+            return None;
+        }
         let issued_at = i64::from_be_bytes(body[KEY_BYTES..].try_into().ok()?);
         Some(FormToken {
             key: URL_SAFE_NO_PAD.encode(&body[..KEY_BYTES]),
@@ -87,7 +90,7 @@ impl FormTokens {
 /// request; different answers on the same form are a new request, never merged into
 /// the first or dropped.
 pub fn idempotency_key(token: &FormToken, referral: &super::form::Referral) -> String {
-    use sha2::Digest;
+    use sha2::{Digest, Sha256};
     // Serialising a struct writes its fields in their fixed order: a stable digest.
     let answers = serde_json::to_vec(referral).unwrap_or_default();
     let digest = Sha256::digest(&answers);
@@ -100,13 +103,19 @@ mod tests {
 
     #[test]
     fn round_trip_and_tampering() {
-        let tokens = FormTokens::new(b"secret");
+        let tokens = FormTokens::new(
+            crate::keys::Secrets::from_text("secret").ring(crate::keys::Purpose::FormToken),
+        );
         let t = tokens.issue([7; 16], 1_700_000_000);
         let checked = tokens.check(&t).unwrap();
         assert_eq!(checked.issued_at, 1_700_000_000);
         assert_eq!(tokens.check(&t).unwrap().key, checked.key, "stable key");
         assert!(
-            FormTokens::new(b"other").check(&t).is_none(),
+            FormTokens::new(
+                crate::keys::Secrets::from_text("other").ring(crate::keys::Purpose::FormToken)
+            )
+            .check(&t)
+            .is_none(),
             "another secret"
         );
         let mut bytes = URL_SAFE_NO_PAD.decode(&t).unwrap();

@@ -8,9 +8,6 @@ use crate::outbox::alerts::AlertKind;
 use crate::outbox::worker::unix_now;
 use crate::referral::reference::Reference;
 use crate::store::{Backend, DatabaseUrl, MigrationStatus, Numbers, Resolved, Store};
-use hmac::{Hmac, Mac};
-use secrecy::ExposeSecret;
-use sha2::Sha256;
 use std::process::ExitCode;
 
 /// The directory was checked on loading; this also checks the database (reached, and
@@ -47,8 +44,13 @@ pub async fn check_config(state: &AppState) -> ExitCode {
          acknowledgement link is checked by whichever instance gets it: either is refused \
          if the secret differs. Without RJ_SECRET, each start makes a random one (and the \
          links already emailed stop working).",
-        secret_fingerprint(state.config.secret.expose_secret())
+        state.config.secrets.fingerprints().0
     );
+    if let Some(previous) = state.config.secrets.fingerprints().1 {
+        println!(
+            "previous secret: fingerprint {previous} (RJ_SECRET_PREVIOUS): forms, links and              pages made under it are still accepted. Remove it once the links already              emailed have been used (or after the retention period)."
+        );
+    }
     if state.store.backend() == Backend::Postgres {
         println!(
             "instances: PostgreSQL is shared, so requests, leases, acknowledgements, alerts \
@@ -102,16 +104,6 @@ fn migrations_report(status: &MigrationStatus) -> String {
         ));
     }
     lines.join("\n")
-}
-
-/// Eight hex digits that tell secrets apart without showing them.
-fn secret_fingerprint(secret: &[u8]) -> String {
-    let mut mac = Hmac::<Sha256>::new_from_slice(secret).expect("any key length");
-    mac.update(b"rj-secret-fingerprint");
-    mac.finalize().into_bytes()[..4]
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
 }
 
 /// `rj migrate`: applies this binary's migrations that the database lacks. Only the

@@ -1,10 +1,11 @@
 //! Configuration, read once from the environment at start-up into typed values.
 //! Nothing else in the program reads environment variables.
 
+use crate::keys::Secrets;
 use crate::mail::address::EmailAddress;
 use crate::site::{DEFAULT_EXIT_URL, SiteSettings};
 use crate::store::{DatabaseUrl, DatabaseUrlError};
-use secrecy::{SecretSlice, SecretString};
+use secrecy::SecretString;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 
@@ -52,9 +53,9 @@ pub struct Config {
     /// How long a worker holds a request it is delivering (`RJ_LEASE_SECONDS`): what a
     /// request held by a crashed instance waits before another takes it up.
     pub lease_seconds: u64,
-    /// Key for signing form tokens (`RJ_SECRET`); random per start in development.
-    /// Never prints.
-    pub secret: SecretSlice<u8>,
+    /// Where every key comes from (`RJ_SECRET`, and `RJ_SECRET_PREVIOUS` during a
+    /// rotation; see `keys`); random per start in development. Never prints.
+    pub secrets: Secrets,
     /// The least time, in seconds, between showing the form and sending it.
     pub min_fill_seconds: u64,
     /// Requests one client may send in an hour; 0 turns the limit off.
@@ -111,8 +112,8 @@ pub enum ConfigError {
     BadHeaderName(String),
     #[error(transparent)]
     BadDatabaseUrl(#[from] DatabaseUrlError),
-    #[error("RJ_SECRET must be at least 32 characters long")]
-    ShortSecret,
+    #[error("{0} must be at least 32 characters long")]
+    ShortSecret(&'static str),
     #[error("{0} must be set when RJ_ENV=production")]
     MissingInProduction(&'static str),
     #[error(
@@ -235,14 +236,21 @@ impl Config {
             mail_dir: get("RJ_MAIL_DIR").map_or_else(|| PathBuf::from("var/mail"), PathBuf::from),
             retry_base_seconds: number("RJ_RETRY_BASE_SECONDS", 30)?.max(1),
             lease_seconds: number("RJ_LEASE_SECONDS", 120)?.max(1),
-            secret: match get("RJ_SECRET") {
-                Some(s) if s.len() >= 32 => s.into_bytes().into(),
-                Some(_) => return Err(ConfigError::ShortSecret),
-                None if env == Environment::Production => {
-                    return Err(ConfigError::MissingInProduction("RJ_SECRET"));
-                }
-                None => rand::random::<[u8; 32]>().to_vec().into(),
-            },
+            secrets: Secrets::new(
+                match get("RJ_SECRET") {
+                    Some(s) if s.len() >= 32 => s.into_bytes().into(),
+                    Some(_) => return Err(ConfigError::ShortSecret("RJ_SECRET")),
+                    None if env == Environment::Production => {
+                        return Err(ConfigError::MissingInProduction("RJ_SECRET"));
+                    }
+                    None => rand::random::<[u8; 32]>().to_vec().into(),
+                },
+                match get("RJ_SECRET_PREVIOUS") {
+                    Some(s) if s.len() >= 32 => Some(s.into_bytes().into()),
+                    Some(_) => return Err(ConfigError::ShortSecret("RJ_SECRET_PREVIOUS")),
+                    None => None,
+                },
+            ),
             min_fill_seconds: number("RJ_MIN_FILL_SECONDS", 3)?,
             send_limit_per_hour: number("RJ_SEND_LIMIT_PER_HOUR", 5)?.min(u64::from(u32::MAX))
                 as u32,
@@ -367,6 +375,10 @@ mod tests {
     fn secrets_never_print() {
         let c = config(&[
             ("RJ_SECRET", "the-signing-secret-0123456789abcdefXYZ"),
+            (
+                "RJ_SECRET_PREVIOUS",
+                "the-signing-secret-0123456789abcdefOLD",
+            ),
             (
                 "RJ_SMTP_URL",
                 "smtp://mailuser:pa55-word-42@smtp.example.org:587",

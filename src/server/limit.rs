@@ -4,6 +4,7 @@
 //! (`RJ_CLIENT_IP_HEADER`). The counts live in the database (`Store::count_hit`), so
 //! every instance behind the proxy counts the same client the same.
 
+use crate::keys::KeyRing;
 use crate::store::Store;
 use axum::extract::{ConnectInfo, Request};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
@@ -25,31 +26,32 @@ pub struct ClientLimit {
 
 impl ClientLimit {
     /// The Send limit: new requests per client per hour.
-    pub fn send(per_hour: u32, secret: &[u8]) -> Self {
+    pub fn send(per_hour: u32, keys: &KeyRing) -> Self {
         Self::new(
             "send",
             per_hour,
             crate::site::CLIENT_LIMIT_MINUTES * 60,
-            secret,
+            keys,
         )
     }
 
     /// The status page's limit: reference lookups per client per hour.
-    pub fn status(per_hour: u32, secret: &[u8]) -> Self {
+    pub fn status(per_hour: u32, keys: &KeyRing) -> Self {
         Self::new(
             "status",
             per_hour,
             crate::site::CLIENT_LIMIT_MINUTES * 60,
-            secret,
+            keys,
         )
     }
 
-    pub fn new(name: &'static str, max: u32, window_seconds: i64, secret: &[u8]) -> Self {
+    /// Counts under the current key only: after a rotation the counts start afresh.
+    pub fn new(name: &'static str, max: u32, window_seconds: i64, keys: &KeyRing) -> Self {
         Self {
             name,
             max,
             window_seconds,
-            hasher: Hmac::new_from_slice(secret).expect("any key length"),
+            hasher: keys.current().mac(),
         }
     }
 
@@ -189,12 +191,20 @@ mod tests {
 
     #[test]
     fn addresses_are_stored_as_keyed_hashes() {
-        let limit = ClientLimit::send(5, b"a-secret-of-thirty-two-characters!");
+        let limit = ClientLimit::send(
+            5,
+            &crate::keys::Secrets::from_text("a-secret-of-thirty-two-characters!")
+                .ring(crate::keys::Purpose::ClientLimit),
+        );
         let (a, b) = (ip("203.0.113.1"), ip("203.0.113.2"));
         assert_eq!(limit.key(a), limit.key(a));
         assert_ne!(limit.key(a), limit.key(b));
         assert!(!limit.key(a).contains("203"));
-        let other_secret = ClientLimit::send(5, b"another-secret-of-thirty-two-chars");
+        let other_secret = ClientLimit::send(
+            5,
+            &crate::keys::Secrets::from_text("another-secret-of-thirty-two-chars")
+                .ring(crate::keys::Purpose::ClientLimit),
+        );
         assert_ne!(limit.key(a), other_secret.key(a));
     }
 }

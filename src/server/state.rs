@@ -7,6 +7,7 @@ use super::limit;
 use crate::areas::directory::{Directory, DirectoryError, Routing};
 use crate::areas::{Areas, DataError};
 use crate::calendar::{AckClock, WorkingDays};
+use crate::keys::Purpose;
 use crate::mail::render::Sender;
 use crate::mail::transport::{Mailer, MailerError};
 use crate::outbox::ack::AckTokens;
@@ -127,17 +128,15 @@ impl AppState {
                 .expect("checked when the configuration was read"),
             config.mail_from_name_cy.clone(),
             &config.site,
-            AckTokens::new(config.secret.expose_secret()),
+            AckTokens::new(config.secrets.ring(Purpose::AckLink)),
         ));
         let (clock, calendar) = ack_clock(&config.tracking)?;
-        let tokens = FormTokens::new(config.secret.expose_secret());
-        let sealer = crate::referral::handoff::Sealer::new(config.secret.expose_secret());
-        let send_limit =
-            limit::ClientLimit::send(config.send_limit_per_hour, config.secret.expose_secret());
-        let status_limit = limit::ClientLimit::status(
-            config.tracking.status_limit_per_hour,
-            config.secret.expose_secret(),
-        );
+        let tokens = FormTokens::new(config.secrets.ring(Purpose::FormToken));
+        let sealer = crate::referral::handoff::Sealer::new(&config.secrets.ring(Purpose::Handoff));
+        let limit_keys = config.secrets.ring(Purpose::ClientLimit);
+        let send_limit = limit::ClientLimit::send(config.send_limit_per_hour, &limit_keys);
+        let status_limit =
+            limit::ClientLimit::status(config.tracking.status_limit_per_hour, &limit_keys);
         Ok(Self {
             tokens,
             sealer,
