@@ -13,9 +13,10 @@ use common::smtp::{SmtpServer, free_port};
 use mail_parser::{MessageParser, MimeHeaders};
 use rj::areas::Areas;
 use rj::areas::directory::{Directory, Routing};
+use rj::calendar::{Clock, unix_now};
 use rj::mail::render::Sender;
 use rj::mail::transport::Mailer;
-use rj::outbox::worker::{Chasing, Pacing, Worker, unix_now};
+use rj::outbox::worker::{Chasing, Pacing, Worker};
 use rj::referral::form::{Answer3, ContactMethod, Referral, Relationship};
 use rj::site::SiteSettings;
 use rj::store::Store;
@@ -169,6 +170,7 @@ async fn harness_with(
         sender,
         pacing,
         chasing,
+        clock: Clock::system(),
     };
     let worker = tokio::spawn(worker.run(stopped));
     Harness {
@@ -460,6 +462,7 @@ async fn without_smtp_the_email_is_written_to_a_folder() {
         sender,
         pacing: Pacing::default(),
         chasing: chasing(),
+        clock: Clock::system(),
     };
     let reference = store
         .insert("f", &referral("kent", "File Person"), unix_now(), counter())
@@ -515,6 +518,7 @@ async fn several_workers_send_each_request_exactly_once() {
                 sender: sender.clone(),
                 pacing: pacing.clone(),
                 chasing: chasing(),
+                clock: Clock::system(),
             };
             tokio::spawn(worker.run_with(stopped.clone(), i == 0))
         })

@@ -486,7 +486,7 @@ fn post_through(port: u16, source: Ipv4Addr, shown: Shown) -> Result<String, u16
             rj::referral::token::FormTokens::new(
                 rj::keys::Secrets::from_text(SECRET).ring(rj::keys::Purpose::FormToken),
             )
-            .issue(key, rj::outbox::worker::unix_now())
+            .issue(key, rj::calendar::unix_now())
         }
     };
     let body = form(&token, false);
@@ -777,7 +777,7 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
         "a GET records nothing"
     );
     // Each link's button pressed twice at the same moment, once on each instance.
-    let round = rj::outbox::worker::unix_now();
+    let round = rj::calendar::unix_now();
     std::thread::scope(|scope| {
         for r in &confirmed {
             for port in ports {
@@ -789,7 +789,7 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
             }
         }
     });
-    let round_end = rj::outbox::worker::unix_now();
+    let round_end = rj::calendar::unix_now();
     let times = pg.sql(
         &database,
         "SELECT reference, acknowledged_at FROM referrals
@@ -1231,7 +1231,7 @@ fn operator_commands_and_the_admin_listener() {
 
     // The commissioners' report: Kent's counts are under 5, so the totals they are
     // part of are withheld ([c]) and Kent's cannot be worked out from them.
-    let month = rj::store::month_of(rj::outbox::worker::unix_now());
+    let month = rj::store::month_of(rj::calendar::unix_now());
     let (code, csv) = command(&["report", "--from", &month, "--to", &month]);
     assert_eq!(code, 0, "{csv}");
     println!("$ rj report --from {month} --to {month}\n{csv}");

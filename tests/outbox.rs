@@ -827,7 +827,7 @@ async fn a_resolved_request_is_no_longer_sent_chased_or_purged(db: TestDb) {
 }
 
 async fn the_commissioners_record_counts_working_days_and_outlives_the_purge(db: TestDb) {
-    use rj::areas::directory::Date;
+    use rj::calendar::Date;
     use rj::calendar::{WorkingDays, uk_time};
     let store = db.open().await;
     // Thursday 24 December 2026, 10:00: confirmed on Tuesday 29 December (Christmas

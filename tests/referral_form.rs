@@ -528,7 +528,7 @@ async fn an_old_form_comes_back_to_check_with_its_answers() {
     let tokens = rj::referral::token::FormTokens::new(
         rj::keys::Secrets::from_text(secret).ring(rj::keys::Purpose::FormToken),
     );
-    let now = rj::outbox::worker::unix_now();
+    let now = rj::calendar::unix_now();
     let old = tokens.issue([9; 16], now - 25 * 3600);
     let (status, location, html) =
         post(&app, "/refer", &format!("{VALID}&action=send&token={old}")).await;
@@ -605,7 +605,7 @@ async fn a_thousand_random_posts() {
     let tokens = rj::referral::token::FormTokens::new(
         rj::keys::Secrets::from_text(secret).ring(rj::keys::Purpose::FormToken),
     );
-    let now = rj::outbox::worker::unix_now();
+    let now = rj::calendar::unix_now();
     let known = |slug: &str| state.areas.by_slug(slug).is_some();
     let mut rng = rand::rngs::StdRng::seed_from_u64(8);
     // Each stored request's reference, by what was posted (token and body).
@@ -829,7 +829,7 @@ async fn the_status_page_shows_dates_and_nothing_personal() {
     let r = rj::referral::reference::Reference::parse(&reference).unwrap();
     state
         .store
-        .resolve(r, "passed on by phone", rj::outbox::worker::unix_now())
+        .resolve(r, "passed on by phone", rj::calendar::unix_now())
         .await
         .unwrap();
     let (_, html) = status_of(&app, "/refer/status", &reference).await;
@@ -1065,7 +1065,7 @@ async fn sending_deletes_the_check_page_and_handoffs_expire() {
     let sent = location.unwrap();
     common::page(&app, &sent, StatusCode::OK).await;
     let ttl = rj::referral::handoff::TTL_SECONDS;
-    let now = rj::outbox::worker::unix_now();
+    let now = rj::calendar::unix_now();
     assert!(state.store.purge_handoffs(now).await.unwrap() == 0);
     assert!(state.store.purge_handoffs(now + ttl + 1).await.unwrap() >= 1);
     let res = send(&app, Request::get(&sent).body(Body::empty()).unwrap()).await;

@@ -578,7 +578,7 @@ async fn operators_numbers_are_on_the_admin_listener_only() {
         seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
         seed >> 20
     };
-    let now = rj::outbox::worker::unix_now();
+    let now = rj::calendar::unix_now();
     let mut refs = Vec::new();
     for (i, area) in ["kent", "kent", "essex", "kent"].iter().enumerate() {
         refs.push(

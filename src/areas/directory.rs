@@ -7,6 +7,7 @@
 pub mod routing;
 
 use super::{AreaId, Areas, PoliceArea};
+use crate::calendar::Date;
 use crate::i18n::{Lang, Tr};
 use crate::mail::address::{EmailAddress, is_example_domain};
 use serde::Deserialize;
@@ -138,88 +139,6 @@ impl Service {
                 .collect();
             format!("tel:{digits}")
         })
-    }
-}
-
-/// A calendar date (for `checked_on`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Date {
-    pub year: i32,
-    pub month: u8,
-    pub day: u8,
-}
-
-impl Date {
-    /// Days since 1970-01-01 (proleptic Gregorian), for comparing dates.
-    pub fn days(self) -> i64 {
-        let (y, m, d) = (
-            i64::from(self.year),
-            i64::from(self.month),
-            i64::from(self.day),
-        );
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
-    }
-
-    /// The date `days` after 1970-01-01.
-    pub fn from_days(days: i64) -> Self {
-        let z = days + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-        let month = (if mp < 10 { mp + 3 } else { mp - 9 }) as u8;
-        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-        Self { year, month, day }
-    }
-
-    /// The same day a year earlier (29 February becomes 28 February).
-    pub fn year_before(self) -> Self {
-        let day = if self.month == 2 && self.day == 29 {
-            28
-        } else {
-            self.day
-        };
-        Self {
-            year: self.year - 1,
-            day,
-            ..self
-        }
-    }
-}
-
-impl Date {
-    /// Today's date (UTC) from the system clock.
-    pub fn today() -> Self {
-        let secs = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        Date::from_days(i64::try_from(secs / 86_400).unwrap_or(0))
-    }
-}
-
-impl Date {
-    /// "29 November 2026" / "29 Tachwedd 2026".
-    pub fn spoken(self, lang: Lang) -> String {
-        format!(
-            "{} {} {}",
-            self.day,
-            Tr(lang).t(&format!("month-{}", self.month)),
-            self.year
-        )
-    }
-}
-
-impl std::fmt::Display for Date {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
 

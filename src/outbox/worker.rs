@@ -9,14 +9,14 @@
 use super::alerts::{self, AlertKind};
 use crate::areas::directory::{Directory, Route};
 use crate::areas::{Areas, PoliceArea};
-use crate::calendar::AckClock;
+use crate::calendar::{AckClock, Clock};
 use crate::mail::address::EmailAddress;
 use crate::mail::render::{self, Reminder, Sender};
 use crate::mail::transport::{Mailer, SendError};
 use crate::referral::form::Referral;
 use crate::store::{Claimed, ClaimedAlert, Delivered, Store};
 use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::Duration;
 use tokio::sync::watch;
 
 /// How the worker paces itself.
@@ -64,6 +64,8 @@ pub struct Worker {
     pub sender: Arc<Sender>,
     pub pacing: Pacing,
     pub chasing: Chasing,
+    /// The time (the system's, or a test's).
+    pub clock: Clock,
 }
 
 /// Chasing requests nobody has confirmed: when, and who hears of it.
@@ -72,12 +74,6 @@ pub struct Chasing {
     pub clock: AckClock,
     /// Where escalations and alerts go (`RJ_OPERATOR_EMAIL`).
     pub operator: EmailAddress,
-}
-
-pub fn unix_now() -> i64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs() as i64)
 }
 
 /// Seconds to wait before attempt `attempts + 1`: base × 2^(attempts−1), capped, ±20%.
@@ -105,10 +101,10 @@ impl Worker {
                 break;
             }
             if sweeper && tokio::time::Instant::now() >= next_sweep {
-                self.sweep(unix_now()).await;
+                self.sweep(self.clock.now()).await;
                 next_sweep = tokio::time::Instant::now() + self.pacing.sweep;
             }
-            let now = unix_now();
+            let now = self.clock.now();
             let lease = self.pacing.lease.as_secs() as i64;
             let idle = match self.store.claim(now, lease).await {
                 Ok(Some(claimed)) => {
@@ -192,7 +188,7 @@ impl Worker {
             Ok(None) => {}
             Err(e) => tracing::warn!(%reference, "outbox: no confirmation: {e}"),
         }
-        let at = unix_now();
+        let at = self.clock.now();
         let delivered = Delivered {
             at,
             remind_at: self.chasing.clock.remind_at(at),
@@ -210,7 +206,7 @@ impl Worker {
                 tracing::warn!(reference = %c.reference, attempt = c.attempts, retry_in_seconds = wait, "outbox: not sent, will retry: {reason}");
                 if let Err(e) = self
                     .store
-                    .mark_retry(c.id, unix_now() + wait, &reason)
+                    .mark_retry(c.id, self.clock.now() + wait, &reason)
                     .await
                 {
                     tracing::error!(reference = %c.reference, "outbox: cannot schedule the retry (the lease will expire and it will be tried again): {e}");
@@ -228,7 +224,7 @@ impl Worker {
              Fix the cause (check the area's address in RJ_ROUTING), then run `rj outbox retry {}`",
             c.reference
         );
-        if let Err(e) = self.store.mark_failed(c.id, reason, unix_now()).await {
+        if let Err(e) = self.store.mark_failed(c.id, reason, self.clock.now()).await {
             tracing::error!(reference = %c.reference, "outbox: cannot record the failure: {e}");
         }
     }
@@ -344,7 +340,7 @@ impl Worker {
                 tracing::warn!(%reference, kind = kind.as_str(), retry_in_seconds = wait, "outbox: alert not sent, will retry: {reason}");
                 if let Err(e) = self
                     .store
-                    .retry_alert(alert.id, unix_now() + wait, &reason)
+                    .retry_alert(alert.id, self.clock.now() + wait, &reason)
                     .await
                 {
                     tracing::error!(%reference, "outbox: cannot schedule the alert's retry: {e}");
@@ -360,7 +356,7 @@ impl Worker {
     async fn finish_alert(&self, alert: &ClaimedAlert, status: &str, error: Option<&str>) {
         if let Err(e) = self
             .store
-            .finish_alert(alert.id, status, unix_now(), error)
+            .finish_alert(alert.id, status, self.clock.now(), error)
             .await
         {
             tracing::error!(reference = %alert.facts.reference, "outbox: cannot record the alert (it may be sent again): {e}");

@@ -2,8 +2,9 @@
 //! and the list of every police area. Works as a plain GET form without JavaScript.
 
 use super::area_data;
-use crate::areas::directory::{Date, Directory, FactsFrom};
+use crate::areas::directory::{Directory, FactsFrom};
 use crate::areas::{Answer, Areas, Kind, MatchKind, Note, PoliceArea, describe};
+use crate::calendar::Date;
 use crate::components::form::{FormGroup, Heading, described_by};
 use crate::components::prose::mixed_text;
 use crate::components::{Alternates, Frame, PageFrame, ServiceCard};

@@ -89,7 +89,7 @@ pub struct AckView {
     pub en_path: String,
     pub cy_path: String,
     /// When the service confirmed it (UK date), if it has.
-    pub acknowledged_on: Option<crate::areas::directory::Date>,
+    pub acknowledged_on: Option<crate::calendar::Date>,
 }
 
 /// What the status page shows after a lookup.
@@ -140,13 +140,13 @@ impl StatusProblem {
 pub struct StatusFound {
     pub reference: String,
     /// When the person sent it (UK date).
-    pub sent_on: crate::areas::directory::Date,
+    pub sent_on: crate::calendar::Date,
     /// When the service confirmed it has it.
-    pub received_on: Option<crate::areas::directory::Date>,
+    pub received_on: Option<crate::calendar::Date>,
     /// When the operator closed it without the service's confirmation.
-    pub closed_on: Option<crate::areas::directory::Date>,
+    pub closed_on: Option<crate::calendar::Date>,
     /// The day by which the person should have heard.
-    pub heard_by: crate::areas::directory::Date,
+    pub heard_by: crate::calendar::Date,
     /// The area's slug and whether the request went straight to its service (youth:
     /// its youth service), or through the operator's team (`None`).
     pub service: Option<(String, bool)>,

@@ -9,7 +9,6 @@ use super::headers::same_site;
 use super::render::{not_found, refuse, stored_page};
 use crate::calendar::uk_date;
 use crate::i18n::{Lang, Page};
-use crate::outbox::worker::unix_now;
 use crate::referral::problem::Problem;
 use crate::referral::reference::Reference;
 use crate::referral::view::AckView;
@@ -81,7 +80,7 @@ async fn record(State(state): State<AppState>, lang: Lang, req: Request) -> Resp
     };
     match state
         .store
-        .acknowledge(reference, unix_now(), &state.calendar)
+        .acknowledge(reference, state.clock.now(), &state.calendar)
         .await
     {
         Ok(Some(ack)) => {

@@ -4,7 +4,6 @@
 
 use super::AppState;
 use crate::numbers::metrics;
-use crate::outbox::worker::unix_now;
 use axum::Router;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
@@ -27,7 +26,7 @@ async fn scrape(State(state): State<AppState>) -> Response {
                     (header::CONTENT_TYPE, metrics::CONTENT_TYPE),
                     (header::CACHE_CONTROL, "no-store"),
                 ],
-                metrics::render(&numbers, &slugs, unix_now()),
+                metrics::render(&numbers, &slugs, state.clock.now()),
             )
                 .into_response()
         }

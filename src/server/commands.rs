@@ -3,9 +3,7 @@
 //! prints plain words and exits non-zero on a problem.
 
 use super::AppState;
-use crate::areas::directory::Date;
 use crate::outbox::alerts::AlertKind;
-use crate::outbox::worker::unix_now;
 use crate::referral::reference::Reference;
 use crate::store::{Backend, DatabaseUrl, MigrationStatus, Numbers, Resolved, Store};
 use std::process::ExitCode;
@@ -15,9 +13,12 @@ use std::process::ExitCode;
 /// It changes nothing: unapplied migrations are reported, not applied.
 pub async fn check_config(state: &AppState) -> ExitCode {
     println!("configuration: ok ({:?})", state.config.env);
-    print!("{}", state.directory.report(&state.areas, Date::today()));
+    print!(
+        "{}",
+        state.directory.report(&state.areas, state.clock.today())
+    );
     match state.calendar.last_year() {
-        Some(last) if last > Date::today().year => {
+        Some(last) if last > state.clock.today().year => {
             println!("bank holidays: ok (listed to {last})")
         }
         Some(last) => println!(
@@ -139,7 +140,7 @@ pub async fn migrate(url: &DatabaseUrl) -> ExitCode {
 pub async fn outbox_status(state: &AppState) -> ExitCode {
     match state.store.numbers().await {
         Ok(n) => {
-            print!("{}", status_text(&n, unix_now()));
+            print!("{}", status_text(&n, state.clock.now()));
             ExitCode::SUCCESS
         }
         Err(e) => {
@@ -202,7 +203,7 @@ pub async fn outbox_retry(state: &AppState, reference: &str) -> ExitCode {
         eprintln!("`{reference}` is not a request reference (RJ-XXXX-XXXX)");
         return ExitCode::from(2);
     };
-    match state.store.retry(reference, unix_now()).await {
+    match state.store.retry(reference, state.clock.now()).await {
         Ok(true) => {
             println!("{reference} will be sent again now (if the site is running)");
             ExitCode::SUCCESS
@@ -236,7 +237,11 @@ pub async fn outbox_resolve(state: &AppState, reference: &str, note: &str) -> Ex
         );
         return ExitCode::from(2);
     }
-    match state.store.resolve(reference, note, unix_now()).await {
+    match state
+        .store
+        .resolve(reference, note, state.clock.now())
+        .await
+    {
         Ok(Resolved::Now) => {
             println!(
                 "{reference}: resolved. Its answers are deleted, and it will not be sent or chased again."

@@ -2,14 +2,13 @@
 //! (`referral::handoff`): stored, taken and forgotten here, never fatal to the page.
 
 use super::AppState;
-use crate::outbox::worker::unix_now;
 use crate::referral::handoff::{Handoff, HandoffId};
 
 /// Stores `handoff` for the next page, or `None` (logged) when the database cannot.
 pub(crate) async fn hand_off(state: &AppState, handoff: &Handoff) -> Option<HandoffId> {
     let id = HandoffId::random();
     let sealed = state.sealer.seal(&id, handoff);
-    let expires = unix_now() + crate::referral::handoff::TTL_SECONDS;
+    let expires = state.clock.now() + crate::referral::handoff::TTL_SECONDS;
     match state.store.put_handoff(id.as_str(), &sealed, expires).await {
         Ok(()) => Some(id),
         Err(e) => {
@@ -21,7 +20,7 @@ pub(crate) async fn hand_off(state: &AppState, handoff: &Handoff) -> Option<Hand
 
 /// The handoff under `id`, if it is still there and opens.
 pub(crate) async fn take(state: &AppState, id: &HandoffId) -> Option<Handoff> {
-    match state.store.handoff(id.as_str(), unix_now()).await {
+    match state.store.handoff(id.as_str(), state.clock.now()).await {
         Ok(Some(sealed)) => state.sealer.open(id, &sealed),
         Ok(None) => None,
         Err(e) => {

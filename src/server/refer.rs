@@ -9,7 +9,6 @@ use super::headers::same_site;
 use super::limit::client_of;
 use super::render::{not_found, page, refuse, see_other};
 use crate::i18n::{Lang, Page, Stage};
-use crate::outbox::worker::unix_now;
 use crate::referral::decide::{self, Outcome, Rules, decide};
 use crate::referral::form::{self, Referral};
 use crate::referral::handoff::{Handoff, HandoffId};
@@ -64,7 +63,7 @@ async fn post(state: AppState, lang: Lang, req: Request) -> Response {
     let Ok(body) = to_bytes(req.into_body(), MAX_BODY).await else {
         return refuse(&state, lang, Problem::TooBig).await;
     };
-    let now = unix_now();
+    let now = state.clock.now();
     let posted = decide::read(&body);
     // Kept for a refusal after the decision: the same token sent again later finds the
     // same request, so a retry can never store it twice.
@@ -171,7 +170,7 @@ async fn show_after_post(
         (Handoff::Check { answers, token, .. }, Some(wait)) => Handoff::Limited {
             answers,
             token,
-            wait_until: unix_now() + wait,
+            wait_until: state.clock.now() + wait,
         },
         (handoff, _) => handoff,
     };
@@ -291,7 +290,7 @@ pub async fn stage_page(state: AppState, lang: Lang, stage: Stage, uri: &http::U
                 token,
                 general: Some(Problem::TooMany),
             };
-            let minutes = (((wait_until - unix_now()).max(1) + 59) / 60)
+            let minutes = (((wait_until - state.clock.now()).max(1) + 59) / 60)
                 .min(crate::site::CLIENT_LIMIT_MINUTES);
             let wait = LimitWait(minutes);
             let path = Page::Refer.path(lang);

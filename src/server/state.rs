@@ -6,7 +6,7 @@ use super::config::{self, Config};
 use super::limit;
 use crate::areas::directory::{Directory, DirectoryError, Routing};
 use crate::areas::{Areas, DataError};
-use crate::calendar::{AckClock, WorkingDays};
+use crate::calendar::{AckClock, Clock, WorkingDays};
 use crate::keys::Purpose;
 use crate::mail::render::Sender;
 use crate::mail::transport::{Mailer, MailerError};
@@ -37,7 +37,9 @@ pub struct AppState {
     /// Seals what one page hands to the next after a post (`referral::handoff`).
     pub sealer: crate::referral::handoff::Sealer,
     /// When unconfirmed requests are chased, in working days (or seconds for tests).
-    pub clock: AckClock,
+    pub ack_clock: AckClock,
+    /// The time: the system's, or one a test sets.
+    pub clock: Clock,
     /// Working days with the bank holidays, for the commissioners' record.
     pub calendar: WorkingDays,
 }
@@ -130,7 +132,7 @@ impl AppState {
             &config.site,
             AckTokens::new(config.secrets.ring(Purpose::AckLink)),
         ));
-        let (clock, calendar) = ack_clock(&config.tracking)?;
+        let (ack_clock, calendar) = ack_clock(&config.tracking)?;
         let tokens = FormTokens::new(config.secrets.ring(Purpose::FormToken));
         let sealer = crate::referral::handoff::Sealer::new(&config.secrets.ring(Purpose::Handoff));
         let limit_keys = config.secrets.ring(Purpose::ClientLimit);
@@ -142,7 +144,8 @@ impl AppState {
             sealer,
             send_limit,
             status_limit,
-            clock,
+            ack_clock,
+            clock: Clock::system(),
             calendar,
             leptos_options: config.leptos_options(),
             config: Arc::new(config),
@@ -156,8 +159,7 @@ impl AppState {
 
     /// A token for a newly shown form.
     pub fn new_token(&self) -> String {
-        self.tokens
-            .issue(rand::random(), crate::outbox::worker::unix_now())
+        self.tokens.issue(rand::random(), self.clock.now())
     }
 
     /// The delivery worker for this state's outbox.
@@ -174,18 +176,19 @@ impl AppState {
                 lease: std::time::Duration::from_secs(self.config.lease_seconds),
                 retention: std::time::Duration::from_secs(days * 24 * 3600),
                 // Periods in seconds (tests, drills) need alerts looked for often.
-                sweep: match self.clock {
+                sweep: match self.ack_clock {
                     AckClock::Seconds(_) => std::time::Duration::from_millis(250),
                     AckClock::WorkingDays { .. } => Pacing::default().sweep,
                 },
-                ack_grace: match self.clock {
+                ack_grace: match self.ack_clock {
                     AckClock::Seconds(s) => std::time::Duration::from_secs(s.max(1) as u64),
                     AckClock::WorkingDays { .. } => Pacing::default().ack_grace,
                 },
                 ..Pacing::default()
             },
+            clock: self.clock.clone(),
             chasing: Chasing {
-                clock: self.clock.clone(),
+                clock: self.ack_clock.clone(),
                 operator: self.config.tracking.operator_email.clone(),
             },
         }

@@ -14,7 +14,6 @@ use crate::calendar::uk_date;
 use crate::components::frame::{ExitVia, exit_path};
 use crate::i18n::Stage;
 use crate::i18n::{Lang, Page};
-use crate::outbox::worker::unix_now;
 use crate::pages::status::FIELD;
 use crate::referral::handoff::Handoff;
 use crate::referral::problem::Problem;
@@ -80,7 +79,7 @@ async fn check(state: &AppState, typed: &str, client: IpAddr) -> Option<StatusPr
     }
     let allowed = state
         .status_limit
-        .allow(&state.store, client, unix_now())
+        .allow(&state.store, client, state.clock.now())
         .await;
     (!allowed).then_some(StatusProblem::TooMany)
 }
@@ -136,7 +135,7 @@ async fn answer(state: &AppState, typed: &str) -> Result<StatusView, ()> {
     let stored = state.store.find(reference).await.map_err(|e| {
         tracing::error!(%reference, "status not looked up: {e}");
     })?;
-    let now = unix_now();
+    let now = state.clock.now();
     Ok(match stored.filter(|s| shown(state, s, now)) {
         Some(stored) => StatusView::Found(found(state, stored)),
         None => StatusView::NotFound {
@@ -163,7 +162,7 @@ fn found(state: &AppState, s: Stored) -> StatusFound {
         sent_on: uk_date(s.created_at),
         received_on: s.acknowledged_at.map(uk_date),
         closed_on: s.resolved_at.map(uk_date),
-        heard_by: uk_date(state.clock.escalate_at(from)),
+        heard_by: uk_date(state.ack_clock.escalate_at(from)),
         service: s
             .routed
             .filter(|r| r.direct)
