@@ -1405,7 +1405,7 @@ async fn a_permanent_failure_alerts_the_operator_once_across_crashes() {
     );
     assert_eq!(arrivals(&smtp).len(), 1, "nothing reached the service");
     assert_eq!(alerts.len(), 1, "{alerts:?}");
-    assert_eq!(alerts[0].status, "sent");
+    assert_eq!(alerts[0].status.as_str(), "sent");
 
     let (rcpt, raw) = message_with_id(&smtp, &alert);
     assert_eq!(rcpt, "operator@rj.example.org");

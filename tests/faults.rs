@@ -1082,7 +1082,7 @@ fn reminders_and_escalations_arrive_exactly_once_across_sigkill() {
     });
     let waiting: Vec<_> = stored
         .iter()
-        .filter(|a| a.kind.as_str() == "reminder" && a.status == "pending")
+        .filter(|a| a.kind.as_str() == "reminder" && a.status.as_str() == "pending")
         .collect();
     assert_eq!(waiting.len(), 3, "{stored:?}");
 

@@ -670,14 +670,14 @@ async fn due_alerts_are_stored_once_each(db: TestDb) {
         .await
         .unwrap()
         .into_iter()
-        .map(|a| (a.reference, a.kind.as_str(), a.status))
+        .map(|a| (a.reference, a.kind.as_str(), a.status.as_str()))
         .collect();
     assert_eq!(
         kinds,
         [
-            (quiet, "reminder", "pending".to_string()),
-            (quiet, "escalation", "pending".to_string()),
-            (quiet, "retention", "pending".to_string()),
+            (quiet, "reminder", "pending"),
+            (quiet, "escalation", "pending"),
+            (quiet, "retention", "pending"),
         ]
     );
     // Leased one at a time: a second worker does not get the same alert.
@@ -693,7 +693,7 @@ async fn due_alerts_are_stored_once_each(db: TestDb) {
     assert!(second.referral.is_none(), "an operator alert carries none");
     assert_eq!(second.facts.sent_at, Some(20));
     store
-        .finish_alert(first.id, "sent", 301, None)
+        .finish_alert(first.id, rj::store::AlertStatus::Sent, 301, None)
         .await
         .unwrap();
     let third = store.claim_alert(302, 60).await.unwrap().unwrap();

@@ -5,7 +5,7 @@
 //! nothing. Served only on the admin listener (`RJ_ADMIN_ADDR`), never the public port.
 
 use crate::outbox::alerts::AlertKind;
-use crate::store::Numbers;
+use crate::store::{AlertStatus, Numbers};
 use std::fmt::Write;
 
 /// The `Content-Type` of the text format.
@@ -120,7 +120,7 @@ pub fn render(n: &Numbers, areas: &[String], now: i64) -> String {
             out,
             "rj_alerts_sent_total{{kind=\"{}\"}} {}",
             kind.as_str(),
-            n.alerts(kind, "sent")
+            n.alerts(kind, AlertStatus::Sent)
         );
     }
     header(
@@ -134,7 +134,7 @@ pub fn render(n: &Numbers, areas: &[String], now: i64) -> String {
             out,
             "rj_alerts_waiting{{kind=\"{}\"}} {}",
             kind.as_str(),
-            n.alerts(kind, "pending")
+            n.alerts(kind, AlertStatus::Pending)
         );
     }
     out

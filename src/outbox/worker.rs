@@ -14,7 +14,8 @@ use crate::mail::address::EmailAddress;
 use crate::mail::render::{self, Reminder, Sender};
 use crate::mail::transport::{Mailer, SendError};
 use crate::referral::form::Referral;
-use crate::store::{Claimed, ClaimedAlert, Delivered, Store};
+use crate::referral::reference::Reference;
+use crate::store::{AlertStatus, Claimed, ClaimedAlert, Delivered, Lease, Queue, Store};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
@@ -202,17 +203,25 @@ impl Worker {
     async fn not_sent(&self, c: &Claimed, error: SendError) {
         match error {
             SendError::Transient(reason) => {
-                let wait = backoff(&self.pacing, c.attempts, rand::random::<f64>());
-                tracing::warn!(reference = %c.reference, attempt = c.attempts, retry_in_seconds = wait, "outbox: not sent, will retry: {reason}");
-                if let Err(e) = self
-                    .store
-                    .mark_retry(c.id, self.clock.now() + wait, &reason)
+                let lease = Lease {
+                    id: c.id,
+                    attempts: c.attempts,
+                };
+                self.again_later(Queue::Requests, lease, c.reference, &reason)
                     .await
-                {
-                    tracing::error!(reference = %c.reference, "outbox: cannot schedule the retry (the lease will expire and it will be tried again): {e}");
-                }
             }
             SendError::Permanent(reason) => self.failed(c, &reason).await,
+        }
+    }
+
+    /// Not sent this time (a transient error): the row is due again after the backoff
+    /// for its attempt. Requests and alerts alike.
+    async fn again_later(&self, queue: Queue, lease: Lease, reference: Reference, reason: &str) {
+        let wait = backoff(&self.pacing, lease.attempts, rand::random::<f64>());
+        tracing::warn!(%reference, ?queue, attempt = lease.attempts, retry_in_seconds = wait, "outbox: not sent, will retry: {reason}");
+        let at = self.clock.now() + wait;
+        if let Err(e) = self.store.due_again(queue, lease.id, at, reason).await {
+            tracing::error!(%reference, "outbox: cannot schedule the retry (the lease will expire and it will be tried again): {e}");
         }
     }
 
@@ -281,16 +290,24 @@ impl Worker {
         let kind = alert.kind;
         let Some(area) = self.areas.by_slug(&alert.facts.area) else {
             return self
-                .finish_alert(&alert, "failed", Some("the police area is no longer known"))
+                .finish_alert(
+                    &alert,
+                    AlertStatus::Failed,
+                    Some("the police area is no longer known"),
+                )
                 .await;
         };
         if alert.facts.resolved_at.is_some() {
             tracing::info!(%reference, kind = kind.as_str(), "outbox: alert not needed: the operator resolved it");
-            return self.finish_alert(&alert, "cancelled", None).await;
+            return self
+                .finish_alert(&alert, AlertStatus::Cancelled, None)
+                .await;
         }
         if kind.ends_with_acknowledgement() && alert.facts.acknowledged_at.is_some() {
             tracing::info!(%reference, kind = kind.as_str(), "outbox: alert not needed: the service confirmed it");
-            return self.finish_alert(&alert, "cancelled", None).await;
+            return self
+                .finish_alert(&alert, AlertStatus::Cancelled, None)
+                .await;
         }
         let purge_at = alert.facts.created_at + self.pacing.retention.as_secs() as i64;
         let message = match (kind, &alert.referral) {
@@ -310,7 +327,9 @@ impl Worker {
             }
             (AlertKind::Reminder, None) => {
                 tracing::warn!(%reference, "outbox: no reminder: the request's details are gone");
-                return self.finish_alert(&alert, "cancelled", None).await;
+                return self
+                    .finish_alert(&alert, AlertStatus::Cancelled, None)
+                    .await;
             }
             _ => alerts::operator_email(
                 kind,
@@ -325,7 +344,7 @@ impl Worker {
             Ok(m) => m,
             Err(e) => {
                 return self
-                    .finish_alert(&alert, "failed", Some(&e.to_string()))
+                    .finish_alert(&alert, AlertStatus::Failed, Some(&e.to_string()))
                     .await;
             }
         };
@@ -333,27 +352,25 @@ impl Worker {
         match self.mailer.send(&name, &message).await {
             Ok(()) => {
                 tracing::info!(%reference, area = %alert.facts.area, kind = kind.as_str(), "outbox: alert sent");
-                self.finish_alert(&alert, "sent", None).await;
+                self.finish_alert(&alert, AlertStatus::Sent, None).await;
             }
             Err(SendError::Transient(reason)) => {
-                let wait = backoff(&self.pacing, alert.attempts, rand::random::<f64>());
-                tracing::warn!(%reference, kind = kind.as_str(), retry_in_seconds = wait, "outbox: alert not sent, will retry: {reason}");
-                if let Err(e) = self
-                    .store
-                    .retry_alert(alert.id, self.clock.now() + wait, &reason)
+                let lease = Lease {
+                    id: alert.id,
+                    attempts: alert.attempts,
+                };
+                self.again_later(Queue::Alerts, lease, reference, &reason)
                     .await
-                {
-                    tracing::error!(%reference, "outbox: cannot schedule the alert's retry: {e}");
-                }
             }
             Err(SendError::Permanent(reason)) => {
                 tracing::error!(%reference, kind = kind.as_str(), "OUTBOX: AN ALERT WAS REFUSED FOR GOOD ({reason}): check RJ_OPERATOR_EMAIL and the area's address");
-                self.finish_alert(&alert, "failed", Some(&reason)).await;
+                self.finish_alert(&alert, AlertStatus::Failed, Some(&reason))
+                    .await;
             }
         }
     }
 
-    async fn finish_alert(&self, alert: &ClaimedAlert, status: &str, error: Option<&str>) {
+    async fn finish_alert(&self, alert: &ClaimedAlert, status: AlertStatus, error: Option<&str>) {
         if let Err(e) = self
             .store
             .finish_alert(alert.id, status, self.clock.now(), error)

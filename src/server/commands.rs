@@ -5,7 +5,7 @@
 use super::AppState;
 use crate::outbox::alerts::AlertKind;
 use crate::referral::reference::Reference;
-use crate::store::{Backend, DatabaseUrl, MigrationStatus, Numbers, Resolved, Store};
+use crate::store::{AlertStatus, Backend, DatabaseUrl, MigrationStatus, Numbers, Resolved, Store};
 use std::process::ExitCode;
 
 /// The directory was checked on loading; this also checks the database (reached, and
@@ -162,15 +162,18 @@ pub fn status_text(n: &Numbers, now: i64) -> String {
             (now - oldest).max(0) / 60
         ));
     }
-    let kinds = |status: &str| {
+    let kinds = |status: AlertStatus| {
         AlertKind::ALL
             .iter()
             .map(|&k| format!("{} {}", k.as_str(), n.alerts(k, status)))
             .collect::<Vec<_>>()
             .join(", ")
     };
-    out.push_str(&format!("alerts sent: {}\n", kinds("sent")));
-    out.push_str(&format!("alerts waiting: {}\n", kinds("pending")));
+    out.push_str(&format!("alerts sent: {}\n", kinds(AlertStatus::Sent)));
+    out.push_str(&format!(
+        "alerts waiting: {}\n",
+        kinds(AlertStatus::Pending)
+    ));
     let median = |values: &[i64]| {
         let mut v = values.to_vec();
         v.sort_unstable();

@@ -19,7 +19,7 @@ use crate::referral::handoff::Handoff;
 use crate::referral::problem::Problem;
 use crate::referral::reference::Reference;
 use crate::referral::view::{Handed, StatusFound, StatusProblem, StatusView};
-use crate::store::Stored;
+use crate::store::{RequestStatus, Stored};
 use axum::Router;
 use axum::body::to_bytes;
 use axum::extract::{Request, State};
@@ -152,7 +152,7 @@ fn problem(typed: String, problem: StatusProblem) -> StatusView {
 /// within the retention period. After that every reference looks unknown.
 fn shown(state: &AppState, stored: &Stored, now: i64) -> bool {
     let retention = i64::from(state.config.site.retention_days) * 86_400;
-    stored.status != "purged" && now - stored.created_at < retention
+    stored.status != RequestStatus::Purged && now - stored.created_at < retention
 }
 
 fn found(state: &AppState, s: Stored) -> StatusFound {

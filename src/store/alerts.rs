@@ -5,7 +5,7 @@
 //! after a crash, adds nothing; workers of any instance then lease and send them as
 //! they do requests.
 
-use super::{Store, StoreError};
+use super::{AlertStatus, Queue, RequestStatus, Store, StoreError};
 use crate::areas::directory::Routed;
 use crate::outbox::alerts::AlertKind;
 use crate::referral::form::Referral;
@@ -16,7 +16,7 @@ use crate::referral::reference::Reference;
 pub struct AlertFacts {
     pub reference: Reference,
     pub area: String,
-    pub status: String,
+    pub status: RequestStatus,
     pub created_at: i64,
     pub sent_at: Option<i64>,
     pub acknowledged_at: Option<i64>,
@@ -44,15 +44,7 @@ pub struct ClaimedAlert {
 pub struct AlertRow {
     pub reference: Reference,
     pub kind: AlertKind,
-    pub status: String,
-}
-
-#[derive(sqlx::FromRow)]
-struct ClaimedAlertRow {
-    id: i64,
-    referral_id: i64,
-    kind: String,
-    attempts: i64,
+    pub status: AlertStatus,
 }
 
 #[derive(sqlx::FromRow)]
@@ -114,20 +106,16 @@ impl Store {
         now: i64,
         lease_seconds: i64,
     ) -> Result<Option<ClaimedAlert>, StoreError> {
-        let row = claim!(
-            &self.db,
-            ClaimedAlertRow,
-            "UPDATE alerts SET lease_until = $1 + $2, attempts = attempts + 1",
-            "SELECT id FROM alerts
-             WHERE status = 'pending' AND next_attempt_at <= $1
-               AND (lease_until IS NULL OR lease_until <= $1)
-             ORDER BY next_attempt_at, id LIMIT 1",
-            "RETURNING id, referral_id, kind, attempts",
-            now,
-            lease_seconds
-        )?;
-        let Some(row) = row else { return Ok(None) };
-        let kind = AlertKind::parse(&row.kind).expect("the table only holds known kinds");
+        let Some(lease) = self.lease(Queue::Alerts, now, lease_seconds).await? else {
+            return Ok(None);
+        };
+        let (referral_id, kind): (i64, String) = on_db!(&self.db, pool => {
+            sqlx::query_as("SELECT referral_id, kind FROM alerts WHERE id = $1")
+                .bind(lease.id)
+                .fetch_one(pool)
+                .await
+        })?;
+        let kind = AlertKind::parse(&kind).expect("the table only holds known kinds");
         let r: FactsRow = on_db!(&self.db, pool => {
             sqlx::query_as(
                 "SELECT r.reference, r.area, r.status, r.created_at, r.sent_at, r.acknowledged_at,
@@ -137,7 +125,7 @@ impl Store {
                         AS reminded_at
                  FROM referrals r WHERE r.id = $1",
             )
-            .bind(row.referral_id)
+            .bind(referral_id)
             .fetch_one(pool)
             .await
         })?;
@@ -146,13 +134,13 @@ impl Store {
             _ => None,
         };
         Ok(Some(ClaimedAlert {
-            id: row.id,
+            id: lease.id,
             kind,
-            attempts: u32::try_from(row.attempts).unwrap_or(u32::MAX),
+            attempts: lease.attempts,
             facts: AlertFacts {
                 reference: Reference::parse(&r.reference).expect("stored references are valid"),
                 area: r.area,
-                status: r.status,
+                status: RequestStatus::parse(&r.status)?,
                 created_at: r.created_at,
                 sent_at: r.sent_at,
                 acknowledged_at: r.acknowledged_at,
@@ -165,23 +153,22 @@ impl Store {
         }))
     }
 
-    /// The alert is sent (`sent`), refused for good (`failed`), or no longer needed
-    /// (`cancelled`: the service confirmed the request first).
+    /// The alert is sent, refused for good, or no longer needed (cancelled).
     pub async fn finish_alert(
         &self,
         id: i64,
-        status: &str,
+        status: AlertStatus,
         now: i64,
         error: Option<&str>,
     ) -> Result<(), StoreError> {
-        let sent_at = (status == "sent").then_some(now);
+        let sent_at = (status == AlertStatus::Sent).then_some(now);
         on_db!(&self.db, pool => {
             sqlx::query(
                 "UPDATE alerts SET status = $2, sent_at = $3, lease_until = NULL, last_error = $4
                  WHERE id = $1",
             )
             .bind(id)
-            .bind(status)
+            .bind(status.as_str())
             .bind(sent_at)
             .bind(error)
             .execute(pool)
@@ -198,18 +185,8 @@ impl Store {
         next_attempt_at: i64,
         error: &str,
     ) -> Result<(), StoreError> {
-        on_db!(&self.db, pool => {
-            sqlx::query(
-                "UPDATE alerts SET next_attempt_at = $2, lease_until = NULL, last_error = $3 WHERE id = $1",
-            )
-            .bind(id)
-            .bind(next_attempt_at)
-            .bind(error)
-            .execute(pool)
+        self.due_again(Queue::Alerts, id, next_attempt_at, error)
             .await
-            .map(drop)
-        })?;
-        Ok(())
     }
 
     /// Every alert, oldest first.
@@ -228,7 +205,7 @@ impl Store {
                 Some(AlertRow {
                     reference: Reference::parse(&reference).ok()?,
                     kind: AlertKind::parse(&kind)?,
-                    status,
+                    status: AlertStatus::parse(&status).ok()?,
                 })
             })
             .collect())

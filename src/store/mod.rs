@@ -24,36 +24,12 @@ macro_rules! on_db {
     };
 }
 
-/// A claim query: `$inner` picks the due row's id; PostgreSQL's row lock (`FOR UPDATE
-/// SKIP LOCKED`) lets concurrent claimers (of any instance) skip a row another is
-/// taking instead of waiting for it. SQLite has one writer at a time, which gives the
-/// same guarantee. Evaluates to the claimed row, if any.
-macro_rules! claim {
-    ($db:expr, $row:ty, $update:literal, $inner:literal, $returning:literal, $($bind:expr),*) => {
-        match $db {
-            $crate::store::backend::Db::Sqlite(pool) => {
-                sqlx::query_as::<_, $row>(concat!($update, " WHERE id = (", $inner, ") ", $returning))
-                    $(.bind($bind))*
-                    .fetch_optional(pool)
-                    .await
-            }
-            $crate::store::backend::Db::Postgres(pool) => {
-                sqlx::query_as::<_, $row>(concat!(
-                    $update, " WHERE id = (", $inner, " FOR UPDATE SKIP LOCKED) ", $returning
-                ))
-                $(.bind($bind))*
-                .fetch_optional(pool)
-                .await
-            }
-        }
-    };
-}
-
 mod alerts;
 mod backend;
 mod handoffs;
 mod limits;
 mod numbers;
+mod queue;
 
 use crate::areas::directory::Routed;
 use crate::calendar::{WorkingDays, uk_date};
@@ -62,7 +38,8 @@ use crate::referral::reference::Reference;
 pub use alerts::{AlertFacts, AlertRow, ClaimedAlert};
 use backend::Db;
 pub use backend::{Backend, DatabaseUrl, DatabaseUrlError, MigrationStatus, SweepLock};
-pub use numbers::{AreaCounts, Numbers, ReportEntry, month_of};
+pub use numbers::{AlertCount, AreaCounts, Numbers, ReportEntry, month_of};
+pub use queue::{AlertStatus, Lease, Queue, RequestStatus};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -74,6 +51,8 @@ pub enum StoreError {
     Folder(std::io::Error),
     #[error("a stored request cannot be read: {0}")]
     Payload(#[from] serde_json::Error),
+    #[error("a stored status is not one this binary knows: `{0}`")]
+    UnknownStatus(String),
     #[error("no unused reference after {0} draws: the random source is broken")]
     NoFreeReference(u32),
 }
@@ -112,7 +91,7 @@ pub struct Counts {
 pub struct Stored {
     pub reference: Reference,
     pub area: String,
-    pub status: String,
+    pub status: RequestStatus,
     /// Who the person was told will contact them (`None` for older requests).
     pub routed: Option<Routed>,
     /// When the person sent it (unix seconds).
@@ -158,11 +137,9 @@ pub struct Store {
 
 #[derive(sqlx::FromRow)]
 struct ClaimedRow {
-    id: i64,
     reference: String,
     area: String,
-    payload: String,
-    attempts: i64,
+    payload: Option<String>,
     service_sent: i64,
 }
 
@@ -294,26 +271,28 @@ impl Store {
     /// Leases the next request that is due, if any, for `lease_seconds`. A request the
     /// operator resolved, or whose answers are gone, is never sent.
     pub async fn claim(&self, now: i64, lease_seconds: i64) -> Result<Option<Claimed>, StoreError> {
-        let row = claim!(
-            &self.db,
-            ClaimedRow,
-            "UPDATE referrals SET lease_until = $1 + $2, attempts = attempts + 1",
-            "SELECT id FROM referrals
-             WHERE status = 'pending' AND next_attempt_at <= $1
-               AND (lease_until IS NULL OR lease_until <= $1)
-               AND resolved_at IS NULL AND payload IS NOT NULL
-             ORDER BY next_attempt_at, id LIMIT 1",
-            "RETURNING id, reference, area, payload, attempts, service_sent",
-            now,
-            lease_seconds
-        )?;
-        let Some(row) = row else { return Ok(None) };
+        let Some(lease) = self.lease(Queue::Requests, now, lease_seconds).await? else {
+            return Ok(None);
+        };
+        let row: ClaimedRow = on_db!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT reference, area, payload, service_sent FROM referrals WHERE id = $1",
+            )
+            .bind(lease.id)
+            .fetch_one(pool)
+            .await
+        })?;
+        // Purged between the lease and this read: nothing to send; the purge gave the
+        // row a status no claim takes.
+        let Some(payload) = row.payload else {
+            return Ok(None);
+        };
         Ok(Some(Claimed {
-            id: row.id,
+            id: lease.id,
             reference: Reference::parse(&row.reference).expect("stored references are valid"),
             area: row.area,
-            referral: serde_json::from_str(&row.payload)?,
-            attempts: u32::try_from(row.attempts).unwrap_or(u32::MAX),
+            referral: serde_json::from_str(&payload)?,
+            attempts: lease.attempts,
             service_sent: row.service_sent != 0,
         }))
     }
@@ -366,16 +345,8 @@ impl Store {
         next_attempt_at: i64,
         error: &str,
     ) -> Result<(), StoreError> {
-        on_db!(&self.db, pool => {
-            sqlx::query("UPDATE referrals SET next_attempt_at = $2, lease_until = NULL, last_error = $3 WHERE id = $1")
-                .bind(id)
-                .bind(next_attempt_at)
-                .bind(error)
-                .execute(pool)
-                .await
-                .map(drop)
-        })?;
-        Ok(())
+        self.due_again(Queue::Requests, id, next_attempt_at, error)
+            .await
     }
 
     /// Refused for good (a permanent SMTP rejection). Kept for `outbox retry` until
@@ -527,11 +498,11 @@ impl Store {
                 .await
         })?;
         for (status, n) in rows {
-            match status.as_str() {
-                "pending" => counts.pending = n,
-                "sent" => counts.sent = n,
-                "failed" => counts.failed = n,
-                _ => counts.purged = n,
+            match RequestStatus::parse(&status)? {
+                RequestStatus::Pending => counts.pending = n,
+                RequestStatus::Sent => counts.sent = n,
+                RequestStatus::Failed => counts.failed = n,
+                RequestStatus::Purged => counts.purged = n,
             }
         }
         counts.oldest_pending = on_db!(&self.db, pool => {
@@ -554,10 +525,11 @@ impl Store {
             .fetch_optional(pool)
             .await
         })?;
-        Ok(row.map(|r| Stored {
+        let Some(r) = row else { return Ok(None) };
+        Ok(Some(Stored {
             reference,
             area: r.area,
-            status: r.status,
+            status: RequestStatus::parse(&r.status)?,
             routed: Routed::from_columns(r.route.as_deref(), r.audience.as_deref()),
             created_at: r.created_at,
             sent_at: r.sent_at,

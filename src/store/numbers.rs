@@ -3,7 +3,7 @@
 //! commissioners' record (`report_entries`, for `rj report`), which keeps no reference,
 //! answers or times and outlives the purge.
 
-use super::{Store, StoreError};
+use super::{AlertStatus, Store, StoreError};
 use crate::calendar::uk_date;
 use crate::outbox::alerts::AlertKind;
 
@@ -36,17 +36,25 @@ pub struct Numbers {
     pub delivery_seconds: Vec<i64>,
     /// Seconds from delivery to the service's confirmation.
     pub acknowledgement_seconds: Vec<i64>,
-    /// (kind, status, how many) for the alerts.
-    pub alerts: Vec<(AlertKind, String, i64)>,
+    /// How many alerts there are of each kind and status.
+    pub alerts: Vec<AlertCount>,
+}
+
+/// How many alerts of one kind stand at one status.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AlertCount {
+    pub kind: AlertKind,
+    pub status: AlertStatus,
+    pub count: i64,
 }
 
 impl Numbers {
     /// Alerts of `kind` with `status`.
-    pub fn alerts(&self, kind: AlertKind, status: &str) -> i64 {
+    pub fn alerts(&self, kind: AlertKind, status: AlertStatus) -> i64 {
         self.alerts
             .iter()
-            .filter(|(k, s, _)| *k == kind && s == status)
-            .map(|(_, _, n)| n)
+            .filter(|a| a.kind == kind && a.status == status)
+            .map(|a| a.count)
             .sum()
     }
 }
@@ -135,7 +143,13 @@ impl Store {
             acknowledgement_seconds,
             alerts: alerts
                 .into_iter()
-                .filter_map(|(kind, status, n)| Some((AlertKind::parse(&kind)?, status, n)))
+                .filter_map(|(kind, status, count)| {
+                    Some(AlertCount {
+                        kind: AlertKind::parse(&kind)?,
+                        status: AlertStatus::parse(&status).ok()?,
+                        count,
+                    })
+                })
                 .collect(),
         })
     }
