@@ -8,7 +8,7 @@ use common::shared::{read_csv, shared_data};
 use common::{app, page, text::main_text};
 use http::StatusCode;
 use rj::areas::Areas;
-use rj::areas::directory::{Directory, DirectoryError, Routing};
+use rj::areas::directory::{Directory, DirectoryError, Routing, Via};
 use rj::calendar::Date;
 use rj::i18n::{Lang, Page};
 use rj::mail::address::EmailAddress;
@@ -533,7 +533,7 @@ fn routing_sends_agreed_areas_direct_and_the_rest_to_triage() {
     let essex = areas().by_slug("essex").unwrap().id;
 
     let r = d.route(kent, false);
-    assert!(r.direct);
+    assert_eq!(r.via, Via::Direct);
     assert_eq!(r.to.as_str(), "kent@rj.example.org");
     assert_eq!(
         r.service_name(Lang::En),
@@ -541,7 +541,7 @@ fn routing_sends_agreed_areas_direct_and_the_rest_to_triage() {
     );
 
     let r = d.route(essex, false);
-    assert!(!r.direct);
+    assert_eq!(r.via, Via::Triage);
     assert_eq!(r.to, triage());
     assert_eq!(
         r.service_name(Lang::Cy),
@@ -549,7 +549,7 @@ fn routing_sends_agreed_areas_direct_and_the_rest_to_triage() {
     );
 
     let r = d.route(gwent, false);
-    assert!(!r.direct && r.service.is_none());
+    assert!(r.via == Via::Triage && r.service.is_none());
     assert_eq!(r.to, triage());
 
     // A youth case with no youth service listed goes the area's usual way.
@@ -569,7 +569,7 @@ fn a_youth_case_goes_to_the_youth_service_when_one_is_listed() {
     // Not agreed: through triage, naming the youth service.
     let d = d.with_routing(Routing::triage_only(triage()));
     let r = d.route(kent, true);
-    assert!(!r.direct);
+    assert_eq!(r.via, Via::Triage);
     assert_eq!(r.service_name(Lang::En), Some("Kent Youth Justice"));
     // Agreed: straight to it; adult cases still go to the main route.
     let routing = Routing::parse(
@@ -713,7 +713,7 @@ fn the_example_routing_file_parses_and_is_refused_in_production() {
         Routing::parse(text, "data/routing.example.toml", areas(), triage(), false).unwrap();
     let d = shipped().with_routing(routing);
     let kent = areas().by_slug("kent").unwrap().id;
-    assert!(d.route(kent, false).direct);
+    assert_eq!(d.route(kent, false).via, Via::Direct);
     for line in text.lines().filter(|l| l.contains('@')) {
         assert!(
             line.contains(".example\""),

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-pub use routing::{Route, Routed, Routing};
+pub use routing::{Contact, Route, Routed, Routing, Via, WhoSentence};
 
 /// Who a service is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
@@ -670,7 +670,7 @@ impl Directory {
         let routing = directory.routing();
         let (direct, triage): (Vec<_>, Vec<_>) = listings
             .iter()
-            .partition(|l| directory.route(l.area, false).direct);
+            .partition(|l| directory.route(l.area, false).via == Via::Direct);
         let names = |ls: &[&Listing]| {
             if ls.is_empty() {
                 "none".to_string()
@@ -696,7 +696,7 @@ impl Directory {
             .iter()
             .filter(|l| l.youth_service().is_some())
             .map(|l| {
-                let how = if directory.route(l.area, true).direct {
+                let how = if directory.route(l.area, true).via == Via::Direct {
                     "direct"
                 } else {
                     "through triage"

@@ -10,7 +10,7 @@
 //! one at the top.
 
 use crate::areas::PoliceArea;
-use crate::areas::directory::{Audience, Route};
+use crate::areas::directory::{Audience, Route, Via, WhoSentence};
 use crate::components::prose::mixed_text;
 use crate::i18n::{Lang, Tr, foreign, unmarked};
 use crate::outbox::ack::AckTokens;
@@ -160,7 +160,7 @@ pub fn service_email_with(
     reminder: Option<Reminder>,
 ) -> Result<Message, RenderError> {
     let langs = service_languages(area, referral);
-    let subject_id = if route.direct {
+    let subject_id = if route.via == Via::Direct {
         "email-subject"
     } else {
         "email-subject-triage"
@@ -251,11 +251,12 @@ pub fn confirmation_email(
         ("service", service.into()),
         ("operator", sender.operator(lang).to_string().into()),
     ];
-    let body = match (route.direct, route.service.is_some()) {
-        (true, _) => "confirm-body",
-        (false, true) => "confirm-body-triage",
-        (false, false) => "confirm-body-triage-none",
+    const BODY: WhoSentence = WhoSentence {
+        service: "confirm-body",
+        team_for_service: "confirm-body-triage",
+        team: "confirm-body-triage-none",
     };
+    let body = BODY.id(route.contact());
     let to: Mailbox = email
         .as_str()
         .parse()
@@ -316,7 +317,7 @@ impl Part {
         Part {
             lang,
             extra,
-            triage: (!route.direct).then(|| triage(route, area, lang)),
+            triage: (route.via == Via::Triage).then(|| triage(route, area, lang)),
             youth: r.youth_justice().then(|| tr.t("email-youth-flag")),
             intro: tr.t_args("email-intro", &[("site", Sender::site_name(lang).into())]),
             safety: safety(r, lang),

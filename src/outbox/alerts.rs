@@ -6,7 +6,7 @@
 //! (the `alerts` table) and has a stable Message-ID, so none is lost or sent twice.
 
 use crate::areas::PoliceArea;
-use crate::areas::directory::{Audience, Routed};
+use crate::areas::directory::{Audience, Routed, Via};
 use crate::calendar::{long_date, uk_date};
 use crate::i18n::{Lang, Tr};
 use crate::mail::address::EmailAddress;
@@ -196,9 +196,9 @@ const VIA_IDS: [&str; 3] = [
 ];
 
 fn via_id(routed: Routed) -> &'static str {
-    match (routed.direct, routed.audience) {
-        (false, _) => VIA_IDS[2],
-        (true, Audience::Youth) => VIA_IDS[1],
-        (true, Audience::All) => VIA_IDS[0],
+    match (routed.via, routed.audience) {
+        (Via::Triage, _) => VIA_IDS[2],
+        (Via::Direct, Audience::Youth) => VIA_IDS[1],
+        (Via::Direct, Audience::All) => VIA_IDS[0],
     }
 }

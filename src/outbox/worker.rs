@@ -7,7 +7,7 @@
 //! reference only, never by anything the person wrote.
 
 use super::alerts::{self, AlertKind};
-use crate::areas::directory::{Directory, Route};
+use crate::areas::directory::{Directory, Route, Via};
 use crate::areas::{Areas, PoliceArea};
 use crate::calendar::{AckClock, Clock};
 use crate::mail::address::EmailAddress;
@@ -158,10 +158,9 @@ impl Worker {
                 };
             match self.mailer.send(&reference.to_string(), &message).await {
                 Ok(()) => {
-                    let way = if route.direct {
-                        "the service"
-                    } else {
-                        "triage"
+                    let way = match route.via {
+                        Via::Direct => "the service",
+                        Via::Triage => "triage",
                     };
                     tracing::info!(%reference, area = %c.area, attempt = c.attempts, "outbox: sent to {way}")
                 }

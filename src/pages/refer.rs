@@ -4,7 +4,7 @@
 //! check-answers rows are both drawn from the one field list (`referral::fields`).
 
 use super::area_data;
-use crate::areas::directory::{Directory, Routed, Service};
+use crate::areas::directory::{Contact, Directory, Routed, Service, Via, WhoSentence};
 use crate::areas::{AreaId, Areas};
 use crate::components::form::{Checkbox, Radios, Select, TextField};
 use crate::components::frame::{ExitVia, LangSwitchPost, exit_path};
@@ -28,29 +28,17 @@ fn shown_name(service: &Service, lang: Lang) -> String {
     }
 }
 
-/// The message ids of one sentence that says who will contact the person, in its three
-/// forms: the service itself, the operator's team who pass it to a named service, or
-/// the team when no service is named.
-struct WhoSentence {
-    direct: &'static str,
-    triage: &'static str,
-    triage_none: &'static str,
-}
-
-impl WhoSentence {
-    fn render(&self, direct: bool, service: Option<String>, lang: Lang) -> String {
-        let tr = Tr(lang);
-        let operator: (&'static str, Arg) = ("operator", use_site().operator(lang).into());
-        match (direct, service) {
-            (true, service) => {
-                let service = service.unwrap_or_else(|| tr.t("refer-service-fallback"));
-                tr.t_args(self.direct, &[("service", service.into())])
-            }
-            (false, Some(service)) => {
-                tr.t_args(self.triage, &[operator, ("service", service.into())])
-            }
-            (false, None) => tr.t_args(self.triage_none, &[operator]),
-        }
+/// One sentence about who will contact the person ([`Contact`]), on a page.
+fn who_sentence(sentence: &WhoSentence, via: Via, service: Option<String>, lang: Lang) -> String {
+    let tr = Tr(lang);
+    let contact = Contact::of(via, service.is_some());
+    let operator: (&'static str, Arg) = ("operator", use_site().operator(lang).into());
+    let service = service.unwrap_or_else(|| tr.t("refer-service-fallback"));
+    let id = sentence.id(contact);
+    match contact {
+        Contact::Service => tr.t_args(id, &[("service", service.into())]),
+        Contact::TeamForService => tr.t_args(id, &[operator, ("service", service.into())]),
+        Contact::Team => tr.t_args(id, &[operator]),
     }
 }
 
@@ -66,11 +54,11 @@ fn consent_text(areas: &Areas, directory: &Directory, answers: &Answers, lang: L
     let route = directory.route(area.id, youth);
     let service = route.service.as_ref().map(|s| shown_name(s, lang));
     const CONSENT: WhoSentence = WhoSentence {
-        direct: "refer-consent",
-        triage: "refer-consent-triage",
-        triage_none: "refer-consent-triage-none",
+        service: "refer-consent",
+        team_for_service: "refer-consent-triage",
+        team: "refer-consent-triage-none",
     };
-    CONSENT.render(route.direct, service, lang)
+    who_sentence(&CONSENT, route.via, service, lang)
 }
 
 /// Who will contact the person, for the confirmation page: the service when the
@@ -80,11 +68,11 @@ fn who_contacts(directory: &Directory, area: AreaId, routed: Routed, lang: Lang)
         .service(area, routed.audience)
         .map(|s| shown_name(s, lang));
     const SENT_NEXT: WhoSentence = WhoSentence {
-        direct: "refer-sent-next",
-        triage: "refer-sent-next-triage",
-        triage_none: "refer-sent-next-triage-none",
+        service: "refer-sent-next",
+        team_for_service: "refer-sent-next-triage",
+        team: "refer-sent-next-triage-none",
     };
-    SENT_NEXT.render(routed.direct, service, lang)
+    who_sentence(&SENT_NEXT, routed.via, service, lang)
 }
 
 #[component]

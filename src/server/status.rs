@@ -9,7 +9,7 @@ use super::AppState;
 use super::headers::same_site;
 use super::limit::client_of;
 use super::render::{page, refuse};
-use crate::areas::directory::Audience;
+use crate::areas::directory::{Audience, Via};
 use crate::calendar::uk_date;
 use crate::components::frame::{ExitVia, exit_path};
 use crate::i18n::Stage;
@@ -165,7 +165,7 @@ fn found(state: &AppState, s: Stored) -> StatusFound {
         heard_by: uk_date(state.ack_clock.escalate_at(from)),
         service: s
             .routed
-            .filter(|r| r.direct)
+            .filter(|r| r.via == Via::Direct)
             .map(|r| (s.area.clone(), r.audience == Audience::Youth)),
     }
 }

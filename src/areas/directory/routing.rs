@@ -39,12 +39,74 @@ impl Default for Routing {
     }
 }
 
+/// Which way a request goes: straight to the service, or through the operator's triage
+/// inbox, who passes it on. Stored as `direct` or `triage`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Via {
+    Direct,
+    Triage,
+}
+
+impl Via {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Via::Direct => "direct",
+            Via::Triage => "triage",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text {
+            "direct" => Some(Via::Direct),
+            "triage" => Some(Via::Triage),
+            _ => None,
+        }
+    }
+}
+
+/// Who will contact the person, as every page and email says it: the service itself,
+/// the operator's team who pass the request to a named service, or the team when no
+/// service is named. The one place that decides it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Contact {
+    Service,
+    TeamForService,
+    Team,
+}
+
+impl Contact {
+    pub fn of(via: Via, service_named: bool) -> Self {
+        match (via, service_named) {
+            (Via::Direct, _) => Contact::Service,
+            (Via::Triage, true) => Contact::TeamForService,
+            (Via::Triage, false) => Contact::Team,
+        }
+    }
+}
+
+/// The message ids of one sentence about who will contact the person, one per
+/// [`Contact`].
+pub struct WhoSentence {
+    pub service: &'static str,
+    pub team_for_service: &'static str,
+    pub team: &'static str,
+}
+
+impl WhoSentence {
+    pub fn id(&self, contact: Contact) -> &'static str {
+        match contact {
+            Contact::Service => self.service,
+            Contact::TeamForService => self.team_for_service,
+            Contact::Team => self.team,
+        }
+    }
+}
+
 /// Where one request goes and who the person is told will contact them.
 #[derive(Clone, Debug)]
 pub struct Route {
     pub to: EmailAddress,
-    /// Straight to the service; `false`: through the operator's triage inbox.
-    pub direct: bool,
+    pub via: Via,
     /// The service the request is for, if the directory lists one.
     pub service: Option<Service>,
     /// The area's public facts (commissioner, sources), for the triage email.
@@ -52,6 +114,11 @@ pub struct Route {
 }
 
 impl Route {
+    /// Who will contact the person.
+    pub fn contact(&self) -> Contact {
+        Contact::of(self.via, self.service.is_some())
+    }
+
     /// The service's name in `lang`, if there is one.
     pub fn service_name(&self, lang: Lang) -> Option<&str> {
         self.service.as_ref().map(|s| s.name(lang))
@@ -60,7 +127,7 @@ impl Route {
     /// What is kept with the request about this route, for the confirmation page.
     pub fn routed(&self) -> Routed {
         Routed {
-            direct: self.direct,
+            via: self.via,
             audience: self.service.as_ref().map_or(Audience::All, |s| s.audience),
         }
     }
@@ -71,7 +138,7 @@ impl Route {
 /// service or through triage, and whether to the area's youth justice service.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Routed {
-    pub direct: bool,
+    pub via: Via,
     pub audience: Audience,
 }
 
@@ -79,7 +146,7 @@ impl Routed {
     /// The stored form: `direct` or `triage`, and `all` or `youth`.
     pub fn columns(self) -> (&'static str, &'static str) {
         (
-            if self.direct { "direct" } else { "triage" },
+            self.via.as_str(),
             match self.audience {
                 Audience::All => "all",
                 Audience::Youth => "youth",
@@ -90,16 +157,12 @@ impl Routed {
     /// Reads the stored form back; `None` for anything else (a request stored before
     /// routes were kept).
     pub fn from_columns(route: Option<&str>, audience: Option<&str>) -> Option<Self> {
-        let direct = match route? {
-            "direct" => true,
-            "triage" => false,
-            _ => return None,
-        };
+        let via = Via::parse(route?)?;
         let audience = match audience.unwrap_or("all") {
             "youth" => Audience::Youth,
             _ => Audience::All,
         };
-        Some(Self { direct, audience })
+        Some(Self { via, audience })
     }
 }
 
@@ -211,7 +274,11 @@ impl Routing {
         let direct = self.direct(area, audience);
         Route {
             to: direct.unwrap_or(&self.triage).clone(),
-            direct: direct.is_some(),
+            via: if direct.is_some() {
+                Via::Direct
+            } else {
+                Via::Triage
+            },
             service: service.cloned(),
             listing: listing.cloned(),
         }
