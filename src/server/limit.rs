@@ -5,7 +5,7 @@
 //! every instance behind the proxy counts the same client the same.
 
 use crate::keys::KeyRing;
-use crate::store::Store;
+use crate::store::{Hit, Store};
 use axum::extract::{ConnectInfo, Request};
 use base64::{Engine, engine::general_purpose::URL_SAFE_NO_PAD};
 use hmac::{Hmac, Mac};
@@ -64,19 +64,8 @@ impl ClientLimit {
 
     /// As [`ClientLimit::allow`], but says how long to wait (seconds) when not allowed.
     pub async fn wait(&self, store: &Store, client: IpAddr, now: i64) -> Option<i64> {
-        if self.max == 0 {
-            return None;
-        }
-        match store
-            .count_hit(
-                self.name,
-                &self.key(client),
-                self.max,
-                self.window_seconds,
-                now,
-            )
-            .await
-        {
+        let hit = self.hit(client)?;
+        match store.count(&hit, now).await {
             Ok(Ok(())) => None,
             Ok(Err(wait)) => Some(wait),
             Err(e) => {
@@ -84,6 +73,16 @@ impl ClientLimit {
                 None
             }
         }
+    }
+
+    /// The event to count for `client`, or `None` when this limit is off.
+    pub fn hit(&self, client: IpAddr) -> Option<Hit> {
+        (self.max > 0).then(|| Hit {
+            limit: self.name,
+            client: self.key(client),
+            max: self.max,
+            window: self.window_seconds,
+        })
     }
 
     /// The address as the database knows it: 16 bytes of a keyed hash.

@@ -15,6 +15,7 @@ use crate::referral::handoff::{Handoff, HandoffId};
 use crate::referral::problem::Problem;
 use crate::referral::reference::Reference;
 use crate::referral::view::{Handed, LimitWait, ReferView, SentView};
+use crate::store::{NewRequest, Submitted};
 use axum::body::to_bytes;
 use axum::extract::{Request, State};
 use axum::response::Response;
@@ -198,34 +199,32 @@ async fn store(
     referral: &Referral,
     now: i64,
 ) -> Result<Reference, Refused> {
-    let not_stored = |e: crate::store::StoreError| {
-        tracing::error!("referral not stored: {e}");
-        Refused::NotStored
-    };
-    if let Some(reference) = state.store.reference_for(key).await.map_err(not_stored)? {
-        return Ok(reference);
-    }
-    if let Some(wait) = state.send_limit.wait(&state.store, client, now).await {
-        return Err(Refused::TooMany { wait });
-    }
-    let reference = state
-        .store
-        .insert(key, referral, now, rand::random::<u64>)
-        .await
-        .map_err(not_stored)?;
-    tracing::info!(%reference, area = %referral.area, "referral stored");
     // Kept for the confirmation page: the answers are deleted once delivered.
-    if let Some(area) = state.areas.by_slug(&referral.area) {
-        let routed = state
+    let routed = state.areas.by_slug(&referral.area).map(|area| {
+        state
             .directory
             .route(area.id, referral.youth_justice())
-            .routed();
-        if let Err(e) = state.store.record_route(reference, routed).await {
-            // The page then says what the routing says now.
-            tracing::error!(%reference, "the route was not recorded: {e}");
+            .routed()
+    });
+    let request = NewRequest {
+        idempotency_key: key,
+        referral,
+        routed,
+        hit: state.send_limit.hit(client),
+        now,
+    };
+    match state.store.submit(request, rand::random::<u64>).await {
+        Ok(Submitted::New(reference)) => {
+            tracing::info!(%reference, area = %referral.area, "referral stored");
+            Ok(reference)
+        }
+        Ok(Submitted::Repeat(reference)) => Ok(reference),
+        Ok(Submitted::Limited { wait }) => Err(Refused::TooMany { wait }),
+        Err(e) => {
+            tracing::error!("referral not stored: {e}");
+            Err(Refused::NotStored)
         }
     }
-    Ok(reference)
 }
 
 /// A page after a post, at `/refer/<stage>/{id}` (or the status page's): what the

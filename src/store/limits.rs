@@ -8,58 +8,88 @@
 use super::{Store, StoreError};
 use crate::store::backend::Db;
 
+/// One event to count for one client under a named limit.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    pub limit: &'static str,
+    /// An opaque key for the client (a keyed hash), never an address.
+    pub client: String,
+    pub max: u32,
+    pub window: i64,
+}
+
+/// Counts `$hit` at `$now` inside the transaction `$tx` (whose caller commits or rolls
+/// back): `Ok(Ok(()))` counted, `Ok(Err(seconds))` full until a place frees. The same
+/// statements on both backends.
+macro_rules! count_in {
+    ($tx:ident, $hit:expr, $now:expr) => {
+        async {
+            let hit: &$crate::store::Hit = $hit;
+            let hits: String = sqlx::query_scalar(
+                "INSERT INTO client_limits (name, client, hits, expires_at) VALUES ($1, $2, '', $3)
+                 ON CONFLICT (name, client) DO UPDATE SET hits = client_limits.hits
+                 RETURNING hits",
+            )
+            .bind(hit.limit)
+            .bind(&hit.client)
+            .bind($now)
+            .fetch_one(&mut *$tx)
+            .await?;
+            match $crate::store::limits::next_hits(&hits, $now, hit.window, hit.max) {
+                Ok(hits) => {
+                    sqlx::query(
+                        "UPDATE client_limits SET hits = $3, expires_at = $4
+                         WHERE name = $1 AND client = $2",
+                    )
+                    .bind(hit.limit)
+                    .bind(&hit.client)
+                    .bind(hits)
+                    .bind($now + hit.window)
+                    .execute(&mut *$tx)
+                    .await?;
+                    Ok::<_, sqlx::Error>(Ok(()))
+                }
+                Err(wait) => Ok(Err(wait)),
+            }
+        }
+        .await
+    };
+}
+pub(super) use count_in;
+
 impl Store {
     /// Counts one event for `client` (an opaque key, never an address) under the limit
     /// `name`, or says no, counting nothing, when `max` events already fall within the
     /// last `window` seconds: `Err(seconds)` until a place frees.
     pub async fn count_hit(
         &self,
-        name: &str,
+        name: &'static str,
         client: &str,
         max: u32,
         window: i64,
         now: i64,
     ) -> Result<Result<(), i64>, StoreError> {
-        // The same statements on both backends; only how the transaction starts differs.
-        macro_rules! in_transaction {
-            ($tx:ident) => {{
-                let hits: String = sqlx::query_scalar(
-                    "INSERT INTO client_limits (name, client, hits, expires_at) VALUES ($1, $2, '', $3)
-                     ON CONFLICT (name, client) DO UPDATE SET hits = client_limits.hits
-                     RETURNING hits",
-                )
-                .bind(name)
-                .bind(client)
-                .bind(now)
-                .fetch_one(&mut *$tx)
-                .await?;
-                match next_hits(&hits, now, window, max) {
-                    Ok(hits) => {
-                        sqlx::query(
-                            "UPDATE client_limits SET hits = $3, expires_at = $4
-                             WHERE name = $1 AND client = $2",
-                        )
-                        .bind(name)
-                        .bind(client)
-                        .bind(hits)
-                        .bind(now + window)
-                        .execute(&mut *$tx)
-                        .await?;
-                        $tx.commit().await?;
-                        Ok(())
-                    }
-                    Err(wait) => {
-                        $tx.rollback().await?;
-                        Err(wait)
-                    }
-                }
-            }};
-        }
+        self.count(
+            &Hit {
+                limit: name,
+                client: client.to_string(),
+                max,
+                window,
+            },
+            now,
+        )
+        .await
+    }
+
+    /// Counts `hit`, as [`Store::count_hit`].
+    pub async fn count(&self, hit: &Hit, now: i64) -> Result<Result<(), i64>, StoreError> {
         Ok(match &self.db {
-            // IMMEDIATE: the write lock first, so the read above cannot go stale.
+            // IMMEDIATE: the write lock first, so the read cannot go stale.
             Db::Sqlite(pool) => {
                 let mut tx = pool.begin_with("BEGIN IMMEDIATE").await?;
-                in_transaction!(tx)
+                let counted = count_in!(tx, hit, now)?;
+                tx.commit().await?;
+                counted
             }
             Db::Postgres(pool) => {
                 let mut tx = pool.begin().await?;
@@ -68,7 +98,9 @@ impl Store {
                 sqlx::query("SET LOCAL synchronous_commit = off")
                     .execute(&mut *tx)
                     .await?;
-                in_transaction!(tx)
+                let counted = count_in!(tx, hit, now)?;
+                tx.commit().await?;
+                counted
             }
         })
     }
@@ -88,7 +120,7 @@ impl Store {
 /// The events of `hits` (unix times, space-separated) still inside the window at `now`,
 /// plus `now`; when `max` of them are already there, `Err` with the seconds until the
 /// oldest leaves. An event exactly `window` seconds old still counts.
-fn next_hits(hits: &str, now: i64, window: i64, max: u32) -> Result<String, i64> {
+pub(super) fn next_hits(hits: &str, now: i64, window: i64, max: u32) -> Result<String, i64> {
     let mut kept: Vec<i64> = hits
         .split_ascii_whitespace()
         .filter_map(|t| t.parse().ok())

@@ -30,6 +30,7 @@ mod handoffs;
 mod limits;
 mod numbers;
 mod queue;
+mod submit;
 
 use crate::areas::directory::Routed;
 use crate::calendar::{WorkingDays, uk_date};
@@ -38,8 +39,10 @@ use crate::referral::reference::Reference;
 pub use alerts::{AlertFacts, AlertRow, ClaimedAlert};
 use backend::Db;
 pub use backend::{Backend, DatabaseUrl, DatabaseUrlError, MigrationStatus, SweepLock};
+pub use limits::Hit;
 pub use numbers::{AlertCount, AreaCounts, Numbers, ReportEntry, month_of};
 pub use queue::{AlertStatus, Lease, Queue, RequestStatus};
+pub use submit::{NewRequest, Submitted};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -191,67 +194,26 @@ impl Store {
         self.db.try_sweep_lock().await
     }
 
-    /// Stores a request once per idempotency key; a repeat returns the first reference.
-    /// The request and its line in the commissioners' record are written together.
+    /// Stores a request once per idempotency key, with no limit and no route (see
+    /// [`Store::submit`]); a repeat returns the first reference.
     pub async fn insert(
         &self,
         idempotency_key: &str,
         referral: &Referral,
         now: i64,
-        mut random: impl FnMut() -> u64,
+        random: impl FnMut() -> u64,
     ) -> Result<Reference, StoreError> {
-        let payload = serde_json::to_string(referral)?;
-        let month = month_of(now);
-        for _ in 0..REFERENCE_DRAWS {
-            let reference = Reference::generate(&mut random);
-            let inserted: Result<bool, sqlx::Error> = on_db!(&self.db, pool => {
-                async {
-                    let mut tx = pool.begin().await?;
-                    let id: Option<i64> = sqlx::query_scalar(
-                        "INSERT INTO referrals (reference, idempotency_key, area, status, payload, next_attempt_at, created_at)
-                         VALUES ($1, $2, $3, 'pending', $4, $5, $5)
-                         ON CONFLICT (idempotency_key) DO NOTHING
-                         RETURNING id",
-                    )
-                    .bind(reference.to_string())
-                    .bind(idempotency_key)
-                    .bind(&referral.area)
-                    .bind(&payload)
-                    .bind(now)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                    if let Some(id) = id {
-                        sqlx::query(
-                            "INSERT INTO report_entries (referral_id, area, month) VALUES ($1, $2, $3)",
-                        )
-                        .bind(id)
-                        .bind(&referral.area)
-                        .bind(&month)
-                        .execute(&mut *tx)
-                        .await?;
-                    }
-                    tx.commit().await?;
-                    Ok(id.is_some())
-                }
-                .await
-            });
-            match inserted {
-                Ok(true) => return Ok(reference),
-                // Sent before: the first request's reference.
-                Ok(false) => {
-                    return Ok(self
-                        .reference_for(idempotency_key)
-                        .await?
-                        .expect("the key's request is stored"));
-                }
-                // The (rare) clash of a new reference with an old one: draw again (the
-                // transaction is rolled back as it drops). The idempotency key's clash
-                // is the ON CONFLICT above.
-                Err(sqlx::Error::Database(e)) if e.is_unique_violation() => continue,
-                Err(e) => return Err(e.into()),
-            }
+        let request = NewRequest {
+            idempotency_key,
+            referral,
+            routed: None,
+            hit: None,
+            now,
+        };
+        match self.submit(request, random).await? {
+            Submitted::New(reference) | Submitted::Repeat(reference) => Ok(reference),
+            Submitted::Limited { .. } => unreachable!("no limit was given, so none refuses"),
         }
-        Err(StoreError::NoFreeReference(REFERENCE_DRAWS))
     }
 
     /// The reference already stored for an idempotency key, if any.
