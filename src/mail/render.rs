@@ -127,7 +127,14 @@ impl Sender {
 /// The languages of the service's email: English, and Welsh when the area is in Wales
 /// or the person chose Welsh; then Welsh comes first.
 pub fn service_languages(area: &PoliceArea, referral: &Referral) -> Vec<Lang> {
-    if area.in_wales() || referral.contact_lang() == Lang::Cy {
+    email_languages(area, Some(referral.contact_lang()))
+}
+
+/// The languages of an email about a request, in order: Welsh first, then English, for
+/// an area in Wales or a person who asked for Welsh (`asked`); otherwise English. The
+/// one choice every email about a request follows (the service's, reminders, alerts).
+pub fn email_languages(area: &PoliceArea, asked: Option<Lang>) -> Vec<Lang> {
+    if area.in_wales() || asked == Some(Lang::Cy) {
         vec![Lang::Cy, Lang::En]
     } else {
         vec![Lang::En]

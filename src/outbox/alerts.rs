@@ -64,16 +64,6 @@ impl AlertKind {
     }
 }
 
-/// The languages of an operator alert: English, and for an area in Wales Welsh too,
-/// first (as in the service's email).
-fn languages(area: &PoliceArea) -> Vec<Lang> {
-    if area.in_wales() {
-        vec![Lang::Cy, Lang::En]
-    } else {
-        vec![Lang::En]
-    }
-}
-
 /// The email to the operator about `facts`. `purge_on` is when its details will be
 /// deleted if nobody resolves it.
 pub fn operator_email(
@@ -85,7 +75,8 @@ pub fn operator_email(
     purge_at: i64,
 ) -> Result<Message, RenderError> {
     let reference = facts.reference;
-    let langs = languages(area);
+    // The person's choice is not kept with the facts: the area decides.
+    let langs = crate::mail::render::email_languages(area, None);
     let subject = langs
         .iter()
         .map(|&lang| {
