@@ -2,7 +2,7 @@
 //! shipped data against the researched CSV (`../shared/data/rj_services.csv`, when it
 //! exists beside the project, or `RJ_SHARED_DATA`), and the area pages built from it.
 
-mod common;
+use crate::common;
 
 use common::shared::{read_csv, shared_data};
 use common::{app, page, text::main_text};
@@ -14,7 +14,7 @@ use rj::i18n::{Lang, Page};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const SHIPPED: &str = include_str!("../data/services.toml");
+const SHIPPED: &str = include_str!("../../data/services.toml");
 
 fn areas() -> &'static Areas {
     static AREAS: OnceLock<Areas> = OnceLock::new();
@@ -707,7 +707,7 @@ fn check_config_lists_stale_entries_and_direct_and_triage_areas() {
 
 #[test]
 fn the_example_routing_file_parses_and_is_refused_in_production() {
-    let text = include_str!("../data/routing.example.toml");
+    let text = include_str!("../../data/routing.example.toml");
     let routing =
         Routing::parse(text, "data/routing.example.toml", areas(), triage(), false).unwrap();
     let d = shipped().with_routing(routing);

@@ -8,7 +8,7 @@
 //! the admin listener; and a database address the site cannot use, which stops it at
 //! start.
 
-mod common;
+use crate::common;
 
 use common::nginx::Nginx;
 use common::smtp::{SmtpServer, free_port};

@@ -6,7 +6,7 @@
 //!   unless Code-Point Open (which decides for live postcodes) puts it elsewhere;
 //! - against the reference tables in `../shared/data` when that folder exists.
 
-mod common;
+use crate::common;
 
 use common::shared::{read_csv, shared_data};
 use rj::areas::{Areas, Kind, postcode::Outward};

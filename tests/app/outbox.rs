@@ -4,7 +4,7 @@
 //! "instances" are separate stores (separate connection pools) on one database. One
 //! test checks the two sets of migrations make the same tables.
 
-mod common;
+use crate::common;
 
 use rj::referral::form::{Answer3, ContactMethod, Referral, Relationship};
 use rj::referral::store::{Backend, DatabaseUrl, Store};
@@ -849,7 +849,7 @@ async fn the_commissioners_record_counts_working_days_and_outlives_the_purge(db:
         15,
     );
     let calendar = WorkingDays::parse(
-        include_str!("../data/bank-holidays.toml"),
+        include_str!("../../data/bank-holidays.toml"),
         "bank-holidays.toml",
     )
     .unwrap();

@@ -7,7 +7,7 @@
 //! starts; permanent rejections are marked failed; the personal data is deleted after
 //! delivery.
 
-mod common;
+use crate::common;
 
 use common::smtp::{SmtpServer, free_port};
 use mail_parser::{MessageParser, MimeHeaders};
@@ -102,7 +102,7 @@ async fn parts(
     let store = Store::open(&url).await.unwrap();
     let areas = Arc::new(Areas::embedded().unwrap());
     let directory = Directory::parse(
-        include_str!("../data/services.toml"),
+        include_str!("../../data/services.toml"),
         "services.toml",
         &areas,
         false,
@@ -923,7 +923,7 @@ async fn a_youth_justice_case_is_flagged_and_reaches_the_youth_service() {
     std::fs::write(
         &services,
         // Kent's entry is followed by Sussex's.
-        include_str!("../data/services.toml").replacen(
+        include_str!("../../data/services.toml").replacen(
             "\n[[area]]\narea = \"sussex\"\n",
             "\n[[area.service]]\nname = \"Kent Youth Justice Example\"\n\
              website = \"https://youth.kent.example.org/\"\naudience = \"youth\"\n\n\

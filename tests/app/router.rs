@@ -1,6 +1,6 @@
 //! In-process tests of routing, languages, status codes and headers.
 
-mod common;
+use crate::common;
 
 use common::{app, app_with, get, page, send, text};
 use http::{Request, StatusCode, header};

@@ -444,15 +444,15 @@ fn old_postcodes_answer_with_their_area_and_a_note() {
 
 #[test]
 fn a_table_built_for_other_areas_is_reported_as_such() {
-    let mut table = include_bytes!("../data/postcodes.bin").to_vec();
+    let mut table = include_bytes!("../../data/postcodes.bin").to_vec();
     // The first area code follows the magic number, version and area count.
     assert_eq!(&table[8..17], areas().all()[0].code.as_bytes());
     table[8..17].copy_from_slice(b"E23999999");
     let err = Areas::from_parts(
-        include_str!("../data/areas.toml"),
-        include_str!("../data/councils.csv"),
+        include_str!("../../data/areas.toml"),
+        include_str!("../../data/councils.csv"),
         &table,
-        include_str!("../data/places.csv"),
+        include_str!("../../data/places.csv"),
     )
     .err()
     .expect("a mismatch is an error");
@@ -707,7 +707,7 @@ mod parser_never_panics {
     }
 }
 
-#[path = "../fuzz/checks.rs"]
+#[path = "../../fuzz/checks.rs"]
 mod fuzz_checks;
 
 /// The fuzz targets' checks (`fuzz/checks.rs`, the same functions `make fuzz` runs),
