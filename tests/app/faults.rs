@@ -12,6 +12,7 @@ use crate::common;
 
 use common::nginx::Nginx;
 use common::smtp::{SmtpServer, free_port};
+use common::wait::{check, try_wait_until, wait_until, wait_until_within};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
@@ -85,21 +86,42 @@ fn launch(dir: &Path, run: &str, port: u16, vars: &[(&str, &str)]) -> Site {
         .spawn()
         .unwrap();
     let mut site = Site { child, port, log };
-    let start = Instant::now();
-    while http(port, "GET", "/healthz", "").is_err() {
+    wait_until("the site to start", || {
         if let Ok(Some(status)) = site.child.try_wait() {
             panic!(
                 "the site stopped ({status}): {}",
                 std::fs::read_to_string(&site.log).unwrap_or_default()
             );
         }
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "the site did not start"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+        http(port, "GET", "/healthz", "")
+            .map(drop)
+            .map_err(|e| e.to_string())
+    });
     site
+}
+
+/// A count over the SQLite outbox a site in `dir` keeps: what its worker did that no
+/// page shows (a try, a lease let go, a row marked sent).
+fn outbox_count(dir: &Path, sql: &str) -> i64 {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let url = format!("sqlite://{}/rj.db", dir.display());
+        let db = sqlx::SqlitePool::connect(&url).await.unwrap();
+        let n = sqlx::query_scalar(sql).fetch_one(&db).await.unwrap();
+        db.close().await;
+        n
+    })
+}
+
+/// Waits until `sql` counts `n` in the outbox of the site in `dir`.
+fn wait_for_outbox(dir: &Path, what: &str, sql: &str, n: i64) {
+    wait_until(what, || {
+        let found = outbox_count(dir, sql);
+        check(found == n, || format!("{found} of {n}: {sql}"))
+    });
 }
 
 /// A minimal HTTP/1.1 request; returns the status line's code, headers and body.
@@ -224,7 +246,14 @@ fn every_request_survives_sigkill_and_nothing_personal_is_logged() {
 
     let mut first = start_site(dir.path(), smtp_port, "first");
     let references: Vec<String> = (0..5).map(|_| send_request(first.port)).collect();
-    std::thread::sleep(Duration::from_millis(500)); // the worker tries, and fails
+    // The worker tries each one, and fails.
+    wait_for_outbox(
+        dir.path(),
+        "every request tried and waiting",
+        "SELECT COUNT(*) FROM referrals
+         WHERE status = 'pending' AND attempts >= 1 AND lease_until IS NULL",
+        5,
+    );
     first.child.kill().unwrap(); // SIGKILL
     first.child.wait().unwrap();
 
@@ -232,7 +261,6 @@ fn every_request_survives_sigkill_and_nothing_personal_is_logged() {
     let smtp = SmtpServer::start(smtp_port, &mail);
 
     let mut second = start_site(dir.path(), smtp_port, "second");
-    let start = Instant::now();
     let arrived = |message_id: &str| {
         std::fs::read_dir(&mail)
             .unwrap()
@@ -249,15 +277,18 @@ fn every_request_survives_sigkill_and_nothing_personal_is_logged() {
         .iter()
         .flat_map(|r| [r.clone(), format!("{r}-confirmation")])
         .collect();
-    while !expected.iter().all(|id| arrived(id)) {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "not every request arrived after the restart: {}",
+    wait_until("every request after the restart", || {
+        check(expected.iter().all(|id| arrived(id)), || {
             std::fs::read_to_string(&second.log).unwrap_or_default()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    std::thread::sleep(Duration::from_millis(500));
+        })
+    });
+    // The site has recorded each one as sent (and logged it).
+    wait_for_outbox(
+        dir.path(),
+        "every request recorded as sent",
+        "SELECT COUNT(*) FROM referrals WHERE status = 'sent'",
+        5,
+    );
     second.child.kill().unwrap();
     second.child.wait().unwrap();
     drop(smtp);
@@ -300,16 +331,12 @@ fn a_database_url_the_site_cannot_use_stops_it_at_start() {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = child.try_wait().unwrap() {
-                break status;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                let _ = child.kill();
-                panic!("the site started with RJ_DATABASE_URL={url}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
+        let exited = try_wait_until(Duration::from_secs(20), || {
+            child.try_wait().unwrap().ok_or_else(String::new)
+        });
+        let Ok(status) = exited else {
+            let _ = child.kill();
+            panic!("the site started with RJ_DATABASE_URL={url}");
         };
         let mut said = String::new();
         child
@@ -452,16 +479,12 @@ fn send_through(port: u16, source: Ipv4Addr, shown: Shown) -> Result<String, u16
 /// The reference the confirmation page at `location` shows, read through the proxy at
 /// `port` (retried while an instance is down).
 fn confirmed_through(port: u16, location: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
+    wait_until(&format!("reading {location}"), || {
         match http(port, "GET", location, "") {
-            Ok((200, _, page)) => return common::reference_on_page(&page),
-            other => {
-                assert!(Instant::now() < deadline, "reading {location}: {other:?}");
-                std::thread::sleep(Duration::from_millis(100));
-            }
+            Ok((200, _, page)) => Ok(common::reference_on_page(&page)),
+            other => Err(format!("{other:?}")),
         }
-    }
+    })
 }
 
 /// [`send_through`]'s post alone: the confirmation's address, or the status of a
@@ -653,22 +676,19 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
     // Every request reaches the service.
     let wanted: BTreeSet<String> = references.iter().cloned().collect();
     assert_eq!(wanted.len(), 505, "505 distinct references");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
+    let all_arrived = try_wait_until(Duration::from_secs(60), || {
         let ids = message_ids(&folders);
-        if wanted.iter().all(|r| ids.contains_key(r)) {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{} of 505 requests never arrived; outbox: {}",
-            wanted.iter().filter(|r| !ids.contains_key(*r)).count(),
-            pg.sql(
-                &database,
-                "SELECT status, count(*) FROM referrals GROUP BY status"
-            )
+        let missing = wanted.iter().filter(|r| !ids.contains_key(*r)).count();
+        check(missing == 0, || {
+            format!("{missing} of 505 requests never arrived")
+        })
+    });
+    if let Err(missing) = all_arrived {
+        let outbox = pg.sql(
+            &database,
+            "SELECT status, count(*) FROM referrals GROUP BY status",
         );
-        std::thread::sleep(Duration::from_millis(200));
+        panic!("{missing}; outbox: {outbox}");
     }
     let delivered_by = started.elapsed();
     std::thread::sleep(Duration::from_millis(500)); // anything sent twice arrives too
@@ -748,15 +768,11 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
             .collect()
     };
     let arrived = |refs: &[String]| {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
+        wait_until_within(Duration::from_secs(60), "every email", || {
             let ids = message_ids(&folders);
-            if refs.iter().all(|r| ids.contains_key(r)) {
-                return;
-            }
-            assert!(Instant::now() < deadline, "not every email arrived");
-            std::thread::sleep(Duration::from_millis(100));
-        }
+            let missing = refs.iter().filter(|r| !ids.contains_key(*r)).count();
+            check(missing == 0, || format!("{missing} missing"))
+        })
     };
     // 20 requests the services confirm, each as soon as its email has arrived.
     let confirmed = send_batch(0);
@@ -1031,15 +1047,11 @@ fn the_deployed_nginx_configuration_is_valid() {
 
 /// Waits until `done`, showing `site`'s log if it never is.
 fn wait_for(what: &str, site: &Site, done: impl Fn() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(
-            start.elapsed() < Duration::from_secs(40),
-            "timed out waiting for {what}: {}",
+    wait_until_within(Duration::from_secs(40), what, || {
+        check(done(), || {
             std::fs::read_to_string(&site.log).unwrap_or_default()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+        })
+    })
 }
 
 #[test]
@@ -1064,11 +1076,22 @@ fn reminders_and_escalations_arrive_exactly_once_across_sigkill() {
             .all(|r| got.contains_key(r) && got.contains_key(&format!("{r}-confirmation")))
     });
     // Recorded as delivered right after the confirmation.
-    std::thread::sleep(Duration::from_millis(300));
+    wait_for_outbox(
+        dir.path(),
+        "the requests recorded as delivered",
+        "SELECT COUNT(*) FROM referrals WHERE status = 'sent'",
+        3,
+    );
     // 2. The mail server goes down: the reminders fall due, are stored, cannot be
     // sent; the site is killed.
     drop(smtp);
-    std::thread::sleep(Duration::from_millis(3000));
+    wait_for_outbox(
+        dir.path(),
+        "the reminders stored and tried",
+        "SELECT COUNT(*) FROM alerts
+         WHERE kind = 'reminder' AND status = 'pending' AND attempts >= 1",
+        3,
+    );
     first.child.kill().unwrap();
     first.child.wait().unwrap();
     // The reminders were stored before anything could send them.
@@ -1102,7 +1125,13 @@ fn reminders_and_escalations_arrive_exactly_once_across_sigkill() {
         let got = message_ids(&folders);
         expected.iter().all(|id| got.contains_key(id))
     });
-    std::thread::sleep(Duration::from_millis(1000));
+    // Each recorded as sent before the next kill.
+    wait_for_outbox(
+        dir.path(),
+        "the reminders and escalations recorded as sent",
+        "SELECT COUNT(*) FROM alerts WHERE status = 'sent'",
+        6,
+    );
     second.child.kill().unwrap();
     second.child.wait().unwrap();
 

@@ -678,11 +678,24 @@ fn nonsense_is_invalid_or_unknown() {
     assert_eq!(answer.kind, Kind::Unknown);
 }
 
+/// Where proptest keeps the failures it found: `lookup.proptest-regressions` beside this
+/// file. (Its default looks for the nearest `main.rs` and would pick
+/// `tests/proptest-regressions/lookup.txt`, since `tests/app/main.rs` exists.)
+fn regressions() -> Option<Box<dyn proptest::test_runner::FailurePersistence>> {
+    Some(Box::new(
+        proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+    ))
+}
+
 mod parser_never_panics {
     use proptest::prelude::*;
     use rj::areas::postcode::Query;
 
     proptest! {
+        #![proptest_config(ProptestConfig {
+            failure_persistence: super::regressions(),
+            ..ProptestConfig::default()
+        })]
         #[test]
         fn any_string(s in "\\PC{0,40}") {
             let _ = Query::parse(&s);
@@ -754,7 +767,11 @@ mod fuzz_replay {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(200))]
+        #![proptest_config(ProptestConfig {
+            cases: 200,
+            failure_persistence: super::regressions(),
+            ..ProptestConfig::default()
+        })]
         #[test]
         fn random_bytes_pass_every_check(data in proptest::collection::vec(any::<u8>(), 0..300)) {
             for &(_, check) in checks::TARGETS {

@@ -985,9 +985,10 @@ async fn answers_between_pages_are_sealed_short_lived_and_deleted_on_exit() {
         .unwrap_or_else(|| panic!("{check}"))
         .to_string();
     assert_eq!(id.len(), 22);
-    assert!(id
-        .bytes()
-        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+    assert!(
+        id.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    );
 
     // The page shows the answers, in either language, as often as it is opened.
     let html = common::page(&app, &check, StatusCode::OK).await;
