@@ -490,18 +490,14 @@ fn confirmed_through(port: u16, location: &str) -> String {
 /// [`send_through`]'s post alone: the confirmation's address, or the status of a
 /// refusal (429 when the Send limit held it back on check your answers).
 fn post_through(port: u16, source: Ipv4Addr, shown: Shown) -> Result<String, u16> {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let retry = |what: &str, outcome: &str| {
-        assert!(Instant::now() < deadline, "{what} kept failing: {outcome}");
-        std::thread::sleep(Duration::from_millis(100));
-    };
+    // While an instance is down, nginx may answer with an error or not at all: tried again.
     let token = match shown {
-        Shown::ByTheProxy => loop {
+        Shown::ByTheProxy => wait_until("the form", || {
             match http_from(source, port, "GET", "/refer", "") {
-                Ok((200, _, page)) => break token_in(&page).expect("a token"),
-                other => retry("showing the form", &format!("{other:?}")),
+                Ok((200, _, page)) => Ok(token_in(&page).expect("a token")),
+                other => Err(format!("{other:?}")),
             }
-        },
+        }),
         Shown::Elsewhere(n) => {
             let mut key = [0u8; 16];
             key[..8].copy_from_slice(&n.to_be_bytes());
@@ -511,20 +507,21 @@ fn post_through(port: u16, source: Ipv4Addr, shown: Shown) -> Result<String, u16
         }
     };
     let body = form(&token, false);
-    loop {
+    wait_until("the form sent", || {
         match http_from(source, port, "POST", "/refer", &body) {
             Ok((303, head, _)) => {
                 let location = location_in(&head);
-                if location.contains("/check/") {
-                    return Err(429);
-                }
-                return Ok(location);
+                Ok(if location.contains("/check/") {
+                    Err(429)
+                } else {
+                    Ok(location)
+                })
             }
-            Ok((502..=504, head, _)) => retry("sending", &head),
-            Ok((code, _, _)) => return Err(code),
-            Err(e) => retry("sending", &e.to_string()),
+            Ok((502..=504, head, _)) => Err(head),
+            Ok((code, _, _)) => Ok(Err(code)),
+            Err(e) => Err(e.to_string()),
         }
-    }
+    })
 }
 
 /// The Message-ID of every message in the SMTP server's folders, counted.

@@ -149,7 +149,7 @@ async fn security_headers_on_every_response() {
 }
 
 /// Pages rendered for each request (here the referral form, which carries a token) name
-/// a fresh nonce; pages kept in memory name their scripts' hashes (tests/page_cache.rs).
+/// a fresh nonce; pages kept in memory name their scripts' hashes (tests/app/page_cache.rs).
 #[tokio::test]
 async fn page_scripts_carry_the_policy_nonce() {
     let res = get(&app().await, "/refer").await;
