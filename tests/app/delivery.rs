@@ -89,7 +89,8 @@ struct Harness {
     store: Store,
     stop: watch::Sender<bool>,
     worker: tokio::task::JoinHandle<()>,
-    _dir: tempfile::TempDir,
+    /// The outbox's folder (its SQLite database), kept while the worker runs.
+    dir: tempfile::TempDir,
 }
 
 /// A fresh outbox in `dir` and what a worker needs beside it: requests go as the
@@ -175,7 +176,7 @@ async fn harness_with(
         store,
         stop,
         worker,
-        _dir: dir,
+        dir,
     }
 }
 
@@ -199,7 +200,7 @@ impl Harness {
     /// Waits until the requests `sql` (a condition on the `referrals` table) picks
     /// number `n`: what the worker did that the store's API does not show.
     async fn wait_for_rows(&self, what: &str, sql: &str, n: i64) {
-        let url = format!("sqlite://{}/rj.db", self._dir.path().display());
+        let url = format!("sqlite://{}/rj.db", self.dir.path().display());
         let db = sqlx::SqlitePool::connect(&url).await.unwrap();
         let query = format!("SELECT COUNT(*) FROM referrals WHERE {sql}");
         eventually(what, || async {
@@ -226,7 +227,7 @@ impl Harness {
         self.worker.abort();
         let _ = self.worker.await;
         drop(self.store);
-        harness_with(self._dir, smtp_port, routing, chasing).await
+        harness_with(self.dir, smtp_port, routing, chasing).await
     }
 }
 
@@ -1471,6 +1472,8 @@ async fn a_permanent_failure_alerts_the_operator_once_across_crashes() {
     })
     .await;
     let h = h.crash_and_restart(port, routing, chasing()).await;
+    // Time for the new worker to send the alert again, if it wrongly would: nothing
+    // shows it has looked (a settable clock and one worker pass would).
     tokio::time::sleep(Duration::from_millis(800)).await;
     let alerts = h.store.alerts().await.unwrap();
     h.stop().await;
@@ -1525,6 +1528,7 @@ async fn the_operator_is_warned_before_an_unconfirmed_request_is_purged() {
         .unwrap();
     let alert = format!("{reference}-retention@rj.example.org");
     wait_for_id(&smtp, &alert).await;
+    // Time for more sweeps (every 100 ms): a second warning would arrive in it.
     tokio::time::sleep(Duration::from_millis(500)).await;
     h.stop().await;
     assert_eq!(arrivals(&smtp).get(&alert), Some(&1));

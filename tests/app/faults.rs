@@ -1230,6 +1230,8 @@ fn reminders_and_escalations_arrive_exactly_once_across_sigkill() {
 
     // 4. Killed and restarted again: two more periods pass, nothing is sent again.
     let mut third = start_site_with(dir.path(), smtp_port, "alerts-third", &vars);
+    // Two periods of RJ_ACK_PERIOD_SECONDS (and a little): wall-clock time in which
+    // nothing may be sent.
     std::thread::sleep(Duration::from_millis(5000));
     third.child.kill().unwrap();
     third.child.wait().unwrap();
