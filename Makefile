@@ -86,7 +86,7 @@ bench: build
 # Fuzzing (cargo-fuzz on nightly): each target runs FUZZ_SECONDS, then one line per
 # target gives its executions. A crash stops the run and leaves its input in
 # fuzz/artifacts/<target>/: copy it to fuzz/regressions/<target>/ (`make test` replays
-# that folder and fuzz/seeds/ through the same checks, tests/lookup.rs) and add a
+# that folder and fuzz/seeds/ through the same checks, tests/app/lookup.rs) and add a
 # regression test where the fault was. Corpora grow in fuzz/corpus/ (not committed).
 FUZZ_SECONDS ?= 120
 FUZZ_TARGETS := form_decide postcode prose directory token

@@ -1,5 +1,5 @@
 //! What each fuzz target checks, one function per target, for any bytes. The fuzz
-//! targets (`fuzz_targets/`) call these, and `tests/lookup.rs` replays the seeds and
+//! targets (`fuzz_targets/`) call these, and `tests/app/lookup.rs` replays the seeds and
 //! every input a fuzzer once failed on (`regressions/`) through the same functions in
 //! `make test`. Each panics on a fault.
 

@@ -1,6 +1,6 @@
 //! In-process tests of routing, languages, status codes and headers.
 
-mod common;
+use crate::common;
 
 use common::{app, app_with, get, page, send, text};
 use http::{Request, StatusCode, header};
@@ -149,7 +149,7 @@ async fn security_headers_on_every_response() {
 }
 
 /// Pages rendered for each request (here the referral form, which carries a token) name
-/// a fresh nonce; pages kept in memory name their scripts' hashes (tests/page_cache.rs).
+/// a fresh nonce; pages kept in memory name their scripts' hashes (tests/app/page_cache.rs).
 #[tokio::test]
 async fn page_scripts_carry_the_policy_nonce() {
     let res = get(&app().await, "/refer").await;

@@ -7,6 +7,7 @@ pub mod postgres;
 pub mod shared;
 pub mod smtp;
 pub mod text;
+pub mod wait;
 
 use axum::{Router, body::Body};
 use http::{Request, Response, StatusCode};

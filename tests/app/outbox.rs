@@ -4,13 +4,14 @@
 //! "instances" are separate stores (separate connection pools) on one database. One
 //! test checks the two sets of migrations make the same tables.
 
-mod common;
+use crate::common;
+use common::wait::eventually;
 
 use rj::referral::form::{Answer3, ContactMethod, Referral, Relationship};
 use rj::store::{Backend, DatabaseUrl, Store};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 fn referral(area: &str) -> Referral {
     Referral {
@@ -418,14 +419,13 @@ async fn one_instance_at_a_time_holds_the_sweep_lock(db: TestDb) {
             assert!(b.try_sweep_lock().await.unwrap().is_none(), "held by a");
             drop(held);
             // Dropping closes the lock's connection; the server then frees the lock.
-            let start = Instant::now();
-            let again = loop {
-                if let Some(lock) = b.try_sweep_lock().await.unwrap() {
-                    break lock;
-                }
-                assert!(start.elapsed() < Duration::from_secs(10), "never released");
-                tokio::time::sleep(Duration::from_millis(20)).await;
-            };
+            let again = eventually("the lock released", || async {
+                b.try_sweep_lock()
+                    .await
+                    .unwrap()
+                    .ok_or_else(|| "still held".to_string())
+            })
+            .await;
             assert!(a.try_sweep_lock().await.unwrap().is_none(), "now held by b");
             drop(again);
         }
@@ -849,7 +849,7 @@ async fn the_commissioners_record_counts_working_days_and_outlives_the_purge(db:
         15,
     );
     let calendar = WorkingDays::parse(
-        include_str!("../data/bank-holidays.toml"),
+        include_str!("../../data/bank-holidays.toml"),
         "bank-holidays.toml",
     )
     .unwrap();

@@ -2,7 +2,7 @@
 //! 60, and of every Easy Read page at least 80. Run with `--nocapture` to see each page's
 //! score.
 
-mod common;
+use crate::common;
 
 use common::{app, page, text::main_text};
 use http::StatusCode;

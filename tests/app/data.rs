@@ -6,9 +6,9 @@
 //!   unless Code-Point Open (which decides for live postcodes) puts it elsewhere;
 //! - against the reference tables in `../shared/data` when that folder exists.
 
-mod common;
+use crate::common;
 
-use common::shared::{read_csv, shared_data};
+use common::shared::{read_csv, required, shared_data};
 use rj::areas::{Areas, Kind, postcode::Outward};
 use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
@@ -35,16 +35,13 @@ fn source(variable: &str, default: &str, what: &str) -> Option<PathBuf> {
     let path = std::env::var_os(variable)
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(default));
-    if path.exists() {
-        return Some(path);
-    }
-    let message = format!(
-        "{} is missing: run `python3 data/build.py --fetch-only` (or `make test`) to fetch {what}",
-        path.display()
-    );
-    assert!(std::env::var_os("RJ_REQUIRE_DATA").is_none(), "{message}");
-    eprintln!("\n*** SKIPPED: {message} ***\n");
-    None
+    let shown = path.display().to_string();
+    required(path, || {
+        format!(
+            "{shown} is missing: run `python3 data/build.py --fetch-only` (or `make test`) \
+             to fetch {what}"
+        )
+    })
 }
 
 fn codepo_zip() -> Option<PathBuf> {

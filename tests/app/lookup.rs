@@ -444,15 +444,15 @@ fn old_postcodes_answer_with_their_area_and_a_note() {
 
 #[test]
 fn a_table_built_for_other_areas_is_reported_as_such() {
-    let mut table = include_bytes!("../data/postcodes.bin").to_vec();
+    let mut table = include_bytes!("../../data/postcodes.bin").to_vec();
     // The first area code follows the magic number, version and area count.
     assert_eq!(&table[8..17], areas().all()[0].code.as_bytes());
     table[8..17].copy_from_slice(b"E23999999");
     let err = Areas::from_parts(
-        include_str!("../data/areas.toml"),
-        include_str!("../data/councils.csv"),
+        include_str!("../../data/areas.toml"),
+        include_str!("../../data/councils.csv"),
         &table,
-        include_str!("../data/places.csv"),
+        include_str!("../../data/places.csv"),
     )
     .err()
     .expect("a mismatch is an error");
@@ -678,11 +678,24 @@ fn nonsense_is_invalid_or_unknown() {
     assert_eq!(answer.kind, Kind::Unknown);
 }
 
+/// Where proptest keeps the failures it found: `lookup.proptest-regressions` beside this
+/// file. (Its default looks for the nearest `main.rs` and would pick
+/// `tests/proptest-regressions/lookup.txt`, since `tests/app/main.rs` exists.)
+fn regressions() -> Option<Box<dyn proptest::test_runner::FailurePersistence>> {
+    Some(Box::new(
+        proptest::test_runner::FileFailurePersistence::WithSource("proptest-regressions"),
+    ))
+}
+
 mod parser_never_panics {
     use proptest::prelude::*;
     use rj::areas::postcode::Query;
 
     proptest! {
+        #![proptest_config(ProptestConfig {
+            failure_persistence: super::regressions(),
+            ..ProptestConfig::default()
+        })]
         #[test]
         fn any_string(s in "\\PC{0,40}") {
             let _ = Query::parse(&s);
@@ -707,7 +720,7 @@ mod parser_never_panics {
     }
 }
 
-#[path = "../fuzz/checks.rs"]
+#[path = "../../fuzz/checks.rs"]
 mod fuzz_checks;
 
 /// The fuzz targets' checks (`fuzz/checks.rs`, the same functions `make fuzz` runs),
@@ -754,7 +767,11 @@ mod fuzz_replay {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig::with_cases(200))]
+        #![proptest_config(ProptestConfig {
+            cases: 200,
+            failure_persistence: super::regressions(),
+            ..ProptestConfig::default()
+        })]
         #[test]
         fn random_bytes_pass_every_check(data in proptest::collection::vec(any::<u8>(), 0..300)) {
             for &(_, check) in checks::TARGETS {

@@ -2,7 +2,7 @@
 //! shipped data against the researched CSV (`../shared/data/rj_services.csv`, when it
 //! exists beside the project, or `RJ_SHARED_DATA`), and the area pages built from it.
 
-mod common;
+use crate::common;
 
 use common::shared::{read_csv, shared_data};
 use common::{app, page, text::main_text};
@@ -15,7 +15,7 @@ use rj::mail::address::EmailAddress;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-const SHIPPED: &str = include_str!("../data/services.toml");
+const SHIPPED: &str = include_str!("../../data/services.toml");
 
 fn areas() -> &'static Areas {
     static AREAS: OnceLock<Areas> = OnceLock::new();
@@ -708,7 +708,7 @@ fn check_config_lists_stale_entries_and_direct_and_triage_areas() {
 
 #[test]
 fn the_example_routing_file_parses_and_is_refused_in_production() {
-    let text = include_str!("../data/routing.example.toml");
+    let text = include_str!("../../data/routing.example.toml");
     let routing =
         Routing::parse(text, "data/routing.example.toml", areas(), triage(), false).unwrap();
     let d = shipped().with_routing(routing);
@@ -744,7 +744,6 @@ fn rj(dir: &std::path::Path, command: &str, vars: &[(&str, &std::ffi::OsStr)]) -
     cmd.arg(command)
         .env_clear()
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("LEPTOS_OUTPUT_NAME", "rj")
         .env("LEPTOS_SITE_ROOT", dir.join("site"))
         .env(
             "RJ_DATABASE_URL",

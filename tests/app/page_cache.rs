@@ -3,7 +3,7 @@
 //! strong ETag, and a Content-Security-Policy that allows exactly the inline scripts each
 //! page has.
 
-mod common;
+use crate::common;
 
 use axum::{Router, body::Body};
 use base64::Engine;

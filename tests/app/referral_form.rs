@@ -1,7 +1,7 @@
 //! The referral form end to end inside the app: questions, errors with answers kept,
 //! check your answers, send, the confirmation, and the defences.
 
-mod common;
+use crate::common;
 
 use axum::Router;
 use axum::body::Body;

@@ -1,6 +1,6 @@
 //! `GET /api/lookup`: the JSON the find page's island and other services rely on.
 
-mod common;
+use crate::common;
 
 use common::{app, get, text};
 use http::{StatusCode, header};

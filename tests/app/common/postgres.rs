@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{ChildStdin, Command, Stdio};
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::{Mutex, OnceLock};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 pub struct Postgres {
     bin: PathBuf,
@@ -225,22 +225,19 @@ fn start() -> Result<Postgres, String> {
         folder: folder.clone(),
         _lifeline: Mutex::new(lifeline),
     };
-    let started = Instant::now();
-    loop {
+    let ready = super::wait::try_wait_until(Duration::from_secs(30), || {
+        if supervisor.try_wait().ok().flatten().is_some() {
+            return Ok(false); // it stopped: no use waiting
+        }
         let ready = Command::new(server.bin.join("pg_isready"))
             .args(["-q", "-h", "127.0.0.1", "-p", &port.to_string()])
             .status()
             .is_ok_and(|s| s.success());
-        if ready {
-            break;
-        }
-        if started.elapsed() > Duration::from_secs(30)
-            || supervisor.try_wait().ok().flatten().is_some()
-        {
-            let log = std::fs::read_to_string(folder.join("server.log")).unwrap_or_default();
-            return Err(format!("the server did not start: {}", log.trim()));
-        }
-        std::thread::sleep(Duration::from_millis(50));
+        if ready { Ok(true) } else { Err(String::new()) }
+    });
+    if ready != Ok(true) {
+        let log = std::fs::read_to_string(folder.join("server.log")).unwrap_or_default();
+        return Err(format!("the server did not start: {}", log.trim()));
     }
     let _ = writeln!(
         std::io::stderr(),

@@ -8,10 +8,11 @@
 //! the admin listener; and a database address the site cannot use, which stops it at
 //! start.
 
-mod common;
+use crate::common;
 
 use common::nginx::Nginx;
 use common::smtp::{SmtpServer, free_port};
+use common::wait::{check, try_wait_until, wait_until, wait_until_within};
 use std::collections::{BTreeMap, BTreeSet};
 use std::io::{Read, Write};
 use std::net::{Ipv4Addr, SocketAddr, TcpStream};
@@ -72,7 +73,6 @@ fn launch(dir: &Path, run: &str, port: u16, vars: &[(&str, &str)]) -> Site {
     let log = dir.join(format!("{run}.log"));
     let child = Command::new(env!("CARGO_BIN_EXE_rj"))
         .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
-        .env("LEPTOS_OUTPUT_NAME", "rj")
         .env("LEPTOS_SITE_ROOT", dir.join("site"))
         .env("RJ_MIN_FILL_SECONDS", "0")
         .env("RJ_RETRY_BASE_SECONDS", "1")
@@ -85,21 +85,42 @@ fn launch(dir: &Path, run: &str, port: u16, vars: &[(&str, &str)]) -> Site {
         .spawn()
         .unwrap();
     let mut site = Site { child, port, log };
-    let start = Instant::now();
-    while http(port, "GET", "/healthz", "").is_err() {
+    wait_until("the site to start", || {
         if let Ok(Some(status)) = site.child.try_wait() {
             panic!(
                 "the site stopped ({status}): {}",
                 std::fs::read_to_string(&site.log).unwrap_or_default()
             );
         }
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "the site did not start"
-        );
-        std::thread::sleep(Duration::from_millis(50));
-    }
+        http(port, "GET", "/healthz", "")
+            .map(drop)
+            .map_err(|e| e.to_string())
+    });
     site
+}
+
+/// A count over the SQLite outbox a site in `dir` keeps: what its worker did that no
+/// page shows (a try, a lease let go, a row marked sent).
+fn outbox_count(dir: &Path, sql: &str) -> i64 {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let url = format!("sqlite://{}/rj.db", dir.display());
+        let db = sqlx::SqlitePool::connect(&url).await.unwrap();
+        let n = sqlx::query_scalar(sql).fetch_one(&db).await.unwrap();
+        db.close().await;
+        n
+    })
+}
+
+/// Waits until `sql` counts `n` in the outbox of the site in `dir`.
+fn wait_for_outbox(dir: &Path, what: &str, sql: &str, n: i64) {
+    wait_until(what, || {
+        let found = outbox_count(dir, sql);
+        check(found == n, || format!("{found} of {n}: {sql}"))
+    });
 }
 
 /// A minimal HTTP/1.1 request; returns the status line's code, headers and body.
@@ -224,7 +245,14 @@ fn every_request_survives_sigkill_and_nothing_personal_is_logged() {
 
     let mut first = start_site(dir.path(), smtp_port, "first");
     let references: Vec<String> = (0..5).map(|_| send_request(first.port)).collect();
-    std::thread::sleep(Duration::from_millis(500)); // the worker tries, and fails
+    // The worker tries each one, and fails.
+    wait_for_outbox(
+        dir.path(),
+        "every request tried and waiting",
+        "SELECT COUNT(*) FROM referrals
+         WHERE status = 'pending' AND attempts >= 1 AND lease_until IS NULL",
+        5,
+    );
     first.child.kill().unwrap(); // SIGKILL
     first.child.wait().unwrap();
 
@@ -232,7 +260,6 @@ fn every_request_survives_sigkill_and_nothing_personal_is_logged() {
     let smtp = SmtpServer::start(smtp_port, &mail);
 
     let mut second = start_site(dir.path(), smtp_port, "second");
-    let start = Instant::now();
     let arrived = |message_id: &str| {
         std::fs::read_dir(&mail)
             .unwrap()
@@ -249,15 +276,18 @@ fn every_request_survives_sigkill_and_nothing_personal_is_logged() {
         .iter()
         .flat_map(|r| [r.clone(), format!("{r}-confirmation")])
         .collect();
-    while !expected.iter().all(|id| arrived(id)) {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "not every request arrived after the restart: {}",
+    wait_until("every request after the restart", || {
+        check(expected.iter().all(|id| arrived(id)), || {
             std::fs::read_to_string(&second.log).unwrap_or_default()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    std::thread::sleep(Duration::from_millis(500));
+        })
+    });
+    // The site has recorded each one as sent (and logged it).
+    wait_for_outbox(
+        dir.path(),
+        "every request recorded as sent",
+        "SELECT COUNT(*) FROM referrals WHERE status = 'sent'",
+        5,
+    );
     second.child.kill().unwrap();
     second.child.wait().unwrap();
     drop(smtp);
@@ -288,7 +318,6 @@ fn a_database_url_the_site_cannot_use_stops_it_at_start() {
         let mut child = Command::new(env!("CARGO_BIN_EXE_rj"))
             .current_dir(dir.path())
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{}", free_port()))
-            .env("LEPTOS_OUTPUT_NAME", "rj")
             .env("LEPTOS_SITE_ROOT", dir.path().join("site"))
             .env(
                 "RJ_DIRECTORY",
@@ -300,16 +329,12 @@ fn a_database_url_the_site_cannot_use_stops_it_at_start() {
             .stderr(Stdio::piped())
             .spawn()
             .unwrap();
-        let start = Instant::now();
-        let status = loop {
-            if let Some(status) = child.try_wait().unwrap() {
-                break status;
-            }
-            if start.elapsed() > Duration::from_secs(20) {
-                let _ = child.kill();
-                panic!("the site started with RJ_DATABASE_URL={url}");
-            }
-            std::thread::sleep(Duration::from_millis(50));
+        let exited = try_wait_until(Duration::from_secs(20), || {
+            child.try_wait().unwrap().ok_or_else(String::new)
+        });
+        let Ok(status) = exited else {
+            let _ = child.kill();
+            panic!("the site started with RJ_DATABASE_URL={url}");
         };
         let mut said = String::new();
         child
@@ -347,7 +372,6 @@ fn a_database_url_the_site_cannot_use_stops_it_at_start() {
 fn command(args: &[&str], vars: &[(&str, &str)]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_rj"))
         .args(args)
-        .env("LEPTOS_OUTPUT_NAME", "rj")
         .env("RUST_LOG", "warn")
         .envs(vars.iter().copied())
         .output()
@@ -452,33 +476,25 @@ fn send_through(port: u16, source: Ipv4Addr, shown: Shown) -> Result<String, u16
 /// The reference the confirmation page at `location` shows, read through the proxy at
 /// `port` (retried while an instance is down).
 fn confirmed_through(port: u16, location: &str) -> String {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
+    wait_until(&format!("reading {location}"), || {
         match http(port, "GET", location, "") {
-            Ok((200, _, page)) => return common::reference_on_page(&page),
-            other => {
-                assert!(Instant::now() < deadline, "reading {location}: {other:?}");
-                std::thread::sleep(Duration::from_millis(100));
-            }
+            Ok((200, _, page)) => Ok(common::reference_on_page(&page)),
+            other => Err(format!("{other:?}")),
         }
-    }
+    })
 }
 
 /// [`send_through`]'s post alone: the confirmation's address, or the status of a
 /// refusal (429 when the Send limit held it back on check your answers).
 fn post_through(port: u16, source: Ipv4Addr, shown: Shown) -> Result<String, u16> {
-    let deadline = Instant::now() + Duration::from_secs(30);
-    let retry = |what: &str, outcome: &str| {
-        assert!(Instant::now() < deadline, "{what} kept failing: {outcome}");
-        std::thread::sleep(Duration::from_millis(100));
-    };
+    // While an instance is down, nginx may answer with an error or not at all: tried again.
     let token = match shown {
-        Shown::ByTheProxy => loop {
+        Shown::ByTheProxy => wait_until("the form", || {
             match http_from(source, port, "GET", "/refer", "") {
-                Ok((200, _, page)) => break token_in(&page).expect("a token"),
-                other => retry("showing the form", &format!("{other:?}")),
+                Ok((200, _, page)) => Ok(token_in(&page).expect("a token")),
+                other => Err(format!("{other:?}")),
             }
-        },
+        }),
         Shown::Elsewhere(n) => {
             let mut key = [0u8; 16];
             key[..8].copy_from_slice(&n.to_be_bytes());
@@ -490,20 +506,21 @@ fn post_through(port: u16, source: Ipv4Addr, shown: Shown) -> Result<String, u16
         }
     };
     let body = form(&token, false);
-    loop {
+    wait_until("the form sent", || {
         match http_from(source, port, "POST", "/refer", &body) {
             Ok((303, head, _)) => {
                 let location = location_in(&head);
-                if location.contains("/check/") {
-                    return Err(429);
-                }
-                return Ok(location);
+                Ok(if location.contains("/check/") {
+                    Err(429)
+                } else {
+                    Ok(location)
+                })
             }
-            Ok((502..=504, head, _)) => retry("sending", &head),
-            Ok((code, _, _)) => return Err(code),
-            Err(e) => retry("sending", &e.to_string()),
+            Ok((502..=504, head, _)) => Err(head),
+            Ok((code, _, _)) => Ok(Err(code)),
+            Err(e) => Err(e.to_string()),
         }
-    }
+    })
 }
 
 /// The Message-ID of every message in the SMTP server's folders, counted.
@@ -541,72 +558,179 @@ fn stored_by(logs: &[&Path]) -> usize {
         .sum()
 }
 
-/// Two instances, each with 4 workers, on one PostgreSQL, behind nginx configured from
-/// `deploy/nginx/` (plain HTTP on loopback), sends alternating between them (and forms
-/// shown by one sent to the other). The SMTP server is down for part of
-/// the run, and one instance is killed with SIGKILL and restarted. Every request is
-/// delivered exactly once, apart from those a worker held at the kill (same
-/// Message-ID, which receivers drop), and the Send limit counts one client's requests
-/// across both instances. Then both restart with the acknowledgement periods in
-/// seconds: services confirm a sample of new requests twice each, through both
-/// instances at once, and each confirmation is recorded once; the requests nobody
-/// confirms get their reminder and escalation exactly once each, the confirmed ones
-/// none; and the status-lookup limit counts one client's lookups across both.
-#[test]
-fn two_instances_behind_nginx_deliver_every_request_once() {
-    let Some(pg) = common::postgres::server() else {
-        return;
-    };
+/// Two instances of the site, each with 4 workers, on one new PostgreSQL database,
+/// behind nginx configured from `deploy/nginx/` (plain HTTP on loopback), sending to a
+/// real SMTP server. `None` (the test skipped, loudly) where PostgreSQL or nginx is
+/// missing and `RJ_REQUIRE_SERVERS` is not set.
+struct TwoInstances {
+    pg: &'static common::postgres::Postgres,
+    database: String,
+    /// Holds the logs (`<run>.log`) and the SMTP server's folders.
+    dir: tempfile::TempDir,
+    /// Where the SMTP server writes: a second folder for a server started again.
+    folders: Vec<PathBuf>,
+    smtp_port: u16,
+    smtp: Option<SmtpServer>,
+    /// The instances' ports, in the order nginx lists them.
+    ports: [u16; 2],
+    /// The settings every instance gets.
+    vars: Vec<(String, String)>,
+    instances: [Site; 2],
+    nginx: Nginx,
+}
+
+fn two_instances(name: &str, more: &[(&str, &str)]) -> Option<TwoInstances> {
+    let pg = common::postgres::server()?;
     if let Err(why) = common::nginx::binary() {
         assert!(
             std::env::var_os("RJ_REQUIRE_SERVERS").is_none(),
             "RJ_REQUIRE_SERVERS is set: {why}"
         );
         eprintln!("\n!!!!!!!! SKIPPING THE TWO-INSTANCE TEST: {why}\n");
-        return;
+        return None;
     }
-    let started = Instant::now();
     let dir = tempfile::tempdir().unwrap();
-    let dir = dir.path();
-    std::fs::create_dir_all(dir.join("site")).unwrap();
-    let url = pg.new_database("two_instances");
+    std::fs::create_dir_all(dir.path().join("site")).unwrap();
+    let url = pg.new_database(name);
     let database = url.rsplit('/').next().unwrap().to_string();
     let smtp_port = free_port();
-    let folders: Vec<PathBuf> = (1..=2).map(|n| dir.join(format!("mail-{n}"))).collect();
-    let mut smtp = Some(SmtpServer::start(smtp_port, &folders[0]));
-    let smtp_url = format!("smtp://127.0.0.1:{smtp_port}");
-    let vars = [
+    let folders: Vec<PathBuf> = (1..=2)
+        .map(|n| dir.path().join(format!("mail-{n}")))
+        .collect();
+    let smtp = Some(SmtpServer::start(smtp_port, &folders[0]));
+    let vars: Vec<(String, String)> = [
         ("RJ_DATABASE_URL", url.as_str()),
-        ("RJ_SMTP_URL", smtp_url.as_str()),
+        ("RJ_SMTP_URL", &format!("smtp://127.0.0.1:{smtp_port}")),
         ("RJ_WORKERS", "4"),
         ("RJ_CLIENT_IP_HEADER", "X-Forwarded-For"),
         ("RJ_SEND_LIMIT_PER_HOUR", "5"),
         ("RUST_LOG", "info"),
-    ];
+    ]
+    .iter()
+    .chain(more)
+    .map(|(k, v)| (k.to_string(), v.to_string()))
+    .collect();
     let ports = [free_port(), free_port()];
-    let mut a = launch(dir, "a-1", ports[0], &vars);
-    let b = launch(dir, "b", ports[1], &vars);
+    let launch_on = |run: &str, port: u16| {
+        let vars: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        launch(dir.path(), run, port, &vars)
+    };
+    let instances = [launch_on("a-1", ports[0]), launch_on("b-1", ports[1])];
     let nginx = Nginx::start(&ports);
-    let mut references = Vec::new();
+    Some(TwoInstances {
+        pg,
+        database,
+        dir,
+        folders,
+        smtp_port,
+        smtp,
+        ports,
+        vars,
+        instances,
+        nginx,
+    })
+}
 
-    // One client sends five requests, alternately to each instance: the sixth is refused.
+impl TwoInstances {
+    /// Instance `i` (0 or 1) started again, as run `run`, after it was stopped.
+    fn relaunch(&mut self, i: usize, run: &str) {
+        let vars: Vec<(&str, &str)> = self
+            .vars
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        self.instances[i] = launch(self.dir.path(), run, self.ports[i], &vars);
+    }
+
+    fn sql(&self, sql: &str) -> String {
+        self.pg.sql(&self.database, sql)
+    }
+
+    fn log(&self, run: &str) -> PathBuf {
+        self.dir.path().join(format!("{run}.log"))
+    }
+
+    /// Twenty requests through the proxy from five new clients (four each, under the
+    /// Send limit) numbered by `batch`; their references.
+    fn send_batch(&self, batch: u8) -> Vec<String> {
+        (0..20u8)
+            .map(|i| {
+                let client = Ipv4Addr::new(127, 0, 2 + batch, 1 + i / 4);
+                let key = 5000 + 100 * u64::from(batch) + u64::from(i);
+                send_through(self.nginx.port, client, Shown::Elsewhere(key))
+                    .expect("under the limit")
+            })
+            .collect()
+    }
+
+    /// Waits until the SMTP server has a message with each of `ids`.
+    fn arrived(&self, ids: &[String]) {
+        wait_until_within(Duration::from_secs(60), "every email", || {
+            let got = message_ids(&self.folders);
+            let missing = ids.iter().filter(|r| !got.contains_key(*r)).count();
+            check(missing == 0, || format!("{missing} missing"))
+        })
+    }
+
+    /// Neither instance's log holds anything the person typed.
+    fn assert_nothing_personal_logged(&self) {
+        for entry in std::fs::read_dir(self.dir.path()).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|x| x == "log") {
+                assert_nothing_personal_in(&path);
+            }
+        }
+    }
+}
+
+/// The settings of the acknowledgement tests: periods of `ACK_PERIOD` seconds, so a
+/// request delivered and not confirmed is reminded a period later, and the operator
+/// told a period after that.
+const ACK_PERIOD: &str = "10";
+const ACK_VARS: [(&str, &str); 3] = [
+    ("RJ_ACK_PERIOD_SECONDS", ACK_PERIOD),
+    ("RJ_OPERATOR_EMAIL", "operator@rj.example.org"),
+    ("RJ_STATUS_LIMIT_PER_HOUR", "6"),
+];
+
+/// One client sends five requests, alternately to each of two instances: the sixth and
+/// seventh are refused, since the Send limit counts across instances.
+#[test]
+fn the_send_limit_counts_one_client_across_two_instances() {
+    let Some(t) = two_instances("send_limit", &[]) else {
+        return;
+    };
     let limited = Ipv4Addr::new(127, 0, 9, 9);
     // Posts alone first (each confirmation read through the proxy afterwards), so the
     // proxy's turns alternate the posts between the instances.
     let locations: Vec<String> = (0..5)
-        .map(|i| post_through(nginx.port, limited, Shown::Elsewhere(i)).expect("under the limit"))
+        .map(|i| post_through(t.nginx.port, limited, Shown::Elsewhere(i)).expect("under the limit"))
         .collect();
     for location in &locations {
-        references.push(confirmed_through(nginx.port, location));
+        confirmed_through(t.nginx.port, location);
     }
     assert!(
-        stored_by(&[&a.log]) >= 2 && stored_by(&[&b.log]) >= 2,
+        stored_by(&[&t.instances[0].log]) >= 2 && stored_by(&[&t.instances[1].log]) >= 2,
         "both counted"
     );
     for i in 5..7 {
-        let sent = send_through(nginx.port, limited, Shown::Elsewhere(i));
+        let sent = send_through(t.nginx.port, limited, Shown::Elsewhere(i));
         assert_eq!(sent, Err(429), "counted across instances");
     }
+    t.assert_nothing_personal_logged();
+}
+
+/// Two instances, sends alternating between them (and forms shown by one sent to the
+/// other). The SMTP server is down for part of the run, and one instance is killed with
+/// SIGKILL and restarted. Every request is delivered exactly once, apart from those a
+/// worker held at the kill (same Message-ID, which receivers drop).
+#[test]
+fn two_instances_behind_nginx_deliver_every_request_once() {
+    let started = Instant::now();
+    let Some(mut t) = two_instances("two_instances", &[]) else {
+        return;
+    };
+    let mut references = Vec::new();
 
     // 500 requests from 125 clients (4 each, under the limit). One in ten is a form
     // shown by one instance and sent to the other; the rest alternate between them.
@@ -614,24 +738,24 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
     let mut killed_at = None;
     for i in 0..500 {
         match i {
-            150 => drop(smtp.take()), // the SMTP server goes down
-            300 => smtp = Some(SmtpServer::start(smtp_port, &folders[1])),
+            150 => drop(t.smtp.take()), // the SMTP server goes down
+            300 => t.smtp = Some(SmtpServer::start(t.smtp_port, &t.folders[1])),
             320 => {
-                a.child.kill().unwrap(); // SIGKILL, mid-run
-                a.child.wait().unwrap();
+                let a = &mut t.instances[0].child;
+                a.kill().unwrap(); // SIGKILL, mid-run
+                a.wait().unwrap();
                 killed_at = Some(Instant::now());
                 // What the killed instance's workers held is taken up again when their
                 // lease (RJ_LEASE_SECONDS) runs out: only those may arrive twice. The
                 // other instance's leases are listed too (a superset: theirs end well).
-                let leased = pg.sql(
-                    &database,
+                let leased = t.sql(
                     "SELECT reference FROM referrals
                      WHERE lease_until >= extract(epoch FROM now())::bigint",
                 );
                 in_flight_at_kill.extend(leased.lines().map(str::to_string));
             }
             340 => {
-                a = launch(dir, "a-2", ports[0], &vars);
+                t.relaunch(0, "a-2");
                 // nginx leaves a failed instance alone for 5 s (deploy/nginx/rj.conf);
                 // wait that out, so the restarted instance is seen taking requests.
                 let back = killed_at.unwrap() + Duration::from_secs(6);
@@ -645,7 +769,7 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
         } else {
             Shown::Elsewhere(1000 + i as u64)
         };
-        match send_through(nginx.port, client, shown) {
+        match send_through(t.nginx.port, client, shown) {
             Ok(reference) => references.push(reference),
             Err(code) => panic!("request {i} refused with {code}"),
         }
@@ -654,27 +778,21 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
 
     // Every request reaches the service.
     let wanted: BTreeSet<String> = references.iter().cloned().collect();
-    assert_eq!(wanted.len(), 505, "505 distinct references");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    loop {
-        let ids = message_ids(&folders);
-        if wanted.iter().all(|r| ids.contains_key(r)) {
-            break;
-        }
-        assert!(
-            Instant::now() < deadline,
-            "{} of 505 requests never arrived; outbox: {}",
-            wanted.iter().filter(|r| !ids.contains_key(*r)).count(),
-            pg.sql(
-                &database,
-                "SELECT status, count(*) FROM referrals GROUP BY status"
-            )
-        );
-        std::thread::sleep(Duration::from_millis(200));
+    assert_eq!(wanted.len(), 500, "500 distinct references");
+    let all_arrived = try_wait_until(Duration::from_secs(60), || {
+        let ids = message_ids(&t.folders);
+        let missing = wanted.iter().filter(|r| !ids.contains_key(*r)).count();
+        check(missing == 0, || {
+            format!("{missing} of 500 requests never arrived")
+        })
+    });
+    if let Err(missing) = all_arrived {
+        let outbox = t.sql("SELECT status, count(*) FROM referrals GROUP BY status");
+        panic!("{missing}; outbox: {outbox}");
     }
     let delivered_by = started.elapsed();
     std::thread::sleep(Duration::from_millis(500)); // anything sent twice arrives too
-    let ids = message_ids(&folders);
+    let ids = message_ids(&t.folders);
     let unknown: Vec<_> = ids.keys().filter(|id| !wanted.contains(*id)).collect();
     assert!(unknown.is_empty(), "messages for no request: {unknown:?}");
     let twice: Vec<_> = ids.iter().filter(|(_, n)| **n > 1).collect();
@@ -685,31 +803,26 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
         );
     }
     assert_eq!(
-        pg.sql(
-            &database,
-            "SELECT status, count(*), count(payload) FROM referrals GROUP BY status"
-        )
-        .trim(),
-        "sent|505|505",
+        t.sql("SELECT status, count(*), count(payload) FROM referrals GROUP BY status")
+            .trim(),
+        "sent|500|500",
         "all recorded sent; the answers are kept until the service confirms"
     );
 
     // Both instances took requests, before and after the kill.
-    let a1 = dir.join("a-1.log");
-    let (by_a, by_b) = (stored_by(&[&a1, &a.log]), stored_by(&[&b.log]));
+    let (a1, a2, b) = (t.log("a-1"), t.log("a-2"), t.log("b-1"));
+    let (by_a, by_b) = (stored_by(&[&a1, &a2]), stored_by(&[&b]));
     assert!(
         by_a >= 100 && by_b >= 100,
         "stored by a: {by_a}, by b: {by_b}"
     );
     assert!(
-        stored_by(&[&a.log]) > 0,
+        stored_by(&[&a2]) > 0,
         "the restarted instance took requests"
     );
-    for log in [&a1, &a.log, &b.log] {
-        assert_nothing_personal_in(log);
-    }
+    t.assert_nothing_personal_logged();
     eprintln!(
-        "two instances: 505 requests sent in {:.1?}, all delivered {:.1?} after the start \
+        "two instances: 500 requests sent in {:.1?}, all delivered {:.1?} after the start \
          ({:.1?} after the kill); stored by a {by_a}, by b {by_b}; held at the kill: {}, \
          delivered twice: {}",
         sent_by,
@@ -718,52 +831,22 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
         in_flight_at_kill.len(),
         twice.len()
     );
+}
 
-    // ---- Acknowledgements, alerts and the status-lookup limit across instances ----
-    // Both restart with the periods in seconds: a request delivered and not confirmed
-    // is reminded PERIOD seconds later, and the operator told PERIOD seconds after that.
-    // (The 505 above keep the reminder times worked out when they were delivered, in
-    // working days, so they are not chased during the test.)
-    const PERIOD: u64 = 10;
-    drop(a);
-    drop(b);
-    let period = PERIOD.to_string();
-    let mut vars = vars.to_vec();
-    vars.extend([
-        ("RJ_ACK_PERIOD_SECONDS", period.as_str()),
-        ("RJ_OPERATOR_EMAIL", "operator@rj.example.org"),
-        ("RJ_STATUS_LIMIT_PER_HOUR", "6"),
-    ]);
-    let instances = [
-        launch(dir, "a-3", ports[0], &vars),
-        launch(dir, "b-2", ports[1], &vars),
-    ];
-    let phase = Instant::now();
-    // Twenty requests from five new clients (four each, under the Send limit).
-    let send_batch = |batch: u8| -> Vec<String> {
-        (0..20u8)
-            .map(|i| {
-                let client = Ipv4Addr::new(127, 0, 2 + batch, 1 + i / 4);
-                let key = 5000 + 100 * u64::from(batch) + u64::from(i);
-                send_through(nginx.port, client, Shown::Elsewhere(key)).expect("under the limit")
-            })
-            .collect()
+/// Services confirm 20 requests, each link's button pressed twice at the same moment,
+/// once on each instance: each confirmation is recorded once (one instance records it,
+/// the other finds it done), opening a link changes nothing, and the answers are
+/// deleted a period after the confirmation.
+#[test]
+fn each_confirmation_is_recorded_once_across_two_instances() {
+    let Some(t) = two_instances("confirmations", &ACK_VARS) else {
+        return;
     };
-    let arrived = |refs: &[String]| {
-        let deadline = Instant::now() + Duration::from_secs(60);
-        loop {
-            let ids = message_ids(&folders);
-            if refs.iter().all(|r| ids.contains_key(r)) {
-                return;
-            }
-            assert!(Instant::now() < deadline, "not every email arrived");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    };
+    let ports = t.ports;
     // 20 requests the services confirm, each as soon as its email has arrived.
-    let confirmed = send_batch(0);
-    arrived(&confirmed);
-    let links = ack_paths(&folders, &confirmed);
+    let confirmed = t.send_batch(0);
+    t.arrived(&confirmed);
+    let links = ack_paths(&t.folders, &confirmed);
     // Opening a link (as a mail scanner does) changes nothing, on either instance.
     for (i, r) in confirmed.iter().enumerate() {
         let (code, _, page) = http(ports[i % 2], "GET", &links[r], "").unwrap();
@@ -771,11 +854,7 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
         assert!(page.contains(r.as_str()), "the page names the reference");
     }
     let acknowledged = "SELECT count(*) FROM referrals WHERE acknowledged_at IS NOT NULL";
-    assert_eq!(
-        pg.sql(&database, acknowledged).trim(),
-        "0",
-        "a GET records nothing"
-    );
+    assert_eq!(t.sql(acknowledged).trim(), "0", "a GET records nothing");
     // Each link's button pressed twice at the same moment, once on each instance.
     let round = rj::calendar::unix_now();
     std::thread::scope(|scope| {
@@ -790,8 +869,7 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
         }
     });
     let round_end = rj::calendar::unix_now();
-    let times = pg.sql(
-        &database,
+    let times = t.sql(
         "SELECT reference, acknowledged_at FROM referrals
          WHERE acknowledged_at IS NOT NULL ORDER BY reference",
     );
@@ -807,16 +885,13 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
     );
     assert!(times.values().all(|at| (round..=round_end).contains(at)));
     assert_eq!(
-        pg.sql(
-            &database,
-            "SELECT count(*) FROM report_entries WHERE acknowledged_days IS NOT NULL"
-        )
-        .trim(),
+        t.sql("SELECT count(*) FROM report_entries WHERE acknowledged_days IS NOT NULL")
+            .trim(),
         "20",
         "the commissioners' record counts each once"
     );
     // Of each pair of presses, one instance recorded it and the other found it done.
-    let logs = [&instances[0].log, &instances[1].log];
+    let logs = [&t.instances[0].log, &t.instances[1].log];
     for r in &confirmed {
         let said = |what: &str| -> usize {
             logs.iter()
@@ -836,17 +911,42 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
             "{r}"
         );
     }
+    // The confirmed requests' answers are deleted a period after their confirmation.
+    wait_until_within(Duration::from_secs(60), "the answers deleted", || {
+        let kept = t.sql(
+            "SELECT count(*) FROM referrals WHERE acknowledged_at IS NOT NULL AND payload IS NOT NULL",
+        );
+        check(kept.trim() == "0", || format!("{} kept", kept.trim()))
+    });
+    t.assert_nothing_personal_logged();
+}
 
+/// Of 40 requests, the 20 nobody confirms get their reminder and then their escalation
+/// (to the operator) exactly once each, with two instances sweeping; the 20 confirmed
+/// get neither.
+#[test]
+fn unconfirmed_requests_are_reminded_then_escalated_once_across_two_instances() {
+    let Some(t) = two_instances("chasing", &ACK_VARS) else {
+        return;
+    };
+    // 20 requests the services confirm, each as soon as its email has arrived.
+    let confirmed = t.send_batch(0);
+    t.arrived(&confirmed);
+    let links = ack_paths(&t.folders, &confirmed);
+    for (i, r) in confirmed.iter().enumerate() {
+        let (code, head, _) = http(t.ports[i % 2], "POST", &links[r], "").unwrap();
+        assert_eq!(code, 303, "{head}");
+    }
     // 20 requests nobody confirms: each reminded once, then escalated once.
-    let unconfirmed = send_batch(1);
-    arrived(&unconfirmed);
+    let unconfirmed = t.send_batch(1);
+    t.arrived(&unconfirmed);
     let chased: Vec<String> = unconfirmed
         .iter()
         .flat_map(|r| [format!("{r}-reminder"), format!("{r}-escalation")])
         .collect();
-    arrived(&chased);
+    t.arrived(&chased);
     std::thread::sleep(Duration::from_millis(1500)); // anything sent twice arrives too
-    let ids = message_ids(&folders);
+    let ids = message_ids(&t.folders);
     for id in &chased {
         assert_eq!(ids[id], 1, "{id} arrived once");
     }
@@ -859,17 +959,17 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
         }
     }
     assert_eq!(
-        pg.sql(
-            &database,
-            "SELECT kind, status, count(*) FROM alerts GROUP BY kind, status ORDER BY kind"
-        )
-        .trim(),
+        t.sql("SELECT kind, status, count(*) FROM alerts GROUP BY kind, status ORDER BY kind")
+            .trim(),
         "escalation|sent|20\nreminder|sent|20",
         "one alert of each kind per unconfirmed request, none for the others"
     );
-    let operator: Vec<_> = folders
+    let operator: Vec<_> = t
+        .folders
         .iter()
-        .flat_map(|f| std::fs::read_dir(f).unwrap().filter_map(Result::ok))
+        // The second folder only where a test started the SMTP server again.
+        .filter_map(|f| std::fs::read_dir(f).ok())
+        .flat_map(|entries| entries.filter_map(Result::ok))
         .filter(|e| {
             e.path().extension().is_some_and(|x| x == "eml")
                 && std::fs::read_to_string(e.path())
@@ -884,19 +984,30 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
             .iter()
             .all(|rcpt| rcpt == "operator@rj.example.org")
     );
-    // The confirmed requests' answers are deleted a period after their confirmation.
-    assert_eq!(
-        pg.sql(
-            &database,
-            "SELECT count(*) FROM referrals WHERE acknowledged_at IS NOT NULL AND payload IS NOT NULL"
-        )
-        .trim(),
-        "0"
-    );
+    t.assert_nothing_personal_logged();
+}
 
-    // One client's status lookups, alternately on each instance: six an hour in all.
+/// One client's status lookups, alternately on each instance: six an hour in all, and
+/// each answer can be read from the other instance (the handoff is in the database).
+#[test]
+fn the_status_lookup_limit_counts_one_client_across_two_instances() {
+    let Some(t) = two_instances("status_limit", &ACK_VARS) else {
+        return;
+    };
+    let ports = t.ports;
+    let reference = send_through(
+        t.nginx.port,
+        Ipv4Addr::new(127, 0, 2, 1),
+        Shown::Elsewhere(5000),
+    )
+    .expect("under the limit");
+    t.arrived(std::slice::from_ref(&reference));
+    let link = &ack_paths(&t.folders, std::slice::from_ref(&reference))[&reference];
+    let (code, head, _) = http(ports[0], "POST", link, "").unwrap();
+    assert_eq!(code, 303, "{head}");
+
     let client = Ipv4Addr::new(127, 0, 0, 77);
-    let lookup = format!("reference={}", confirmed[0]);
+    let lookup = format!("reference={reference}");
     for i in 0..8 {
         let (code, head, _) =
             http_from(client, ports[i % 2], "POST", "/refer/status", &lookup).unwrap();
@@ -906,20 +1017,15 @@ fn two_instances_behind_nginx_deliver_every_request_once() {
         let (code, _, page) = http(ports[(i + 1) % 2], "GET", &location, "").unwrap();
         if i < 6 {
             assert_eq!(code, 200, "lookup {i}");
-            assert!(page.contains("Received: "), "confirmed, on either instance");
+            assert!(
+                page.contains("Received: ") && !page.contains("not confirmed yet"),
+                "confirmed, on either instance"
+            );
         } else {
             assert_eq!(code, 429, "lookup {i}: counted across instances");
         }
     }
-    for site in &instances {
-        assert_nothing_personal_in(&site.log);
-    }
-    eprintln!(
-        "two instances, acknowledgements and alerts: {:.1?} after the restart",
-        phase.elapsed()
-    );
-    drop(nginx);
-    drop(smtp);
+    t.assert_nothing_personal_logged();
 }
 
 /// The acknowledgement link's path in the service's email for each of `references`.
@@ -1033,15 +1139,11 @@ fn the_deployed_nginx_configuration_is_valid() {
 
 /// Waits until `done`, showing `site`'s log if it never is.
 fn wait_for(what: &str, site: &Site, done: impl Fn() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(
-            start.elapsed() < Duration::from_secs(40),
-            "timed out waiting for {what}: {}",
+    wait_until_within(Duration::from_secs(40), what, || {
+        check(done(), || {
             std::fs::read_to_string(&site.log).unwrap_or_default()
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
+        })
+    })
 }
 
 #[test]
@@ -1066,11 +1168,22 @@ fn reminders_and_escalations_arrive_exactly_once_across_sigkill() {
             .all(|r| got.contains_key(r) && got.contains_key(&format!("{r}-confirmation")))
     });
     // Recorded as delivered right after the confirmation.
-    std::thread::sleep(Duration::from_millis(300));
+    wait_for_outbox(
+        dir.path(),
+        "the requests recorded as delivered",
+        "SELECT COUNT(*) FROM referrals WHERE status = 'sent'",
+        3,
+    );
     // 2. The mail server goes down: the reminders fall due, are stored, cannot be
     // sent; the site is killed.
     drop(smtp);
-    std::thread::sleep(Duration::from_millis(3000));
+    wait_for_outbox(
+        dir.path(),
+        "the reminders stored and tried",
+        "SELECT COUNT(*) FROM alerts
+         WHERE kind = 'reminder' AND status = 'pending' AND attempts >= 1",
+        3,
+    );
     first.child.kill().unwrap();
     first.child.wait().unwrap();
     // The reminders were stored before anything could send them.
@@ -1104,12 +1217,20 @@ fn reminders_and_escalations_arrive_exactly_once_across_sigkill() {
         let got = message_ids(&folders);
         expected.iter().all(|id| got.contains_key(id))
     });
-    std::thread::sleep(Duration::from_millis(1000));
+    // Each recorded as sent before the next kill.
+    wait_for_outbox(
+        dir.path(),
+        "the reminders and escalations recorded as sent",
+        "SELECT COUNT(*) FROM alerts WHERE status = 'sent'",
+        6,
+    );
     second.child.kill().unwrap();
     second.child.wait().unwrap();
 
     // 4. Killed and restarted again: two more periods pass, nothing is sent again.
     let mut third = start_site_with(dir.path(), smtp_port, "alerts-third", &vars);
+    // Two periods of RJ_ACK_PERIOD_SECONDS (and a little): wall-clock time in which
+    // nothing may be sent.
     std::thread::sleep(Duration::from_millis(5000));
     third.child.kill().unwrap();
     third.child.wait().unwrap();

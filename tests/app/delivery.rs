@@ -7,9 +7,10 @@
 //! starts; permanent rejections are marked failed; the personal data is deleted after
 //! delivery.
 
-mod common;
+use crate::common;
 
 use common::smtp::{SmtpServer, free_port};
+use common::wait::{check, eventually};
 use mail_parser::{MessageParser, MimeHeaders};
 use rj::areas::Areas;
 use rj::areas::directory::{Directory, Routing};
@@ -22,7 +23,7 @@ use rj::site::SiteSettings;
 use rj::store::Store;
 use std::path::Path;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio::sync::watch;
 
 /// The Message-ID of every message the server has received.
@@ -89,7 +90,8 @@ struct Harness {
     store: Store,
     stop: watch::Sender<bool>,
     worker: tokio::task::JoinHandle<()>,
-    _dir: tempfile::TempDir,
+    /// The outbox's folder (its SQLite database), kept while the worker runs.
+    dir: tempfile::TempDir,
 }
 
 /// A fresh outbox in `dir` and what a worker needs beside it: requests go as the
@@ -102,7 +104,7 @@ async fn parts(
     let store = Store::open(&url).await.unwrap();
     let areas = Arc::new(Areas::embedded().unwrap());
     let directory = Directory::parse(
-        include_str!("../data/services.toml"),
+        include_str!("../../data/services.toml"),
         "services.toml",
         &areas,
         false,
@@ -177,7 +179,7 @@ async fn harness_with(
         store,
         stop,
         worker,
-        _dir: dir,
+        dir,
     }
 }
 
@@ -191,18 +193,25 @@ fn chasing_every(seconds: i64) -> Chasing {
 
 impl Harness {
     async fn wait_until(&self, what: &str, done: impl Fn(&rj::store::Counts) -> bool) {
-        let start = Instant::now();
-        loop {
+        eventually(what, || async {
             let counts = self.store.counts().await.unwrap();
-            if done(&counts) {
-                return;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(30),
-                "timed out waiting for {what}: {counts:?}"
-            );
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
+            check(done(&counts), || format!("{counts:?}"))
+        })
+        .await
+    }
+
+    /// Waits until the requests `sql` (a condition on the `referrals` table) picks
+    /// number `n`: what the worker did that the store's API does not show.
+    async fn wait_for_rows(&self, what: &str, sql: &str, n: i64) {
+        let url = format!("sqlite://{}/rj.db", self.dir.path().display());
+        let db = sqlx::SqlitePool::connect(&url).await.unwrap();
+        let query = format!("SELECT COUNT(*) FROM referrals WHERE {sql}");
+        eventually(what, || async {
+            let found: i64 = sqlx::query_scalar(&query).fetch_one(&db).await.unwrap();
+            check(found == n, || format!("{found} of {n} requests: {sql}"))
+        })
+        .await;
+        db.close().await;
     }
 
     async fn stop(self) {
@@ -221,7 +230,7 @@ impl Harness {
         self.worker.abort();
         let _ = self.worker.await;
         drop(self.store);
-        harness_with(self._dir, smtp_port, routing, chasing).await
+        harness_with(self.dir, smtp_port, routing, chasing).await
     }
 }
 
@@ -362,7 +371,12 @@ async fn requests_wait_while_the_server_is_down_and_all_arrive_once_it_starts() 
         );
     }
     // Every request has been tried and is waiting.
-    tokio::time::sleep(Duration::from_millis(600)).await;
+    h.wait_for_rows(
+        "every request tried once",
+        "status = 'pending' AND attempts >= 1 AND lease_until IS NULL",
+        5,
+    )
+    .await;
     let counts = h.store.counts().await.unwrap();
     assert_eq!((counts.pending, counts.sent), (5, 0));
 
@@ -395,7 +409,12 @@ async fn a_permanent_rejection_marks_the_request_failed_and_a_4xx_is_retried() {
         .await
         .unwrap();
     h.wait_until("the rejection", |c| c.failed == 1).await;
-    tokio::time::sleep(Duration::from_millis(1500)).await;
+    h.wait_for_rows(
+        "the 451 tried again",
+        "area = 'essex' AND status = 'pending' AND attempts >= 2 AND lease_until IS NULL",
+        1,
+    )
+    .await;
     let counts = h.store.counts().await.unwrap();
     assert_eq!(
         (counts.failed, counts.pending, counts.sent),
@@ -523,14 +542,11 @@ async fn several_workers_send_each_request_exactly_once() {
             tokio::spawn(worker.run_with(stopped.clone(), i == 0))
         })
         .collect();
-    let start = Instant::now();
-    while store.counts().await.unwrap().sent < 20 {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "not all delivered"
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    eventually("all delivered", || async {
+        let counts = store.counts().await.unwrap();
+        check(counts.sent == 20, || format!("{counts:?}"))
+    })
+    .await;
     stop.send(true).unwrap();
     for w in workers {
         w.await.unwrap();
@@ -902,19 +918,14 @@ const PRIVATE: &[&str] = &["Zebedee", "Quixote", "960 777", "a-secret-message"];
 
 /// Waits until `smtp` has `n` messages.
 async fn wait_for_messages(smtp: &SmtpServer, n: usize) -> Vec<(String, Vec<u8>)> {
-    let start = Instant::now();
-    loop {
+    eventually(&format!("{n} messages"), || async {
         let messages = smtp.messages();
-        if messages.len() >= n {
-            return messages;
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "only {} of {n} messages arrived",
-            messages.len()
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+        let got = messages.len();
+        (got >= n)
+            .then_some(messages)
+            .ok_or(format!("{got} arrived"))
+    })
+    .await
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -928,7 +939,7 @@ async fn a_youth_justice_case_is_flagged_and_reaches_the_youth_service() {
     std::fs::write(
         &services,
         // Kent's entry is followed by Sussex's.
-        include_str!("../data/services.toml").replacen(
+        include_str!("../../data/services.toml").replacen(
             "\n[[area]]\narea = \"sussex\"\n",
             "\n[[area.service]]\nname = \"Kent Youth Justice Example\"\n\
              website = \"https://youth.kent.example.org/\"\naudience = \"youth\"\n\n\
@@ -1037,8 +1048,27 @@ async fn a_youth_justice_case_is_flagged_and_reaches_the_youth_service() {
     );
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn the_service_confirms_with_the_link_and_the_person_sees_it() {
+/// A request sent through the form and delivered to North Wales (both languages), the
+/// worker stopped: the site, the email, and the confirmation link it carries.
+struct Confirming {
+    app: axum::Router,
+    state: rj::server::AppState,
+    reference: String,
+    /// The service's email, as received.
+    raw: Vec<u8>,
+    /// The English link, whole.
+    link: String,
+    /// The Welsh link, whole.
+    cy_link: String,
+    /// The link's last part, which proves it came from the email.
+    tag: String,
+    /// The English link's path.
+    path: String,
+    _smtp: SmtpServer,
+    _folder: tempfile::TempDir,
+}
+
+async fn delivered_with_link() -> Confirming {
     let folder = tempfile::tempdir().unwrap();
     let port = free_port();
     let smtp = SmtpServer::start(port, folder.path());
@@ -1049,19 +1079,64 @@ async fn the_service_confirms_with_the_link_and_the_person_sees_it() {
     let messages = wait_for_messages(&smtp, 1).await;
     stop.send(true).unwrap();
     worker.await.unwrap();
-
-    // The email carries the link, in each of its languages (North Wales: both), and
-    // referral.json carries it too.
-    let email = MessageParser::default().parse(&messages[0].1).unwrap();
+    let raw = messages[0].1.clone();
+    let email = MessageParser::default().parse(&raw).unwrap();
     let text = email.body_text(0).unwrap();
     let en_prefix = format!("https://rj.example.org/refer/confirm/{reference}/");
     let at = text.find(&en_prefix).expect("the English link");
     let link = text[at..].split_whitespace().next().unwrap().to_string();
-    let tag = &link[en_prefix.len()..];
-    assert_eq!(tag.len(), 22, "{link}");
+    let tag = link[en_prefix.len()..].to_string();
     let cy_link = format!("https://rj.example.org/cy/cyfeirio/cadarnhau/{reference}/{tag}");
+    let path = link["https://rj.example.org".len()..].to_string();
+    Confirming {
+        app,
+        state,
+        reference,
+        raw,
+        link,
+        cy_link,
+        tag,
+        path,
+        _smtp: smtp,
+        _folder: folder,
+    }
+}
+
+impl Confirming {
+    /// What the outbox holds about the request.
+    async fn stored(&self) -> rj::store::Stored {
+        let r = rj::referral::reference::Reference::parse(&self.reference).unwrap();
+        self.state.store.find(r).await.unwrap().unwrap()
+    }
+
+    /// The status page the person reaches with the reference.
+    async fn status(&self) -> String {
+        let body = format!("reference={}", self.reference);
+        let res = post_form(&self.app, "/refer/status", &body).await;
+        // Post-redirect-get: the answer is at an address of its own.
+        assert_eq!(res.status(), http::StatusCode::SEE_OTHER);
+        let location = res.headers()[http::header::LOCATION].to_str().unwrap();
+        assert!(!location.contains(&self.reference));
+        let res = common::get(&self.app, location).await;
+        assert_eq!(res.status(), http::StatusCode::OK);
+        assert_eq!(
+            res.headers()[http::header::CACHE_CONTROL],
+            "no-store, private"
+        );
+        common::text(res).await
+    }
+}
+
+/// The email carries the link, in each of its languages (North Wales: both), and
+/// referral.json carries it too.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_email_carries_the_confirmation_link_in_each_language() {
+    let c = delivered_with_link().await;
+    assert_eq!(c.tag.len(), 22, "{}", c.link);
+    let email = MessageParser::default().parse(&c.raw).unwrap();
+    let text = email.body_text(0).unwrap();
     assert!(
-        text.contains(&cy_link),
+        text.contains(&c.cy_link),
         "the Welsh part links the Welsh page"
     );
     assert!(text.contains("CONFIRM YOU HAVE RECEIVED THIS REQUEST"));
@@ -1069,35 +1144,34 @@ async fn the_service_confirms_with_the_link_and_the_person_sees_it() {
         email
             .body_html(0)
             .unwrap()
-            .contains(&format!("href=\"{link}\""))
+            .contains(&format!("href=\"{}\"", c.link))
     );
     let json: serde_json::Value =
         serde_json::from_slice(email.attachments().next().unwrap().contents()).unwrap();
-    assert_eq!(json["acknowledge_url"], link);
-    let path = &link["https://rj.example.org".len()..];
-    let stored = |state: &rj::server::AppState| {
-        let store = state.store.clone();
-        let r = rj::referral::reference::Reference::parse(&reference).unwrap();
-        async move { store.find(r).await.unwrap().unwrap() }
-    };
+    assert_eq!(json["acknowledge_url"], c.link);
+}
 
-    // Opening the link (as a mail scanner does) shows the button and changes nothing.
+/// Opening the link (as a mail scanner does) shows the button and changes nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn opening_the_confirmation_link_changes_nothing() {
+    let c = delivered_with_link().await;
+    let path = c.path.as_str();
     for _ in 0..3 {
-        let res = common::get(&app, path).await;
+        let res = common::get(&c.app, path).await;
         assert_eq!(res.status(), http::StatusCode::OK);
         assert_eq!(
             res.headers()[http::header::CACHE_CONTROL],
             "no-store, private"
         );
         let html = common::text(res).await;
-        assert!(html.contains(&reference) && html.contains("Confirm we have received it"));
+        assert!(html.contains(&c.reference) && html.contains("Confirm we have received it"));
         assert!(html.contains(&format!("<form method=\"post\" action=\"{path}\"")));
         for private in PRIVATE {
             assert!(!html.contains(private), "the page shows {private}");
         }
     }
     let head = common::send(
-        &app,
+        &c.app,
         http::Request::head(path)
             .body(axum::body::Body::empty())
             .unwrap(),
@@ -1105,64 +1179,62 @@ async fn the_service_confirms_with_the_link_and_the_person_sees_it() {
     .await;
     assert_eq!(head.status(), http::StatusCode::OK);
     assert_eq!(
-        stored(&state).await.acknowledged_at,
+        c.stored().await.acknowledged_at,
         None,
         "GET and HEAD change nothing"
     );
+}
 
-    // Before: the status page says it is not confirmed yet.
-    let status = |app: &axum::Router| {
-        let app = app.clone();
-        let body = format!("reference={reference}");
-        let reference = reference.clone();
-        async move {
-            let res = post_form(&app, "/refer/status", &body).await;
-            // Post-redirect-get: the answer is at an address of its own.
-            assert_eq!(res.status(), http::StatusCode::SEE_OTHER);
-            let location = res.headers()[http::header::LOCATION].to_str().unwrap();
-            assert!(!location.contains(&reference));
-            let res = common::get(&app, location).await;
-            assert_eq!(res.status(), http::StatusCode::OK);
-            assert_eq!(
-                res.headers()[http::header::CACHE_CONTROL],
-                "no-store, private"
-            );
-            common::text(res).await
-        }
-    };
-    let before = status(&app).await;
+/// The button's POST records it and shows the thank-you page; the person's status page
+/// goes from "not confirmed yet" to the day, showing nothing personal.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_service_confirms_with_the_link_and_the_person_sees_it() {
+    let c = delivered_with_link().await;
+    let path = c.path.as_str();
+    let before = c.status().await;
     assert!(before.contains("Received: not confirmed yet"), "{before}");
 
-    // The button's POST records it and shows the thank-you page.
-    let res = post_form(&app, path, "").await;
+    let res = post_form(&c.app, path, "").await;
     assert_eq!(res.status(), http::StatusCode::SEE_OTHER);
     assert_eq!(res.headers()[http::header::LOCATION], path);
-    let first = stored(&state).await.acknowledged_at.expect("acknowledged");
-    let html = common::page(&app, path, http::StatusCode::OK).await;
+    let first = c.stored().await.acknowledged_at.expect("acknowledged");
+    let html = common::page(&c.app, path, http::StatusCode::OK).await;
     assert!(
         html.contains("Thank you") && !html.contains("<button"),
         "{html}"
     );
 
-    // The status page shows it; nothing personal.
-    let after = status(&app).await;
+    let after = c.status().await;
     let today = rj::calendar::long_date(rj::i18n::Lang::En, rj::calendar::uk_date(first));
     assert!(after.contains(&format!("Received: {today}")), "{after}");
     assert!(after.contains(&format!("Sent: {today}")));
     for private in PRIVATE {
         assert!(!after.contains(private), "the status page shows {private}");
     }
+}
 
-    // A second POST (a double click, the Welsh page) is harmless: the first time stays.
-    tokio::time::sleep(Duration::from_millis(1100)).await;
-    let cy_path = &cy_link["https://rj.example.org".len()..];
-    let res = post_form(&app, cy_path, "").await;
+/// A second POST (a double click, the Welsh page) is harmless: the first time stays.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_second_confirmation_keeps_the_first_time() {
+    let c = delivered_with_link().await;
+    let res = post_form(&c.app, &c.path, "").await;
     assert_eq!(res.status(), http::StatusCode::SEE_OTHER);
-    assert_eq!(stored(&state).await.acknowledged_at, Some(first));
-    let cy = common::page(&app, cy_path, http::StatusCode::OK).await;
+    let first = c.stored().await.acknowledged_at.expect("acknowledged");
+    // Into the next second, so a second recording would show (times are whole seconds).
+    tokio::time::sleep(Duration::from_millis(1100)).await;
+    let cy_path = &c.cy_link["https://rj.example.org".len()..];
+    let res = post_form(&c.app, cy_path, "").await;
+    assert_eq!(res.status(), http::StatusCode::SEE_OTHER);
+    assert_eq!(c.stored().await.acknowledged_at, Some(first));
+    let cy = common::page(&c.app, cy_path, http::StatusCode::OK).await;
     assert!(cy.contains("Diolch"), "{cy}");
+}
 
-    // A link that is not ours is the 404 page, and records nothing.
+/// A link that is not ours is the 404 page, and records nothing.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_confirmation_link_that_is_not_ours_is_404_and_records_nothing() {
+    let c = delivered_with_link().await;
+    let (reference, tag) = (&c.reference, &c.tag);
     let other = rj::referral::reference::Reference::generate({
         let mut n: u64 = 99;
         move || {
@@ -1177,25 +1249,32 @@ async fn the_service_confirms_with_the_link_and_the_person_sees_it() {
         "/refer/confirm/nonsense/x".to_string(),
     ] {
         assert_eq!(
-            common::get(&app, &bad).await.status(),
+            common::get(&c.app, &bad).await.status(),
             http::StatusCode::NOT_FOUND,
             "{bad}"
         );
         assert_eq!(
-            post_form(&app, &bad, "").await.status(),
+            post_form(&c.app, &bad, "").await.status(),
             http::StatusCode::NOT_FOUND,
             "{bad}"
         );
     }
-    // A post from another site is refused.
-    let req = http::Request::post(path)
+    assert_eq!(c.stored().await.acknowledged_at, None);
+}
+
+/// A confirmation posted from another site is refused.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_confirmation_from_another_site_is_refused() {
+    let c = delivered_with_link().await;
+    let req = http::Request::post(&c.path)
         .header("sec-fetch-site", "cross-site")
         .body(axum::body::Body::empty())
         .unwrap();
     assert_eq!(
-        common::send(&app, req).await.status(),
+        common::send(&c.app, req).await.status(),
         http::StatusCode::FORBIDDEN
     );
+    assert_eq!(c.stored().await.acknowledged_at, None);
 }
 
 /// How many times each Message-ID arrived.
@@ -1216,15 +1295,11 @@ fn message_with_id(smtp: &SmtpServer, id: &str) -> (String, Vec<u8>) {
 }
 
 async fn wait_for_id(smtp: &SmtpServer, id: &str) {
-    let start = Instant::now();
-    while !arrivals(smtp).contains_key(id) {
-        assert!(
-            start.elapsed() < Duration::from_secs(30),
-            "{id} did not arrive: {:?}",
-            arrivals(smtp)
-        );
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
+    eventually(&format!("{id} to arrive"), || async {
+        let arrived = arrivals(smtp);
+        check(arrived.contains_key(id), || format!("{arrived:?}"))
+    })
+    .await
 }
 
 /// Words of the test referral's answers that no operator alert may contain.
@@ -1392,8 +1467,21 @@ async fn a_permanent_failure_alerts_the_operator_once_across_crashes() {
     assert!(h.store.retry(reference, unix_now()).await.unwrap());
     h.wait_until("the second rejection", |c| c.failed == 1 && c.pending == 0)
         .await;
-    tokio::time::sleep(Duration::from_millis(500)).await;
+    // The rejection stored any alert with it (one transaction): once none is waiting,
+    // a second alert would have arrived too.
+    eventually("every alert sent", || async {
+        let alerts = h.store.alerts().await.unwrap();
+        check(
+            alerts
+                .iter()
+                .all(|a| a.status == rj::store::AlertStatus::Sent),
+            || format!("{alerts:?}"),
+        )
+    })
+    .await;
     let h = h.crash_and_restart(port, routing, chasing()).await;
+    // Time for the new worker to send the alert again, if it wrongly would: nothing
+    // shows it has looked (a settable clock and one worker pass would).
     tokio::time::sleep(Duration::from_millis(800)).await;
     let alerts = h.store.alerts().await.unwrap();
     h.stop().await;
@@ -1448,6 +1536,7 @@ async fn the_operator_is_warned_before_an_unconfirmed_request_is_purged() {
         .unwrap();
     let alert = format!("{reference}-retention@rj.example.org");
     wait_for_id(&smtp, &alert).await;
+    // Time for more sweeps (every 100 ms): a second warning would arrive in it.
     tokio::time::sleep(Duration::from_millis(500)).await;
     h.stop().await;
     assert_eq!(arrivals(&smtp).get(&alert), Some(&1));

@@ -8,7 +8,7 @@
 //! after the list, and the words aspell did not know; `SHOW_EMAILS=1` also prints the
 //! emails' Welsh text as checked.
 
-mod common;
+use crate::common;
 
 use common::{app, page, text::main_text};
 use http::StatusCode;
@@ -379,7 +379,7 @@ fn welsh_emails() -> Vec<(String, String)> {
     let triage = EmailAddress::parse("triage@rj.example.org").unwrap();
     let directory = |routing: &str| {
         Directory::parse(
-            include_str!("../data/services.toml"),
+            include_str!("../../data/services.toml"),
             "services.toml",
             &areas,
             false,

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 pub struct Nginx {
     child: Child,
@@ -80,20 +80,17 @@ impl Nginx {
             .stderr(Stdio::null())
             .spawn()
             .expect("nginx runs");
-        let started = Instant::now();
-        while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        super::wait::wait_until_within(Duration::from_secs(10), "nginx to start", || {
             if let Ok(Some(status)) = child.try_wait() {
                 panic!(
                     "nginx stopped ({status}): {}",
                     std::fs::read_to_string(dir.path().join("error.log")).unwrap_or_default()
                 );
             }
-            assert!(
-                started.elapsed() < Duration::from_secs(10),
-                "nginx did not start"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        }
+            std::net::TcpStream::connect(("127.0.0.1", port))
+                .map(drop)
+                .map_err(|e| e.to_string())
+        });
         Nginx {
             child,
             port,

@@ -1,0 +1,23 @@
+//! The integration tests, one binary (each binary links the whole app, so one links
+//! once): a module per feature, the shared set-up in `common`.
+//!
+//! Run one feature with `cargo test --test app <module>::`, e.g.
+//! `cargo test --test app delivery::`.
+
+mod common;
+
+mod api;
+mod data;
+mod delivery;
+mod directory;
+mod docs;
+mod faults;
+mod locales;
+mod lookup;
+mod no_alloc;
+mod outbox;
+mod page_cache;
+mod readability;
+mod referral_form;
+mod router;
+mod welsh_spelling;
