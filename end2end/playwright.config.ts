@@ -8,6 +8,13 @@ export const PORT = Number(process.env.RJ_E2E_PORT ?? 3100);
 export const SMTP_PORT = PORT + 25;
 // A second site with a Send limit of one request an hour, for the limit's page.
 export const LIMITED_PORT = PORT + 1;
+// A third site whose quick exit leads to a page on loopback, for the tests that follow
+// Exit from a page with answers (through /exit/{id}) and then go Back. Its 303 to the
+// exit site cannot be answered by a route: Playwright never routes a request a redirect
+// made, so a stubbed https://www.bbc.co.uk would fail to resolve. The exit page is the
+// first site's health check, under "localhost" so it is another site, as BBC Weather is.
+export const LOOPBACK_EXIT_PORT = PORT + 2;
+export const LOOPBACK_EXIT_URL = `http://localhost:${PORT}/healthz`;
 const root = path.resolve(__dirname, "..");
 // A fresh database and mail folder for every run. Playwright evaluates this file again
 // in every worker process (and the specs import it), so only the main process clears
@@ -87,6 +94,25 @@ export default defineConfig({
         RJ_MAIL_DIR: path.join(WORK, "limited-mail"),
         RJ_MIN_FILL_SECONDS: "1",
         RJ_SEND_LIMIT_PER_HOUR: "1",
+        RUST_LOG: "warn",
+      },
+    },
+    {
+      command: path.join(root, "target/release/rj"),
+      cwd: root,
+      url: `http://127.0.0.1:${LOOPBACK_EXIT_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        LEPTOS_SITE_ADDR: `127.0.0.1:${LOOPBACK_EXIT_PORT}`,
+        RJ_PUBLIC_URL: `http://127.0.0.1:${LOOPBACK_EXIT_PORT}`,
+        RJ_DATABASE_URL: `sqlite://${path.join(WORK, "loopback-exit.db")}`,
+        RJ_MAIL_DIR: path.join(WORK, "loopback-exit-mail"),
+        RJ_EXIT_URL: LOOPBACK_EXIT_URL,
+        RJ_MIN_FILL_SECONDS: "1",
+        RJ_SEND_LIMIT_PER_HOUR: "0",
         RUST_LOG: "warn",
       },
     },

@@ -1,5 +1,6 @@
-// "Exit this page": by mouse, by keyboard (Shift three times), and without JavaScript.
-// Leaving replaces the history entry, so Back does not return to the page.
+// "Exit this page": by mouse, by keyboard (Shift three times within five seconds), and
+// without JavaScript. Leaving replaces the history entry, so Back does not return to
+// the page.
 import { test, expect } from "@playwright/test";
 import { stubExitSite, EXIT_URL } from "./helpers";
 
@@ -36,6 +37,33 @@ test("Shift twice then another key does not leave", async ({ page }) => {
   await page.keyboard.press("Shift");
   await page.keyboard.press("Shift");
   await page.keyboard.press("a");
+  await page.keyboard.press("Shift");
+  await page.waitForTimeout(300);
+  expect(new URL(page.url()).pathname).toBe("/");
+});
+
+test("three quick presses leave though an earlier count's five seconds end among them", async ({ page }) => {
+  await page.clock.install();
+  await page.goto("/");
+  await page.goto("/cy");
+  // One press, then another key: that count is over, and its timer must be too.
+  await page.keyboard.press("Shift");
+  await page.keyboard.press("a");
+  // Three presses within 1.5 s, from 4 s on: the first count's timer would end at 5 s.
+  await page.clock.runFor(4000);
+  await page.keyboard.press("Shift");
+  await page.keyboard.press("Shift");
+  await page.clock.runFor(1500);
+  await page.keyboard.press("Shift");
+  await page.waitForURL(EXIT_URL);
+});
+
+test("three presses over more than five seconds do not leave", async ({ page }) => {
+  await page.clock.install();
+  await page.goto("/");
+  await page.keyboard.press("Shift");
+  await page.keyboard.press("Shift");
+  await page.clock.runFor(5100);
   await page.keyboard.press("Shift");
   await page.waitForTimeout(300);
   expect(new URL(page.url()).pathname).toBe("/");

@@ -51,20 +51,23 @@
 
   var count = 0;
   var timer = null;
+  // Every restart stops the last count's timer: one left running would cut short the
+  // next three presses when it fires.
+  function restart() {
+    window.clearTimeout(timer);
+    count = 0;
+  }
   document.addEventListener("keyup", function (event) {
     if (event.key !== "Shift") {
-      count = 0;
+      restart();
       return;
     }
     count += 1;
     if (count === 1) {
-      timer = window.setTimeout(function () {
-        count = 0;
-      }, WINDOW_MS);
+      timer = window.setTimeout(restart, WINDOW_MS);
     }
     if (count >= PRESSES) {
-      window.clearTimeout(timer);
-      count = 0;
+      restart();
       leave();
     }
   });
