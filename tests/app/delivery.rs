@@ -149,6 +149,17 @@ async fn harness_with(
     routing_text: Option<String>,
     chasing: Chasing,
 ) -> Harness {
+    harness_on(dir, smtp_port, routing_text, chasing, Clock::system()).await
+}
+
+/// As [`harness_with`], with the worker reading the time from `clock`.
+async fn harness_on(
+    dir: tempfile::TempDir,
+    smtp_port: u16,
+    routing_text: Option<String>,
+    chasing: Chasing,
+    clock: Clock,
+) -> Harness {
     let (store, areas, directory, sender) = parts(dir.path(), routing_text).await;
     let mailer = Mailer::new(
         Some(&format!("smtp://127.0.0.1:{smtp_port}")),
@@ -172,7 +183,7 @@ async fn harness_with(
         sender,
         pacing,
         chasing,
-        clock: Clock::system(),
+        clock,
     };
     let worker = tokio::spawn(worker.run(stopped));
     Harness {
@@ -710,6 +721,13 @@ async fn app_with_smtp(smtp_port: u16, vars: &[(&str, &str)]) -> (Router, rj::se
     common::app_and_state(&all).await
 }
 
+/// As [`site`], with the site and its worker reading the time from `clock`.
+async fn site_on(smtp_port: u16, clock: Clock) -> (axum::Router, rj::server::AppState) {
+    let (_, mut state) = site(smtp_port, &[]).await;
+    state.clock = clock;
+    (rj::server::router(state.clone()), state)
+}
+
 /// The app with its worker, sending to `smtp_port`; `vars` add settings.
 async fn site(smtp_port: u16, vars: &[(&str, &str)]) -> (axum::Router, rj::server::AppState) {
     let smtp = format!("smtp://127.0.0.1:{smtp_port}");
@@ -1072,7 +1090,8 @@ async fn delivered_with_link() -> Confirming {
     let folder = tempfile::tempdir().unwrap();
     let port = free_port();
     let smtp = SmtpServer::start(port, folder.path());
-    let (app, state) = site(port, &[]).await;
+    // Time moves only when a test moves it (`state.clock.advance`).
+    let (app, state) = site_on(port, Clock::manual(unix_now())).await;
     let (stop, stopped) = watch::channel(false);
     let worker = tokio::spawn(state.worker().run(stopped));
     let reference = send_through_form(&app, ANSWERS).await;
@@ -1220,8 +1239,8 @@ async fn a_second_confirmation_keeps_the_first_time() {
     let res = post_form(&c.app, &c.path, "").await;
     assert_eq!(res.status(), http::StatusCode::SEE_OTHER);
     let first = c.stored().await.acknowledged_at.expect("acknowledged");
-    // Into the next second, so a second recording would show (times are whole seconds).
-    tokio::time::sleep(Duration::from_millis(1100)).await;
+    // A second on, so a second recording would show (times are whole seconds).
+    c.state.clock.advance(1);
     let cy_path = &c.cy_link["https://rj.example.org".len()..];
     let res = post_form(&c.app, cy_path, "").await;
     assert_eq!(res.status(), http::StatusCode::SEE_OTHER);
@@ -1317,11 +1336,14 @@ async fn an_unconfirmed_request_is_reminded_then_escalated_once_each() {
     let folder = tempfile::tempdir().unwrap();
     let port = free_port();
     let smtp = SmtpServer::start(port, folder.path());
-    let h = harness_with(
+    // The worker's time stands still until the test moves it: each period passes at once.
+    let clock = Clock::manual(unix_now());
+    let h = harness_on(
         tempfile::tempdir().unwrap(),
         port,
         direct_to(&["north-wales", "kent"]),
         chasing_every(2),
+        clock.clone(),
     )
     .await;
     let unconfirmed = h
@@ -1329,7 +1351,7 @@ async fn an_unconfirmed_request_is_reminded_then_escalated_once_each() {
         .insert(
             "u",
             &referral("north-wales", "Siân Prydderch"),
-            unix_now(),
+            clock.now(),
             counter(),
         )
         .await
@@ -1339,7 +1361,7 @@ async fn an_unconfirmed_request_is_reminded_then_escalated_once_each() {
         .insert(
             "c",
             &referral("kent", "Siân Prydderch"),
-            unix_now(),
+            clock.now(),
             counter(),
         )
         .await
@@ -1349,15 +1371,21 @@ async fn an_unconfirmed_request_is_reminded_then_escalated_once_each() {
     h.store
         .acknowledge(
             confirmed,
-            unix_now(),
+            clock.now(),
             &rj::calendar::WorkingDays::weekdays(),
         )
         .await
         .unwrap();
+    // One period on: the reminder; another: the escalation.
+    clock.advance(2);
+    wait_for_id(&smtp, &format!("{unconfirmed}-reminder@rj.example.org")).await;
+    clock.advance(2);
     let escalation = format!("{unconfirmed}-escalation@rj.example.org");
     wait_for_id(&smtp, &escalation).await;
-    // Three more periods: nothing else may arrive.
-    tokio::time::sleep(Duration::from_secs(6)).await;
+    // Three more periods, and time for a few sweeps (every 100 ms): nothing else may
+    // arrive.
+    clock.advance(6);
+    tokio::time::sleep(Duration::from_millis(500)).await;
     h.stop().await;
 
     let arrived = arrivals(&smtp);
