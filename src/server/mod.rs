@@ -1,11 +1,11 @@
 //! The web server: configuration (`config`), shared state (`state`), the router with its
-//! layers (`router`), the handlers, the operator's commands (`commands`), and the
+//! layers (`router`), the handlers, the command line and operator commands (`cli`), and the
 //! process's start and graceful stop (here).
 
 mod acknowledge;
 pub mod admin;
 mod api;
-mod commands;
+mod cli;
 pub mod config;
 mod handoffs;
 pub mod headers;
@@ -37,42 +37,25 @@ pub async fn main() -> ExitCode {
         }
     };
     let words: Vec<&str> = args.iter().map(String::as_str).collect();
-    let known = match words.as_slice() {
-        [] | ["serve" | "check-config" | "migrate"] | ["outbox", "status"] => true,
-        ["outbox", "retry", _] | ["report", ..] => true,
-        ["outbox", "resolve", _, "--note", note @ ..] => !note.is_empty(),
-        _ => false,
+    let command = match cli::Command::parse(&words) {
+        Ok(command) => command,
+        Err(said) => {
+            eprintln!("{said}");
+            return ExitCode::from(2);
+        }
     };
-    if !known {
-        eprintln!(
-            "usage: rj [serve | check-config | migrate | outbox status | outbox retry REFERENCE \
-             | outbox resolve REFERENCE --note TEXT \
-             | report --from YYYY-MM --to YYYY-MM [--format csv|json]]"
-        );
-        return ExitCode::from(2);
+    // Only the database: it works before the rest of the configuration is complete.
+    if command == cli::Command::Migrate {
+        return cli::migrate(&config.database_url).await;
     }
-    if words == ["migrate"] {
-        return commands::migrate(&config.database_url).await;
-    }
-    // Everything but check-config brings the tables up to date first, as the site does.
-    let migrate = words != ["check-config"];
-    let state = match AppState::load_with(config, migrate).await {
+    let state = match AppState::load_with(config, command.migrates_first()).await {
         Ok(state) => state,
         Err(err) => {
             tracing::error!("cannot start: {err}");
             return ExitCode::FAILURE;
         }
     };
-    match words.as_slice() {
-        ["check-config"] => commands::check_config(&state).await,
-        ["outbox", "status"] => commands::outbox_status(&state).await,
-        ["outbox", "retry", reference] => commands::outbox_retry(&state, reference).await,
-        ["outbox", "resolve", reference, "--note", note @ ..] => {
-            commands::outbox_resolve(&state, reference, &note.join(" ")).await
-        }
-        ["report", rest @ ..] => commands::report(&state, rest).await,
-        _ => serve(state).await,
-    }
+    command.run(state).await
 }
 
 /// Serves the site and runs the delivery worker until SIGTERM or SIGINT, then finishes

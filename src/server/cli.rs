@@ -1,12 +1,111 @@
-//! Operator commands of the `rj` binary: `check-config`, `migrate`, `outbox status`,
-//! `outbox retry REFERENCE`, `outbox resolve REFERENCE --note TEXT`, `report`. Each
-//! prints plain words and exits non-zero on a problem.
+//! The `rj` binary's command line: what it was asked to do ([`Command`], parsed once
+//! from its arguments), and the operator commands: `check-config`, `migrate`, `outbox
+//! status`, `outbox retry REFERENCE`, `outbox resolve REFERENCE --note TEXT`, `report`.
+//! Each prints plain words and exits non-zero on a problem.
 
 use super::AppState;
+use crate::numbers::report::Month;
 use crate::outbox::alerts::AlertKind;
 use crate::referral::reference::Reference;
 use crate::store::{AlertStatus, Backend, DatabaseUrl, MigrationStatus, Numbers, Resolved, Store};
 use std::process::ExitCode;
+
+/// How the command line is written, for a mistake in it.
+pub const USAGE: &str = "usage: rj [serve | check-config | migrate | outbox status \
+    | outbox retry REFERENCE | outbox resolve REFERENCE --note TEXT \
+    | report --from YYYY-MM --to YYYY-MM [--format csv|json]]";
+
+/// What the `rj` binary was asked to do.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    /// Serve the site and run the workers (also with no arguments).
+    Serve,
+    CheckConfig,
+    Migrate,
+    OutboxStatus,
+    OutboxRetry {
+        reference: String,
+    },
+    OutboxResolve {
+        reference: String,
+        note: String,
+    },
+    Report {
+        from: Month,
+        to: Month,
+        json: bool,
+    },
+}
+
+impl Command {
+    /// The command in `args` (without the program's name), or what to print instead.
+    pub fn parse(args: &[&str]) -> Result<Self, String> {
+        Ok(match args {
+            [] | ["serve"] => Command::Serve,
+            ["check-config"] => Command::CheckConfig,
+            ["migrate"] => Command::Migrate,
+            ["outbox", "status"] => Command::OutboxStatus,
+            ["outbox", "retry", reference] => Command::OutboxRetry {
+                reference: reference.to_string(),
+            },
+            ["outbox", "resolve", reference, "--note", note @ ..] if !note.is_empty() => {
+                Command::OutboxResolve {
+                    reference: reference.to_string(),
+                    note: note.join(" "),
+                }
+            }
+            ["report", rest @ ..] => report_args(rest)?,
+            _ => return Err(USAGE.to_string()),
+        })
+    }
+
+    /// Whether the command opens the database as the site does, bringing its tables
+    /// up to date first: all but `check-config` (which reports) and `migrate` (which
+    /// is only that).
+    pub fn migrates_first(&self) -> bool {
+        !matches!(self, Command::CheckConfig | Command::Migrate)
+    }
+
+    /// Runs a command that needs the whole state (all but `migrate`).
+    pub async fn run(self, state: AppState) -> ExitCode {
+        match self {
+            Command::CheckConfig => check_config(&state).await,
+            Command::OutboxStatus => outbox_status(&state).await,
+            Command::OutboxRetry { reference } => outbox_retry(&state, &reference).await,
+            Command::OutboxResolve { reference, note } => {
+                outbox_resolve(&state, &reference, &note).await
+            }
+            Command::Report { from, to, json } => report(&state, from, to, json).await,
+            Command::Migrate => migrate(&state.config.database_url).await,
+            Command::Serve => super::serve(state).await,
+        }
+    }
+}
+
+/// `report --from YYYY-MM --to YYYY-MM [--format csv|json]`.
+fn report_args(args: &[&str]) -> Result<Command, String> {
+    let usage = || "usage: rj report --from YYYY-MM --to YYYY-MM [--format csv|json]".to_string();
+    let mut from = None;
+    let mut to = None;
+    let mut json = false;
+    let mut words = args.iter();
+    while let Some(word) = words.next() {
+        match (*word, words.next()) {
+            ("--from", Some(v)) => from = Month::parse(v),
+            ("--to", Some(v)) => to = Month::parse(v),
+            ("--format", Some(&"csv")) => json = false,
+            ("--format", Some(&"json")) => json = true,
+            _ => return Err(usage()),
+        }
+    }
+    let (Some(from), Some(to)) = (from, to) else {
+        return Err(usage());
+    };
+    if from > to {
+        return Err(format!("--from {from} is after --to {to}"));
+    }
+    Ok(Command::Report { from, to, json })
+}
 
 /// The directory was checked on loading; this also checks the database (reached, and
 /// its migrations applied), says what every instance must share, and tries the mailer.
@@ -271,31 +370,8 @@ pub async fn outbox_resolve(state: &AppState, reference: &str, note: &str) -> Ex
 
 /// `rj report --from YYYY-MM --to YYYY-MM [--format csv|json]`: the commissioners'
 /// numbers for each area and month, small counts suppressed.
-pub async fn report(state: &AppState, args: &[&str]) -> ExitCode {
-    use crate::numbers::report::{self, Month};
-    let usage = || {
-        eprintln!("usage: rj report --from YYYY-MM --to YYYY-MM [--format csv|json]");
-        ExitCode::from(2)
-    };
-    let mut from = None;
-    let mut to = None;
-    let mut format = "csv";
-    let mut words = args.iter();
-    while let Some(word) = words.next() {
-        match (*word, words.next()) {
-            ("--from", Some(v)) => from = Month::parse(v),
-            ("--to", Some(v)) => to = Month::parse(v),
-            ("--format", Some(v)) if matches!(*v, "csv" | "json") => format = v,
-            _ => return usage(),
-        }
-    }
-    let (Some(from), Some(to)) = (from, to) else {
-        return usage();
-    };
-    if from > to {
-        eprintln!("--from {from} is after --to {to}");
-        return ExitCode::from(2);
-    }
+pub async fn report(state: &AppState, from: Month, to: Month, json: bool) -> ExitCode {
+    use crate::numbers::report;
     let entries = match state
         .store
         .report_entries(&from.to_string(), &to.to_string())
@@ -314,9 +390,53 @@ pub async fn report(state: &AppState, args: &[&str]) -> ExitCode {
             .map_or_else(|| slug.to_string(), |a| a.name.clone())
     };
     let lines = report::lines(&entries, from, to, name);
-    match format {
-        "json" => println!("{}", report::json(&lines, from, to)),
-        _ => print!("{}", report::csv(&lines)),
+    if json {
+        println!("{}", report::json(&lines, from, to));
+    } else {
+        print!("{}", report::csv(&lines));
     }
     ExitCode::SUCCESS
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_command_is_read_once_and_a_mistake_gets_the_usage() {
+        assert_eq!(Command::parse(&[]), Ok(Command::Serve));
+        assert_eq!(Command::parse(&["serve"]), Ok(Command::Serve));
+        assert_eq!(
+            Command::parse(&[
+                "outbox",
+                "resolve",
+                "RJ-AAAA-AAAA",
+                "--note",
+                "passed",
+                "on"
+            ]),
+            Ok(Command::OutboxResolve {
+                reference: "RJ-AAAA-AAAA".into(),
+                note: "passed on".into()
+            })
+        );
+        let report = Command::parse(&["report", "--from", "2026-01", "--to", "2026-03"]);
+        assert!(matches!(report, Ok(Command::Report { json: false, .. })));
+        for wrong in [
+            &["outbox", "resolve", "RJ-AAAA-AAAA", "--note"][..],
+            &["outbox"],
+            &["serve", "now"],
+            &["report", "--from", "2026-01"],
+            &[
+                "report", "--from", "2026-01", "--to", "2026-03", "--format", "xml",
+            ],
+        ] {
+            assert!(Command::parse(wrong).is_err(), "{wrong:?}");
+        }
+        assert_eq!(
+            Command::parse(&["report", "--from", "2026-03", "--to", "2026-01"]),
+            Err("--from 2026-03 is after --to 2026-01".to_string())
+        );
+        assert!(!Command::CheckConfig.migrates_first() && Command::Serve.migrates_first());
+    }
 }
