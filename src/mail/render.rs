@@ -43,8 +43,6 @@ pub struct Sender {
     pub operator_cy: Option<String>,
     /// The site's public address, for the links in emails (no trailing slash).
     pub public_url: String,
-    /// Signs each request's acknowledgement link.
-    pub ack: AckTokens,
 }
 
 /// A reminder is the service's email again, sent because nobody has confirmed it:
@@ -60,13 +58,8 @@ impl Sender {
     /// The sender of `RJ_MAIL_FROM` (its name, or else the site's name, is the English
     /// name); `name_cy` (`RJ_MAIL_FROM_NAME_CY`), or else the Welsh site name when the
     /// English name is the site's; the operator's names and the public address from
-    /// `site`; `ack` signs the acknowledgement links.
-    pub fn new(
-        from: Mailbox,
-        name_cy: Option<String>,
-        site: &SiteSettings,
-        ack: AckTokens,
-    ) -> Self {
+    /// `site`.
+    pub fn new(from: Mailbox, name_cy: Option<String>, site: &SiteSettings) -> Self {
         let site_en = Self::site_name(Lang::En);
         let name = from.name.clone().unwrap_or_else(|| site_en.clone());
         let name_cy = name_cy.or_else(|| (name == site_en).then(|| Self::site_name(Lang::Cy)));
@@ -76,13 +69,7 @@ impl Sender {
             operator: site.operator_name.clone(),
             operator_cy: site.operator_name_cy.clone(),
             public_url: site.public_url.trim_end_matches('/').to_string(),
-            ack,
         }
-    }
-
-    /// The service's "Confirm you have received this request" link, in `lang`.
-    pub fn ack_url(&self, lang: Lang, reference: Reference) -> String {
-        self.ack.url(&self.public_url, lang, reference)
     }
 
     /// The page where the person checks their request, in `lang`.
@@ -153,8 +140,9 @@ pub fn service_email(
     area: &PoliceArea,
     route: &Route,
     sender: &Sender,
+    ack: &AckTokens,
 ) -> Result<Message, RenderError> {
-    service_email_with(reference, referral, area, route, sender, None)
+    service_email_with(reference, referral, area, route, sender, ack, None)
 }
 
 /// The email to the local service or the triage inbox, or (`reminder`) its reminder.
@@ -164,6 +152,8 @@ pub fn service_email_with(
     area: &PoliceArea,
     route: &Route,
     sender: &Sender,
+    // Signs the link that confirms the service has the request.
+    ack: &AckTokens,
     reminder: Option<Reminder>,
 ) -> Result<Message, RenderError> {
     let langs = service_languages(area, referral);
@@ -187,7 +177,7 @@ pub fn service_email_with(
         .iter()
         .map(|&lang| {
             let extra = Extra {
-                ack_url: sender.ack_url(lang, reference),
+                ack_url: ack.url(&sender.public_url, lang, reference),
                 reminder: reminder.map(|r| {
                     let first =
                         crate::calendar::long_date(lang, crate::calendar::uk_date(r.first_sent_at));
@@ -208,7 +198,7 @@ pub fn service_email_with(
         .as_str()
         .parse()
         .map_err(|e| RenderError(format!("{e}")))?;
-    let ack_url = sender.ack_url(Lang::En, reference);
+    let ack_url = ack.url(&sender.public_url, Lang::En, reference);
     let json = serde_json::to_string_pretty(&attachment(reference, referral, area, &ack_url))
         .expect("JSON");
     let first_id = message_id(reference, sender, "");

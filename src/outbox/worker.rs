@@ -6,6 +6,7 @@
 //! One worker also runs the periodic [`Worker::sweep`]. Logs name requests by
 //! reference only, never by anything the person wrote.
 
+use super::ack::AckTokens;
 use super::alerts::{self, AlertKind};
 use crate::areas::directory::{Directory, Route, Via};
 use crate::areas::{Areas, PoliceArea};
@@ -67,6 +68,8 @@ pub struct Worker {
     pub chasing: Chasing,
     /// The time (the system's, or a test's).
     pub clock: Clock,
+    /// Signs the link in each service email that confirms the service has it.
+    pub ack: AckTokens,
 }
 
 /// Chasing requests nobody has confirmed: when, and who hears of it.
@@ -151,11 +154,17 @@ impl Worker {
         };
         let route = self.route(area, &c.referral);
         if !c.service_sent {
-            let message =
-                match render::service_email(reference, &c.referral, area, &route, &self.sender) {
-                    Ok(m) => m,
-                    Err(e) => return self.failed(&c, &e.to_string()).await,
-                };
+            let message = match render::service_email(
+                reference,
+                &c.referral,
+                area,
+                &route,
+                &self.sender,
+                &self.ack,
+            ) {
+                Ok(m) => m,
+                Err(e) => return self.failed(&c, &e.to_string()).await,
+            };
             match self.mailer.send(&reference.to_string(), &message).await {
                 Ok(()) => {
                     let way = match route.via {
@@ -321,6 +330,7 @@ impl Worker {
                     area,
                     &route,
                     &self.sender,
+                    &self.ack,
                     Some(reminder),
                 )
             }

@@ -52,7 +52,7 @@ fn checked(state: &AppState, uri: &http::Uri) -> Option<Reference> {
     let mut parts = uri.path().rsplit('/');
     let tag = parts.next()?;
     let reference = Reference::parse(parts.next()?).ok()?;
-    state.sender.ack.check(reference, tag).then_some(reference)
+    state.ack.check(reference, tag).then_some(reference)
 }
 
 async fn show(State(state): State<AppState>, lang: Lang, uri: http::Uri) -> Response {
@@ -62,11 +62,11 @@ async fn show(State(state): State<AppState>, lang: Lang, uri: http::Uri) -> Resp
     stored_page(&state, lang, reference, Page::ack_segment(lang), |stored| {
         let view = AckView {
             reference: reference.to_string(),
-            en_path: state.sender.ack.path(Lang::En, reference),
-            cy_path: state.sender.ack.path(Lang::Cy, reference),
+            en_path: state.ack.path(Lang::En, reference),
+            cy_path: state.ack.path(Lang::Cy, reference),
             acknowledged_on: stored.acknowledged_at.map(uk_date),
         };
-        (state.sender.ack.path(lang, reference), view)
+        (state.ack.path(lang, reference), view)
     })
     .await
 }
@@ -89,7 +89,7 @@ async fn record(State(state): State<AppState>, lang: Lang, req: Request) -> Resp
             } else {
                 tracing::info!(%reference, "the service confirmed the request again (already recorded)");
             }
-            Redirect::to(&state.sender.ack.path(lang, reference)).into_response()
+            Redirect::to(&state.ack.path(lang, reference)).into_response()
         }
         Ok(None) => not_found(&state, lang, Page::ack_segment(lang)).await,
         Err(e) => {

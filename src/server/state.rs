@@ -29,6 +29,8 @@ pub struct AppState {
     pub store: Store,
     pub mailer: Mailer,
     pub sender: Arc<Sender>,
+    /// Signs and checks the service's "I have it" links.
+    pub ack: AckTokens,
     pub tokens: FormTokens,
     /// New requests per client per hour, counted in the database.
     pub send_limit: limit::ClientLimit,
@@ -130,8 +132,8 @@ impl AppState {
                 .expect("checked when the configuration was read"),
             config.mail_from_name_cy.clone(),
             &config.site,
-            AckTokens::new(config.secrets.ring(Purpose::AckLink)),
         ));
+        let ack = AckTokens::new(config.secrets.ring(Purpose::AckLink));
         let (ack_clock, calendar) = ack_clock(&config.tracking)?;
         let tokens = FormTokens::new(config.secrets.ring(Purpose::FormToken));
         let sealer = crate::referral::handoff::Sealer::new(&config.secrets.ring(Purpose::Handoff));
@@ -141,6 +143,7 @@ impl AppState {
             limit::ClientLimit::status(config.tracking.status_limit_per_hour, &limit_keys);
         Ok(Self {
             tokens,
+            ack,
             sealer,
             send_limit,
             status_limit,
@@ -187,6 +190,7 @@ impl AppState {
                 ..Pacing::default()
             },
             clock: self.clock.clone(),
+            ack: self.ack.clone(),
             chasing: Chasing {
                 clock: self.ack_clock.clone(),
                 operator: self.config.tracking.operator_email.clone(),

@@ -125,9 +125,6 @@ async fn parts(
             public_url: "https://rj.example.org".into(),
             ..SiteSettings::default()
         },
-        rj::outbox::ack::AckTokens::new(
-            rj::keys::Secrets::from_text("a-test-secret").ring(rj::keys::Purpose::AckLink),
-        ),
     ));
     (store, areas, directory, sender)
 }
@@ -184,6 +181,7 @@ async fn harness_on(
         pacing,
         chasing,
         clock,
+        ack: ack_tokens(),
     };
     let worker = tokio::spawn(worker.run(stopped));
     Harness {
@@ -192,6 +190,13 @@ async fn harness_on(
         worker,
         dir,
     }
+}
+
+/// The acknowledgement links' signer the workers here use.
+fn ack_tokens() -> rj::outbox::ack::AckTokens {
+    rj::outbox::ack::AckTokens::new(
+        rj::keys::Secrets::from_text("a-test-secret").ring(rj::keys::Purpose::AckLink),
+    )
 }
 
 /// Periods of `seconds` instead of working days.
@@ -493,6 +498,7 @@ async fn without_smtp_the_email_is_written_to_a_folder() {
         pacing: Pacing::default(),
         chasing: chasing(),
         clock: Clock::system(),
+        ack: ack_tokens(),
     };
     let reference = store
         .insert("f", &referral("kent", "File Person"), unix_now(), counter())
@@ -549,6 +555,7 @@ async fn several_workers_send_each_request_exactly_once() {
                 pacing: pacing.clone(),
                 chasing: chasing(),
                 clock: Clock::system(),
+                ack: ack_tokens(),
             };
             tokio::spawn(worker.run_with(stopped.clone(), i == 0))
         })

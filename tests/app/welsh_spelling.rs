@@ -372,9 +372,9 @@ fn welsh_emails() -> Vec<(String, String)> {
             .unwrap(),
         None,
         &site,
-        rj::outbox::ack::AckTokens::new(
-            rj::keys::Secrets::from_text("a-test-secret").ring(rj::keys::Purpose::AckLink),
-        ),
+    );
+    let ack = rj::outbox::ack::AckTokens::new(
+        rj::keys::Secrets::from_text("a-test-secret").ring(rj::keys::Purpose::AckLink),
     );
     let triage = EmailAddress::parse("triage@rj.example.org").unwrap();
     let directory = |routing: &str| {
@@ -447,7 +447,7 @@ fn welsh_emails() -> Vec<(String, String)> {
         let r = referral(area, lang);
         let area = areas.by_slug(area).unwrap();
         let route = directory.route(area.id, r.youth_justice());
-        let raw = service_email(reference, &r, area, &route, &sender)
+        let raw = service_email(reference, &r, area, &route, &sender, &ack)
             .unwrap()
             .formatted();
         let email = MessageParser::default().parse(&raw).unwrap();
