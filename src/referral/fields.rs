@@ -119,15 +119,21 @@ pub enum Field {
     ConfirmationEmail,
 }
 
-/// One row of the field table: (field, wire name, id stem, label id, hint id, kind).
-type Row = (
-    Field,
-    &'static str,
-    &'static str,
-    &'static str,
-    Option<&'static str>,
-    Kind,
-);
+/// One row of the field table.
+struct Row {
+    /// The field the row is for: rows are found by position (`Field as usize`), and a
+    /// test checks each row names its own field.
+    #[cfg_attr(not(test), allow(dead_code))]
+    field: Field,
+    /// The form's field name.
+    name: &'static str,
+    /// The stem of its answers' ids: `refer-<stem>-<value>`.
+    stem: &'static str,
+    /// The id of its question (label or legend).
+    label: &'static str,
+    hint: Option<&'static str>,
+    kind: Kind,
+}
 
 const fn text(input: &'static str, autocomplete: Option<&'static str>) -> Kind {
     Kind::Text {
@@ -153,148 +159,148 @@ const fn radios(values: &'static [&'static str], inline: bool) -> Kind {
 /// hyphens), so every question has its own answer words: Welsh answers a yes/no
 /// question by echoing its verb (Gall / Na all, Do / Naddo, Oedd / Nac oedd).
 const TABLE: &[Row] = &[
-    (
-        Field::Area,
-        "area",
-        "area",
-        "refer-area-label",
-        Some("refer-area-hint"),
-        Kind::Area,
-    ),
-    (
-        Field::Relationship,
-        "relationship",
-        "relationship",
-        "refer-relationship-legend",
-        None,
-        radios(Relationship::WIRE, false),
-    ),
-    (
-        Field::FullName,
-        "full_name",
-        "name",
-        "refer-name-label",
-        Some("refer-name-hint"),
-        text("text", Some("name")),
-    ),
-    (
-        Field::ContactMethod,
-        "contact_method",
-        "contact",
-        "refer-contact-method-legend",
-        None,
-        radios(ContactMethod::WIRE, false),
-    ),
-    (
-        Field::Phone,
-        "phone",
-        "phone",
-        "refer-phone-label",
-        Some("refer-phone-hint"),
-        text("tel", Some("tel")),
-    ),
-    (
-        Field::Email,
-        "email",
-        "email",
-        "refer-email-label",
-        Some("refer-email-hint"),
-        text("email", Some("email")),
-    ),
-    (
-        Field::VoicemailOk,
-        "voicemail_ok",
-        "voicemail",
-        "refer-voicemail-legend",
-        None,
-        radios(YesNo::WIRE, true),
-    ),
-    (
-        Field::SayRjOk,
-        "say_rj_ok",
-        "say-rj",
-        "refer-say-rj-legend",
-        Some("refer-say-rj-hint"),
-        radios(YesNo::WIRE, true),
-    ),
-    (
-        Field::SafeTimes,
-        "safe_times",
-        "safe-times",
-        "refer-safe-times-label",
-        Some("refer-safe-times-hint"),
-        text("text", None),
-    ),
-    (
-        Field::ContactLanguage,
-        "contact_language",
-        "language",
-        "refer-language-legend",
-        None,
-        radios(ContactLanguage::WIRE, true),
-    ),
-    (
-        Field::Reported,
-        "reported",
-        "reported",
-        "refer-reported-legend",
-        None,
-        radios(Answer3::WIRE, true),
-    ),
-    (
-        Field::CrimeReference,
-        "crime_reference",
-        "crime-reference",
-        "refer-crime-reference-label",
-        None,
-        text("text", None),
-    ),
-    (
-        Field::ResponsibleUnder18,
-        "responsible_under_18",
-        "under-18",
-        "refer-under-18-legend",
-        Some("refer-under-18-hint"),
-        radios(Answer3::WIRE, true),
-    ),
-    (
-        Field::SupportNeeds,
-        "support_needs",
-        "support-needs",
-        "refer-support-needs-label",
-        Some("refer-support-needs-hint"),
-        area_text(3),
-    ),
-    (
-        Field::Message,
-        "message",
-        "message",
-        "refer-message-label",
-        Some("refer-message-hint"),
-        area_text(5),
-    ),
-    (
-        Field::Consent,
-        "consent",
-        "consent",
-        "refer-consent-legend",
-        None,
-        Kind::Tick {
+    Row {
+        field: Field::Area,
+        name: "area",
+        stem: "area",
+        label: "refer-area-label",
+        hint: Some("refer-area-hint"),
+        kind: Kind::Area,
+    },
+    Row {
+        field: Field::Relationship,
+        name: "relationship",
+        stem: "relationship",
+        label: "refer-relationship-legend",
+        hint: None,
+        kind: radios(Relationship::WIRE, false),
+    },
+    Row {
+        field: Field::FullName,
+        name: "full_name",
+        stem: "name",
+        label: "refer-name-label",
+        hint: Some("refer-name-hint"),
+        kind: text("text", Some("name")),
+    },
+    Row {
+        field: Field::ContactMethod,
+        name: "contact_method",
+        stem: "contact",
+        label: "refer-contact-method-legend",
+        hint: None,
+        kind: radios(ContactMethod::WIRE, false),
+    },
+    Row {
+        field: Field::Phone,
+        name: "phone",
+        stem: "phone",
+        label: "refer-phone-label",
+        hint: Some("refer-phone-hint"),
+        kind: text("tel", Some("tel")),
+    },
+    Row {
+        field: Field::Email,
+        name: "email",
+        stem: "email",
+        label: "refer-email-label",
+        hint: Some("refer-email-hint"),
+        kind: text("email", Some("email")),
+    },
+    Row {
+        field: Field::VoicemailOk,
+        name: "voicemail_ok",
+        stem: "voicemail",
+        label: "refer-voicemail-legend",
+        hint: None,
+        kind: radios(YesNo::WIRE, true),
+    },
+    Row {
+        field: Field::SayRjOk,
+        name: "say_rj_ok",
+        stem: "say-rj",
+        label: "refer-say-rj-legend",
+        hint: Some("refer-say-rj-hint"),
+        kind: radios(YesNo::WIRE, true),
+    },
+    Row {
+        field: Field::SafeTimes,
+        name: "safe_times",
+        stem: "safe-times",
+        label: "refer-safe-times-label",
+        hint: Some("refer-safe-times-hint"),
+        kind: text("text", None),
+    },
+    Row {
+        field: Field::ContactLanguage,
+        name: "contact_language",
+        stem: "language",
+        label: "refer-language-legend",
+        hint: None,
+        kind: radios(ContactLanguage::WIRE, true),
+    },
+    Row {
+        field: Field::Reported,
+        name: "reported",
+        stem: "reported",
+        label: "refer-reported-legend",
+        hint: None,
+        kind: radios(Answer3::WIRE, true),
+    },
+    Row {
+        field: Field::CrimeReference,
+        name: "crime_reference",
+        stem: "crime-reference",
+        label: "refer-crime-reference-label",
+        hint: None,
+        kind: text("text", None),
+    },
+    Row {
+        field: Field::ResponsibleUnder18,
+        name: "responsible_under_18",
+        stem: "under-18",
+        label: "refer-under-18-legend",
+        hint: Some("refer-under-18-hint"),
+        kind: radios(Answer3::WIRE, true),
+    },
+    Row {
+        field: Field::SupportNeeds,
+        name: "support_needs",
+        stem: "support-needs",
+        label: "refer-support-needs-label",
+        hint: Some("refer-support-needs-hint"),
+        kind: area_text(3),
+    },
+    Row {
+        field: Field::Message,
+        name: "message",
+        stem: "message",
+        label: "refer-message-label",
+        hint: Some("refer-message-hint"),
+        kind: area_text(5),
+    },
+    Row {
+        field: Field::Consent,
+        name: "consent",
+        stem: "consent",
+        label: "refer-consent-legend",
+        hint: None,
+        kind: Kind::Tick {
             legend: true,
             label: "refer-consent",
         },
-    ),
-    (
-        Field::ConfirmationEmail,
-        "confirmation_email",
-        "confirmation",
-        "refer-confirmation",
-        Some("refer-confirmation-hint"),
-        Kind::Tick {
+    },
+    Row {
+        field: Field::ConfirmationEmail,
+        name: "confirmation_email",
+        stem: "confirmation",
+        label: "refer-confirmation",
+        hint: Some("refer-confirmation-hint"),
+        kind: Kind::Tick {
             legend: false,
             label: "refer-confirmation",
         },
-    ),
+    },
 ];
 
 impl Field {
@@ -325,7 +331,7 @@ impl Field {
 
     /// The form's field name (its public interface, see the README).
     pub fn name(self) -> &'static str {
-        self.row().1
+        self.row().name
     }
 
     /// The field a posted name names, if any.
@@ -335,21 +341,21 @@ impl Field {
 
     /// The Fluent id of its question (label or legend), also its check-answers label.
     pub fn label_id(self) -> &'static str {
-        self.row().3
+        self.row().label
     }
 
     /// The Fluent id of its hint, if it has one.
     pub fn hint_id(self) -> Option<&'static str> {
-        self.row().4
+        self.row().hint
     }
 
     pub fn kind(self) -> Kind {
-        self.row().5
+        self.row().kind
     }
 
     /// The Fluent id of the words for one of its values: `refer-<stem>-<value>`.
     pub fn option_label_id(self, value: &str) -> String {
-        format!("refer-{}-{}", self.row().2, value.replace('_', "-"))
+        format!("refer-{}-{}", self.row().stem, value.replace('_', "-"))
     }
 
     /// The values a person can give, for choices and ticks (a tick shows yes or no).
@@ -432,7 +438,7 @@ mod tests {
     #[test]
     fn the_table_is_in_the_order_of_the_enum() {
         for (i, f) in Field::ALL.into_iter().enumerate() {
-            assert_eq!(TABLE[i].0, f);
+            assert_eq!(TABLE[i].field, f);
             assert_eq!(Field::from_name(f.name()), Some(f));
         }
         assert_eq!(TABLE.len(), Field::ALL.len());
