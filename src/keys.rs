@@ -107,9 +107,8 @@ impl Secrets {
         }
     }
 
-    /// Eight hex digits that tell secrets apart without showing them: the current
-    /// secret's, and the previous one's during a rotation.
-    pub fn fingerprints(&self) -> (String, Option<String>) {
+    /// Eight hex digits for each secret, that tell secrets apart without showing them.
+    pub fn fingerprints(&self) -> Fingerprints {
         let print = |secret: &SecretSlice<u8>| {
             let bytes = Key::derive(secret, Purpose::Fingerprint)
                 .mac()
@@ -117,8 +116,19 @@ impl Secrets {
                 .into_bytes();
             bytes[..4].iter().map(|b| format!("{b:02x}")).collect()
         };
-        (print(&self.current), self.previous.as_ref().map(print))
+        Fingerprints {
+            current: print(&self.current),
+            previous: self.previous.as_ref().map(print),
+        }
     }
+}
+
+/// What `rj check-config` prints to compare secrets across instances.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fingerprints {
+    pub current: String,
+    /// `RJ_SECRET_PREVIOUS`'s, during a rotation.
+    pub previous: Option<String>,
 }
 
 #[cfg(test)]
@@ -155,7 +165,7 @@ mod tests {
                 .ring(Purpose::AckLink)
                 .current())
         );
-        assert_ne!(a.fingerprints().0, b.fingerprints().0);
+        assert_ne!(a.fingerprints().current, b.fingerprints().current);
     }
 
     #[test]
@@ -171,9 +181,9 @@ mod tests {
         assert!(ring.accepted().any(|k| tag(k) == old_tag));
         assert_eq!(ring.accepted().count(), 2);
         assert_eq!(old.ring(Purpose::FormToken).accepted().count(), 1);
-        let (new_print, old_print) = both.fingerprints();
-        assert_eq!(old_print, Some(old.fingerprints().0));
-        assert_ne!(Some(new_print), old_print);
+        let prints = both.fingerprints();
+        assert_eq!(prints.previous, Some(old.fingerprints().current));
+        assert_ne!(Some(prints.current), prints.previous);
     }
 
     #[test]

@@ -144,9 +144,9 @@ pub async fn check_config(state: &AppState) -> ExitCode {
          acknowledgement link is checked by whichever instance gets it: either is refused \
          if the secret differs. Without RJ_SECRET, each start makes a random one (and the \
          links already emailed stop working).",
-        state.config.secrets.fingerprints().0
+        state.config.secrets.fingerprints().current
     );
-    if let Some(previous) = state.config.secrets.fingerprints().1 {
+    if let Some(previous) = state.config.secrets.fingerprints().previous {
         println!(
             "previous secret: fingerprint {previous} (RJ_SECRET_PREVIOUS): forms, links and              pages made under it are still accepted. Remove it once the links already              emailed have been used (or after the retention period)."
         );
