@@ -333,6 +333,32 @@ async fn a_form_shown_by_one_instance_is_accepted_by_another_with_the_same_secre
     assert!(location.unwrap().starts_with("/refer/sent/"));
 }
 
+/// A secret rotation: the site with a new secret and the old one as
+/// `RJ_SECRET_PREVIOUS` accepts a form shown under the old secret; once the old one is
+/// removed, that form comes back to check (nothing is sent).
+#[tokio::test]
+async fn during_a_rotation_a_form_shown_under_the_old_secret_is_accepted() {
+    let old = ("RJ_SECRET", "the-old-secret-of-this-site-0123456789");
+    let before = fresh_app(&[old]).await;
+    let rotating = fresh_app(&[
+        ("RJ_SECRET", "the-new-secret-of-this-site-0123456789"),
+        (
+            "RJ_SECRET_PREVIOUS",
+            "the-old-secret-of-this-site-0123456789",
+        ),
+    ])
+    .await;
+    let after = fresh_app(&[("RJ_SECRET", "the-new-secret-of-this-site-0123456789")]).await;
+    let t = token(&before, "/refer").await;
+    let body = format!("{VALID}&action=send&token={t}");
+    let (status, location, html) = post(&after, "/refer", &body).await;
+    assert_eq!((status, location), (StatusCode::OK, None));
+    assert!(html.contains("Check your answers"));
+    let (status, location, _) = post(&rotating, "/refer", &body).await;
+    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert!(location.unwrap().starts_with("/refer/sent/"));
+}
+
 /// Sends a new request (a fresh token) as `client`; says whether it was sent (else the
 /// Send limit held it back).
 async fn send_new(app: &Router, client: &str) -> bool {
