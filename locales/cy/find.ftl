@@ -88,4 +88,14 @@ lookup-near-boundary-article = Mae'r { $place } yn agos at ffin ardal { $area }.
 lookup-corrected = Yn dangos canlyniadau ar gyfer { $name }.
 lookup-did-you-mean = Doedden ni ddim yn gallu dod o hyd i'r enw hwnnw. Oeddech chi'n golygu un o'r rhain?
 lookup-region = Mae mwy nag un ardal heddlu yma. Dewiswch eich un chi.
+# Ar gyfer "England" neu "Lloegr": mae rhestr hir yn dilyn, felly daw'r cod post yn gyntaf.
+lookup-region-england =
+    { $count ->
+        [zero] Does dim un ardal heddlu yn Lloegr.
+        [one] Mae un ardal heddlu yn Lloegr.
+        [two] Mae dwy ardal heddlu yn Lloegr.
+        [few] Mae tair ardal heddlu yn Lloegr.
+        [many] Mae chwe ardal heddlu yn Lloegr.
+       *[other] Mae { $count } ardal heddlu yn Lloegr.
+    } Rhowch eich cod post i ddod o hyd i'ch un chi, neu ddewiswch hi o'r rhestr hon.
 find-matched = Canlyniadau ar gyfer { $matched }

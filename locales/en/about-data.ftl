@@ -4,7 +4,8 @@ about-data-intro = The data shows which council each postcode is in. Each counci
 about-data-sources =
     - Postcodes: OS Code-Point Open, from Ordnance Survey, April 2025. It lists each postcode in use in Great Britain, and its council.
     - Old and new postcodes: the ONS list of all postcodes (the NSPD), November 2025. It has old postcodes that are no longer used. It has new ones too.
-    - Towns and villages: GeoNames. It is free to use under its licence, CC BY 4.0. We give each place the council of its nearest postcode.
+    - Towns and villages: two GeoNames lists. The cities500 list has places with over 500 people, and the cities1000 list those with over 1,000. They are free to use under their licence, CC BY 4.0. We give each place the council of its nearest postcode.
+    - Places missing from the GeoNames lists, such as Corfe Mullen in Dorset: we add a few by hand, with their council. We take their names from the ONS list of built-up areas.
     - Councils and police areas: a table from the Office for National Statistics (ONS). It shows which police area each council is in.
     .heading = Where the data comes from
 about-data-licence =

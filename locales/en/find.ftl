@@ -87,4 +87,10 @@ lookup-near-boundary-article = { $place } is near the edge of { $area }. To be s
 lookup-corrected = Showing results for { $name }.
 lookup-did-you-mean = We could not find that name. Did you mean one of these?
 lookup-region = This covers more than one police area. Choose yours.
+# For "England" or "Lloegr": a long list follows, so the postcode comes first.
+lookup-region-england =
+    { $count ->
+        [one] England has one police area.
+       *[other] England has { $count } police areas.
+    } Enter your postcode to find yours, or choose it from this list.
 find-matched = Results for { $matched }

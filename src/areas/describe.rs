@@ -1,7 +1,7 @@
 //! What to tell a person about a lookup's answer, in their language. The find page and
 //! the JSON API say the same things.
 
-use super::{Answer, Areas, Elsewhere, MatchKind, NameMatch, Note};
+use super::{Answer, Areas, Elsewhere, MatchKind, NameMatch, Note, Region};
 use crate::i18n::list::{Conjunction, Item, join};
 use crate::i18n::{Lang, Tr};
 
@@ -120,6 +120,15 @@ fn note_message(answer: &Answer, areas: &Areas, query: &str, lang: Lang) -> Opti
         }),
         Note::NotFound => tr.t_args("lookup-not-found", &[("place", place.into())]),
         Note::Several => tr.t("lookup-several"),
+        // England's list is long: the postcode is the quicker way to one's own area.
+        Note::Region if answer.region == Some(Region::England) => {
+            let count = answer
+                .matches
+                .iter()
+                .filter(|m| m.kind == MatchKind::Area)
+                .count();
+            tr.t_args("lookup-region-england", &[("count", count.into())])
+        }
         Note::Region => tr.t("lookup-region"),
         Note::NearBoundary => {
             // "Mae'r Waun…": a Welsh name's article joins the verb before it.

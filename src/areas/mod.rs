@@ -128,10 +128,20 @@ pub enum Note {
     NearBoundary,
     /// Nothing matches the name.
     NoMatch,
-    /// A country or region ("Wales", "London"): its police areas are listed.
+    /// A country or region ("Wales", "London", "England"): its police areas are listed
+    /// (which one is in [`Answer::region`]).
     Region,
     /// Nothing was typed, or it cannot be a postcode or a name.
     Invalid,
+}
+
+/// A country or region that is several police areas, found by its name in English or
+/// Welsh.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Region {
+    England,
+    Wales,
+    London,
 }
 
 /// What kind of place a name matched.
@@ -174,6 +184,8 @@ pub struct Answer {
     /// For a postcode typed with a place's name ("Maidstone ME14 1XQ"): that place, when
     /// it is in the postcode's area.
     pub named: Option<NameMatch>,
+    /// For a country or region's name ([`Note::Region`]): which.
+    pub region: Option<Region>,
 }
 
 impl Answer {
@@ -186,6 +198,7 @@ impl Answer {
             matches: Vec::new(),
             corrected: false,
             named: None,
+            region: None,
         }
     }
 
@@ -248,8 +261,9 @@ pub struct Areas {
     /// What a name finds: areas, councils and places, indexed by [`names::Index`].
     targets: Vec<NameMatch>,
     index: names::Index,
-    /// Countries and regions that are several police areas: (folded names, areas).
-    regions: Vec<(Vec<String>, Vec<AreaId>)>,
+    /// Countries and regions that are several police areas: (region, folded names,
+    /// areas in the order they are listed).
+    regions: Vec<(Region, Vec<&'static str>, Vec<AreaId>)>,
 }
 
 /// At most this many places are offered for a name that only starts like theirs, or
@@ -430,15 +444,20 @@ impl Areas {
                 .map(|a| a.id)
                 .collect()
         };
-        let wales: Vec<AreaId> = areas
-            .iter()
-            .filter(|a| a.in_wales())
-            .map(|a| a.id)
-            .collect();
+        let country = |wales: bool| -> Vec<AreaId> {
+            let mut these: Vec<&PoliceArea> =
+                areas.iter().filter(|a| a.in_wales() == wales).collect();
+            // England's areas are a long list: in alphabetical order (of the English
+            // names, as one answer serves both languages), to be scanned for one's own.
+            these.sort_by(|a, b| a.name.cmp(&b.name));
+            these.into_iter().map(|a| a.id).collect()
+        };
         let regions = vec![
-            (vec!["wales".into(), "cymru".into()], wales),
+            (Region::Wales, vec!["wales", "cymru"], country(true)),
+            (Region::England, vec!["england", "lloegr"], country(false)),
             (
-                vec!["london".into(), "llundain".into(), "greater london".into()],
+                Region::London,
+                vec!["london", "llundain", "greater london"],
                 slugs(&["metropolitan", "city-of-london"]),
             ),
         ];
@@ -607,8 +626,14 @@ impl Areas {
         if let Some(answer) = self.by_label(text) {
             return answer;
         }
-        if let Some((_, region)) = self.regions.iter().find(|(n, _)| n.contains(&query)) {
-            return self.region(&query, region);
+        if let Some((region, _, listed)) = self
+            .regions
+            .iter()
+            .find(|(_, n, _)| n.contains(&query.as_str()))
+        {
+            let mut answer = self.region(&query, listed);
+            answer.region = Some(*region);
+            return answer;
         }
         let mut hits = self.index.find(&query);
         if hits.is_empty()
@@ -681,8 +706,8 @@ impl Areas {
         answer
     }
 
-    /// "Wales", "Cymru", "London", "Llundain": the region's police areas, and any place
-    /// of that name elsewhere (the village of Wales near Sheffield).
+    /// "Wales", "Cymru", "England", "Lloegr", "London", "Llundain": the region's police
+    /// areas, and any place of that name elsewhere (the village of Wales near Sheffield).
     fn region(&self, query: &str, region: &[AreaId]) -> Answer {
         let mut matches: Vec<NameMatch> = region
             .iter()
@@ -865,5 +890,160 @@ fn elsewhere_by_letters(area: &str) -> Option<Elsewhere> {
         "IM" => Some(Elsewhere::IsleOfMan),
         "GY" | "JE" => Some(Elsewhere::ChannelIslands),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn areas() -> &'static Areas {
+        static AREAS: std::sync::OnceLock<Areas> = std::sync::OnceLock::new();
+        AREAS.get_or_init(|| Areas::embedded().expect("embedded data loads"))
+    }
+
+    fn slugs(answer: &Answer) -> Vec<&'static str> {
+        answer
+            .areas
+            .iter()
+            .map(|(id, _)| areas().get(*id).slug.as_str())
+            .collect()
+    }
+
+    /// Issue 25: a slip in the first letter is corrected like any other, and said to be.
+    #[test]
+    fn a_slip_in_the_first_letter_finds_the_place() {
+        for (input, slug, name) in [
+            ("Aheffield", "south-yorkshire", "Sheffield"),
+            ("Lheffield", "south-yorkshire", "Sheffield"),
+            ("Gardiff", "south-wales", "Cardiff"),
+            ("Hseffield", "south-yorkshire", "Sheffield"),
+            ("Nottinhgam", "nottinghamshire", "Nottingham"),
+        ] {
+            let answer = areas().lookup(input);
+            assert_eq!(slugs(&answer), [slug], "{input}: {answer:?}");
+            assert!(answer.corrected, "{input}: a guess is marked as one");
+            assert_eq!(answer.matches[0].name, name, "{input}");
+        }
+        // "Kardiff" is among GeoNames' other names for Cardiff: found outright.
+        assert_eq!(slugs(&areas().lookup("Kardiff")), ["south-wales"]);
+        // At the same distance a name that starts right wins: "heffield" is one slip
+        // from Henfield as from Sheffield. Nonsense still finds nothing.
+        assert_eq!(areas().lookup("heffield").matches[0].name, "Henfield");
+        assert_eq!(slugs(&areas().lookup("Sheffeild")), ["south-yorkshire"]);
+        assert_eq!(areas().lookup("Xyzzyville").note, Some(Note::NoMatch));
+        assert_eq!(areas().lookup("Qwertyuiop").note, Some(Note::NoMatch));
+    }
+
+    /// A first-letter slip as close to places in two police areas is not guessed: the
+    /// places are listed, as for any other ambiguous correction.
+    #[test]
+    fn an_ambiguous_first_letter_slip_lists_the_candidates() {
+        let answer = areas().lookup("Bewport");
+        assert!(answer.corrected, "{answer:?}");
+        assert_eq!(answer.note, Some(Note::Several), "{answer:?}");
+        assert!(answer.areas.is_empty(), "no one area is guessed");
+        let listed: Vec<&str> = answer
+            .matches
+            .iter()
+            .map(|m| areas().get(m.area).slug.as_str())
+            .collect();
+        assert!(
+            listed.contains(&"gwent") && listed.contains(&"hampshire"),
+            "{listed:?}"
+        );
+        assert!(answer.matches.iter().all(|m| m.name == "Newport"));
+        // One slip from Nottingham, Cottingham and Mottingham, in four areas.
+        let answer = areas().lookup("Bottingham");
+        assert!(answer.corrected && answer.areas.is_empty(), "{answer:?}");
+        assert_eq!(answer.note, Some(Note::Several));
+    }
+
+    /// Issue 25: "England" and "Lloegr" list England's police areas, as "Wales" and
+    /// "Cymru" list Wales's, with a message that puts the postcode first.
+    #[test]
+    fn england_and_lloegr_list_englands_police_areas() {
+        let english: Vec<AreaId> = areas()
+            .all()
+            .iter()
+            .filter(|a| !a.in_wales())
+            .map(|a| a.id)
+            .collect();
+        assert_eq!(english.len(), 39);
+        for input in ["England", "england", "Lloegr", " LLOEGR "] {
+            let answer = areas().lookup(input);
+            assert_eq!(answer.note, Some(Note::Region), "{input}: {answer:?}");
+            assert_eq!(answer.region, Some(Region::England), "{input}");
+            assert_eq!(answer.kind, Kind::Area, "{input}");
+            assert!(answer.areas.is_empty(), "{input}: never one area");
+            assert!(!answer.corrected, "{input}");
+            let mut listed: Vec<AreaId> = answer
+                .matches
+                .iter()
+                .filter(|m| m.kind == MatchKind::Area)
+                .map(|m| m.area)
+                .collect();
+            // In alphabetical order, to be scanned.
+            let names: Vec<&str> = listed.iter().map(|&id| &*areas().get(id).name).collect();
+            assert!(names.is_sorted(), "{names:?}");
+            listed.sort();
+            assert_eq!(listed, english, "{input}");
+        }
+        let answer = areas().lookup("Lloegr");
+        assert_eq!(
+            describe::message(&answer, areas(), "Lloegr", Lang::Cy).as_deref(),
+            Some(
+                "Mae 39 ardal heddlu yn Lloegr. Rhowch eich cod post i ddod o hyd i'ch un \
+                 chi, neu ddewiswch hi o'r rhestr hon."
+            )
+        );
+        let answer = areas().lookup("England");
+        assert_eq!(
+            describe::message(&answer, areas(), "England", Lang::En).as_deref(),
+            Some(
+                "England has 39 police areas. Enter your postcode to find yours, or choose \
+                 it from this list."
+            )
+        );
+        // Wales keeps its own message and list.
+        let answer = areas().lookup("Cymru");
+        assert_eq!(answer.region, Some(Region::Wales));
+        assert_eq!(answer.matches.len(), 4);
+        assert_eq!(
+            describe::message(&answer, areas(), "Cymru", Lang::Cy).as_deref(),
+            Some("Mae mwy nag un ardal heddlu yma. Dewiswch eich un chi.")
+        );
+        // A place or council only starting with "England" is no region.
+        assert_eq!(areas().lookup("Englan").region, None);
+    }
+
+    /// Issue 25: Corfe Mullen, in no GeoNames extract, is found from
+    /// data/missing-places.toml: a place in Dorset, so Dorset Police.
+    #[test]
+    fn corfe_mullen_is_found_in_dorset() {
+        for input in [
+            "Corfe Mullen",
+            "corfe mullen",
+            "Corfe-Mullen",
+            "Corfe Mullne",
+        ] {
+            let answer = areas().lookup(input);
+            assert_eq!(slugs(&answer), ["dorset"], "{input}: {answer:?}");
+            let m = &answer.matches[0];
+            assert_eq!(
+                (m.name.as_str(), m.kind),
+                ("Corfe Mullen", MatchKind::Place)
+            );
+            let council = m.council.map(|c| areas().councils()[c].name.as_str());
+            assert_eq!(council, Some("Dorset"), "{input}");
+            assert!(
+                m.near.is_empty(),
+                "no coordinates, so never near a boundary"
+            );
+        }
+        assert_eq!(
+            describe::matched(&areas().lookup("Corfe Mullen"), areas(), Lang::En).as_deref(),
+            Some("Corfe Mullen, Dorset")
+        );
     }
 }

@@ -223,8 +223,12 @@ impl Index {
 
     /// Names within a small edit distance of the query (one slip in 5 to 7 letters, two
     /// in 8 or more), the closest only, as (distance, hit). Shorter queries are not
-    /// guessed at. Misspellings rarely change the first letter: only names that start
-    /// like the query are compared, which keeps this quick.
+    /// guessed at. Misspellings rarely change the first letter, so names that start like
+    /// the query are compared first (a binary search away), and the others only when
+    /// none of those is within one slip: a slip in the first letter ("Aheffield",
+    /// "Gardiff") is found too, and wins only when strictly closer ("Lheffield" is one
+    /// slip from Sheffield, two from Leafield); at the same distance, the name that
+    /// starts like the query wins.
     pub fn fuzzy(&self, query: &str) -> Vec<(usize, Hit)> {
         let q = query.as_bytes();
         let max = match q.len() {
@@ -233,27 +237,62 @@ impl Index {
             _ => 2,
         };
         let first = &query[..query.chars().next().map_or(0, char::len_utf8)];
-        let mut best = max + 1;
-        let mut out: Vec<(usize, Hit)> = Vec::new();
-        let mut scratch = Scratch::default();
-        let query_letters = letters(q);
-        let range = self.range(first);
-        for (e, &key_letters) in self.entries[range.clone()].iter().zip(&self.letters[range]) {
-            let k = e.key.as_bytes();
-            let limit = best.min(max) as u32;
-            // Each slip adds at most one letter the other lacks, each way.
-            if k.len().abs_diff(q.len()) > limit as usize
-                || (key_letters & !query_letters).count_ones() > limit
-                || (query_letters & !key_letters).count_ones() > limit
+        let same = self.range(first);
+        let mut search = Fuzzy {
+            query: q,
+            query_letters: letters(q),
+            max,
+            best: max + 1,
+            out: Vec::new(),
+            scratch: Scratch::default(),
+        };
+        search.scan(self, same.clone());
+        if search.best > 1 {
+            // Only a strictly closer name may replace those found.
+            search.max = search.best.min(max + 1) - 1;
+            search.scan(self, 0..same.start);
+            search.scan(self, same.end..self.entries.len());
+        }
+        search.out
+    }
+}
+
+/// One fuzzy search: the closest names so far.
+struct Fuzzy<'q> {
+    query: &'q [u8],
+    query_letters: u32,
+    max: usize,
+    /// The distance of the names in `out` (more than `max` while there are none).
+    best: usize,
+    out: Vec<(usize, Hit)>,
+    scratch: Scratch,
+}
+
+impl Fuzzy<'_> {
+    /// Compares the entries in `range` with the query, keeping the closest.
+    fn scan(&mut self, index: &Index, range: std::ops::Range<usize>) {
+        let q = self.query;
+        for (e, &key_letters) in index.entries[range.clone()]
+            .iter()
+            .zip(&index.letters[range])
+        {
+            let limit = self.best.min(self.max) as u32;
+            // Each slip changes the length by at most one and adds at most one letter the
+            // other lacks, each way: cheap tests (the key's length is beside its pointer)
+            // that rule out nearly every name before the distance is worked out.
+            if e.key.len().abs_diff(q.len()) > limit as usize
+                || (key_letters & !self.query_letters).count_ones() > limit
+                || (self.query_letters & !key_letters).count_ones() > limit
             {
                 continue;
             }
-            if let Some(d) = scratch.distance(q, k, limit as usize) {
-                if d < best {
-                    best = d;
-                    out.clear();
+            let k = e.key.as_bytes();
+            if let Some(d) = self.scratch.distance(q, k, limit as usize) {
+                if d < self.best {
+                    self.best = d;
+                    self.out.clear();
                 }
-                out.push((
+                self.out.push((
                     d,
                     Hit {
                         closeness: Closeness::Exact,
@@ -263,7 +302,6 @@ impl Index {
                 ));
             }
         }
-        out
     }
 }
 
@@ -388,5 +426,47 @@ mod tests {
         let fuzzy = index.fuzzy("stratfrod");
         assert_eq!(fuzzy.len(), 1);
         assert_eq!((fuzzy[0].0, fuzzy[0].1.target), (1, 0));
+    }
+
+    #[test]
+    fn a_slip_in_the_first_letter_is_found_when_no_name_starts_right() {
+        let entry = |key: &str, target| Entry {
+            key: key.into(),
+            target,
+            exact_only: false,
+        };
+        let index = Index::new(vec![
+            entry("sheffield", 0),
+            entry("cardiff", 1),
+            entry("barnsley", 2),
+            entry("carnslee", 3),
+            entry("leafield", 4),
+        ]);
+        let targets = |query: &str| {
+            index
+                .fuzzy(query)
+                .iter()
+                .map(|(d, h)| (*d, h.target))
+                .collect::<Vec<_>>()
+        };
+        // Changed, added, dropped or swapped first letters.
+        assert_eq!(targets("aheffield"), [(1, 0)]);
+        assert_eq!(targets("lheffield"), [(1, 0)]);
+        assert_eq!(targets("kardiff"), [(1, 1)]);
+        assert_eq!(targets("scheffield"), [(1, 0)]);
+        assert_eq!(targets("heffield"), [(1, 0)]);
+        assert_eq!(targets("hseffield"), [(1, 0)]);
+        // Leafield starts right but is two slips away: Sheffield, one away, wins.
+        assert_eq!(targets("lheffield"), [(1, 0)]);
+        assert_eq!(targets("leafeild"), [(1, 4)]);
+        // The same rule: one slip in 5 to 7 letters ("kardif" is two from "cardiff").
+        assert!(targets("kardif").is_empty());
+        // A name that starts like the query wins over an equally close one that does
+        // not: "barnslee" is one slip from both "barnsley" and "carnslee".
+        assert_eq!(targets("barnslee"), [(1, 2)]);
+        // With none that starts right, every name as close is offered.
+        assert_eq!(targets("darnslee"), [(1, 3)]);
+        assert_eq!(targets("xarnsley"), [(1, 2)]);
+        assert!(targets("xyzzyville").is_empty());
     }
 }
