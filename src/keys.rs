@@ -15,7 +15,7 @@ use std::sync::Arc;
 pub enum Purpose {
     /// Signing form tokens (`referral::token`).
     FormToken,
-    /// Signing the service's "I have it" links (`outbox::ack`).
+    /// Signing the service's "I have it" links (`referral::ack`).
     AckLink,
     /// Sealing what one page hands the next (`referral::handoff`).
     Handoff,

@@ -13,7 +13,7 @@ use crate::areas::PoliceArea;
 use crate::areas::directory::{Audience, Route, Via, WhoSentence};
 use crate::components::prose::mixed_text;
 use crate::i18n::{Lang, Tr, foreign, unmarked};
-use crate::outbox::ack::AckTokens;
+use crate::referral::ack::AckTokens;
 use crate::referral::fields::{Field, YesNo};
 use crate::referral::form::Referral;
 use crate::referral::reference::Reference;

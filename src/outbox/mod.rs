@@ -1,8 +1,6 @@
 //! A request's way from the database to a person who has it: the delivery worker (one
 //! due request at a time, under a lease, with backoff), the sweep, the reminders and
-//! escalations that chase a request nobody has confirmed, and the service's signed
-//! "I have it" link.
+//! escalations that chase a request nobody has confirmed.
 
-pub mod ack;
 pub mod alerts;
 pub mod worker;

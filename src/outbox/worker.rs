@@ -6,7 +6,6 @@
 //! One worker also runs the periodic [`Worker::sweep`]. Logs name requests by
 //! reference only, never by anything the person wrote.
 
-use super::ack::AckTokens;
 use super::alerts::{self, AlertKind};
 use crate::areas::directory::{Directory, Route, Via};
 use crate::areas::{Areas, PoliceArea};
@@ -14,6 +13,7 @@ use crate::calendar::{AckClock, Clock};
 use crate::mail::address::EmailAddress;
 use crate::mail::render::{self, Reminder, Sender};
 use crate::mail::transport::{Mailer, SendError};
+use crate::referral::ack::AckTokens;
 use crate::referral::form::Referral;
 use crate::referral::reference::Reference;
 use crate::store::{AlertStatus, Claimed, ClaimedAlert, Delivered, Lease, Queue, Store};

@@ -1,9 +1,10 @@
 //! The request form: its vocabulary (`fields`), the answers parsed into a
 //! [`form::Referral`], the Send flow's one decision (`decide`) and its refusals
-//! (`problem`), request references, the form token, and what one page hands the next
-//! (`handoff`). Storing, delivering and chasing a request is `outbox`; its emails are
+//! (`problem`), request references, the form token, the service's signed "I have it"
+//! link (`ack`), and what one page hands the next (`handoff`). Storing, delivering and chasing a request is `outbox`; its emails are
 //! `mail`.
 
+pub mod ack;
 pub mod decide;
 pub mod fields;
 pub mod form;

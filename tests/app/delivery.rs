@@ -193,8 +193,8 @@ async fn harness_on(
 }
 
 /// The acknowledgement links' signer the workers here use.
-fn ack_tokens() -> rj::outbox::ack::AckTokens {
-    rj::outbox::ack::AckTokens::new(
+fn ack_tokens() -> rj::referral::ack::AckTokens {
+    rj::referral::ack::AckTokens::new(
         rj::keys::Secrets::from_text("a-test-secret").ring(rj::keys::Purpose::AckLink),
     )
 }

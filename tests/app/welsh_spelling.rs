@@ -373,7 +373,7 @@ fn welsh_emails() -> Vec<(String, String)> {
         None,
         &site,
     );
-    let ack = rj::outbox::ack::AckTokens::new(
+    let ack = rj::referral::ack::AckTokens::new(
         rj::keys::Secrets::from_text("a-test-secret").ring(rj::keys::Purpose::AckLink),
     );
     let triage = EmailAddress::parse("triage@rj.example.org").unwrap();
