@@ -14,7 +14,7 @@ export CARGO_INCREMENTAL := 0
 endif
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium aspell-cy aspell-en python3-aiosmtpd python3-prometheus-client postgresql nginx-light
+APT_PACKAGES := chromium aspell-cy aspell-en python3-aiosmtpd python3-prometheus-client postgresql nginx-light libssl-dev pkg-config
 
 .PHONY: help run build test data tools apt-packages bench fuzz clean
 
