@@ -35,6 +35,16 @@ impl Date {
         era * 146_097 + doe - 719_468
     }
 
+    /// A date written `YYYY-MM-DD`, if it is a real one.
+    pub fn parse_iso(text: &str) -> Option<Self> {
+        let mut parts = text.splitn(3, '-');
+        let year: i32 = parts.next()?.parse().ok()?;
+        let month: u8 = parts.next()?.parse().ok()?;
+        let day: u8 = parts.next()?.parse().ok()?;
+        let date = Self { year, month, day };
+        (Date::from_days(date.days()) == date && (1..=9999).contains(&year)).then_some(date)
+    }
+
     /// The date `days` after 1970-01-01.
     pub fn from_days(days: i64) -> Self {
         let z = days + 719_468;
@@ -80,6 +90,24 @@ impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
+}
+
+/// `unix` as an ISO 8601 time in UTC (`2026-12-03T16:05:09Z`), for records.
+pub fn iso_utc(unix: i64) -> String {
+    let secs = unix.rem_euclid(86_400);
+    format!(
+        "{}T{:02}:{:02}:{:02}Z",
+        Date::from_days(unix.div_euclid(86_400)),
+        secs / 3600,
+        secs / 60 % 60,
+        secs % 60
+    )
+}
+
+/// The UK wall-clock time of `unix` (GMT or BST), as `16:05`.
+pub fn uk_clock(unix: i64) -> String {
+    let local = (unix + uk_offset(unix)).rem_euclid(86_400);
+    format!("{:02}:{:02}", local / 3600, local / 60 % 60)
 }
 
 /// Seconds since 1970-01-01 UTC, from the system clock.

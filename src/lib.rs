@@ -14,4 +14,5 @@ pub mod pages;
 pub mod referral;
 pub mod server;
 pub mod site;
+pub mod staff;
 pub mod store;

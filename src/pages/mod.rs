@@ -7,6 +7,7 @@ pub mod find;
 pub mod home;
 pub mod not_found;
 pub mod refer;
+pub mod staff;
 pub mod status;
 
 use crate::areas::{Areas, directory::Directory};

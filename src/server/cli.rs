@@ -4,6 +4,8 @@
 //! Each prints plain words and exits non-zero on a problem.
 
 use super::AppState;
+use super::staff_cli;
+use crate::calendar::Date;
 use crate::numbers::report::Month;
 use crate::outbox::alerts::AlertKind;
 use crate::referral::reference::Reference;
@@ -13,7 +15,10 @@ use std::process::ExitCode;
 /// How the command line is written, for a mistake in it.
 pub const USAGE: &str = "usage: rj [serve | check-config | migrate | outbox status \
     | outbox retry REFERENCE | outbox resolve REFERENCE --note TEXT \
-    | report --from YYYY-MM --to YYYY-MM [--format csv|json]]";
+    | report --from YYYY-MM --to YYYY-MM [--format csv|json] \
+    | staff invite --email ADDRESS --role service|triage|admin [--role ...] [--area SLUG]... [--youth] \
+    | staff remove --email ADDRESS | staff list \
+    | audit --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json]]";
 
 /// What the `rj` binary was asked to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -33,6 +38,16 @@ pub enum Command {
     Report {
         from: Month,
         to: Month,
+        json: bool,
+    },
+    StaffInvite(staff_cli::Invite),
+    StaffRemove {
+        email: String,
+    },
+    StaffList,
+    Audit {
+        from: Date,
+        to: Date,
         json: bool,
     },
 }
@@ -55,6 +70,12 @@ impl Command {
                 }
             }
             ["report", rest @ ..] => report_args(rest)?,
+            ["staff", "invite", rest @ ..] => Command::StaffInvite(staff_cli::Invite::parse(rest)?),
+            ["staff", "remove", "--email", email] => Command::StaffRemove {
+                email: email.to_string(),
+            },
+            ["staff", "list"] => Command::StaffList,
+            ["audit", rest @ ..] => audit_args(rest)?,
             _ => return Err(USAGE.to_string()),
         })
     }
@@ -76,10 +97,40 @@ impl Command {
                 outbox_resolve(&state, &reference, &note).await
             }
             Command::Report { from, to, json } => report(&state, from, to, json).await,
+            Command::StaffInvite(invite) => staff_cli::invite(&state, invite).await,
+            Command::StaffRemove { email } => staff_cli::remove(&state, &email).await,
+            Command::StaffList => staff_cli::list(&state).await,
+            Command::Audit { from, to, json } => staff_cli::audit(&state, from, to, json).await,
             Command::Migrate => migrate(&state.config.database_url).await,
             Command::Serve => super::serve(state).await,
         }
     }
+}
+
+/// `audit --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json]`.
+fn audit_args(args: &[&str]) -> Result<Command, String> {
+    let usage =
+        || "usage: rj audit --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json]".to_string();
+    let mut from = None;
+    let mut to = None;
+    let mut json = false;
+    let mut words = args.iter();
+    while let Some(word) = words.next() {
+        match (*word, words.next()) {
+            ("--from", Some(v)) => from = Date::parse_iso(v),
+            ("--to", Some(v)) => to = Date::parse_iso(v),
+            ("--format", Some(&"csv")) => json = false,
+            ("--format", Some(&"json")) => json = true,
+            _ => return Err(usage()),
+        }
+    }
+    let (Some(from), Some(to)) = (from, to) else {
+        return Err(usage());
+    };
+    if from > to {
+        return Err(format!("--from {from} is after --to {to}"));
+    }
+    Ok(Command::Audit { from, to, json })
 }
 
 /// `report --from YYYY-MM --to YYYY-MM [--format csv|json]`.

@@ -181,6 +181,8 @@ impl Config {
             None if env == Environment::Production => {
                 return Err(ConfigError::MissingInProduction("RJ_PUBLIC_URL"));
             }
+            // Passkeys need a domain name, so a loopback address is named `localhost`.
+            None if addr.ip().is_loopback() => format!("http://localhost:{}", addr.port()),
             None => format!("http://{addr}"),
         };
         let https = public_url.starts_with("https://");
@@ -397,7 +399,7 @@ mod tests {
     fn development_defaults() {
         let c = config(&[]).unwrap();
         assert_eq!(c.env, Environment::Development);
-        assert_eq!(c.site.public_url, "http://127.0.0.1:3000");
+        assert_eq!(c.site.public_url, "http://localhost:3000");
         assert_eq!(c.site.exit_url, DEFAULT_EXIT_URL);
         assert!(!c.hsts);
         // No routing file: everything through triage, at an example inbox.

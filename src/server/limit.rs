@@ -85,6 +85,12 @@ impl ClientLimit {
         })
     }
 
+    /// The client's network as records keep it (the audit log): the same keyed hash
+    /// the limit counts by, never the address.
+    pub fn network(&self, client: IpAddr) -> String {
+        self.key(client)
+    }
+
     /// The address as the database knows it: 16 bytes of a keyed hash.
     fn key(&self, client: IpAddr) -> String {
         let mut mac = self.hasher.clone();

@@ -15,6 +15,8 @@ mod refer;
 mod render;
 mod router;
 mod sitemap;
+mod staff;
+mod staff_cli;
 mod state;
 mod status;
 

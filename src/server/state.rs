@@ -36,6 +36,11 @@ pub struct AppState {
     pub send_limit: limit::ClientLimit,
     /// Status lookups per client per hour, counted in the database too.
     pub status_limit: limit::ClientLimit,
+    /// Staff sign-in attempts per network (a passkey ceremony started) in 15 minutes.
+    pub sign_in_limit: limit::ClientLimit,
+    /// The staff inbox's passkeys; `None` when `RJ_PUBLIC_URL` has no domain name
+    /// (passkeys do not work on an IP address), and staff cannot sign in.
+    pub passkeys: Option<crate::staff::passkey::Passkeys>,
     /// Seals what one page hands to the next after a post (`referral::handoff`).
     pub sealer: crate::referral::handoff::Sealer,
     /// When unconfirmed requests are chased, in working days (or seconds for tests).
@@ -141,8 +146,23 @@ impl AppState {
         let send_limit = limit::ClientLimit::send(config.send_limit_per_hour, &limit_keys);
         let status_limit =
             limit::ClientLimit::status(config.tracking.status_limit_per_hour, &limit_keys);
+        let sign_in_limit = limit::ClientLimit::new("sign-in", 10, 15 * 60, &limit_keys);
+        let passkeys = match crate::staff::passkey::Passkeys::new(
+            &config.site.public_url,
+            &crate::mail::render::Sender::site_name(crate::i18n::Lang::En),
+        ) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                tracing::warn!(
+                    "staff sign-in is off: {e}. Set RJ_PUBLIC_URL to an address with a domain name (http://localhost:3000 on this machine)"
+                );
+                None
+            }
+        };
         Ok(Self {
             tokens,
+            sign_in_limit,
+            passkeys,
             ack,
             sealer,
             send_limit,

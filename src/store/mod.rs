@@ -25,11 +25,13 @@ macro_rules! on_db {
 }
 
 mod alerts;
+mod audit;
 mod backend;
 mod handoffs;
 mod limits;
 mod numbers;
 mod queue;
+mod staff;
 mod submit;
 
 use crate::areas::directory::Routed;
@@ -42,6 +44,7 @@ pub use backend::{Backend, DatabaseUrl, DatabaseUrlError, MigrationStatus, Sweep
 pub use limits::Hit;
 pub use numbers::{AlertCount, AreaCounts, Numbers, ReportEntry, month_of};
 pub use queue::{AlertStatus, Lease, Queue, RequestStatus};
+pub use staff::{InboxFilter, InboxRow, Invitation, MemberRow};
 pub use submit::{NewRequest, Submitted};
 
 #[derive(Debug, thiserror::Error)]

@@ -1,0 +1,112 @@
+# The staff inbox (/staff): signing in with a passkey, the list of requests, one
+# request with its answers and actions, the audit log and the staff list.
+
+staff-title = Staff inbox
+staff-site = Restorative justice: staff inbox
+staff-sign-out = Sign out
+staff-signed-in-as = Signed in as { $email }
+staff-nav-requests = Requests
+staff-nav-audit = Audit log
+staff-nav-members = Staff
+
+## Signing in.
+staff-sign-in-title = Sign in
+staff-sign-in-intro = Sign in with the passkey you made when you were invited.
+staff-sign-in-button = Sign in with a passkey
+staff-needs-js = Signing in with a passkey needs JavaScript. Turn it on for this site, or use another browser.
+staff-sign-in-failed = That did not work. Try again. If it still does not work, ask your administrator for a new invitation.
+staff-sign-in-too-many = There have been too many tries. Wait 15 minutes, then try again.
+staff-signed-out = You have signed out.
+staff-session-ended = You have been signed out. Sign in again to go on.
+
+## An invitation.
+staff-invitation-title = Make your passkey
+staff-invitation-intro = You have been invited to the staff inbox as { $email }. Make a passkey on this device. You will use it to sign in.
+staff-invitation-button = Make a passkey
+staff-invitation-gone = This invitation cannot be used. It may have run out or been used already. Ask your administrator for a new one.
+
+## The list.
+staff-list-title = Requests
+staff-list-none = There are no requests to show.
+staff-list-admin-only = Your role does not show requests. You can read the audit log and see the staff list.
+staff-filter-state = State
+staff-filter-area = Police area
+staff-filter-any = Any
+staff-filter-button = Show requests
+staff-col-reference = Reference
+staff-col-area = Police area
+staff-col-state = State
+staff-col-age = Age
+staff-older = Older requests
+staff-state-waiting = Waiting
+staff-state-received = Received
+staff-state-contacted = Contacted
+staff-state-closed = Closed
+staff-state-passed-on = Passed on
+staff-age-days = { $days ->
+    [0] Today
+    [one] 1 day
+   *[other] { $days } days
+}
+
+## One request.
+staff-request-title = Request { $reference }
+staff-route-direct = Sent to the service
+staff-route-triage = Sent to the operator's team
+staff-route-youth = For the youth justice service
+staff-came = Sent on { $date } at { $time }
+staff-safety-heading = Before you contact them
+staff-answers-heading = Their answers
+staff-answers-gone = The answers have been deleted under the retention rules.
+staff-outcome-was = Outcome: { $outcome }
+staff-passed-to = Passed on to: { $service }
+staff-actions-heading = Record what you have done
+staff-action-received = Received
+staff-action-received-hint = This tells the person that someone here has their request.
+staff-action-contacted = Contacted
+staff-action-contacted-hint = Someone here has spoken to the person or written to them.
+staff-action-close = Close the request
+staff-outcome-label = Outcome
+staff-outcome-not-suitable = Not suitable
+staff-outcome-withdrew = The person withdrew
+staff-outcome-other-party-unavailable = The other party declined or could not be found
+staff-outcome-indirect = Indirect restorative justice
+staff-outcome-direct-meeting = Direct meeting
+staff-outcome-passed-to-another = Passed to another service
+staff-pass-on-heading = Pass on
+staff-pass-on-area = To a service on this site
+staff-pass-on-none = None
+staff-pass-on-outside = Or to a service outside this site
+staff-pass-on-outside-hint = Type the service's name.
+staff-pass-on-button = Pass on
+staff-pass-on-choose = Choose a service on this site, or type the name of one outside it.
+staff-not-open = This request is closed. Nothing more can be recorded.
+staff-recorded = Recorded: { $action }.
+staff-back = Back to the requests
+
+## Not found, and refusals.
+staff-not-found-title = Page not found
+staff-not-found = There is no page at this address, or you cannot see it.
+staff-other-site = This form came from another website, so nothing was recorded. Go back to the inbox and try again.
+
+## The audit log (admins).
+staff-audit-title = Audit log
+staff-audit-intro = The newest 200 entries. For more, run rj audit on the server.
+staff-col-when = When
+staff-col-who = Who
+staff-col-action = Action
+staff-col-detail = Detail
+staff-col-network = Network
+
+## The staff list (admins).
+staff-members-title = Staff
+staff-members-intro = To invite someone, run rj staff invite on the server. It prints their invitation link.
+staff-col-email = Email address
+staff-col-roles = Roles
+staff-col-areas = Areas
+staff-col-passkeys = Passkeys
+staff-col-status = Status
+staff-member-active = Active
+staff-member-removed = Removed
+staff-youth = youth
+staff-member-remove = Remove
