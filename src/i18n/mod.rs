@@ -93,6 +93,7 @@ pub const NUMBER_VARIABLES: &[&str] = &[
     "handoff_minutes",
     "limit_minutes",
     "minutes",
+    "days",
 ];
 
 /// Marks `text` as being in `lang` inside a message of the other language, for names

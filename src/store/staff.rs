@@ -108,7 +108,7 @@ impl InboxDbRow {
 
 const INBOX_COLUMNS: &str = "id, reference, area, route, audience, created_at, acknowledged_at,
     contacted_at, closed_at, resolved_at, outcome, passed_on_at, passed_to,
-    CASE WHEN payload IS NULL THEN 0 ELSE 1 END AS held";
+    CAST(CASE WHEN payload IS NULL THEN 0 ELSE 1 END AS BIGINT) AS held";
 
 /// The SQL condition for each state (the same order of precedence as `into_row`).
 fn state_sql(state: InboxState) -> &'static str {
