@@ -19,7 +19,7 @@ APT_PACKAGES := chromium aspell-cy aspell-en python3-aiosmtpd python3-prometheus
 .PHONY: help run build test data tools apt-packages bench fuzz clean
 
 help:
-	@echo "make run    build and serve the site on http://127.0.0.1:3000"
+	@echo "make run    build and serve the site on http://localhost:3000"
 	@echo "make test   install what tests need and run them all"
 	@echo "make bench  run the benchmarks (see README)"
 	@echo "make data   rebuild the postcode and council tables"

@@ -25,7 +25,7 @@ pub struct SiteSettings {
 impl Default for SiteSettings {
     fn default() -> Self {
         Self {
-            public_url: "http://127.0.0.1:3000".into(),
+            public_url: "http://localhost:3000".into(),
             exit_url: DEFAULT_EXIT_URL.into(),
             operator_name: "Example Restorative Justice Partnership".into(),
             operator_name_cy: None,

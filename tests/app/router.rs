@@ -293,11 +293,11 @@ async fn sitemap_lists_every_page_in_both_languages() {
     let xml = page(&app().await, "/sitemap.xml", StatusCode::OK).await;
     for &p in Page::ALL {
         for lang in Lang::ALL {
-            let loc = format!("<loc>http://127.0.0.1:3000{}</loc>", p.path(lang));
+            let loc = format!("<loc>http://localhost:3000{}</loc>", p.path(lang));
             assert!(xml.contains(&loc), "sitemap lacks {loc}");
         }
     }
-    assert!(xml.contains("<loc>http://127.0.0.1:3000/cy/ardaloedd/dyfed-powys</loc>"));
+    assert!(xml.contains("<loc>http://localhost:3000/cy/ardaloedd/dyfed-powys</loc>"));
     assert_eq!(xml.matches("<loc>").count(), Page::ALL.len() * 2 + 43 * 2);
 }
 
