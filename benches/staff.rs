@@ -63,7 +63,9 @@ async fn main() {
         ("RJ_PUBLIC_URL", "http://localhost:3000".into()),
     ];
     let config = Config::from_lookup("127.0.0.1:3000".parse().unwrap(), |name| {
-        vars.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone())
+        vars.iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.clone())
     })
     .unwrap();
     let state = AppState::load(config).await.unwrap();
@@ -114,7 +116,10 @@ async fn main() {
     }
     tx.commit().await.unwrap();
     pool.close().await;
-    println!("stored {total} requests in {:.1} s", started.elapsed().as_secs_f64());
+    println!(
+        "stored {total} requests in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
 
     let id = state
         .store
@@ -146,7 +151,9 @@ async fn main() {
             let start = Instant::now();
             let res = app.oneshot(req).await.unwrap();
             assert_eq!(res.status(), StatusCode::OK);
-            let _ = axum::body::to_bytes(res.into_body(), usize::MAX).await.unwrap();
+            let _ = axum::body::to_bytes(res.into_body(), usize::MAX)
+                .await
+                .unwrap();
             start.elapsed()
         }
     };

@@ -608,3 +608,99 @@ async fn the_audit_log_is_append_only() {
     let csv = rj::staff::audit::csv(&state.store.audit_rows(0, i64::MAX, 100).await.unwrap());
     assert!(csv.contains("'=HYPERLINK"), "{csv}");
 }
+
+/// Runs the real `rj` with `args` on the SQLite database in `dir`: its stdout, or panics
+/// with its stderr.
+fn rj(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_rj"))
+        .args(args)
+        .env(
+            "RJ_DATABASE_URL",
+            format!("sqlite://{}/rj.db", dir.display()),
+        )
+        .env("RJ_MAIL_DIR", dir.join("mail"))
+        .env("RJ_PUBLIC_URL", "http://localhost:3999")
+        .env("RUST_LOG", "error")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "rj {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn the_staff_commands_invite_list_remove_and_export_the_audit_log() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = rj(
+        dir.path(),
+        &[
+            "staff",
+            "invite",
+            "--email",
+            "Worker@Example.org",
+            "--role",
+            "service",
+            "--area",
+            "kent",
+        ],
+    );
+    let link = said.lines().last().unwrap();
+    assert!(
+        link.starts_with("http://localhost:3999/staff/invitation/") && link.len() > 60,
+        "{said}"
+    );
+    // An unknown area, or a service member with none, is refused.
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_rj"))
+        .args([
+            "staff",
+            "invite",
+            "--email",
+            "x@example.org",
+            "--role",
+            "service",
+            "--area",
+            "atlantis",
+        ])
+        .env(
+            "RJ_DATABASE_URL",
+            format!("sqlite://{}/rj.db", dir.path().display()),
+        )
+        .env("RJ_MAIL_DIR", dir.path().join("mail"))
+        .output()
+        .unwrap();
+    assert!(!bad.status.success());
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("atlantis"));
+
+    let list = rj(dir.path(), &["staff", "list"]);
+    assert!(
+        list.contains("worker@example.org\tservice\tkent\t0 passkey(s)\tactive"),
+        "{list}"
+    );
+    rj(
+        dir.path(),
+        &["staff", "remove", "--email", "worker@example.org"],
+    );
+    assert!(rj(dir.path(), &["staff", "list"]).contains("\tremoved "));
+
+    let today = rj::calendar::Date::from_days(rj::calendar::unix_now() / 86_400).to_string();
+    let csv = rj(dir.path(), &["audit", "--from", &today, "--to", &today]);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(lines[0], "id,at,actor,action,reference,detail,network");
+    assert!(
+        lines[1].contains("invited") && lines[1].contains("worker@example.org as service"),
+        "{csv}"
+    );
+    assert!(lines[2].contains("removed"), "{csv}");
+    // The export itself is recorded.
+    let json = rj(
+        dir.path(),
+        &[
+            "audit", "--from", &today, "--to", &today, "--format", "json",
+        ],
+    );
+    let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(rows[2]["action"], "exported");
+}
