@@ -1,4 +1,4 @@
-# Mewnflwch y staff (/staff): mewngofnodi gydag allwedd mynediad, y rhestr o geisiadau,
+# Mewnflwch y staff (/staff): mewngofnodi gyda chyfrinallwedd, y rhestr o geisiadau,
 # un cais gyda'i atebion a'i gamau, y log archwilio a'r rhestr staff.
 
 staff-title = Mewnflwch y staff
@@ -11,31 +11,31 @@ staff-nav-members = Staff
 
 ## Mewngofnodi.
 staff-sign-in-title = Mewngofnodi
-staff-sign-in-intro = Mewngofnodwch gyda'r allwedd mynediad a wnaethoch chi pan gawsoch chi eich gwahodd.
-staff-sign-in-button = Mewngofnodi gydag allwedd mynediad
-staff-needs-js = Mae angen JavaScript i fewngofnodi gydag allwedd mynediad. Trowch e ymlaen ar gyfer y wefan hon, neu defnyddiwch borwr arall.
+staff-sign-in-intro = Mewngofnodwch gyda'r gyfrinallwedd a wnaethoch chi pan gawsoch chi eich gwahodd.
+staff-sign-in-button = Mewngofnodi gyda chyfrinallwedd
+staff-needs-js = Mae angen JavaScript i fewngofnodi gyda chyfrinallwedd. Trowch e ymlaen ar gyfer y wefan hon, neu ddefnyddiwch borwr arall.
 staff-sign-in-failed = Wnaeth hynny ddim gweithio. Rhowch gynnig arall arni. Os nad yw'n gweithio o hyd, gofynnwch i'ch gweinyddwr am wahoddiad newydd.
-staff-sign-in-too-many = Mae gormod o gynigion wedi bod. Arhoswch 15 munud, ac wedyn rhowch gynnig arall arni.
+staff-sign-in-too-many = Mae gormod o ymdrechion i fewngofnodi wedi bod. Arhoswch 15 munud, yna rhowch gynnig arall arni.
 staff-signed-out = Rydych chi wedi allgofnodi.
 staff-session-ended = Rydych chi wedi cael eich allgofnodi. Mewngofnodwch eto i barhau.
 
 ## Gwahoddiad.
-staff-invitation-title = Gwnewch eich allwedd mynediad
-staff-invitation-intro = Rydych chi wedi cael eich gwahodd i fewnflwch y staff fel { $email }. Gwnewch allwedd mynediad ar y ddyfais hon. Byddwch chi'n ei defnyddio i fewngofnodi.
-staff-invitation-button = Gwneud allwedd mynediad
+staff-invitation-title = Gwnewch eich cyfrinallwedd
+staff-invitation-intro = Rydych chi wedi cael eich gwahodd i fewnflwch y staff fel { $email }. Gwnewch gyfrinallwedd ar y ddyfais hon. Byddwch chi'n ei defnyddio i fewngofnodi.
+staff-invitation-button = Gwneud cyfrinallwedd
 staff-invitation-gone = Does dim modd defnyddio'r gwahoddiad hwn. Efallai ei fod wedi dod i ben neu wedi cael ei ddefnyddio'n barod. Gofynnwch i'ch gweinyddwr am un newydd.
 
 ## Y rhestr.
 staff-list-title = Ceisiadau
 staff-list-none = Does dim ceisiadau i'w dangos.
-staff-list-admin-only = Dydy eich rôl chi ddim yn dangos ceisiadau. Gallwch chi ddarllen y log archwilio a gweld y rhestr staff.
-staff-filter-state = Cyflwr
+staff-list-admin-only = Dydy eich rôl chi ddim yn rhoi mynediad i geisiadau. Gallwch chi ddarllen y log archwilio a gweld y rhestr staff.
+staff-filter-state = Statws
 staff-filter-area = Ardal heddlu
 staff-filter-any = Unrhyw un
 staff-filter-button = Dangos ceisiadau
 staff-col-reference = Cyfeirnod
 staff-col-area = Ardal heddlu
-staff-col-state = Cyflwr
+staff-col-state = Statws
 staff-col-age = Oed
 staff-older = Ceisiadau hŷn
 staff-state-waiting = Yn aros
@@ -63,7 +63,7 @@ staff-outcome-was = Canlyniad: { $outcome }
 staff-passed-to = Wedi'i anfon ymlaen at: { $service }
 staff-actions-heading = Cofnodwch beth rydych chi wedi'i wneud
 staff-action-received = Wedi'i gael
-staff-action-received-hint = Mae hyn yn dweud wrth y person fod rhywun yma wedi cael ei gais.
+staff-action-received-hint = Mae hyn yn dweud wrth y person fod rhywun yma wedi cael y cais.
 staff-action-contacted = Wedi cysylltu
 staff-action-contacted-hint = Mae rhywun yma wedi siarad â'r person neu wedi ysgrifennu ato.
 staff-action-close = Cau'r cais
@@ -80,14 +80,14 @@ staff-pass-on-none = Dim un
 staff-pass-on-outside = Neu at wasanaeth y tu allan i'r wefan hon
 staff-pass-on-outside-hint = Teipiwch enw'r gwasanaeth.
 staff-pass-on-button = Anfon ymlaen
-staff-pass-on-choose = Dewiswch wasanaeth ar y wefan hon, neu teipiwch enw un y tu allan iddi.
+staff-pass-on-choose = Dewiswch wasanaeth ar y wefan hon, neu deipiwch enw un y tu allan iddi.
 staff-not-open = Mae'r cais hwn wedi'i gau. Does dim modd cofnodi dim byd arall.
 staff-recorded = Wedi'i gofnodi: { $action }.
 staff-back = Yn ôl i'r ceisiadau
 
 ## Heb ei ganfod, a gwrthod.
 staff-not-found-title = Heb ddod o hyd i'r dudalen
-staff-not-found = Does dim tudalen yn y cyfeiriad hwn, neu does dim hawl gennych chi i'w gweld.
+staff-not-found = Does dim tudalen yn y cyfeiriad hwn, neu allwch chi ddim ei gweld.
 staff-other-site = Daeth y ffurflen hon o wefan arall, felly chafodd dim byd ei gofnodi. Ewch yn ôl i'r mewnflwch a rhowch gynnig arall arni.
 
 ## Y log archwilio (gweinyddwyr).
@@ -95,17 +95,17 @@ staff-audit-title = Log archwilio
 staff-audit-intro = Y 200 cofnod diweddaraf. Am ragor, rhedwch rj audit ar y gweinydd.
 staff-col-when = Pryd
 staff-col-who = Pwy
-staff-col-action = Cam
+staff-col-action = Gweithred
 staff-col-detail = Manylion
 staff-col-network = Rhwydwaith
 
 ## Y rhestr staff (gweinyddwyr).
 staff-members-title = Staff
-staff-members-intro = I wahodd rhywun, rhedwch rj staff invite ar y gweinydd. Mae'n argraffu dolen eu gwahoddiad.
+staff-members-intro = I wahodd rhywun, rhedwch rj staff invite ar y gweinydd. Mae'n dangos dolen eu gwahoddiad.
 staff-col-email = Cyfeiriad e-bost
 staff-col-roles = Rolau
 staff-col-areas = Ardaloedd
-staff-col-passkeys = Allweddi mynediad
+staff-col-passkeys = Cyfrinallweddi
 staff-col-status = Statws
 staff-member-active = Gweithredol
 staff-member-removed = Wedi'i dynnu
