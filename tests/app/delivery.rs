@@ -101,7 +101,9 @@ async fn parts(
     routing_text: Option<String>,
 ) -> (Store, Arc<Areas>, Arc<Directory>, Arc<Sender>) {
     let url = rj::store::DatabaseUrl::parse(&format!("sqlite://{}/rj.db", dir.display())).unwrap();
-    let store = Store::open(&url).await.unwrap();
+    let store = Store::open(&url, rj::store::DataKeys::generate())
+        .await
+        .unwrap();
     let areas = Arc::new(Areas::embedded().unwrap());
     let directory = Directory::parse(
         include_str!("../../data/services.toml"),
