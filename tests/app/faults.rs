@@ -303,6 +303,16 @@ fn every_request_survives_sigkill_and_nothing_personal_is_logged() {
         );
         assert_nothing_personal_in(&site.log);
     }
+    // The answers were held, sealed, all along: nothing typed is in the database's files.
+    for file in ["rj.db", "rj.db-wal", "rj.db-shm"] {
+        let Ok(bytes) = std::fs::read(dir.path().join(file)) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        for private in PRIVATE {
+            assert!(!text.contains(private), "{file} contains {private:?}");
+        }
+    }
 }
 
 /// A database address the site cannot use stops it at start, naming the forms it

@@ -20,4 +20,5 @@ mod page_cache;
 mod readability;
 mod referral_form;
 mod router;
+mod sealed;
 mod welsh_spelling;
