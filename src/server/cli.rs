@@ -415,7 +415,10 @@ async fn data_keys_report(state: &AppState) -> bool {
     println!(
         "data key: id {} (RJ_DATA_KEY{}). Every instance must show the same id.",
         keys.current_id(),
-        if matches!(state.config.data_key, super::config::DataKey::DevelopmentFile) {
+        if matches!(
+            state.config.data_key,
+            super::config::DataKey::DevelopmentFile
+        ) {
             ": not set, so the development key file"
         } else {
             ""
@@ -462,7 +465,12 @@ pub async fn keys_rotate(state: &AppState) -> ExitCode {
                 keys.current_id()
             );
             match state.store.sealed_counts().await {
-                Ok(counts) if counts.0.iter().all(|(k, _)| k.as_deref() == Some(keys.current_id().as_str())) => {
+                Ok(counts)
+                    if counts
+                        .0
+                        .iter()
+                        .all(|(k, _)| k.as_deref() == Some(keys.current_id().as_str())) =>
+                {
                     println!(
                         "Every held answer is under the current key: the previous keys can now be \
                          removed from RJ_DATA_KEY_PREVIOUS (restart each instance after)."

@@ -566,7 +566,10 @@ mod tests {
             config(&vars).unwrap_err(),
             ConfigError::MissingInProduction("RJ_DATA_KEY")
         );
-        vars.push(("RJ_DATA_KEY", "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA="));
+        vars.push((
+            "RJ_DATA_KEY",
+            "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=",
+        ));
         let c = config(&vars).unwrap();
         assert_eq!(c.triage_email.as_str(), "triage@operator.org.uk");
         assert_eq!(c.tracking.operator_email.as_str(), "alerts@operator.org.uk");
@@ -682,13 +685,16 @@ mod tests {
         let shown = format!("{c:?}");
         assert!(!shown.contains(KEY) && !shown.contains(OLD), "{shown}");
         assert!(shown.contains(keys.current_id().as_str()), "{shown}");
-        assert!(matches!(config(&[]).unwrap().data_key, DataKey::DevelopmentFile));
-        for (name, value) in [
-            ("RJ_DATA_KEY", "too-short"),
-            ("RJ_DATA_KEY", "c2hvcnQ="),
-        ] {
+        assert!(matches!(
+            config(&[]).unwrap().data_key,
+            DataKey::DevelopmentFile
+        ));
+        for (name, value) in [("RJ_DATA_KEY", "too-short"), ("RJ_DATA_KEY", "c2hvcnQ=")] {
             let said = config(&[(name, value)]).unwrap_err().to_string();
-            assert!(said.starts_with("RJ_DATA_KEY must be 32 random bytes"), "{said}");
+            assert!(
+                said.starts_with("RJ_DATA_KEY must be 32 random bytes"),
+                "{said}"
+            );
             assert!(!said.contains(value), "{said}");
         }
         let said = config(&[("RJ_DATA_KEY", KEY), ("RJ_DATA_KEY_PREVIOUS", "x")])

@@ -41,12 +41,13 @@ impl Store {
         match key {
             None => Ok(serde_json::from_str(payload)?),
             Some(key) => {
-                let plain = self.keys.open(key, reference, payload).map_err(|why| {
-                    StoreError::Sealed {
-                        reference: reference.to_string(),
-                        why,
-                    }
-                })?;
+                let plain =
+                    self.keys
+                        .open(key, reference, payload)
+                        .map_err(|why| StoreError::Sealed {
+                            reference: reference.to_string(),
+                            why,
+                        })?;
                 Ok(serde_json::from_slice(&plain)?)
             }
         }

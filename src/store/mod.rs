@@ -613,9 +613,11 @@ impl Store {
                 .await
         })?;
         match row {
-            Some((Some(payload), key)) => {
-                Ok(Some(self.open_answers(&reference, &payload, key.as_deref())?))
-            }
+            Some((Some(payload), key)) => Ok(Some(self.open_answers(
+                &reference,
+                &payload,
+                key.as_deref(),
+            )?)),
             _ => Ok(None),
         }
     }

@@ -90,7 +90,12 @@ impl std::fmt::Debug for DataKeys {
             .field("current", &self.current_id().as_str())
             .field(
                 "previous",
-                &self.0.previous.iter().map(|k| k.id.as_str()).collect::<Vec<_>>(),
+                &self
+                    .0
+                    .previous
+                    .iter()
+                    .map(|k| k.id.as_str())
+                    .collect::<Vec<_>>(),
             )
             .finish()
     }
@@ -119,7 +124,9 @@ fn parse_key(name: &str, text: &str) -> Result<DataKey, DataKeyError> {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum OpenError {
     /// Sealed under a key this instance was not given.
-    #[error("it is sealed under data key id {0}, which is not RJ_DATA_KEY or in RJ_DATA_KEY_PREVIOUS")]
+    #[error(
+        "it is sealed under data key id {0}, which is not RJ_DATA_KEY or in RJ_DATA_KEY_PREVIOUS"
+    )]
     UnknownKey(KeyId),
     /// The key its id names does not open it: changed, damaged, or moved from another row.
     #[error("it does not open with data key id {0} (damaged, or moved from another request)")]
@@ -202,9 +209,7 @@ impl DataKeys {
         let _ = std::fs::remove_file(&temporary);
         match written {
             Ok(()) => Ok((Self::from_ring(DataKey::new(bytes), Vec::new()), true)),
-            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-                Self::development_file(path)
-            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Self::development_file(path),
             Err(e) => Err(failed(e.to_string())),
         }
     }
@@ -298,7 +303,11 @@ mod tests {
             url_safe.trim_end_matches('='),
             &format!("  {KEY}\n"),
         ] {
-            assert_eq!(DataKeys::parse(form, None).unwrap().current_id(), &id, "{form}");
+            assert_eq!(
+                DataKeys::parse(form, None).unwrap().current_id(),
+                &id,
+                "{form}"
+            );
         }
         assert_eq!(id.as_str().len(), 16);
         assert!(id.as_str().bytes().all(|b| b.is_ascii_hexdigit()));
@@ -317,12 +326,15 @@ mod tests {
         let list = |k: &DataKeys| {
             base64::engine::general_purpose::STANDARD.encode(k.0.current.key.expose_secret())
         };
-        let keys = DataKeys::parse(KEY, Some(&format!("{}, {},", list(&old), list(&older))))
-            .unwrap();
+        let keys =
+            DataKeys::parse(KEY, Some(&format!("{}, {},", list(&old), list(&older)))).unwrap();
         let ids: Vec<_> = keys.known_ids().cloned().collect();
         assert_eq!(ids.len(), 3);
         assert!(keys.knows(old.current_id().as_str()) && keys.knows(older.current_id().as_str()));
-        assert_eq!(DataKeys::parse(KEY, Some("")).unwrap().known_ids().count(), 1);
+        assert_eq!(
+            DataKeys::parse(KEY, Some("")).unwrap().known_ids().count(),
+            1
+        );
     }
 
     #[test]
@@ -336,7 +348,10 @@ mod tests {
             b"{\"full_name\":\"Ann\"}"
         );
         // Sealed twice, never the same text (a fresh nonce each time).
-        assert_ne!(sealed, keys.seal("RJ-ABCD-EFGH", b"{\"full_name\":\"Ann\"}"));
+        assert_ne!(
+            sealed,
+            keys.seal("RJ-ABCD-EFGH", b"{\"full_name\":\"Ann\"}")
+        );
         // Moved to another request's row: it does not open.
         assert_eq!(
             keys.open(&id, "RJ-ZZZZ-EFGH", &sealed),
@@ -357,7 +372,10 @@ mod tests {
         );
         // Given as a previous key, it opens again.
         let rotated = other.with_previous(&keys);
-        assert_eq!(rotated.open(&id, "RJ-ABCD-EFGH", &sealed).unwrap().len(), 19);
+        assert_eq!(
+            rotated.open(&id, "RJ-ABCD-EFGH", &sealed).unwrap().len(),
+            19
+        );
         assert_eq!(rotated.current_id(), other.current_id());
     }
 
@@ -377,7 +395,10 @@ mod tests {
         let e = DataKeys::development_file(&path).unwrap_err().to_string();
         assert!(e.contains("data.key must be 32 random bytes"), "{e}");
         // Nothing else left in the folder.
-        assert_eq!(std::fs::read_dir(dir.path().join("var")).unwrap().count(), 1);
+        assert_eq!(
+            std::fs::read_dir(dir.path().join("var")).unwrap().count(),
+            1
+        );
     }
 
     #[test]
@@ -385,7 +406,10 @@ mod tests {
         let keys = DataKeys::parse(KEY, None).unwrap();
         let shown = format!("{keys:?}");
         assert!(shown.contains(keys.current_id().as_str()), "{shown}");
-        assert!(!shown.contains("q83v") && !shown.contains("[171"), "{shown}");
+        assert!(
+            !shown.contains("q83v") && !shown.contains("[171"),
+            "{shown}"
+        );
     }
 
     #[test]
@@ -398,7 +422,10 @@ mod tests {
             development_key_path(Some(Path::new("/tmp/x/rj.db"))),
             PathBuf::from("/tmp/x/data.key")
         );
-        assert_eq!(development_key_path(Some(Path::new("rj.db"))), PathBuf::from("data.key"));
+        assert_eq!(
+            development_key_path(Some(Path::new("rj.db"))),
+            PathBuf::from("data.key")
+        );
         assert_eq!(development_key_path(None), PathBuf::from("var/data.key"));
     }
 }

@@ -76,7 +76,12 @@ async fn submit(store: &Store, n: usize) -> Vec<Reference> {
     let mut references = Vec::new();
     for i in 0..n {
         let key = format!("sealed-{}-{i}", random());
-        references.push(store.insert(&key, &referral(i), 1_000 + i as i64, random).await.unwrap());
+        references.push(
+            store
+                .insert(&key, &referral(i), 1_000 + i as i64, random)
+                .await
+                .unwrap(),
+        );
     }
     references
 }
@@ -124,7 +129,9 @@ impl TestDb {
     async fn execute(&self, sql: &str, binds: &[&str]) {
         match &self.pg {
             None => {
-                let pool = sqlx::SqlitePool::connect(&self.url.to_string()).await.unwrap();
+                let pool = sqlx::SqlitePool::connect(&self.url.to_string())
+                    .await
+                    .unwrap();
                 let mut q = sqlx::query(sql);
                 for b in binds {
                     q = q.bind(*b);
@@ -149,7 +156,9 @@ impl TestDb {
         let sql = "SELECT reference, payload, payload_key FROM referrals ORDER BY id";
         match &self.pg {
             None => {
-                let pool = sqlx::SqlitePool::connect(&self.url.to_string()).await.unwrap();
+                let pool = sqlx::SqlitePool::connect(&self.url.to_string())
+                    .await
+                    .unwrap();
                 let rows = sqlx::query_as(sql).fetch_all(&pool).await.unwrap();
                 pool.close().await;
                 rows
@@ -225,7 +234,10 @@ async fn nothing_typed_is_in_the_database_files_or_a_dump(db: TestDb) {
     assert_eq!(store.payloads_held().await.unwrap(), 5);
     for (_, payload, key) in db.rows().await {
         if let Some(payload) = payload {
-            assert_eq!(key.as_deref(), Some(store.data_keys().current_id().as_str()));
+            assert_eq!(
+                key.as_deref(),
+                Some(store.data_keys().current_id().as_str())
+            );
             assert_nothing_typed_in("a stored payload", payload.as_bytes());
         }
     }
@@ -242,7 +254,10 @@ async fn nothing_typed_is_in_the_database_files_or_a_dump(db: TestDb) {
             }
             // The scan sees the rows: their references are there, in plain.
             for reference in &references {
-                assert!(read.contains(&reference.to_string()), "{reference} is in the files");
+                assert!(
+                    read.contains(&reference.to_string()),
+                    "{reference} is in the files"
+                );
             }
             drop(store);
         }
@@ -284,7 +299,11 @@ async fn rotation_keeps_every_request_readable_and_moves_every_row(db: TestDb) {
         ]
     );
     assert_eq!(store.rotate_keys().await.unwrap(), 2 * 200 + 6);
-    assert_eq!(store.rotate_keys().await.unwrap(), 0, "nothing left to move");
+    assert_eq!(
+        store.rotate_keys().await.unwrap(),
+        0,
+        "nothing left to move"
+    );
     drop(store);
 
     // The old key can go: every request opens with the new one alone.
@@ -348,10 +367,18 @@ async fn a_payload_moved_to_another_row_does_not_open(db: TestDb) {
         &[&first, &rows[1].0],
     )
     .await;
-    let e = store.referral(references[0]).await.err().expect("refused").to_string();
+    let e = store
+        .referral(references[0])
+        .await
+        .err()
+        .expect("refused")
+        .to_string();
     assert!(
         e.contains(&format!("request {}", references[0]))
-            && e.contains(&format!("does not open with data key id {}", a.current_id())),
+            && e.contains(&format!(
+                "does not open with data key id {}",
+                a.current_id()
+            )),
         "{e}"
     );
     drop(store);
@@ -391,7 +418,9 @@ async fn plain_rows_from_an_older_binary_are_sealed_at_start(db: TestDb) {
         claimed.push((c.reference, c.referral));
     }
     assert!(
-        claimed.iter().any(|(r, answers)| *r == plain && *answers == referral(9)),
+        claimed
+            .iter()
+            .any(|(r, answers)| *r == plain && *answers == referral(9)),
         "{}",
         claimed.len()
     );
@@ -446,9 +475,15 @@ fn the_site_with_the_wrong_key_stops_at_start_and_rotation_fixes_it() {
         a.current_id(),
         keys(KEY_B, None).current_id()
     );
-    assert!(stderr.contains("cannot start") && stderr.contains(&needed), "{stderr}");
+    assert!(
+        stderr.contains("cannot start") && stderr.contains(&needed),
+        "{stderr}"
+    );
     assert!(stderr.contains("RJ_DATA_KEY_PREVIOUS"), "{stderr}");
-    assert!(!stderr.contains(KEY_A) && !stderr.contains(KEY_B), "{stderr}");
+    assert!(
+        !stderr.contains(KEY_A) && !stderr.contains(KEY_B),
+        "{stderr}"
+    );
     assert!(!stderr.contains("panicked"), "{stderr}");
 
     // check-config names each key's rows, never a key.
@@ -460,7 +495,10 @@ fn the_site_with_the_wrong_key_stops_at_start_and_rotation_fixes_it() {
         "{stdout}"
     );
     assert!(
-        stdout.contains(&format!("answers sealed under data key {}: 4", a.current_id())),
+        stdout.contains(&format!(
+            "answers sealed under data key {}: 4",
+            a.current_id()
+        )),
         "{stdout}"
     );
     let (code, stdout, stderr) = run(&["keys", "rotate"], &both);
@@ -474,7 +512,10 @@ fn the_site_with_the_wrong_key_stops_at_start_and_rotation_fixes_it() {
     );
     let (_, stdout, _) = run(&["check-config"], &[("RJ_DATA_KEY", KEY_B)]);
     assert!(
-        stdout.contains(&format!("answers sealed under data key {}: 4", b.current_id())),
+        stdout.contains(&format!(
+            "answers sealed under data key {}: 4",
+            b.current_id()
+        )),
         "{stdout}"
     );
     for text in [&stdout, &stderr] {
@@ -500,7 +541,10 @@ fn development_makes_a_private_key_file_beside_the_database() {
     let run = || {
         Command::new(env!("CARGO_BIN_EXE_rj"))
             .args(["outbox", "status"])
-            .env("RJ_DATABASE_URL", format!("sqlite://{}/db/rj.db", dir.path().display()))
+            .env(
+                "RJ_DATABASE_URL",
+                format!("sqlite://{}/db/rj.db", dir.path().display()),
+            )
             .env("RJ_MAIL_DIR", dir.path().join("mail"))
             .env("RUST_LOG", "info")
             .env_remove("RJ_DATA_KEY")
@@ -511,11 +555,16 @@ fn development_makes_a_private_key_file_beside_the_database() {
     assert!(first.status.success(), "{first:?}");
     let path = dir.path().join("db/data.key");
     let key = std::fs::read_to_string(&path).unwrap();
-    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o600
+    );
     let said = String::from_utf8_lossy(&first.stderr);
     let id = keys(key.trim(), None).current_id().to_string();
     assert!(
-        said.contains("development key file") && said.contains("(made, key id") && said.contains(&id),
+        said.contains("development key file")
+            && said.contains("(made, key id")
+            && said.contains(&id),
         "{said}"
     );
     assert!(!said.contains(key.trim()), "{said}");
