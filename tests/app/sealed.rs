@@ -367,12 +367,10 @@ async fn a_payload_moved_to_another_row_does_not_open(db: TestDb) {
         &[&first, &rows[1].0],
     )
     .await;
-    let e = store
-        .referral(references[0])
-        .await
-        .err()
-        .expect("refused")
-        .to_string();
+    let Err(e) = store.referral(references[0]).await else {
+        panic!("a moved payload was opened");
+    };
+    let e = e.to_string();
     assert!(
         e.contains(&format!("request {}", references[0]))
             && e.contains(&format!(
