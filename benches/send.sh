@@ -27,6 +27,8 @@ PG_PORT=$((BASE_PORT + 2))
 NGINX_PORT=$((BASE_PORT + 3))
 PORTS=($((BASE_PORT + 4)) $((BASE_PORT + 5)))
 SECRET=bench-secret-bench-secret-bench-secret
+# The key that seals the answers at rest (RJ_DATA_KEY): 32 bytes, base64.
+DATA_KEY=YmVuY2gtZGF0YS1rZXktYmVuY2gtZGF0YS1rZXktMzI=
 DRAIN_LIMIT=120
 
 [ -x "$RJ_BIN" ] || { echo "build first: make build (or set RJ_BIN)" >&2; exit 2; }
@@ -70,7 +72,7 @@ start_postgres() {
 psql_pg() { "$pg_bin/psql" -X -q -A -t -h 127.0.0.1 -p "$PG_PORT" -U rj "$@"; }
 
 start_rj() { # port database-url log
-  env LEPTOS_SITE_ADDR="127.0.0.1:$1" RJ_DATABASE_URL="$2" RJ_SECRET=$SECRET \
+  env LEPTOS_SITE_ADDR="127.0.0.1:$1" RJ_DATABASE_URL="$2" RJ_SECRET=$SECRET RJ_DATA_KEY=$DATA_KEY \
     RJ_SMTP_URL="smtp://127.0.0.1:$SMTP_PORT" RJ_MIN_FILL_SECONDS=0 RJ_SEND_LIMIT_PER_HOUR=0 \
     RJ_WORKERS=${BENCH_WORKERS:-4} RJ_CLIENT_IP_HEADER=X-Forwarded-For RJ_MAIL_DIR="$work/unused-mail" \
     RUST_LOG=warn "$RJ_BIN" > "$3" 2>&1 &
@@ -106,7 +108,7 @@ stop_all() {
 }
 
 outbox() { # database-url -> "stored waiting"
-  env LEPTOS_SITE_ADDR=127.0.0.1:1 RJ_DATABASE_URL="$1" RJ_SECRET=$SECRET RUST_LOG=warn \
+  env LEPTOS_SITE_ADDR=127.0.0.1:1 RJ_DATABASE_URL="$1" RJ_SECRET=$SECRET RJ_DATA_KEY=$DATA_KEY RUST_LOG=warn \
     "$RJ_BIN" outbox status | awk -F': ' '
       /^waiting/ {w=$2} /^sent|^failed|^purged/ {s+=$2}
       END {print s + w, w}'
@@ -129,7 +131,7 @@ for mode in $MODES; do
       [ -n "${pg_bin:-}" ] || start_postgres
       psql_pg -d postgres -c "CREATE DATABASE bench_$mode"
       url="postgres://rj@127.0.0.1:$PG_PORT/bench_$mode"
-      env RJ_DATABASE_URL="$url" RUST_LOG=warn "$RJ_BIN" migrate >/dev/null
+      env RJ_DATABASE_URL="$url" RJ_DATA_KEY=$DATA_KEY RUST_LOG=warn "$RJ_BIN" migrate >/dev/null
       start_rj "${PORTS[0]}" "$url" "$work/$mode-a.log"
       target="http://127.0.0.1:${PORTS[0]}"
       if [ "$mode" = pg2 ]; then

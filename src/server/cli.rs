@@ -1,6 +1,7 @@
 //! The `rj` binary's command line: what it was asked to do ([`Command`], parsed once
 //! from its arguments), and the operator commands: `check-config`, `migrate`, `outbox
-//! status`, `outbox retry REFERENCE`, `outbox resolve REFERENCE --note TEXT`, `report`.
+//! status`, `outbox retry REFERENCE`, `outbox resolve REFERENCE --note TEXT`, `report`,
+//! `keys rotate`.
 //! Each prints plain words and exits non-zero on a problem.
 
 use super::AppState;
@@ -9,7 +10,9 @@ use crate::calendar::Date;
 use crate::numbers::report::Month;
 use crate::outbox::alerts::AlertKind;
 use crate::referral::reference::Reference;
-use crate::store::{AlertStatus, Backend, DatabaseUrl, MigrationStatus, Numbers, Resolved, Store};
+use crate::store::{
+    AlertStatus, Backend, DataKeys, DatabaseUrl, MigrationStatus, Numbers, Resolved, Store,
+};
 use std::process::ExitCode;
 
 /// How the command line is written, for a mistake in it.
@@ -18,7 +21,7 @@ pub const USAGE: &str = "usage: rj [serve | check-config | migrate | outbox stat
     | report --from YYYY-MM --to YYYY-MM [--format csv|json] \
     | staff invite --email ADDRESS --role service|triage|admin [--role ...] [--area SLUG]... [--youth] \
     | staff remove --email ADDRESS | staff list \
-    | audit --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json]]";
+    | audit --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] | keys rotate]";
 
 /// What the `rj` binary was asked to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -50,6 +53,8 @@ pub enum Command {
         to: Date,
         json: bool,
     },
+    /// Seal every held answer under the current data key (`RJ_DATA_KEY`).
+    KeysRotate,
 }
 
 impl Command {
@@ -76,6 +81,7 @@ impl Command {
             },
             ["staff", "list"] => Command::StaffList,
             ["audit", rest @ ..] => audit_args(rest)?,
+            ["keys", "rotate"] => Command::KeysRotate,
             _ => return Err(USAGE.to_string()),
         })
     }
@@ -101,7 +107,10 @@ impl Command {
             Command::StaffRemove { email } => staff_cli::remove(&state, &email).await,
             Command::StaffList => staff_cli::list(&state).await,
             Command::Audit { from, to, json } => staff_cli::audit(&state, from, to, json).await,
-            Command::Migrate => migrate(&state.config.database_url).await,
+            Command::KeysRotate => keys_rotate(&state).await,
+            Command::Migrate => {
+                migrate(&state.config.database_url, state.store.data_keys().clone()).await
+            }
             Command::Serve => super::serve(state).await,
         }
     }
@@ -202,6 +211,7 @@ pub async fn check_config(state: &AppState) -> ExitCode {
             "previous secret: fingerprint {previous} (RJ_SECRET_PREVIOUS): forms, links and              pages made under it are still accepted. Remove it once the links already              emailed have been used (or after the retention period)."
         );
     }
+    ok &= data_keys_report(state).await;
     if state.store.backend() == Backend::Postgres {
         println!(
             "instances: PostgreSQL is shared, so requests, leases, acknowledgements, alerts \
@@ -259,8 +269,8 @@ fn migrations_report(status: &MigrationStatus) -> String {
 
 /// `rj migrate`: applies this binary's migrations that the database lacks. Only the
 /// database is opened, so it works before the rest of the configuration is complete.
-pub async fn migrate(url: &DatabaseUrl) -> ExitCode {
-    let store = match Store::connect(url).await {
+pub async fn migrate(url: &DatabaseUrl, keys: DataKeys) -> ExitCode {
+    let store = match Store::connect(url, keys).await {
         Ok(store) => store,
         Err(e) => {
             eprintln!("database: FAILED ({url}): {e}");
@@ -449,6 +459,96 @@ pub async fn report(state: &AppState, from: Month, to: Month, json: bool) -> Exi
     ExitCode::SUCCESS
 }
 
+/// `check-config`'s lines on the data key: its id (never the key), and how many held
+/// answers each key seals. Answers under a key this instance was not given fail.
+async fn data_keys_report(state: &AppState) -> bool {
+    let keys = state.store.data_keys();
+    println!(
+        "data key: id {} (RJ_DATA_KEY{}). Every instance must show the same id.",
+        keys.current_id(),
+        if matches!(
+            state.config.data_key,
+            super::config::DataKey::DevelopmentFile
+        ) {
+            ": not set, so the development key file"
+        } else {
+            ""
+        }
+    );
+    for id in keys.known_ids().skip(1) {
+        println!("previous data key: id {id} (RJ_DATA_KEY_PREVIOUS)");
+    }
+    let counts = match state.store.sealed_counts().await {
+        Ok(counts) => counts,
+        // Reported with the database's own line (for example, migrations not applied).
+        Err(_) => return true,
+    };
+    let mut ok = true;
+    for (key, rows) in &counts.0 {
+        match key {
+            Some(id) if keys.knows(id) => {
+                println!("answers sealed under data key {id}: {rows}")
+            }
+            Some(id) => {
+                ok = false;
+                println!(
+                    "answers sealed under data key {id}: {rows}: FAILED: no key given has this \
+                     id; set RJ_DATA_KEY or RJ_DATA_KEY_PREVIOUS to the key with id {id}"
+                );
+            }
+            None => println!("answers not sealed yet (stored by an older version): {rows}"),
+        }
+    }
+    if counts.0.is_empty() {
+        println!("answers held: none");
+    }
+    ok
+}
+
+/// `rj keys rotate`: seals every held answer not under the current data key again under
+/// it, in small transactions, while the site may be running.
+pub async fn keys_rotate(state: &AppState) -> ExitCode {
+    let keys = state.store.data_keys();
+    match state.store.rotate_keys().await {
+        Ok(changed) => {
+            println!(
+                "data key rotation: {changed} requests sealed again under data key {}.",
+                keys.current_id()
+            );
+            match state.store.sealed_counts().await {
+                Ok(counts)
+                    if counts
+                        .0
+                        .iter()
+                        .all(|(k, _)| k.as_deref() == Some(keys.current_id().as_str())) =>
+                {
+                    println!(
+                        "Every held answer is under the current key: the previous keys can now be \
+                         removed from RJ_DATA_KEY_PREVIOUS (restart each instance after)."
+                    );
+                    ExitCode::SUCCESS
+                }
+                Ok(_) => {
+                    println!(
+                        "Some answers were stored under an older key meanwhile (an instance \
+                         without the new RJ_DATA_KEY?): give every instance the new key, then run \
+                         `rj keys rotate` again."
+                    );
+                    ExitCode::FAILURE
+                }
+                Err(e) => {
+                    eprintln!("cannot count the sealed answers: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("data key rotation: FAILED: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -489,5 +589,8 @@ mod tests {
             Err("--from 2026-03 is after --to 2026-01".to_string())
         );
         assert!(!Command::CheckConfig.migrates_first() && Command::Serve.migrates_first());
+        assert_eq!(Command::parse(&["keys", "rotate"]), Ok(Command::KeysRotate));
+        assert!(Command::KeysRotate.migrates_first());
+        assert!(Command::parse(&["keys"]).is_err());
     }
 }

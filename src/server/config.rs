@@ -4,7 +4,7 @@
 use crate::keys::Secrets;
 use crate::mail::address::EmailAddress;
 use crate::site::{DEFAULT_EXIT_URL, SiteSettings};
-use crate::store::{DatabaseUrl, DatabaseUrlError};
+use crate::store::{DataKeyError, DataKeys, DatabaseUrl, DatabaseUrlError};
 use secrecy::SecretString;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -68,6 +68,18 @@ pub struct Config {
     pub site: SiteSettings,
     /// Following each request until the service confirms it has it.
     pub tracking: Tracking,
+    /// The key that seals the answers at rest (see [`DataKey`]).
+    pub data_key: DataKey,
+}
+
+/// Where the key that seals the answers at rest comes from (`store::sealed`).
+#[derive(Clone, Debug)]
+pub enum DataKey {
+    /// `RJ_DATA_KEY`, and `RJ_DATA_KEY_PREVIOUS` during a rotation.
+    Given(DataKeys),
+    /// Development without `RJ_DATA_KEY`: a key file beside the SQLite database (or
+    /// `var/data.key`), made on first run.
+    DevelopmentFile,
 }
 
 /// Following each request until a person at the service confirms it has it: reminders,
@@ -134,6 +146,8 @@ pub enum ConfigError {
         "RJ_ADMIN_ADDR must not be the site's own address ({0}): the numbers are for the operator only"
     )]
     AdminOnPublicPort(SocketAddr),
+    #[error(transparent)]
+    BadDataKey(#[from] DataKeyError),
 }
 
 impl Config {
@@ -286,7 +300,46 @@ impl Config {
                 email
             },
             tracking: tracking(&get, env, addr)?,
+            data_key: data_key(&get, env)?,
         })
+    }
+
+    /// The keys that seal the answers: `RJ_DATA_KEY`'s, or in development the key file
+    /// (made now if missing, and said so in the log, never the key).
+    pub fn data_keys(&self) -> Result<DataKeys, DataKeyError> {
+        match &self.data_key {
+            DataKey::Given(keys) => Ok(keys.clone()),
+            DataKey::DevelopmentFile => {
+                let file = self.database_url.sqlite_file();
+                let path = crate::store::sealed::development_key_path(file.as_deref());
+                let (keys, made) = DataKeys::development_file(&path)?;
+                let how = if made { "made" } else { "read" };
+                tracing::info!(
+                    "no RJ_DATA_KEY: the answers are sealed with the development key file {} \
+                     ({how}, key id {}); set RJ_DATA_KEY in production",
+                    path.display(),
+                    keys.current_id()
+                );
+                Ok(keys)
+            }
+        }
+    }
+}
+
+/// `RJ_DATA_KEY` (required in production) and `RJ_DATA_KEY_PREVIOUS`.
+fn data_key(
+    get: &impl Fn(&str) -> Option<String>,
+    env: Environment,
+) -> Result<DataKey, ConfigError> {
+    match get("RJ_DATA_KEY") {
+        Some(key) => Ok(DataKey::Given(DataKeys::parse(
+            &key,
+            get("RJ_DATA_KEY_PREVIOUS").as_deref(),
+        )?)),
+        None if env == Environment::Production => {
+            Err(ConfigError::MissingInProduction("RJ_DATA_KEY"))
+        }
+        None => Ok(DataKey::DevelopmentFile),
     }
 }
 
@@ -510,6 +563,15 @@ mod tests {
         let mut vars = complete.to_vec();
         vars.push(("RJ_TRIAGE_EMAIL", "triage@operator.org.uk"));
         vars.push(("RJ_OPERATOR_EMAIL", "alerts@operator.org.uk"));
+        // Then the key that seals the answers.
+        assert_eq!(
+            config(&vars).unwrap_err(),
+            ConfigError::MissingInProduction("RJ_DATA_KEY")
+        );
+        vars.push((
+            "RJ_DATA_KEY",
+            "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA=",
+        ));
         let c = config(&vars).unwrap();
         assert_eq!(c.triage_email.as_str(), "triage@operator.org.uk");
         assert_eq!(c.tracking.operator_email.as_str(), "alerts@operator.org.uk");
@@ -611,5 +673,35 @@ mod tests {
         assert_eq!(config(&[]).unwrap().client_ip_header, None);
         let c = config(&[("RJ_CLIENT_IP_HEADER", "X-Forwarded-For")]).unwrap();
         assert_eq!(c.client_ip_header.unwrap().as_str(), "x-forwarded-for");
+    }
+
+    #[test]
+    fn the_data_key_is_read_checked_and_never_printed() {
+        const KEY: &str = "q83vEjRWeJCrze8SNFZ4kKvN7xI0VniQq83vEjRWeJA";
+        const OLD: &str = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+        let c = config(&[("RJ_DATA_KEY", KEY), ("RJ_DATA_KEY_PREVIOUS", OLD)]).unwrap();
+        let DataKey::Given(keys) = &c.data_key else {
+            panic!("given")
+        };
+        assert_eq!(keys.known_ids().count(), 2);
+        let shown = format!("{c:?}");
+        assert!(!shown.contains(KEY) && !shown.contains(OLD), "{shown}");
+        assert!(shown.contains(keys.current_id().as_str()), "{shown}");
+        assert!(matches!(
+            config(&[]).unwrap().data_key,
+            DataKey::DevelopmentFile
+        ));
+        for (name, value) in [("RJ_DATA_KEY", "too-short"), ("RJ_DATA_KEY", "c2hvcnQ=")] {
+            let said = config(&[(name, value)]).unwrap_err().to_string();
+            assert!(
+                said.starts_with("RJ_DATA_KEY must be 32 random bytes"),
+                "{said}"
+            );
+            assert!(!said.contains(value), "{said}");
+        }
+        let said = config(&[("RJ_DATA_KEY", KEY), ("RJ_DATA_KEY_PREVIOUS", "x")])
+            .unwrap_err()
+            .to_string();
+        assert!(said.starts_with("RJ_DATA_KEY_PREVIOUS must be"), "{said}");
     }
 }

@@ -48,7 +48,14 @@ pub async fn main() -> ExitCode {
     };
     // Only the database: it works before the rest of the configuration is complete.
     if command == cli::Command::Migrate {
-        return cli::migrate(&config.database_url).await;
+        let keys = match config.data_keys() {
+            Ok(keys) => keys,
+            Err(err) => {
+                tracing::error!("cannot start: {err}");
+                return ExitCode::FAILURE;
+            }
+        };
+        return cli::migrate(&config.database_url, keys).await;
     }
     let state = match AppState::load_with(config, command.migrates_first()).await {
         Ok(state) => state,
@@ -129,9 +136,12 @@ async fn serve(state: AppState) -> ExitCode {
 fn init_logging() {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_env("RUST_LOG").unwrap_or_else(|_| EnvFilter::new("info"));
+    // The log goes to stderr: stdout is for what a command prints (a report's CSV), and a
+    // start-up error is where an operator's shell shows it.
     tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_target(false)
+        .with_writer(std::io::stderr)
         .init();
 }
 

@@ -120,10 +120,11 @@ impl AppState {
             }
         };
         let directory = Directory::parse(&text, &path, &areas, production)?.with_routing(routing);
+        let keys = config.data_keys().map_err(StoreError::from)?;
         let store = if migrate {
-            Store::open(&config.database_url).await?
+            Store::open(&config.database_url, keys).await?
         } else {
-            Store::connect(&config.database_url).await?
+            Store::connect(&config.database_url, keys).await?
         };
         let mailer = Mailer::new(
             config.smtp_url.as_ref().map(ExposeSecret::expose_secret),

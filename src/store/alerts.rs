@@ -60,6 +60,7 @@ struct FactsRow {
     audience: Option<String>,
     last_error: Option<String>,
     payload: Option<String>,
+    payload_key: Option<String>,
     reminded_at: Option<i64>,
 }
 
@@ -120,6 +121,7 @@ impl Store {
             sqlx::query_as(
                 "SELECT r.reference, r.area, r.status, r.created_at, r.sent_at, r.acknowledged_at,
                         r.resolved_at, r.route, r.audience, r.last_error, r.payload,
+                        r.payload_key,
                         (SELECT a.sent_at FROM alerts a
                          WHERE a.referral_id = r.id AND a.kind = 'reminder' AND a.status = 'sent')
                         AS reminded_at
@@ -130,7 +132,9 @@ impl Store {
             .await
         })?;
         let referral = match (kind, r.payload) {
-            (AlertKind::Reminder, Some(p)) => Some(serde_json::from_str(&p)?),
+            (AlertKind::Reminder, Some(p)) => {
+                Some(self.open_answers(&r.reference, &p, r.payload_key.as_deref())?)
+            }
             _ => None,
         };
         Ok(Some(ClaimedAlert {

@@ -88,6 +88,16 @@ impl DatabaseUrl {
             DatabaseUrl::Postgres(_) => Backend::Postgres,
         }
     }
+
+    /// The SQLite database's file (`None` for PostgreSQL).
+    pub fn sqlite_file(&self) -> Option<std::path::PathBuf> {
+        match self {
+            DatabaseUrl::Sqlite(url) => SqliteConnectOptions::from_str(url)
+                .ok()
+                .map(|o| o.get_filename().to_path_buf()),
+            DatabaseUrl::Postgres(_) => None,
+        }
+    }
 }
 
 impl std::fmt::Display for DatabaseUrl {
@@ -125,7 +135,8 @@ pub(super) enum Db {
 
 impl Db {
     /// Connects without touching the tables. SQLite: the file (and its folder) is
-    /// created if missing, in WAL mode with full syncs. PostgreSQL: the database must exist.
+    /// created if missing, in WAL mode with full syncs and secure deletion (what is
+    /// deleted is overwritten). PostgreSQL: the database must exist.
     pub(super) async fn connect(url: &DatabaseUrl) -> Result<Db, StoreError> {
         match url {
             DatabaseUrl::Sqlite(url) => {
@@ -133,6 +144,8 @@ impl Db {
                     .create_if_missing(true)
                     .journal_mode(SqliteJournalMode::Wal)
                     .synchronous(SqliteSynchronous::Full)
+                    // Deleted answers are overwritten with zeros, not left in free pages.
+                    .pragma("secure_delete", "ON")
                     .busy_timeout(Duration::from_secs(10));
                 if let Some(folder) = options
                     .get_filename()

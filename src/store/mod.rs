@@ -25,12 +25,14 @@ macro_rules! on_db {
 }
 
 mod alerts;
+mod answers;
 mod audit;
 mod backend;
 mod handoffs;
 mod limits;
 mod numbers;
 mod queue;
+pub mod sealed;
 mod staff;
 mod submit;
 
@@ -39,12 +41,14 @@ use crate::calendar::{WorkingDays, uk_date};
 use crate::referral::form::Referral;
 use crate::referral::reference::Reference;
 pub use alerts::{AlertFacts, AlertRow, ClaimedAlert};
+pub use answers::SealedCounts;
 use backend::Db;
 pub use backend::{Backend, DatabaseUrl, DatabaseUrlError, MigrationStatus, SweepLock};
 pub use limits::Hit;
 pub use numbers::{AlertCount, AreaCounts, Numbers, ReportEntry, month_of};
 pub use queue::{AlertStatus, Lease, Queue, RequestStatus};
 pub use staff::{InboxFilter, InboxRow, Invitation, MemberRow};
+pub use sealed::{DataKeyError, DataKeys, KeyId, OpenError};
 pub use submit::{NewRequest, Submitted};
 
 #[derive(Debug, thiserror::Error)]
@@ -61,6 +65,23 @@ pub enum StoreError {
     UnknownStatus(String),
     #[error("no unused reference after {0} draws: the random source is broken")]
     NoFreeReference(u32),
+    #[error(
+        "{rows} stored requests are sealed under data key id {key_id}, which is neither \
+         RJ_DATA_KEY (id {current}) nor in RJ_DATA_KEY_PREVIOUS. Set RJ_DATA_KEY to the key \
+         with id {key_id}, or add that key to RJ_DATA_KEY_PREVIOUS; nothing was changed"
+    )]
+    UnknownDataKey {
+        key_id: String,
+        rows: i64,
+        current: KeyId,
+    },
+    #[error(
+        "the stored answers of request {reference} cannot be opened: {why}. Check \
+         RJ_DATA_KEY and RJ_DATA_KEY_PREVIOUS; nothing was changed"
+    )]
+    Sealed { reference: String, why: OpenError },
+    #[error(transparent)]
+    DataKey(#[from] DataKeyError),
 }
 
 /// New references drawn for one request before giving up. With 34 billion references
@@ -139,6 +160,8 @@ pub struct Delivered {
 #[derive(Clone)]
 pub struct Store {
     db: Db,
+    /// Seal and open the answers (`sealed`).
+    keys: DataKeys,
 }
 
 #[derive(sqlx::FromRow)]
@@ -146,6 +169,7 @@ struct ClaimedRow {
     reference: String,
     area: String,
     payload: Option<String>,
+    payload_key: Option<String>,
     service_sent: i64,
 }
 
@@ -164,16 +188,19 @@ struct StoredRow {
 impl Store {
     /// Opens the database at `url` and brings its tables up to date: what the site does
     /// at start. SQLite (`sqlite://var/rj.db`) is created with its folder if missing.
-    pub async fn open(url: &DatabaseUrl) -> Result<Store, StoreError> {
-        let store = Store::connect(url).await?;
+    /// The answers are sealed and opened with `keys`; a database holding answers no key
+    /// opens is refused (see [`Store::migrate`]).
+    pub async fn open(url: &DatabaseUrl, keys: DataKeys) -> Result<Store, StoreError> {
+        let store = Store::connect(url, keys).await?;
         store.migrate().await?;
         Ok(store)
     }
 
     /// Connects without changing anything (for `rj check-config`).
-    pub async fn connect(url: &DatabaseUrl) -> Result<Store, StoreError> {
+    pub async fn connect(url: &DatabaseUrl, keys: DataKeys) -> Result<Store, StoreError> {
         Ok(Store {
             db: Db::connect(url).await?,
+            keys,
         })
     }
 
@@ -181,9 +208,12 @@ impl Store {
         self.db.backend()
     }
 
-    /// Applies this binary's migrations that the database lacks (`rj migrate`).
+    /// Applies this binary's migrations that the database lacks (`rj migrate`), then
+    /// checks every stored answer has a key here and seals those an older binary left
+    /// in plain (see `answers`).
     pub async fn migrate(&self) -> Result<(), StoreError> {
-        self.db.migrate().await
+        self.db.migrate().await?;
+        self.prepare_sealed().await
     }
 
     /// The database's migrations compared with this binary's; changes nothing.
@@ -241,7 +271,8 @@ impl Store {
         };
         let row: ClaimedRow = on_db!(&self.db, pool => {
             sqlx::query_as(
-                "SELECT reference, area, payload, service_sent FROM referrals WHERE id = $1",
+                "SELECT reference, area, payload, payload_key, service_sent FROM referrals
+                 WHERE id = $1",
             )
             .bind(lease.id)
             .fetch_one(pool)
@@ -252,11 +283,12 @@ impl Store {
         let Some(payload) = row.payload else {
             return Ok(None);
         };
+        let referral = self.open_answers(&row.reference, &payload, row.payload_key.as_deref())?;
         Ok(Some(Claimed {
             id: lease.id,
             reference: Reference::parse(&row.reference).expect("stored references are valid"),
             area: row.area,
-            referral: serde_json::from_str(&payload)?,
+            referral,
             attempts: lease.attempts,
             service_sent: row.service_sent != 0,
         }))
@@ -576,15 +608,20 @@ impl Store {
     /// A request's answers, if they are still held (`None` once confirmed and past the
     /// grace period, resolved or purged, or for an unknown reference).
     pub async fn referral(&self, reference: Reference) -> Result<Option<Referral>, StoreError> {
-        let payload: Option<Option<String>> = on_db!(&self.db, pool => {
-            sqlx::query_scalar("SELECT payload FROM referrals WHERE reference = $1")
-                .bind(reference.to_string())
+        let reference = reference.to_string();
+        let row: Option<(Option<String>, Option<String>)> = on_db!(&self.db, pool => {
+            sqlx::query_as("SELECT payload, payload_key FROM referrals WHERE reference = $1")
+                .bind(&reference)
                 .fetch_optional(pool)
                 .await
         })?;
-        match payload.flatten() {
-            Some(payload) => Ok(Some(serde_json::from_str(&payload)?)),
-            None => Ok(None),
+        match row {
+            Some((Some(payload), key)) => Ok(Some(self.open_answers(
+                &reference,
+                &payload,
+                key.as_deref(),
+            )?)),
+            _ => Ok(None),
         }
     }
 

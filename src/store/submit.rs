@@ -51,11 +51,14 @@ impl Store {
         request: NewRequest<'_>,
         mut random: impl FnMut() -> u64,
     ) -> Result<Submitted, StoreError> {
-        let payload = serde_json::to_string(request.referral)?;
+        let answers = serde_json::to_string(request.referral)?;
         let month = month_of(request.now);
         let (route, audience) = request.routed.map(Routed::columns).unzip();
         for _ in 0..REFERENCE_DRAWS {
             let reference = Reference::generate(&mut random);
+            // Sealed for this reference: a clash draws another, and seals again.
+            let payload = self.keys.seal(&reference.to_string(), answers.as_bytes());
+            let payload_key = self.keys.current_id().as_str();
             macro_rules! attempt {
                 ($tx:ident) => {
                     async {
@@ -75,8 +78,9 @@ impl Store {
                         }
                         let inserted: Result<Option<i64>, sqlx::Error> = sqlx::query_scalar(
                             "INSERT INTO referrals (reference, idempotency_key, area, status, payload,
-                                                    next_attempt_at, created_at, route, audience)
-                             VALUES ($1, $2, $3, 'pending', $4, $5, $5, $6, $7)
+                                                    next_attempt_at, created_at, route, audience,
+                                                    payload_key)
+                             VALUES ($1, $2, $3, 'pending', $4, $5, $5, $6, $7, $8)
                              ON CONFLICT (idempotency_key) DO NOTHING
                              RETURNING id",
                         )
@@ -87,6 +91,7 @@ impl Store {
                         .bind(request.now)
                         .bind(route)
                         .bind(audience)
+                        .bind(payload_key)
                         .fetch_optional(&mut *$tx)
                         .await;
                         let id = match inserted {
@@ -153,7 +158,7 @@ mod tests {
     use super::*;
     use crate::areas::directory::{Audience, Via};
     use crate::referral::fields::{Answer3, ContactLanguage, ContactMethod, Relationship};
-    use crate::store::DatabaseUrl;
+    use crate::store::{DataKeys, DatabaseUrl};
 
     fn referral() -> Referral {
         Referral {
@@ -189,7 +194,7 @@ mod tests {
     async fn a_repeat_is_not_counted_a_new_one_is_and_the_route_is_stored_with_it() {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}/rj.db", dir.path().display());
-        let store = Store::open(&DatabaseUrl::parse(&url).unwrap())
+        let store = Store::open(&DatabaseUrl::parse(&url).unwrap(), DataKeys::generate())
             .await
             .unwrap();
         let referral = referral();

@@ -101,7 +101,9 @@ async fn parts(
     routing_text: Option<String>,
 ) -> (Store, Arc<Areas>, Arc<Directory>, Arc<Sender>) {
     let url = rj::store::DatabaseUrl::parse(&format!("sqlite://{}/rj.db", dir.display())).unwrap();
-    let store = Store::open(&url).await.unwrap();
+    // The folder's own key, as the site in development: the same on every reopening.
+    let (keys, _) = rj::store::DataKeys::development_file(&dir.join("data.key")).unwrap();
+    let store = Store::open(&url, keys).await.unwrap();
     let areas = Arc::new(Areas::embedded().unwrap());
     let directory = Directory::parse(
         include_str!("../../data/services.toml"),

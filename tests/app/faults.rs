@@ -41,6 +41,8 @@ impl Drop for Site {
 }
 
 const SECRET: &str = "a-test-secret-that-is-long-enough-123";
+/// The data key every instance of a test is given (`RJ_DATA_KEY`).
+const DATA_KEY: &str = "dGhlLXRlc3RzLWRhdGEta2V5LTMyLWJ5dGVzLWxvbmc=";
 
 /// The site on SQLite in `dir`, sending mail to `smtp_port`.
 fn start_site(dir: &Path, smtp_port: u16, run: &str) -> Site {
@@ -79,6 +81,7 @@ fn launch(dir: &Path, run: &str, port: u16, vars: &[(&str, &str)]) -> Site {
         // A request held by a killed site is taken up again 5 s later, not 2 minutes.
         .env("RJ_LEASE_SECONDS", "5")
         .env("RJ_SECRET", SECRET)
+        .env("RJ_DATA_KEY", DATA_KEY)
         .envs(vars.iter().copied())
         .stdout(std::fs::File::create(&log).unwrap())
         .stderr(std::fs::File::options().append(true).open(&log).unwrap())
@@ -300,6 +303,16 @@ fn every_request_survives_sigkill_and_nothing_personal_is_logged() {
         );
         assert_nothing_personal_in(&site.log);
     }
+    // The answers were held, sealed, all along: nothing typed is in the database's files.
+    for file in ["rj.db", "rj.db-wal", "rj.db-shm"] {
+        let Ok(bytes) = std::fs::read(dir.path().join(file)) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        for private in PRIVATE {
+            assert!(!text.contains(private), "{file} contains {private:?}");
+        }
+    }
 }
 
 /// A database address the site cannot use stops it at start, naming the forms it
@@ -373,6 +386,7 @@ fn command(args: &[&str], vars: &[(&str, &str)]) -> (i32, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_rj"))
         .args(args)
         .env("RUST_LOG", "warn")
+        .env("RJ_DATA_KEY", DATA_KEY)
         .envs(vars.iter().copied())
         .output()
         .unwrap();
@@ -1190,7 +1204,8 @@ fn reminders_and_escalations_arrive_exactly_once_across_sigkill() {
     let stored = tokio::runtime::Runtime::new().unwrap().block_on(async {
         let url = format!("sqlite://{}/rj.db", dir.path().display());
         let url = rj::store::DatabaseUrl::parse(&url).unwrap();
-        let store = rj::store::Store::open(&url).await.unwrap();
+        let keys = rj::store::DataKeys::parse(DATA_KEY, None).unwrap();
+        let store = rj::store::Store::open(&url, keys).await.unwrap();
         store.alerts().await.unwrap()
     });
     let waiting: Vec<_> = stored

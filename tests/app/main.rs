@@ -20,5 +20,6 @@ mod page_cache;
 mod readability;
 mod referral_form;
 mod router;
+mod sealed;
 mod staff;
 mod welsh_spelling;

@@ -8,7 +8,7 @@ use crate::common;
 use common::wait::eventually;
 
 use rj::referral::form::{Answer3, ContactMethod, Referral, Relationship};
-use rj::store::{Backend, DatabaseUrl, Store};
+use rj::store::{Backend, DataKeys, DatabaseUrl, Store};
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
@@ -52,6 +52,8 @@ fn random() -> u64 {
 /// One test's database, which any number of stores may open.
 struct TestDb {
     url: DatabaseUrl,
+    /// The data key every store of this database is given.
+    keys: DataKeys,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -61,6 +63,7 @@ impl TestDb {
         let url = format!("sqlite://{}/nested/rj.db", dir.path().display());
         TestDb {
             url: DatabaseUrl::parse(&url).unwrap(),
+            keys: DataKeys::generate(),
             _dir: Some(dir),
         }
     }
@@ -70,13 +73,16 @@ impl TestDb {
         let server = common::postgres::server()?;
         Some(TestDb {
             url: DatabaseUrl::parse(&server.new_database(name)).unwrap(),
+            keys: DataKeys::generate(),
             _dir: None,
         })
     }
 
     /// Opens a store, migrating as the site does at start.
     async fn open(&self) -> Store {
-        Store::open(&self.url).await.expect("the store opens")
+        Store::open(&self.url, self.keys.clone())
+            .await
+            .expect("the store opens")
     }
 }
 
@@ -435,7 +441,7 @@ async fn one_instance_at_a_time_holds_the_sweep_lock(db: TestDb) {
 }
 
 async fn migrations_are_reported_then_applied(db: TestDb) {
-    let store = Store::connect(&db.url).await.unwrap();
+    let store = Store::connect(&db.url, db.keys.clone()).await.unwrap();
     let before = store.migration_status().await.unwrap();
     assert!(!before.up_to_date());
     assert!(before.applied.is_empty(), "{before:?}");
@@ -485,7 +491,7 @@ fn postgres_kind(data_type: &str) -> String {
 }
 
 async fn sqlite_catalogue(url: &DatabaseUrl) -> BTreeMap<String, Table> {
-    Store::open(url).await.unwrap();
+    Store::open(url, DataKeys::generate()).await.unwrap();
     let pool = sqlx::SqlitePool::connect(&url.to_string()).await.unwrap();
     let names: Vec<String> = sqlx::query_scalar(
         "SELECT name FROM sqlite_master WHERE type = 'table'
@@ -543,7 +549,7 @@ async fn sqlite_catalogue(url: &DatabaseUrl) -> BTreeMap<String, Table> {
 }
 
 async fn postgres_catalogue(url: &DatabaseUrl) -> BTreeMap<String, Table> {
-    Store::open(url).await.unwrap();
+    Store::open(url, DataKeys::generate()).await.unwrap();
     // The test server has no passwords, so the printed address is the whole address.
     let pool = sqlx::PgPool::connect(&url.to_string()).await.unwrap();
     let names: Vec<String> = sqlx::query_scalar(

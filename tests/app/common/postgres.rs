@@ -111,6 +111,21 @@ impl Postgres {
         );
         String::from_utf8(out.stdout).unwrap()
     }
+
+    /// `pg_dump` of `database` (plain SQL): what a backup of it holds.
+    pub fn dump(&self, database: &str) -> Vec<u8> {
+        let out = Command::new(self.bin.join("pg_dump"))
+            .args(["-h", "127.0.0.1", "-p", &self.port.to_string(), "-U", USER])
+            .args(["--no-password", database])
+            .output()
+            .expect("pg_dump runs");
+        assert!(
+            out.status.success(),
+            "pg_dump failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    }
 }
 
 /// Debian's newest installed server: `/usr/lib/postgresql/<version>/bin`.
