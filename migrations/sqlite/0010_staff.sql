@@ -94,6 +94,10 @@ ALTER TABLE referrals ADD COLUMN passed_on_at INTEGER;
 -- An area's slug (passed to its service on the site) or the name of the service
 -- outside it, as triage typed it.
 ALTER TABLE referrals ADD COLUMN passed_to TEXT;
+-- 1 once the person has had their confirmation: a request triage passes to a service on
+-- the site is announced to that service again, but the person is not told twice.
+ALTER TABLE referrals ADD COLUMN person_told INTEGER NOT NULL DEFAULT 0;
+UPDATE referrals SET person_told = 1 WHERE status IN ('sent', 'purged');
 
 CREATE INDEX referrals_inbox ON referrals (route, area, created_at);
 CREATE INDEX referrals_created ON referrals (created_at);

@@ -99,6 +99,9 @@ pub struct Claimed {
     pub attempts: u32,
     /// The service already has its email; only the person's confirmation is left.
     pub service_sent: bool,
+    /// The person has had their confirmation already (the request was passed on by
+    /// triage to another service, and is being announced to it): not sent again.
+    pub person_told: bool,
 }
 
 /// How many requests are in each state.
@@ -171,6 +174,7 @@ struct ClaimedRow {
     payload: Option<String>,
     payload_key: Option<String>,
     service_sent: i64,
+    person_told: i64,
 }
 
 #[derive(sqlx::FromRow)]
@@ -271,8 +275,8 @@ impl Store {
         };
         let row: ClaimedRow = on_db!(&self.db, pool => {
             sqlx::query_as(
-                "SELECT reference, area, payload, payload_key, service_sent FROM referrals
-                 WHERE id = $1",
+                "SELECT reference, area, payload, payload_key, service_sent, person_told
+                 FROM referrals WHERE id = $1",
             )
             .bind(lease.id)
             .fetch_one(pool)
@@ -291,6 +295,7 @@ impl Store {
             referral,
             attempts: lease.attempts,
             service_sent: row.service_sent != 0,
+            person_told: row.person_told != 0,
         }))
     }
 
@@ -313,13 +318,13 @@ impl Store {
         on_db!(&self.db, pool => {
             async {
                 let mut tx = pool.begin().await?;
-                sqlx::query("UPDATE report_entries SET failed = 0 WHERE referral_id = $1")
-                    .bind(id)
-                    .execute(&mut *tx)
-                    .await?;
+                // `referrals` first, then `report_entries`, as `acknowledge` does: two
+                // transactions taking the same rows in opposite orders can deadlock on
+                // PostgreSQL.
                 sqlx::query(
                     "UPDATE referrals SET status = 'sent', sent_at = $2, lease_until = NULL,
-                     last_error = NULL, service_sent = 1, remind_at = $3, escalate_at = $4
+                     last_error = NULL, service_sent = 1, person_told = 1, remind_at = $3,
+                     escalate_at = $4
                      WHERE id = $1",
                 )
                 .bind(id)
@@ -328,6 +333,10 @@ impl Store {
                 .bind(d.escalate_at)
                 .execute(&mut *tx)
                 .await?;
+                sqlx::query("UPDATE report_entries SET failed = 0 WHERE referral_id = $1")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
                 tx.commit().await
             }
             .await
@@ -425,6 +434,41 @@ impl Store {
                 "UPDATE referrals SET payload = NULL, lease_until = NULL,
                         status = CASE WHEN status = 'pending' THEN 'sent' ELSE status END
                  WHERE payload IS NOT NULL AND acknowledged_at IS NOT NULL AND acknowledged_at < $1",
+            )
+            .bind(cutoff)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+        })?)
+    }
+
+    /// Deletes the answers of requests closed, or passed on outside the site, before
+    /// `cutoff` (the grace period after staff finish with a request), returning how
+    /// many. A request passed to a service on the site is open again there: kept.
+    pub async fn forget_closed(&self, cutoff: i64) -> Result<u64, StoreError> {
+        Ok(on_db!(&self.db, pool => {
+            sqlx::query(
+                "UPDATE referrals SET payload = NULL, payload_key = NULL, lease_until = NULL,
+                        status = CASE WHEN status = 'pending' THEN 'sent' ELSE status END
+                 WHERE payload IS NOT NULL
+                   AND (closed_at < $1 OR (route = 'triage' AND passed_on_at < $1))",
+            )
+            .bind(cutoff)
+            .execute(pool)
+            .await
+            .map(|done| done.rows_affected())
+        })?)
+    }
+
+    /// Deletes the answers of every request stored before `cutoff` (the retention
+    /// period), open or not, returning how many: answers are never kept longer. (The
+    /// unconfirmed ones are `purge`d first, which also tells the commissioners' record.)
+    pub async fn forget_expired(&self, cutoff: i64) -> Result<u64, StoreError> {
+        Ok(on_db!(&self.db, pool => {
+            sqlx::query(
+                "UPDATE referrals SET payload = NULL, payload_key = NULL, lease_until = NULL,
+                        status = CASE WHEN status = 'pending' THEN 'purged' ELSE status END
+                 WHERE payload IS NOT NULL AND created_at < $1",
             )
             .bind(cutoff)
             .execute(pool)
