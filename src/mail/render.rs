@@ -317,8 +317,8 @@ impl Part {
             triage: (route.via == Via::Triage).then(|| triage(route, area, lang)),
             youth: r.youth_justice().then(|| tr.t("email-youth-flag")),
             intro: tr.t_args("email-intro", &[("site", Sender::site_name(lang).into())]),
-            safety: safety(r, lang),
-            rows: rows(reference, r, area, lang),
+            safety: safety_lines(r, lang),
+            rows: answer_rows(reference, r, area, lang),
         }
     }
 
@@ -457,8 +457,14 @@ fn triage(route: &Route, area: &PoliceArea, lang: Lang) -> Triage {
 }
 
 /// The rows of answers, labelled in `lang`. A choice reads in the words the form used
-/// for that question (in Welsh, each yes/no answer echoes its question's verb).
-fn rows(reference: Reference, r: &Referral, area: &PoliceArea, lang: Lang) -> Vec<Row> {
+/// for that question (in Welsh, each yes/no answer echoes its question's verb). The
+/// full email and the staff inbox's request page both show these.
+pub(crate) fn answer_rows(
+    reference: Reference,
+    r: &Referral,
+    area: &PoliceArea,
+    lang: Lang,
+) -> Vec<(String, String)> {
     let contact = Some(r.contact_method);
     // Only the questions the person was asked: no "voicemail: no" for someone who
     // asked for email.
@@ -550,8 +556,9 @@ pub fn message_ids() -> Vec<String> {
     ids
 }
 
-/// The safety lines, most important first.
-fn safety(r: &Referral, lang: Lang) -> Vec<String> {
+/// The safety lines, most important first: the full email and the staff inbox's
+/// request page both show these.
+pub(crate) fn safety_lines(r: &Referral, lang: Lang) -> Vec<String> {
     let tr = Tr(lang);
     // Voicemail and what to say on the phone are asked only of someone who chose phone.
     let mut lines = if r.contact_method == crate::referral::fields::ContactMethod::Phone {
