@@ -96,8 +96,9 @@ impl AppState {
             }
         })?;
         let production = config.env == config::Environment::Production;
+        let rules = config.routing_rules();
         let routing = match &config.routing {
-            None => Routing::triage_only(config.triage_email.clone()),
+            None => Routing::triage_only(&rules),
             Some(file) => {
                 let path = file.display().to_string();
                 let text =
@@ -105,15 +106,13 @@ impl AppState {
                         path: path.clone(),
                         source,
                     })?;
-                Routing::parse(
-                    &text,
-                    &path,
-                    &areas,
-                    config.triage_email.clone(),
-                    production,
-                )?
+                Routing::parse(&text, &path, &areas, &rules)?
             }
         };
+        // Names a file's line or a setting, never an address.
+        for warning in routing.warnings() {
+            tracing::warn!("{warning}");
+        }
         let directory = Directory::parse(&text, &path, &areas, production)?.with_routing(routing);
         let store = if migrate {
             Store::open(&config.database_url).await?

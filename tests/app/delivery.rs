@@ -13,7 +13,7 @@ use common::smtp::{SmtpServer, free_port};
 use common::wait::{check, eventually};
 use mail_parser::{MessageParser, MimeHeaders};
 use rj::areas::Areas;
-use rj::areas::directory::{Directory, Routing};
+use rj::areas::directory::{Directory, Routing, RoutingRules};
 use rj::calendar::{Clock, unix_now};
 use rj::mail::render::Sender;
 use rj::mail::transport::Mailer;
@@ -112,8 +112,14 @@ async fn parts(
     .unwrap();
     let triage = rj::mail::address::EmailAddress::parse(TRIAGE).unwrap();
     let routing = match routing_text {
-        Some(text) => Routing::parse(&text, "routing.toml", &areas, triage, false).unwrap(),
-        None => Routing::triage_only(triage),
+        Some(text) => Routing::parse(
+            &text,
+            "routing.toml",
+            &areas,
+            &RoutingRules::new(triage, false),
+        )
+        .unwrap(),
+        None => Routing::triage_only(&RoutingRules::new(triage, false)),
     };
     let directory = Arc::new(directory.with_routing(routing));
     let sender = Arc::new(Sender::new(

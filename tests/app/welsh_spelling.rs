@@ -358,7 +358,7 @@ fn without_data(text: &str, names: &[String]) -> String {
 fn welsh_emails() -> Vec<(String, String)> {
     use mail_parser::MessageParser;
     use rj::areas::Areas;
-    use rj::areas::directory::{Directory, Routing};
+    use rj::areas::directory::{Directory, Routing, RoutingRules};
     use rj::mail::address::EmailAddress;
     use rj::mail::render::{Sender, confirmation_email, service_email};
     use rj::referral::form::{Answer3, ContactLanguage, ContactMethod, Referral, Relationship};
@@ -386,7 +386,13 @@ fn welsh_emails() -> Vec<(String, String)> {
         )
         .unwrap()
         .with_routing(
-            Routing::parse(routing, "routing.toml", &areas, triage.clone(), false).unwrap(),
+            Routing::parse(
+                routing,
+                "routing.toml",
+                &areas,
+                &RoutingRules::new(triage.clone(), false),
+            )
+            .unwrap(),
         )
     };
     let through_triage = directory("");
