@@ -79,6 +79,10 @@ fn launch(dir: &Path, run: &str, port: u16, vars: &[(&str, &str)]) -> Site {
         // A request held by a killed site is taken up again 5 s later, not 2 minutes.
         .env("RJ_LEASE_SECONDS", "5")
         .env("RJ_SECRET", SECRET)
+        // The tests follow the full email's "I have it" link: the triage inbox gets
+        // the answers by email (the inbox delivery is tested in `email_privacy`).
+        .env("RJ_TRIAGE_DELIVERY", "email")
+        .env("RJ_TRIAGE_ATTESTED", "true")
         .envs(vars.iter().copied())
         .stdout(std::fs::File::create(&log).unwrap())
         .stderr(std::fs::File::options().append(true).open(&log).unwrap())
