@@ -432,3 +432,57 @@ fn check_config_lists_every_route_and_its_delivery() {
     assert_eq!(warnings.len(), 1, "only Kent's route: {said}");
     assert!(warnings[0].contains("line 4"), "{said}");
 }
+
+/// In production the site does not start with answers by email to an address that is
+/// neither secure nor attested: the message names the file and the route's line.
+#[test]
+fn production_refuses_to_start_with_answers_by_email_to_an_address_not_secure() {
+    let dir = tempfile::tempdir().unwrap();
+    let routing = dir.path().join("routing.toml");
+    let run = |text: &str, more: &[(&str, &str)]| {
+        std::fs::write(&routing, text).unwrap();
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rj"))
+            .arg("check-config")
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("LEPTOS_SITE_ROOT", dir.path().join("site"))
+            .env(
+                "RJ_DATABASE_URL",
+                format!("sqlite://{}/rj.db", dir.path().display()),
+            )
+            .env("RJ_MAIL_DIR", dir.path().join("mail"))
+            .env("RJ_ROUTING", &routing)
+            .env("RJ_ENV", "production")
+            .env("RJ_PUBLIC_URL", "https://rj.operator.org.uk")
+            .env("RJ_MAIL_FROM", "RJ <no-reply@operator.org.uk>")
+            .env("RJ_SECRET", "0123456789abcdef0123456789abcdef")
+            .env("RJ_OPERATOR_NAME", "An Operator")
+            .env("RJ_OPERATOR_CONTACT", "contact@operator.org.uk")
+            .env("RJ_TRIAGE_EMAIL", "triage@operator.org.uk")
+            .env("RJ_OPERATOR_EMAIL", "alerts@operator.org.uk")
+            .env("RUST_LOG", "error")
+            .envs(more.iter().copied())
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr)
+    };
+    let route = "[[route]]\narea = \"kent\"\nemail = \"referrals@kent-rj.org.uk\"\n\
+                 delivery = \"email\"\n";
+    let said = run(route, &[]);
+    assert!(
+        said.contains(&format!(
+            "{}, line 4: `delivery = \"email\"` would send the person's answers by plain email",
+            routing.display()
+        )),
+        "{said}"
+    );
+    // The same route attested gets past the routing (to whatever comes next).
+    let said = run(&format!("{route}attested = true\n"), &[]);
+    assert!(!said.contains("line 4"), "{said}");
+    // The triage inbox by email, not secure nor attested.
+    let said = run("", &[("RJ_TRIAGE_DELIVERY", "email")]);
+    assert!(
+        said.contains("RJ_TRIAGE_DELIVERY=email would send the full answers by plain email"),
+        "{said}"
+    );
+}
