@@ -592,14 +592,13 @@ fn triage(route: &Route, area: &PoliceArea, lang: Lang) -> Triage {
 }
 
 /// The rows of answers, labelled in `lang`. A choice reads in the words the form used
-/// for that question (in Welsh, each yes/no answer echoes its question's verb). The
-/// full email and the staff inbox's request page both show these.
+/// for that question (in Welsh, each yes/no answer echoes its question's verb).
 pub(crate) fn answer_rows(
     reference: Reference,
     r: &Referral,
     area: &PoliceArea,
     lang: Lang,
-) -> Vec<(String, String)> {
+) -> Vec<Row> {
     let contact = Some(r.contact_method);
     // Only the questions the person was asked: no "voicemail: no" for someone who
     // asked for email.
@@ -691,8 +690,7 @@ pub fn message_ids() -> Vec<String> {
     ids
 }
 
-/// The safety lines, most important first: the full email and the staff inbox's
-/// request page both show these.
+/// The safety lines, most important first.
 pub(crate) fn safety_lines(r: &Referral, lang: Lang) -> Vec<String> {
     let tr = Tr(lang);
     // Voicemail and what to say on the phone are asked only of someone who chose phone.
