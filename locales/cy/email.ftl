@@ -48,3 +48,14 @@ confirm-subject = Mae eich cais wedi'i anfon: { $reference }
 confirm-body = Rydyn ni wedi anfon eich cais. Bydd { $service } yn cysylltu â chi yn y ffordd y gofynnoch chi amdani. Eich cyfeirnod yw { $reference }. Does dim angen i chi ateb yr e-bost hwn.
 confirm-body-triage = Rydyn ni wedi anfon eich cais at dîm { $operator }. Byddan nhw'n ei anfon ymlaen, a bydd { $service } yn cysylltu â chi yn y ffordd y gofynnoch chi amdani. Eich cyfeirnod yw { $reference }. Does dim angen i chi ateb yr e-bost hwn.
 confirm-body-triage-none = Rydyn ni wedi anfon eich cais at dîm { $operator }. Dydyn ni ddim wedi dod o hyd i wasanaeth cyfiawnder adferol ar gyfer eich ardal, felly byddan nhw'n chwilio am wasanaeth sy'n gallu helpu ac yn anfon eich cais ymlaen ato. Eich cyfeirnod yw { $reference }. Does dim angen i chi ateb yr e-bost hwn.
+# Yr e-bost at wasanaeth neu'r mewnflwch brysbennu pan fydd y cais yn cael ei ddarllen ym
+# mewnflwch y staff (y drefn arferol): dim manylion personol, dim ond bod cais yn aros, a ble.
+email-inbox-intro = Mae cais cyfiawnder adferol ar gyfer { $area } yn aros amdanoch chi ym mewnflwch y staff.
+email-inbox-intro-triage = Mae cais cyfiawnder adferol ar gyfer { $area } yn aros yn y mewnflwch brysbennu. Darllenwch e, ac anfonwch e ymlaen at wasanaeth sy'n gallu helpu.
+email-inbox-label-received = Wedi cyrraedd
+email-inbox-when = { $date }, { $time } (amser y Deyrnas Unedig)
+email-inbox-open = Mewngofnodwch i fewnflwch y staff i ddarllen y cais a'r cyfarwyddiadau diogelwch:
+email-inbox-ack = Pan fydd rhywun wedi'i ddarllen, pwyswch y botwm ar dudalen y cais i ddweud ei fod wedi dod i law. Wedyn gall y person a anfonodd y cais weld ei fod wedi cyrraedd. Os na fydd neb yn gwneud hynny, byddwn ni'n anfon nodyn atgoffa.
+email-inbox-private = Does dim manylion personol yn yr e-bost hwn. Mae atebion y person yn aros ar y wefan, lle dim ond staff sydd wedi mewngofnodi sy'n gallu eu darllen.
+email-inbox-footer = Peidiwch ag ateb yr e-bost hwn.
+email-inbox-reminder = Nodyn atgoffa: does neb wedi cadarnhau'r cais hwn eto. Dyddiad ei anfon atoch chi gyntaf: { $date }. Os yw'r cais gennych chi eisoes, agorwch e yn y mewnflwch a phwyswch y botwm i ddweud ei fod wedi dod i law.

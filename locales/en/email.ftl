@@ -47,3 +47,14 @@ confirm-subject = Your request has been sent: { $reference }
 confirm-body = We have sent your request to { $service }. They will contact you in the way you asked. Your reference is { $reference }. You do not need to reply to this email.
 confirm-body-triage = We have sent your request to the { $operator } team, who will pass it to { $service }. The service will then contact you in the way you asked. Your reference is { $reference }. You do not need to reply to this email.
 confirm-body-triage-none = We have sent your request to the { $operator } team. We have not found a restorative justice service for your area, so they will look for one that can help and pass your request on. Your reference is { $reference }. You do not need to reply to this email.
+# The email to a service or the triage inbox when the request is read in the staff
+# inbox (the default): no personal details, only that a request is waiting and where.
+email-inbox-intro = A restorative justice request for { $area } is waiting for you in the staff inbox.
+email-inbox-intro-triage = A restorative justice request for { $area } is waiting in the triage inbox. Please read it and pass it on to a service that can help.
+email-inbox-label-received = Arrived
+email-inbox-when = { $date }, { $time } (UK time)
+email-inbox-open = Sign in to the staff inbox to read the request and the safety instructions:
+email-inbox-ack = When someone has read it, press Received on the request's page. The person who asked can then see that it has arrived. If nobody does, we will send a reminder.
+email-inbox-private = This email holds no personal details. The person's answers stay on the site, where only staff who have signed in can read them.
+email-inbox-footer = Do not reply to this email.
+email-inbox-reminder = Reminder: nobody has confirmed this request yet. We first sent it to you on { $date }. If you already have it, open it in the inbox and press Received.

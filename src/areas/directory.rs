@@ -14,7 +14,9 @@ use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
-pub use routing::{Contact, Route, Routed, Routing, Via, WhoSentence};
+pub use routing::{
+    Contact, Delivery, Destination, Route, Routed, Routing, RoutingRules, Trust, Via, WhoSentence,
+};
 
 /// Who a service is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]

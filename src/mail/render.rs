@@ -8,6 +8,12 @@
 //! and the body. Every email to a service (straight, or through triage) carries the
 //! link that confirms a person has it; a reminder is the same email again, marked as
 //! one at the top.
+//!
+//! That full email goes only to a route with `delivery = "email"` (a secure or attested
+//! address). By default a route gets the [`inbox_email`] instead: that a request for
+//! the area is waiting, its reference, when it came, and the link into the staff inbox
+//! ([`inbox_url`]), where it is read signed in and Received is pressed. It carries no
+//! personal data, and neither do its reminder and the operator's alerts.
 
 use crate::areas::PoliceArea;
 use crate::areas::directory::{Audience, Route, Via, WhoSentence};
@@ -128,6 +134,158 @@ pub fn email_languages(area: &PoliceArea, asked: Option<Lang>) -> Vec<Lang> {
     }
 }
 
+/// A request's page in the staff inbox, in `lang`: `/staff/requests/{REFERENCE}`, or
+/// `/staff/cy/ceisiadau/{REFERENCE}` in Welsh (every staff path is under `/staff`, so
+/// the staff cookie covers both languages).
+pub fn inbox_url(public_url: &str, lang: Lang, reference: Reference) -> String {
+    let base = public_url.trim_end_matches('/');
+    match lang {
+        Lang::En => format!("{base}/staff/requests/{reference}"),
+        Lang::Cy => format!("{base}/staff/cy/ceisiadau/{reference}"),
+    }
+}
+
+/// The email to the service or the triage inbox when its route delivers to the staff
+/// inbox (or, with `reminder`, its reminder), in `langs` (see [`service_languages`]):
+/// that a request for `area` is waiting, its reference, when it came (`received_at`,
+/// UK time) and the link into the inbox. Nothing the person wrote, and no "I have it"
+/// link: Received is pressed in the inbox.
+pub fn inbox_email(
+    reference: Reference,
+    area: &PoliceArea,
+    route: &Route,
+    sender: &Sender,
+    langs: &[Lang],
+    received_at: i64,
+    reminder: Option<Reminder>,
+) -> Result<Message, RenderError> {
+    let triage = route.via == Via::Triage;
+    let subject = subject(reference, triage, langs, reminder);
+    let text = langs
+        .iter()
+        .map(|&lang| inbox_text(reference, area, triage, sender, lang, received_at, reminder))
+        .collect::<Vec<_>>()
+        .join("\n----------------------------------------\n\n");
+    let to: Mailbox = route
+        .to
+        .as_str()
+        .parse()
+        .map_err(|e| RenderError(format!("{e}")))?;
+    threaded(
+        Message::builder()
+            .from(sender.mailbox(langs))
+            .to(to)
+            .subject(subject),
+        reference,
+        sender,
+        reminder,
+    )
+    .singlepart(SinglePart::plain(text))
+    .map_err(|e| RenderError(e.to_string()))
+}
+
+/// One language's text of the [`inbox_email`].
+fn inbox_text(
+    reference: Reference,
+    area: &PoliceArea,
+    triage: bool,
+    sender: &Sender,
+    lang: Lang,
+    received_at: i64,
+    reminder: Option<Reminder>,
+) -> String {
+    let tr = Tr(lang);
+    let area_name = area.name(lang).to_string();
+    let mut text = String::new();
+    if let Some(r) = reminder {
+        let first = crate::calendar::long_date(lang, crate::calendar::uk_date(r.first_sent_at));
+        text.push_str(&tr.t_args("email-inbox-reminder", &[("date", first.into())]));
+        text.push_str("\n\n");
+    }
+    let intro = if triage {
+        "email-inbox-intro-triage"
+    } else {
+        "email-inbox-intro"
+    };
+    text.push_str(&tr.t_args(intro, &[("area", area_name.clone().into())]));
+    text.push_str("\n\n");
+    let when = tr.t_args(
+        "email-inbox-when",
+        &[
+            (
+                "date",
+                crate::calendar::long_date(lang, crate::calendar::uk_date(received_at)).into(),
+            ),
+            ("time", uk_clock(received_at).into()),
+        ],
+    );
+    for (label, value) in [
+        ("email-label-reference", reference.to_string()),
+        ("email-label-area", area_name),
+        ("email-inbox-label-received", when),
+    ] {
+        text.push_str(&format!("{}: {value}\n", tr.t(label)));
+    }
+    text.push_str(&format!(
+        "\n{}\n{}\n\n{}\n\n{}\n{}\n",
+        tr.t("email-inbox-open"),
+        inbox_url(&sender.public_url, lang, reference),
+        tr.t("email-inbox-ack"),
+        tr.t("email-inbox-private"),
+        tr.t("email-inbox-footer"),
+    ));
+    text
+}
+
+/// The time of day at `unix` in the UK (GMT or BST), as `14:05`.
+fn uk_clock(unix: i64) -> String {
+    let local = (unix + crate::calendar::uk_offset(unix)).rem_euclid(24 * 3600);
+    format!("{:02}:{:02}", local / 3600, local % 3600 / 60)
+}
+
+/// The subject of the email to a service or triage (or its reminder), in `langs`.
+fn subject(
+    reference: Reference,
+    triage: bool,
+    langs: &[Lang],
+    reminder: Option<Reminder>,
+) -> String {
+    let subject_id = if triage {
+        "email-subject-triage"
+    } else {
+        "email-subject"
+    };
+    langs
+        .iter()
+        .map(|&l| {
+            let subject = Tr(l).t_args(subject_id, &[("reference", reference.to_string().into())]);
+            match reminder {
+                Some(_) => Tr(l).t_args("email-reminder-subject", &[("subject", subject.into())]),
+                None => subject,
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" / ")
+}
+
+/// A request's first email has a stable Message-ID; its reminder has its own and
+/// names the first as `In-Reply-To`, so mail programs thread them.
+fn threaded(
+    builder: lettre::message::MessageBuilder,
+    reference: Reference,
+    sender: &Sender,
+    reminder: Option<Reminder>,
+) -> lettre::message::MessageBuilder {
+    let first_id = message_id(reference, sender, "");
+    match reminder {
+        None => builder.message_id(Some(first_id)),
+        Some(_) => builder
+            .message_id(Some(message_id(reference, sender, "-reminder")))
+            .in_reply_to(first_id.clone())
+            .references(first_id),
+    }
+}
+
 /// The stable Message-ID of a request's email, so receivers can drop duplicates.
 pub fn message_id(reference: Reference, sender: &Sender, suffix: &str) -> String {
     format!("<{reference}{suffix}@{}>", sender.from.email.domain())
@@ -157,22 +315,7 @@ pub fn service_email_with(
     reminder: Option<Reminder>,
 ) -> Result<Message, RenderError> {
     let langs = service_languages(area, referral);
-    let subject_id = if route.via == Via::Direct {
-        "email-subject"
-    } else {
-        "email-subject-triage"
-    };
-    let subject = langs
-        .iter()
-        .map(|&l| {
-            let subject = Tr(l).t_args(subject_id, &[("reference", reference.to_string().into())]);
-            match reminder {
-                Some(_) => Tr(l).t_args("email-reminder-subject", &[("subject", subject.into())]),
-                None => subject,
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" / ");
+    let subject = subject(reference, route.via == Via::Triage, &langs, reminder);
     let parts: Vec<Part> = langs
         .iter()
         .map(|&lang| {
@@ -201,19 +344,11 @@ pub fn service_email_with(
     let ack_url = ack.url(&sender.public_url, Lang::En, reference);
     let json = serde_json::to_string_pretty(&attachment(reference, referral, area, &ack_url))
         .expect("JSON");
-    let first_id = message_id(reference, sender, "");
     let builder = Message::builder()
         .from(sender.mailbox(&langs))
         .to(to)
         .subject(subject);
-    let builder = match reminder {
-        None => builder.message_id(Some(first_id)),
-        Some(_) => builder
-            .message_id(Some(message_id(reference, sender, "-reminder")))
-            .in_reply_to(first_id.clone())
-            .references(first_id),
-    };
-    builder
+    threaded(builder, reference, sender, reminder)
         .multipart(
             MultiPart::mixed()
                 .multipart(MultiPart::alternative_plain_html(text, html))

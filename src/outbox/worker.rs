@@ -1,17 +1,18 @@
 //! The delivery worker: takes one due request at a time from the outbox (under a
-//! lease), emails it to the area's service, then the person's confirmation if asked
-//! for, and records the outcome; then, the same way, the alerts that chase requests
+//! lease), emails it to the area's service (by default only that it is waiting in the
+//! staff inbox; the full answers where the route says `delivery = "email"`), then the
+//! person's confirmation if asked for, and records the outcome; then, the same way, the alerts that chase requests
 //! nobody has confirmed. Transient failures are retried with exponential backoff and
 //! jitter; permanent ones are marked failed, reported loudly, and alert the operator.
 //! One worker also runs the periodic [`Worker::sweep`]. Logs name requests by
 //! reference only, never by anything the person wrote.
 
 use super::alerts::{self, AlertKind};
-use crate::areas::directory::{Directory, Route, Via};
+use crate::areas::directory::{Delivery, Directory, Route, Via};
 use crate::areas::{Areas, PoliceArea};
 use crate::calendar::{AckClock, Clock};
 use crate::mail::address::EmailAddress;
-use crate::mail::render::{self, Reminder, Sender};
+use crate::mail::render::{self, Reminder, RenderError, Sender};
 use crate::mail::transport::{Mailer, SendError};
 use crate::referral::ack::AckTokens;
 use crate::referral::form::Referral;
@@ -146,6 +147,51 @@ impl Worker {
         self.directory.route(area.id, referral.youth_justice())
     }
 
+    /// The email to the service or triage (or its `reminder`), as the route's delivery
+    /// says: that the request is waiting in the staff inbox, or the full answers.
+    fn request_email(
+        &self,
+        reference: Reference,
+        referral: &Referral,
+        area: &PoliceArea,
+        route: &Route,
+        received_at: i64,
+        reminder: Option<Reminder>,
+    ) -> Result<lettre::Message, RenderError> {
+        match route.delivery {
+            Delivery::Email => render::service_email_with(
+                reference,
+                referral,
+                area,
+                route,
+                &self.sender,
+                &self.ack,
+                reminder,
+            ),
+            Delivery::Inbox => render::inbox_email(
+                reference,
+                area,
+                route,
+                &self.sender,
+                &render::service_languages(area, referral),
+                received_at,
+                reminder,
+            ),
+        }
+    }
+
+    /// When the request was stored, for the inbox email (now, if it cannot be read).
+    async fn received_at(&self, reference: Reference) -> i64 {
+        match self.store.find(reference).await {
+            Ok(Some(stored)) => stored.created_at,
+            Ok(None) => self.clock.now(),
+            Err(e) => {
+                tracing::warn!(%reference, "outbox: cannot read when the request came: {e}");
+                self.clock.now()
+            }
+        }
+    }
+
     /// One attempt at one request.
     pub async fn deliver(&self, c: Claimed) {
         let reference = c.reference;
@@ -154,17 +200,15 @@ impl Worker {
         };
         let route = self.route(area, &c.referral);
         if !c.service_sent {
-            let message = match render::service_email(
-                reference,
-                &c.referral,
-                area,
-                &route,
-                &self.sender,
-                &self.ack,
-            ) {
-                Ok(m) => m,
-                Err(e) => return self.failed(&c, &e.to_string()).await,
+            let received_at = match route.delivery {
+                Delivery::Inbox => self.received_at(reference).await,
+                Delivery::Email => self.clock.now(),
             };
+            let message =
+                match self.request_email(reference, &c.referral, area, &route, received_at, None) {
+                    Ok(m) => m,
+                    Err(e) => return self.failed(&c, &e.to_string()).await,
+                };
             match self.mailer.send(&reference.to_string(), &message).await {
                 Ok(()) => {
                     let way = match route.via {
@@ -324,13 +368,12 @@ impl Worker {
                     first_sent_at: alert.facts.sent_at.unwrap_or(alert.facts.created_at),
                 };
                 let route = self.route(area, referral);
-                render::service_email_with(
+                self.request_email(
                     reference,
                     referral,
                     area,
                     &route,
-                    &self.sender,
-                    &self.ack,
+                    alert.facts.created_at,
                     Some(reminder),
                 )
             }

@@ -176,6 +176,7 @@ pub async fn check_config(state: &AppState) -> ExitCode {
         "{}",
         state.directory.report(&state.areas, state.clock.today())
     );
+    print_routes(state);
     match state.calendar.last_year() {
         Some(last) if last > state.clock.today().year => {
             println!("bank holidays: ok (listed to {last})")
@@ -232,6 +233,16 @@ pub async fn check_config(state: &AppState) -> ExitCode {
     } else {
         ExitCode::FAILURE
     }
+}
+
+/// Every route and the triage route: where it goes, how (`inbox`: an email with no
+/// personal data; `email`: the full answers) and whether the address is secure.
+fn print_routes(state: &AppState) {
+    println!(
+        "secure email domains (RJ_SECURE_EMAIL_DOMAINS): {}",
+        state.config.delivery.secure_domains
+    );
+    print!("{}", state.directory.routing().report(&state.areas));
 }
 
 fn migrations_report(status: &MigrationStatus) -> String {

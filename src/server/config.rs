@@ -1,8 +1,10 @@
 //! Configuration, read once from the environment at start-up into typed values.
 //! Nothing else in the program reads environment variables.
 
+use crate::areas::directory::{Delivery, RoutingRules};
 use crate::keys::Secrets;
 use crate::mail::address::EmailAddress;
+use crate::mail::secure::SecureDomains;
 use crate::site::{DEFAULT_EXIT_URL, SiteSettings};
 use crate::store::{DataKeyError, DataKeys, DatabaseUrl, DatabaseUrlError};
 use secrecy::SecretString;
@@ -70,6 +72,8 @@ pub struct Config {
     pub tracking: Tracking,
     /// The key that seals the answers at rest (see [`DataKey`]).
     pub data_key: DataKey,
+    /// What the emails about a request may carry.
+    pub delivery: EmailDelivery,
 }
 
 /// Where the key that seals the answers at rest comes from (`store::sealed`).
@@ -80,6 +84,30 @@ pub enum DataKey {
     /// Development without `RJ_DATA_KEY`: a key file beside the SQLite database (or
     /// `var/data.key`), made on first run.
     DevelopmentFile,
+}
+
+/// What the emails about a request may carry: the triage inbox's delivery
+/// (`RJ_TRIAGE_DELIVERY`, `RJ_TRIAGE_ATTESTED`) and the secure email domains
+/// (`RJ_SECURE_EMAIL_DOMAINS`), which routes with `delivery = "email"` need.
+#[derive(Clone, Debug)]
+pub struct EmailDelivery {
+    pub triage: Delivery,
+    pub triage_attested: bool,
+    pub secure_domains: SecureDomains,
+}
+
+impl Config {
+    /// What the routing file is read with.
+    pub fn routing_rules(&self) -> RoutingRules {
+        RoutingRules {
+            secure: self.delivery.secure_domains.clone(),
+            ..RoutingRules::new(
+                self.triage_email.clone(),
+                self.env == Environment::Production,
+            )
+        }
+        .triage_delivery(self.delivery.triage, self.delivery.triage_attested)
+    }
 }
 
 /// Following each request until a person at the service confirms it has it: reminders,
@@ -140,6 +168,22 @@ pub enum ConfigError {
     BadAckDays(String),
     #[error("{name} must be an email address, not `{value}`")]
     BadEmail { name: &'static str, value: String },
+    #[error(
+        "RJ_SECURE_EMAIL_DOMAINS must be a comma-separated list of mail domains such as `cjsm.net, nhs.net`: {0}"
+    )]
+    BadSecureDomains(String),
+    #[error("{name} must be {expected}, not `{value}`")]
+    BadChoice {
+        name: &'static str,
+        expected: &'static str,
+        value: String,
+    },
+    #[error(
+        "RJ_TRIAGE_DELIVERY=email would send the full answers by plain email to RJ_TRIAGE_EMAIL `{0}`, \
+         which is not in a secure email domain (RJ_SECURE_EMAIL_DOMAINS). Use RJ_TRIAGE_DELIVERY=inbox, \
+         a secure address, or RJ_TRIAGE_ATTESTED=true once you have checked the address is secure"
+    )]
+    InsecureTriageDelivery(String),
     #[error("RJ_ADMIN_ADDR must be an address and port such as 127.0.0.1:9100, not `{0}`")]
     BadAdminAddr(String),
     #[error(
@@ -235,7 +279,7 @@ impl Config {
             return Err(ConfigError::BadMailFrom(mail_from));
         }
 
-        Ok(Self {
+        Self {
             env,
             addr,
             site_root: get("LEPTOS_SITE_ROOT")
@@ -301,7 +345,56 @@ impl Config {
             },
             tracking: tracking(&get, env, addr)?,
             data_key: data_key(&get, env)?,
-        })
+            delivery: EmailDelivery {
+                triage: Delivery::Inbox,
+                triage_attested: false,
+                secure_domains: SecureDomains::default(),
+            },
+        }
+        .with_delivery(&get)
+    }
+
+    /// Reads [`EmailDelivery`]; production refuses the triage inbox's answers by email
+    /// to an address neither secure nor attested.
+    fn with_delivery(self, get: &impl Fn(&str) -> Option<String>) -> Result<Self, ConfigError> {
+        let secure_domains = match get("RJ_SECURE_EMAIL_DOMAINS") {
+            None => SecureDomains::default(),
+            Some(v) => SecureDomains::parse(&v)
+                .map_err(|e| ConfigError::BadSecureDomains(e.to_string()))?,
+        };
+        let triage = match get("RJ_TRIAGE_DELIVERY") {
+            None => Delivery::Inbox,
+            Some(v) => Delivery::parse(&v).ok_or(ConfigError::BadChoice {
+                name: "RJ_TRIAGE_DELIVERY",
+                expected: "`inbox` or `email`",
+                value: v,
+            })?,
+        };
+        let triage_attested = match get("RJ_TRIAGE_ATTESTED").as_deref() {
+            None | Some("false") => false,
+            Some("true") => true,
+            Some(v) => {
+                return Err(ConfigError::BadChoice {
+                    name: "RJ_TRIAGE_ATTESTED",
+                    expected: "`true` or `false`",
+                    value: v.to_string(),
+                });
+            }
+        };
+        let delivery = EmailDelivery {
+            triage,
+            triage_attested,
+            secure_domains,
+        };
+        let unsafe_triage = triage == Delivery::Email
+            && !triage_attested
+            && !delivery.secure_domains.is_secure(&self.triage_email);
+        if self.env == Environment::Production && unsafe_triage {
+            return Err(ConfigError::InsecureTriageDelivery(
+                self.triage_email.to_string(),
+            ));
+        }
+        Ok(Self { delivery, ..self })
     }
 
     /// The keys that seal the answers: `RJ_DATA_KEY`'s, or in development the key file
@@ -663,6 +756,52 @@ mod tests {
             // Never the public port.
             ("RJ_ADMIN_ADDR", "127.0.0.1:3000"),
             ("RJ_ADMIN_ADDR", "0.0.0.0:3000"),
+        ] {
+            assert!(config(&[(name, value)]).is_err(), "{name}={value}");
+        }
+    }
+
+    #[test]
+    fn the_triage_inbox_gets_no_answers_by_email_unless_secure_or_attested() {
+        let d = config(&[]).unwrap().delivery;
+        assert_eq!((d.triage, d.triage_attested), (Delivery::Inbox, false));
+        assert_eq!(d.secure_domains, SecureDomains::default());
+        let production = [
+            ("RJ_ENV", "production"),
+            ("RJ_PUBLIC_URL", "https://rj.example.org"),
+            ("RJ_MAIL_FROM", "RJ <no-reply@rj.example.org>"),
+            ("RJ_SECRET", "0123456789abcdef0123456789abcdef"),
+            ("RJ_OPERATOR_NAME", "An Operator"),
+            ("RJ_OPERATOR_CONTACT", "contact@operator.example.org"),
+            ("RJ_OPERATOR_EMAIL", "alerts@operator.org.uk"),
+            ("RJ_TRIAGE_DELIVERY", "email"),
+        ];
+        let with = |triage: &str, more: &[(&str, &str)]| {
+            let mut vars = production.to_vec();
+            vars.push(("RJ_TRIAGE_EMAIL", triage));
+            vars.extend_from_slice(more);
+            config(&vars)
+        };
+        assert_eq!(
+            with("triage@operator.org.uk", &[]).unwrap_err(),
+            ConfigError::InsecureTriageDelivery("triage@operator.org.uk".into())
+        );
+        let c = with("triage@operator.org.uk", &[("RJ_TRIAGE_ATTESTED", "true")]).unwrap();
+        assert_eq!(c.delivery.triage, Delivery::Email);
+        assert!(with("triage@rj.kent.pnn.police.uk", &[]).is_ok());
+        assert!(
+            with(
+                "triage@operator.org.uk",
+                &[("RJ_SECURE_EMAIL_DOMAINS", "org.uk")]
+            )
+            .is_ok()
+        );
+        // Development allows it (check-config and the start-up log warn).
+        assert!(config(&[("RJ_TRIAGE_DELIVERY", "email")]).is_ok());
+        for (name, value) in [
+            ("RJ_TRIAGE_DELIVERY", "post"),
+            ("RJ_TRIAGE_ATTESTED", "yes"),
+            ("RJ_SECURE_EMAIL_DOMAINS", "cjsm"),
         ] {
             assert!(config(&[(name, value)]).is_err(), "{name}={value}");
         }

@@ -101,8 +101,9 @@ impl AppState {
             }
         })?;
         let production = config.env == config::Environment::Production;
+        let rules = config.routing_rules();
         let routing = match &config.routing {
-            None => Routing::triage_only(config.triage_email.clone()),
+            None => Routing::triage_only(&rules),
             Some(file) => {
                 let path = file.display().to_string();
                 let text =
@@ -110,15 +111,13 @@ impl AppState {
                         path: path.clone(),
                         source,
                     })?;
-                Routing::parse(
-                    &text,
-                    &path,
-                    &areas,
-                    config.triage_email.clone(),
-                    production,
-                )?
+                Routing::parse(&text, &path, &areas, &rules)?
             }
         };
+        // Names a file's line or a setting, never an address.
+        for warning in routing.warnings() {
+            tracing::warn!("{warning}");
+        }
         let directory = Directory::parse(&text, &path, &areas, production)?.with_routing(routing);
         let keys = config.data_keys().map_err(StoreError::from)?;
         let store = if migrate {

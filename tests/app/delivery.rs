@@ -13,7 +13,7 @@ use common::smtp::{SmtpServer, free_port};
 use common::wait::{check, eventually};
 use mail_parser::{MessageParser, MimeHeaders};
 use rj::areas::Areas;
-use rj::areas::directory::{Directory, Routing};
+use rj::areas::directory::{Delivery, Directory, Routing, RoutingRules};
 use rj::calendar::{Clock, unix_now};
 use rj::mail::render::Sender;
 use rj::mail::transport::Mailer;
@@ -62,15 +62,28 @@ fn referral(area: &str, name: &str) -> Referral {
     }
 }
 
-/// The operator's inbox for every request without an agreed address.
-const TRIAGE: &str = "triage@referrals.example.org";
+/// What a route adds to receive the full answers by email here.
+const EMAIL: &str = "delivery = \"email\"\nattested = true\n";
 
-/// A routing file sending `slugs` straight to `<slug>@referrals.example.org`.
+/// The settings that give the triage inbox the full answers by email.
+const TRIAGE_BY_EMAIL: [(&str, &str); 2] = [
+    ("RJ_TRIAGE_DELIVERY", "email"),
+    ("RJ_TRIAGE_ATTESTED", "true"),
+];
+
+/// The operator's inbox for every request without an agreed address.
+pub(crate) const TRIAGE: &str = "triage@referrals.example.org";
+
+/// A routing file sending `slugs` straight to `<slug>@referrals.example.org`, the full
+/// answers by email (the operator has attested these addresses; the default, inbox
+/// delivery, is tested in `email_privacy`).
 fn direct_to(slugs: &[&str]) -> Option<String> {
     Some(
         slugs
             .iter()
-            .map(|s| format!("[[route]]\narea = \"{s}\"\nemail = \"{s}@referrals.example.org\"\n"))
+            .map(|s| {
+                format!("[[route]]\narea = \"{s}\"\nemail = \"{s}@referrals.example.org\"\n{EMAIL}")
+            })
             .collect(),
     )
 }
@@ -86,8 +99,8 @@ fn chasing() -> Chasing {
     }
 }
 
-struct Harness {
-    store: Store,
+pub(crate) struct Harness {
+    pub(crate) store: Store,
     stop: watch::Sender<bool>,
     worker: tokio::task::JoinHandle<()>,
     /// The outbox's folder (its SQLite database), kept while the worker runs.
@@ -99,6 +112,7 @@ struct Harness {
 async fn parts(
     dir: &Path,
     routing_text: Option<String>,
+    triage_delivery: Delivery,
 ) -> (Store, Arc<Areas>, Arc<Directory>, Arc<Sender>) {
     let url = rj::store::DatabaseUrl::parse(&format!("sqlite://{}/rj.db", dir.display())).unwrap();
     // The folder's own key, as the site in development: the same on every reopening.
@@ -113,9 +127,10 @@ async fn parts(
     )
     .unwrap();
     let triage = rj::mail::address::EmailAddress::parse(TRIAGE).unwrap();
+    let rules = RoutingRules::new(triage, false).triage_delivery(triage_delivery, true);
     let routing = match routing_text {
-        Some(text) => Routing::parse(&text, "routing.toml", &areas, triage, false).unwrap(),
-        None => Routing::triage_only(triage),
+        Some(text) => Routing::parse(&text, "routing.toml", &areas, &rules).unwrap(),
+        None => Routing::triage_only(&rules),
     };
     let directory = Arc::new(directory.with_routing(routing));
     let sender = Arc::new(Sender::new(
@@ -159,7 +174,27 @@ async fn harness_on(
     chasing: Chasing,
     clock: Clock,
 ) -> Harness {
-    let (store, areas, directory, sender) = parts(dir.path(), routing_text).await;
+    harness_delivering(
+        dir,
+        smtp_port,
+        routing_text,
+        chasing,
+        clock,
+        Delivery::Email,
+    )
+    .await
+}
+
+/// As [`harness_on`], the triage inbox delivered to as `triage` says.
+pub(crate) async fn harness_delivering(
+    dir: tempfile::TempDir,
+    smtp_port: u16,
+    routing_text: Option<String>,
+    chasing: Chasing,
+    clock: Clock,
+    triage: Delivery,
+) -> Harness {
+    let (store, areas, directory, sender) = parts(dir.path(), routing_text, triage).await;
     let mailer = Mailer::new(
         Some(&format!("smtp://127.0.0.1:{smtp_port}")),
         dir.path().join("unused"),
@@ -202,7 +237,7 @@ fn ack_tokens() -> rj::referral::ack::AckTokens {
 }
 
 /// Periods of `seconds` instead of working days.
-fn chasing_every(seconds: i64) -> Chasing {
+pub(crate) fn chasing_every(seconds: i64) -> Chasing {
     Chasing {
         clock: rj::calendar::AckClock::Seconds(seconds),
         ..chasing()
@@ -210,7 +245,7 @@ fn chasing_every(seconds: i64) -> Chasing {
 }
 
 impl Harness {
-    async fn wait_until(&self, what: &str, done: impl Fn(&rj::store::Counts) -> bool) {
+    pub(crate) async fn wait_until(&self, what: &str, done: impl Fn(&rj::store::Counts) -> bool) {
         eventually(what, || async {
             let counts = self.store.counts().await.unwrap();
             check(done(&counts), || format!("{counts:?}"))
@@ -232,7 +267,7 @@ impl Harness {
         db.close().await;
     }
 
-    async fn stop(self) {
+    pub(crate) async fn stop(self) {
         self.stop.send(true).unwrap();
         self.worker.await.unwrap();
     }
@@ -254,7 +289,7 @@ impl Harness {
 
 /// A random source for references: a different seed at each call (the clock alone
 /// would give two calls in the same second the same references, one after the other).
-fn counter() -> impl FnMut() -> u64 {
+pub(crate) fn counter() -> impl FnMut() -> u64 {
     static CALLS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
     let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let mut n = (unix_now() as u64) ^ (call << 40);
@@ -488,7 +523,8 @@ async fn the_person_gets_a_confirmation_that_says_nothing_about_the_crime() {
 #[tokio::test(flavor = "multi_thread")]
 async fn without_smtp_the_email_is_written_to_a_folder() {
     let dir = tempfile::tempdir().unwrap();
-    let (store, areas, directory, sender) = parts(dir.path(), direct_to(&["kent"])).await;
+    let (store, areas, directory, sender) =
+        parts(dir.path(), direct_to(&["kent"]), Delivery::Email).await;
     let folder = dir.path().join("var/mail");
     let mailer = Mailer::new(None, folder.clone(), false).unwrap();
     let worker = Worker {
@@ -523,7 +559,7 @@ async fn several_workers_send_each_request_exactly_once() {
     let port = free_port();
     let smtp = SmtpServer::start(port, folder.path());
     let dir = tempfile::tempdir().unwrap();
-    let (store, areas, directory, sender) = parts(dir.path(), None).await;
+    let (store, areas, directory, sender) = parts(dir.path(), None, Delivery::Email).await;
     let pacing = Pacing {
         poll: Duration::from_millis(20),
         ..Pacing::default()
@@ -721,12 +757,14 @@ use http::{Request, StatusCode, header};
 /// The app with a real SMTP server and these settings; the form may be sent at once.
 async fn app_with_smtp(smtp_port: u16, vars: &[(&str, &str)]) -> (Router, rj::server::AppState) {
     let smtp = format!("smtp://127.0.0.1:{smtp_port}");
-    let mut all = vec![
+    // The first value of a setting counts: the caller's, then these.
+    let mut all = vars.to_vec();
+    all.extend([
         ("RJ_MIN_FILL_SECONDS", "0"),
         ("RJ_SEND_LIMIT_PER_HOUR", "0"),
         ("RJ_SMTP_URL", smtp.as_str()),
-    ];
-    all.extend_from_slice(vars);
+    ]);
+    all.extend(TRIAGE_BY_EMAIL);
     common::app_and_state(&all).await
 }
 
@@ -740,13 +778,15 @@ async fn site_on(smtp_port: u16, clock: Clock) -> (axum::Router, rj::server::App
 /// The app with its worker, sending to `smtp_port`; `vars` add settings.
 async fn site(smtp_port: u16, vars: &[(&str, &str)]) -> (axum::Router, rj::server::AppState) {
     let smtp = format!("smtp://127.0.0.1:{smtp_port}");
-    let mut all = vec![
+    // The first value of a setting counts: the caller's, then these.
+    let mut all = vars.to_vec();
+    all.extend([
         ("RJ_SMTP_URL", smtp.as_str()),
         ("RJ_MIN_FILL_SECONDS", "0"),
         ("RJ_PUBLIC_URL", "https://rj.example.org"),
         ("RJ_SECRET", "a-test-secret-that-is-long-enough-123"),
-    ];
-    all.extend_from_slice(vars);
+    ]);
+    all.extend(TRIAGE_BY_EMAIL);
     common::app_and_state(&all).await
 }
 
@@ -803,7 +843,7 @@ async fn the_person_is_told_truthfully_who_will_contact_them_in_both_languages()
     let routing = tempfile::NamedTempFile::new().unwrap();
     std::fs::write(
         routing.path(),
-        "[[route]]\narea = \"kent\"\nemail = \"kent@referrals.example.org\"\n",
+        format!("[[route]]\narea = \"kent\"\nemail = \"kent@referrals.example.org\"\n{EMAIL}"),
     )
     .unwrap();
     let routing_path = routing.path().display().to_string();
@@ -978,7 +1018,7 @@ async fn a_youth_justice_case_is_flagged_and_reaches_the_youth_service() {
     let routing = dir.path().join("routing.toml");
     std::fs::write(
         &routing,
-        "[[route]]\narea = \"kent\"\naudience = \"youth\"\nemail = \"youth@kent.example.org\"\n",
+        format!("[[route]]\narea = \"kent\"\naudience = \"youth\"\nemail = \"youth@kent.example.org\"\n{EMAIL}"),
     )
     .unwrap();
     let (services, routing) = (
@@ -1306,7 +1346,7 @@ async fn a_confirmation_from_another_site_is_refused() {
 }
 
 /// How many times each Message-ID arrived.
-fn arrivals(smtp: &SmtpServer) -> std::collections::BTreeMap<String, usize> {
+pub(crate) fn arrivals(smtp: &SmtpServer) -> std::collections::BTreeMap<String, usize> {
     let mut counts = std::collections::BTreeMap::new();
     for id in message_ids(smtp) {
         *counts.entry(id).or_insert(0) += 1;
@@ -1315,14 +1355,14 @@ fn arrivals(smtp: &SmtpServer) -> std::collections::BTreeMap<String, usize> {
 }
 
 /// The message with this Message-ID (without the angle brackets).
-fn message_with_id(smtp: &SmtpServer, id: &str) -> (String, Vec<u8>) {
+pub(crate) fn message_with_id(smtp: &SmtpServer, id: &str) -> (String, Vec<u8>) {
     smtp.messages()
         .into_iter()
         .find(|(_, raw)| MessageParser::default().parse(raw).unwrap().message_id() == Some(id))
         .unwrap_or_else(|| panic!("no message {id}"))
 }
 
-async fn wait_for_id(smtp: &SmtpServer, id: &str) {
+pub(crate) async fn wait_for_id(smtp: &SmtpServer, id: &str) {
     eventually(&format!("{id} to arrive"), || async {
         let arrived = arrivals(smtp);
         check(arrived.contains_key(id), || format!("{arrived:?}"))

@@ -8,7 +8,7 @@ use common::shared::{read_csv, shared_data};
 use common::{app, page, text::main_text};
 use http::StatusCode;
 use rj::areas::Areas;
-use rj::areas::directory::{Directory, DirectoryError, Routing, Via};
+use rj::areas::directory::{Directory, DirectoryError, Routing, RoutingRules, Via};
 use rj::calendar::Date;
 use rj::i18n::{Lang, Page};
 use rj::mail::address::EmailAddress;
@@ -523,8 +523,7 @@ fn routing_sends_agreed_areas_direct_and_the_rest_to_triage() {
         "[[route]]\narea = \"kent\"\nemail = \"kent@rj.example.org\"\n",
         "routing.toml",
         areas(),
-        triage(),
-        false,
+        &RoutingRules::new(triage(), false),
     )
     .unwrap();
     let d = shipped().with_routing(routing);
@@ -567,7 +566,7 @@ fn a_youth_case_goes_to_the_youth_service_when_one_is_listed() {
     let kent = areas().by_slug("kent").unwrap().id;
     let d = Directory::parse(&text, "s", areas(), false).unwrap();
     // Not agreed: through triage, naming the youth service.
-    let d = d.with_routing(Routing::triage_only(triage()));
+    let d = d.with_routing(Routing::triage_only(&RoutingRules::new(triage(), false)));
     let r = d.route(kent, true);
     assert_eq!(r.via, Via::Triage);
     assert_eq!(r.service_name(Lang::En), Some("Kent Youth Justice"));
@@ -577,8 +576,7 @@ fn a_youth_case_goes_to_the_youth_service_when_one_is_listed() {
          [[route]]\narea = \"kent\"\naudience = \"youth\"\nemail = \"youth@kent.example.org\"\n",
         "routing.toml",
         areas(),
-        triage(),
-        false,
+        &RoutingRules::new(triage(), false),
     )
     .unwrap();
     let d = Directory::parse(&text, "s", areas(), false)
@@ -591,7 +589,12 @@ fn a_youth_case_goes_to_the_youth_service_when_one_is_listed() {
 #[test]
 fn the_routing_file_is_strict_too() {
     let parse = |text: &str, production: bool| {
-        Routing::parse(text, "r.toml", areas(), triage(), production)
+        Routing::parse(
+            text,
+            "r.toml",
+            areas(),
+            &RoutingRules::new(triage(), production),
+        )
     };
     let err = parse(
         "[[route]]\narea = \"kent\"\nemail = \"a@b.org\"\nphone = \"1\"\n",
@@ -672,8 +675,7 @@ fn check_config_lists_stale_entries_and_direct_and_triage_areas() {
          [[route]]\narea = \"gwent\"\nemail = \"gwent@rj.example.org\"\n",
         "routing.toml",
         areas(),
-        triage(),
-        false,
+        &RoutingRules::new(triage(), false),
     )
     .unwrap();
     let d = Directory::parse(&text, "s", areas(), false)
@@ -709,8 +711,13 @@ fn check_config_lists_stale_entries_and_direct_and_triage_areas() {
 #[test]
 fn the_example_routing_file_parses_and_is_refused_in_production() {
     let text = include_str!("../../data/routing.example.toml");
-    let routing =
-        Routing::parse(text, "data/routing.example.toml", areas(), triage(), false).unwrap();
+    let routing = Routing::parse(
+        text,
+        "data/routing.example.toml",
+        areas(),
+        &RoutingRules::new(triage(), false),
+    )
+    .unwrap();
     let d = shipped().with_routing(routing);
     let kent = areas().by_slug("kent").unwrap().id;
     assert_eq!(d.route(kent, false).via, Via::Direct);
@@ -720,9 +727,14 @@ fn the_example_routing_file_parses_and_is_refused_in_production() {
             "only example addresses: {line}"
         );
     }
-    let err = Routing::parse(text, "data/routing.example.toml", areas(), triage(), true)
-        .unwrap_err()
-        .to_string();
+    let err = Routing::parse(
+        text,
+        "data/routing.example.toml",
+        areas(),
+        &RoutingRules::new(triage(), true),
+    )
+    .unwrap_err()
+    .to_string();
     assert!(
         err.contains("placeholder") && err.contains("line 13"),
         "{err}"

@@ -82,6 +82,10 @@ fn launch(dir: &Path, run: &str, port: u16, vars: &[(&str, &str)]) -> Site {
         .env("RJ_LEASE_SECONDS", "5")
         .env("RJ_SECRET", SECRET)
         .env("RJ_DATA_KEY", DATA_KEY)
+        // The tests follow the full email's "I have it" link: the triage inbox gets
+        // the answers by email (the inbox delivery is tested in `email_privacy`).
+        .env("RJ_TRIAGE_DELIVERY", "email")
+        .env("RJ_TRIAGE_ATTESTED", "true")
         .envs(vars.iter().copied())
         .stdout(std::fs::File::create(&log).unwrap())
         .stderr(std::fs::File::options().append(true).open(&log).unwrap())

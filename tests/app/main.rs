@@ -11,6 +11,7 @@ mod data;
 mod delivery;
 mod directory;
 mod docs;
+mod email_privacy;
 mod faults;
 mod locales;
 mod lookup;

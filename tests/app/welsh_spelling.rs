@@ -350,17 +350,17 @@ fn without_data(text: &str, names: &[String]) -> String {
         .join(" ")
 }
 
-/// The Welsh the emails show, as (which email, text): the service email and the
-/// confirmation for a Welsh request (North Wales: through triage, a youth justice case;
+/// The Welsh the emails show, as (which email, text): the service email (full, and the
+/// inbox email with its reminder) and the confirmation for a Welsh request (North Wales: through triage, a youth justice case;
 /// and straight to the service) and for an English-language request in an area in Wales
 /// with no service listed (Dyfed-Powys), where the email is still bilingual. The HTML's
 /// English parts (`lang="en"`) are left out, as on pages.
 fn welsh_emails() -> Vec<(String, String)> {
     use mail_parser::MessageParser;
     use rj::areas::Areas;
-    use rj::areas::directory::{Directory, Routing};
+    use rj::areas::directory::{Directory, Routing, RoutingRules};
     use rj::mail::address::EmailAddress;
-    use rj::mail::render::{Sender, confirmation_email, service_email};
+    use rj::mail::render::{Sender, confirmation_email, inbox_email, service_email};
     use rj::referral::form::{Answer3, ContactLanguage, ContactMethod, Referral, Relationship};
     use rj::referral::reference::Reference;
 
@@ -386,7 +386,13 @@ fn welsh_emails() -> Vec<(String, String)> {
         )
         .unwrap()
         .with_routing(
-            Routing::parse(routing, "routing.toml", &areas, triage.clone(), false).unwrap(),
+            Routing::parse(
+                routing,
+                "routing.toml",
+                &areas,
+                &RoutingRules::new(triage.clone(), false),
+            )
+            .unwrap(),
         )
     };
     let through_triage = directory("");
@@ -459,6 +465,27 @@ fn welsh_emails() -> Vec<(String, String)> {
             format!("service email ({what})"),
             without_data(&format!("{welsh_subject}.\n{body}"), &names),
         ));
+        // The email with no personal data that links into the staff inbox (the
+        // default delivery), and its reminder: the Welsh part, before the English.
+        for reminder in [None, Some(rj::mail::render::Reminder { first_sent_at: 0 })] {
+            let langs = rj::mail::render::service_languages(area, &r);
+            let raw = inbox_email(reference, area, &route, &sender, &langs, 0, reminder)
+                .unwrap()
+                .formatted();
+            let email = MessageParser::default().parse(&raw).unwrap();
+            let welsh_subject = email.subject().unwrap().split(" / ").next().unwrap();
+            let text = email.body_text(0).unwrap();
+            let welsh = text.split("\n----------").next().unwrap();
+            let kind = if reminder.is_some() {
+                "reminder"
+            } else {
+                "email"
+            };
+            out.push((
+                format!("inbox {kind} ({what})"),
+                without_data(&format!("{welsh_subject}.\n{welsh}"), &names),
+            ));
+        }
         if lang == ContactLanguage::Cy {
             let raw = confirmation_email(reference, &r, &route, &sender)
                 .unwrap()

@@ -5,37 +5,167 @@
 //! (`RJ_TRIAGE_EMAIL`), who passes it on. A file rather than one variable per area:
 //! 43 areas (and youth services) are easier to review, and their mistakes are
 //! reported with their line, as the directory's are.
+//!
+//! Each route also says how its requests are delivered ([`Delivery`]): by default an
+//! email with no personal data that links into the staff inbox; the full answers by
+//! email only to an address in a secure domain ([`SecureDomains`]) or one the
+//! operator has attested (`attested = true`). Production refuses any other, naming
+//! its line; development warns ([`Routing::warnings`]).
 
 use super::{Audience, DirectoryError, Lines, Listing, Service};
 use crate::areas::{AreaId, Areas};
 use crate::i18n::Lang;
 use crate::mail::address::EmailAddress;
+use crate::mail::secure::SecureDomains;
 use serde::Deserialize;
 use toml::Spanned;
+
+/// How a route's requests reach the people who act on them. Written `inbox` or
+/// `email` in the routing file and in `RJ_TRIAGE_DELIVERY`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Delivery {
+    /// An email that says only that a request is waiting, with a link into the staff
+    /// inbox, where it is read signed in (the default).
+    #[default]
+    Inbox,
+    /// The full answers by email, with the signed "I have it" link.
+    Email,
+}
+
+impl Delivery {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Delivery::Inbox => "inbox",
+            Delivery::Email => "email",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Self> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "inbox" => Some(Delivery::Inbox),
+            "email" => Some(Delivery::Email),
+            _ => None,
+        }
+    }
+}
+
+/// Whether an address may receive a request's full answers.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Trust {
+    /// In a secure email domain, or a subdomain of one.
+    Secure,
+    /// Not in one, but the operator has checked it is secure (`attested = true`).
+    Attested,
+    NotSecure,
+}
+
+impl Trust {
+    pub fn of(email: &EmailAddress, attested: bool, secure: &SecureDomains) -> Self {
+        if secure.is_secure(email) {
+            Trust::Secure
+        } else if attested {
+            Trust::Attested
+        } else {
+            Trust::NotSecure
+        }
+    }
+
+    /// As `check-config` prints it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Trust::Secure => "secure",
+            Trust::Attested => "attested",
+            Trust::NotSecure => "NOT SECURE",
+        }
+    }
+}
+
+/// Where one route's requests go, and how.
+#[derive(Clone, Debug)]
+pub struct Destination {
+    pub email: EmailAddress,
+    pub delivery: Delivery,
+    pub trust: Trust,
+}
+
+impl Destination {
+    /// The full answers would go by plain email to an address nobody has shown secure.
+    pub fn is_unsafe(&self) -> bool {
+        self.delivery == Delivery::Email && self.trust == Trust::NotSecure
+    }
+}
+
+/// What a routing is read with: the triage inbox and how it is delivered to, the
+/// secure email domains, and whether this is production (which refuses placeholders
+/// and answers by email to an address that is neither secure nor attested).
+#[derive(Clone, Debug)]
+pub struct RoutingRules {
+    pub triage: EmailAddress,
+    pub triage_delivery: Delivery,
+    pub triage_attested: bool,
+    pub secure: SecureDomains,
+    pub production: bool,
+}
+
+impl RoutingRules {
+    /// Triage at `triage` by inbox delivery, the default secure domains.
+    pub fn new(triage: EmailAddress, production: bool) -> Self {
+        Self {
+            triage,
+            triage_delivery: Delivery::Inbox,
+            triage_attested: false,
+            secure: SecureDomains::default(),
+            production,
+        }
+    }
+
+    /// The same rules with the triage inbox delivered to as `delivery`.
+    pub fn triage_delivery(self, delivery: Delivery, attested: bool) -> Self {
+        Self {
+            triage_delivery: delivery,
+            triage_attested: attested,
+            ..self
+        }
+    }
+
+    fn triage_destination(&self) -> Destination {
+        Destination {
+            email: self.triage.clone(),
+            delivery: self.triage_delivery,
+            trust: Trust::of(&self.triage, self.triage_attested, &self.secure),
+        }
+    }
+}
 
 /// One area's (and audience's) agreed address.
 #[derive(Clone, Debug)]
 struct Direct {
     area: AreaId,
     audience: Audience,
-    email: EmailAddress,
+    to: Destination,
+    /// Its line in the routing file, for `check-config`.
+    line: usize,
 }
 
 /// Every direct address, and the triage inbox for the rest.
 #[derive(Clone, Debug)]
 pub struct Routing {
     direct: Vec<Direct>,
-    triage: EmailAddress,
+    triage: Destination,
+    /// What development allows but production refuses, said at start and by
+    /// `check-config`.
+    warnings: Vec<String>,
 }
 
 /// Everything through triage at `triage@example.org`: what the directory routes by until
 /// the configuration's routing is set ([`super::Directory::with_routing`]).
 impl Default for Routing {
     fn default() -> Self {
-        Self {
-            direct: Vec::new(),
-            triage: EmailAddress::parse("triage@example.org").expect("valid"),
-        }
+        Self::triage_only(&RoutingRules::new(
+            EmailAddress::parse("triage@example.org").expect("valid"),
+            false,
+        ))
     }
 }
 
@@ -107,6 +237,9 @@ impl WhoSentence {
 pub struct Route {
     pub to: EmailAddress,
     pub via: Via,
+    /// Whether the email says only that the request is waiting in the staff inbox, or
+    /// carries the answers.
+    pub delivery: Delivery,
     /// The service the request is for, if the directory lists one.
     pub service: Option<Service>,
     /// The area's public facts (commissioner, sources), for the triage email.
@@ -179,29 +312,45 @@ struct Entry {
     area: Spanned<String>,
     email: Spanned<String>,
     audience: Option<Audience>,
+    delivery: Option<Spanned<Delivery>>,
+    attested: Option<bool>,
 }
 
 impl Routing {
-    /// Everything to `triage`; no area direct.
-    pub fn triage_only(triage: EmailAddress) -> Self {
-        Self {
+    /// Everything to the triage inbox of `rules`; no area direct.
+    pub fn triage_only(rules: &RoutingRules) -> Self {
+        let mut routing = Self {
             direct: Vec::new(),
-            triage,
+            triage: rules.triage_destination(),
+            warnings: Vec::new(),
+        };
+        routing.warn_about_triage();
+        routing
+    }
+
+    fn warn_about_triage(&mut self) {
+        if self.triage.is_unsafe() {
+            self.warnings.push(
+                "WARNING: RJ_TRIAGE_DELIVERY=email sends the full answers by plain email to                  RJ_TRIAGE_EMAIL, which is not in RJ_SECURE_EMAIL_DOMAINS, and                  RJ_TRIAGE_ATTESTED is not set. RJ_ENV=production refuses this."
+                    .to_string(),
+            );
         }
     }
 
-    /// Parses a routing file. `file` names it in messages; with `production`,
-    /// placeholder (`example`) addresses are refused.
+    /// Parses a routing file. `file` names it in messages; with `rules.production`,
+    /// placeholder (`example`) addresses are refused, and so is `delivery = "email"`
+    /// to an address neither secure nor attested (development warns instead).
     pub fn parse(
         text: &str,
         file: &str,
         areas: &Areas,
-        triage: EmailAddress,
-        production: bool,
+        rules: &RoutingRules,
     ) -> Result<Self, DirectoryError> {
+        let production = rules.production;
         let lines = Lines { text, file };
         let parsed: File = toml::from_str(text).map_err(|e| lines.syntax(e))?;
         let mut direct: Vec<Direct> = Vec::new();
+        let mut warnings = Vec::new();
         for entry in parsed.route {
             let entry = entry.into_inner();
             let at = entry.area.span().start;
@@ -232,13 +381,98 @@ impl Routing {
                     format!("`{}` has two routes for the same audience", area.slug),
                 ));
             }
+            let (delivery, delivery_at) = match entry.delivery {
+                Some(d) => (*d.get_ref(), d.span().start),
+                None => (Delivery::Inbox, at),
+            };
+            let to = Destination {
+                trust: Trust::of(&email, entry.attested == Some(true), &rules.secure),
+                email,
+                delivery,
+            };
+            if to.is_unsafe() {
+                let why = format!(
+                    "`delivery = \"email\"` would send the person's answers by plain email, \
+                     and the route's address is not in a secure email domain \
+                     (RJ_SECURE_EMAIL_DOMAINS: {}) and the route does not say \
+                     `attested = true`. Use `delivery = \"inbox\"`, a secure address, or \
+                     `attested = true` once you have checked the address is secure",
+                    rules.secure
+                );
+                if production {
+                    return Err(lines.invalid(delivery_at, why));
+                }
+                warnings.push(format!(
+                    "WARNING: {file}, line {}: {why} (RJ_ENV=production refuses this)",
+                    lines.line(delivery_at)
+                ));
+            }
             direct.push(Direct {
                 area: area.id,
                 audience,
-                email,
+                to,
+                line: lines.line(at),
             });
         }
-        Ok(Self { direct, triage })
+        let mut routing = Self {
+            direct,
+            triage: rules.triage_destination(),
+            warnings,
+        };
+        routing.warn_about_triage();
+        Ok(routing)
+    }
+
+    /// What development allows but production refuses: answers by email to an
+    /// address neither secure nor attested.
+    pub fn warnings(&self) -> &[String] {
+        &self.warnings
+    }
+
+    /// How the triage inbox is reached.
+    pub fn triage_destination(&self) -> &Destination {
+        &self.triage
+    }
+
+    /// What `check-config` lists: every route (area, audience, address, delivery,
+    /// whether the address is secure) and the triage route, then the warnings.
+    pub fn report(&self, areas: &Areas) -> String {
+        let line = |to: &Destination| {
+            format!(
+                "{} by {} ({})",
+                to.email,
+                to.delivery.as_str(),
+                to.trust.as_str()
+            )
+        };
+        let mut out = format!(
+            "routes: {} direct, the rest through triage
+",
+            self.direct.len()
+        );
+        for d in &self.direct {
+            let audience = match d.audience {
+                Audience::All => "everyone",
+                Audience::Youth => "youth",
+            };
+            out.push_str(&format!(
+                "  route (line {}): {}, {audience}: {}
+",
+                d.line,
+                areas.get(d.area).slug,
+                line(&d.to)
+            ));
+        }
+        out.push_str(&format!(
+            "  triage (RJ_TRIAGE_EMAIL): {}
+",
+            line(&self.triage)
+        ));
+        for warning in &self.warnings {
+            out.push_str(warning);
+            out.push('\n');
+        }
+        out
     }
 
     /// Areas with a youth route (slugs are looked up by the caller).
@@ -250,15 +484,19 @@ impl Routing {
     }
 
     pub fn triage(&self) -> &EmailAddress {
-        &self.triage
+        &self.triage.email
     }
 
     /// The agreed address for `area` and `audience`, if any.
     pub fn direct(&self, area: AreaId, audience: Audience) -> Option<&EmailAddress> {
+        self.direct_to(area, audience).map(|d| &d.email)
+    }
+
+    fn direct_to(&self, area: AreaId, audience: Audience) -> Option<&Destination> {
         self.direct
             .iter()
             .find(|d| d.area == area && d.audience == audience)
-            .map(|d| &d.email)
+            .map(|d| &d.to)
     }
 
     /// Where a request for `area` goes. A youth case goes to the area's youth service
@@ -271,9 +509,11 @@ impl Routing {
             Some(s) => (Audience::Youth, Some(s)),
             None => (Audience::All, listing.and_then(Listing::main_service)),
         };
-        let direct = self.direct(area, audience);
+        let direct = self.direct_to(area, audience);
+        let to = direct.unwrap_or(&self.triage);
         Route {
-            to: direct.unwrap_or(&self.triage).clone(),
+            to: to.email.clone(),
+            delivery: to.delivery,
             via: if direct.is_some() {
                 Via::Direct
             } else {
