@@ -19,7 +19,7 @@ use tower::ServiceExt;
 fn referral(n: u64) -> Referral {
     Referral {
         area: "essex".into(),
-        relationship: Relationship::Victim,
+        relationship: Relationship::Family,
         full_name: format!("Person {n}"),
         contact_method: ContactMethod::Phone,
         phone: Some("07700 900123".into()),

@@ -98,6 +98,12 @@ ALTER TABLE referrals ADD COLUMN passed_to TEXT;
 -- the site is announced to that service again, but the person is not told twice.
 ALTER TABLE referrals ADD COLUMN person_told INTEGER NOT NULL DEFAULT 0;
 UPDATE referrals SET person_told = 1 WHERE status IN ('sent', 'purged');
+-- 1 once the service's email carried the answers (`delivery = "email"`, and every
+-- request before the inbox): the service has them, so the site deletes its copy a
+-- grace period after the service confirms. Otherwise staff read them here, and they
+-- are kept until the request is closed (plus the grace period).
+ALTER TABLE referrals ADD COLUMN answers_emailed INTEGER NOT NULL DEFAULT 0;
+UPDATE referrals SET answers_emailed = 1 WHERE sent_at IS NOT NULL OR service_sent = 1;
 
 CREATE INDEX referrals_inbox ON referrals (route, area, created_at);
 CREATE INDEX referrals_created ON referrals (created_at);

@@ -138,11 +138,11 @@ pub fn email_languages(area: &PoliceArea, asked: Option<Lang>) -> Vec<Lang> {
 /// `/staff/cy/ceisiadau/{REFERENCE}` in Welsh (every staff path is under `/staff`, so
 /// the staff cookie covers both languages).
 pub fn inbox_url(public_url: &str, lang: Lang, reference: Reference) -> String {
-    let base = public_url.trim_end_matches('/');
-    match lang {
-        Lang::En => format!("{base}/staff/requests/{reference}"),
-        Lang::Cy => format!("{base}/staff/cy/ceisiadau/{reference}"),
-    }
+    format!(
+        "{}{}",
+        public_url.trim_end_matches('/'),
+        crate::pages::staff::request_path(lang, &reference.to_string())
+    )
 }
 
 /// The email to the service or the triage inbox when its route delivers to the staff

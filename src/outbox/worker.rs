@@ -219,12 +219,22 @@ impl Worker {
                 }
                 Err(e) => return self.not_sent(&c, e).await,
             }
+            if route.delivery == Delivery::Email
+                && let Err(e) = self.store.mark_answers_emailed(c.id).await
+            {
+                tracing::error!(%reference, "outbox: cannot record that the answers went by email: {e}");
+            }
             // What the confirmation page says follows what was done.
             if let Err(e) = self.store.record_route(reference, route.routed()).await {
                 tracing::error!(%reference, "outbox: cannot record the route: {e}");
             }
         }
-        match render::confirmation_email(reference, &c.referral, &route, &self.sender) {
+        // A request triage passed to another service: the person was told already.
+        let confirmation = match c.person_told {
+            true => Ok(None),
+            false => render::confirmation_email(reference, &c.referral, &route, &self.sender),
+        };
+        match confirmation {
             Ok(Some(confirmation)) => {
                 if let Err(e) = self.store.mark_service_sent(c.id).await {
                     tracing::error!(%reference, "outbox: cannot record delivery: {e}");
@@ -325,6 +335,11 @@ impl Worker {
                 "outbox: deleted the answers of confirmed requests"
             ),
             Err(e) => tracing::error!("outbox: cannot delete confirmed requests' answers: {e}"),
+        }
+        match self.store.forget_closed(now - grace).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(count = n, "outbox: deleted the answers of closed requests"),
+            Err(e) => tracing::error!("outbox: cannot delete closed requests' answers: {e}"),
         }
         self.purge(now).await;
         if let Err(e) = self.store.purge_limits(now).await {
@@ -445,6 +460,17 @@ impl Worker {
             }
             Ok(_) => {}
             Err(e) => tracing::error!("outbox: cannot purge old requests: {e}"),
+        }
+        // Open or not, no answers outlive the retention period.
+        match self.store.forget_expired(cutoff).await {
+            Ok(0) => {}
+            Ok(n) => tracing::info!(
+                count = n,
+                "outbox: deleted answers older than the retention period"
+            ),
+            Err(e) => {
+                tracing::error!("outbox: cannot delete answers past the retention period: {e}")
+            }
         }
     }
 }

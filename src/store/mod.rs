@@ -47,8 +47,8 @@ pub use backend::{Backend, DatabaseUrl, DatabaseUrlError, MigrationStatus, Sweep
 pub use limits::Hit;
 pub use numbers::{AlertCount, AreaCounts, Numbers, ReportEntry, month_of};
 pub use queue::{AlertStatus, Lease, Queue, RequestStatus};
-pub use staff::{InboxFilter, InboxRow, Invitation, MemberRow};
 pub use sealed::{DataKeyError, DataKeys, KeyId, OpenError};
+pub use staff::{InboxFilter, InboxRow, Invitation, MemberRow};
 pub use submit::{NewRequest, Submitted};
 
 #[derive(Debug, thiserror::Error)]
@@ -299,6 +299,19 @@ impl Store {
         }))
     }
 
+    /// The service's email carried the answers (delivery by email): the site's copy
+    /// then goes a grace period after the service confirms (`forget_confirmed`).
+    pub async fn mark_answers_emailed(&self, id: i64) -> Result<(), StoreError> {
+        on_db!(&self.db, pool => {
+            sqlx::query("UPDATE referrals SET answers_emailed = 1 WHERE id = $1")
+                .bind(id)
+                .execute(pool)
+                .await
+                .map(drop)
+        })?;
+        Ok(())
+    }
+
     /// The service has its email; the person's confirmation is still to send.
     pub async fn mark_service_sent(&self, id: i64) -> Result<(), StoreError> {
         on_db!(&self.db, pool => {
@@ -425,15 +438,18 @@ impl Store {
             .collect())
     }
 
-    /// Deletes the answers of requests the service confirmed before `cutoff` (the
-    /// grace period after a confirmation), returning how many. A request whose
+    /// Deletes the answers of requests whose service had them by email and confirmed
+    /// before `cutoff` (the grace period after a confirmation), returning how many.
+    /// (Answers read in the staff inbox wait for the request to close: `forget_closed`.)
+    /// A request whose
     /// person's confirmation was still waiting is counted as sent: the service has it.
     pub async fn forget_confirmed(&self, cutoff: i64) -> Result<u64, StoreError> {
         Ok(on_db!(&self.db, pool => {
             sqlx::query(
                 "UPDATE referrals SET payload = NULL, lease_until = NULL,
                         status = CASE WHEN status = 'pending' THEN 'sent' ELSE status END
-                 WHERE payload IS NOT NULL AND acknowledged_at IS NOT NULL AND acknowledged_at < $1",
+                 WHERE payload IS NOT NULL AND answers_emailed = 1 AND acknowledged_at IS NOT NULL
+                   AND acknowledged_at < $1",
             )
             .bind(cutoff)
             .execute(pool)
