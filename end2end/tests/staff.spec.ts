@@ -255,6 +255,10 @@ for (const lang of ["en", "cy"] as const) {
     await plain.goto(w.signIn);
     await expect(plain.getByText(w.needsJs)).toBeVisible();
     await expect(plain.getByRole("button", { name: w.signInButton })).toHaveCount(0);
+    // The same on an invitation's page.
+    await plain.goto(invite(lang, `nojs-${lang}@example.org`, "--role", "triage"));
+    await expect(plain.getByText(w.needsJs)).toBeVisible();
+    await expect(plain.getByRole("button", { name: w.makePasskey })).toHaveCount(0);
     await noJs.close();
 
     // An admin: no answers, but the audit log with those actions, and the staff list.
@@ -262,6 +266,14 @@ for (const lang of ["en", "cy"] as const) {
     await acceptInvitation(admin.page, lang, invite(lang, `admin-${lang}@example.org`, "--role", "admin"));
     await expect(admin.page.locator("main")).toContainText(w.adminOnly);
     await expectNoAxeViolations(admin.page);
+    // On a narrow screen too, the sections and Sign out can be seen and reached.
+    await admin.page.setViewportSize({ width: 320, height: 640 });
+    for (const name of [w.listTitle, w.auditTitle, w.membersTitle]) {
+      await expect(admin.page.locator(".rj-staff-nav").getByRole("link", { name, exact: true })).toBeVisible();
+    }
+    await expect(admin.page.getByRole("button", { name: w.signOut })).toBeVisible();
+    await expectNoAxeViolations(admin.page);
+    await admin.page.setViewportSize({ width: 1280, height: 720 });
     await admin.page.getByRole("link", { name: w.auditTitle }).click();
     expect(new URL(admin.page.url()).pathname).toBe(w.audit);
     await expect(admin.page.locator("h1")).toHaveText(w.auditTitle);
