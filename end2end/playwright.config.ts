@@ -15,6 +15,10 @@ export const LIMITED_PORT = PORT + 1;
 // first site's health check, under "localhost" so it is another site, as BBC Weather is.
 export const LOOPBACK_EXIT_PORT = PORT + 2;
 export const LOOPBACK_EXIT_URL = `http://localhost:${PORT}/healthz`;
+// A fourth site for the staff inbox. Passkeys need a domain name (the relying party is
+// the host of RJ_PUBLIC_URL), so the browser reaches it as localhost, never 127.0.0.1.
+export const STAFF_PORT = PORT + 3;
+export const STAFF_URL = `http://localhost:${STAFF_PORT}`;
 const root = path.resolve(__dirname, "..");
 // A fresh database and mail folder for every run. Playwright evaluates this file again
 // in every worker process (and the specs import it), so only the main process clears
@@ -27,6 +31,11 @@ if (!process.env.RJ_E2E_WORK) {
   fs.mkdirSync(path.join(process.env.RJ_E2E_WORK, "smtp"), { recursive: true });
 }
 export const WORK = process.env.RJ_E2E_WORK;
+// The staff site's database and address: `rj staff invite` needs the same two.
+export const STAFF_ENV = {
+  RJ_DATABASE_URL: `sqlite://${path.join(WORK, "staff.db")}`,
+  RJ_PUBLIC_URL: STAFF_URL,
+};
 
 export default defineConfig({
   testDir: "./tests",
@@ -115,6 +124,23 @@ export default defineConfig({
         RJ_DATABASE_URL: `sqlite://${path.join(WORK, "loopback-exit.db")}`,
         RJ_MAIL_DIR: path.join(WORK, "loopback-exit-mail"),
         RJ_EXIT_URL: LOOPBACK_EXIT_URL,
+        RJ_MIN_FILL_SECONDS: "1",
+        RJ_SEND_LIMIT_PER_HOUR: "0",
+        RUST_LOG: "warn",
+      },
+    },
+    {
+      command: path.join(root, "target/release/rj"),
+      cwd: root,
+      url: `http://127.0.0.1:${STAFF_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        ...STAFF_ENV,
+        LEPTOS_SITE_ADDR: `127.0.0.1:${STAFF_PORT}`,
+        RJ_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         RJ_MIN_FILL_SECONDS: "1",
         RJ_SEND_LIMIT_PER_HOUR: "0",
         RUST_LOG: "warn",

@@ -111,3 +111,20 @@ staff-member-active = Gweithredol
 staff-member-removed = Wedi'i dynnu
 staff-youth = ieuenctid
 staff-member-remove = Tynnu
+
+## Camau'r log archwilio a rolau'r rhestr staff.
+staff-event-sign-in = Wedi mewngofnodi
+staff-event-sign-out = Wedi allgofnodi
+staff-event-sign-in-failed = Methodd y mewngofnodi
+staff-event-invited = Wedi'i wahodd
+staff-event-passkey-created = Allwedd mynediad wedi'i gwneud
+staff-event-removed = Wedi'i dynnu
+staff-event-viewed = Wedi darllen yr atebion
+staff-event-received = Wedi'i gael
+staff-event-contacted = Wedi cysylltu
+staff-event-closed = Wedi'i gau
+staff-event-passed-on = Wedi'i anfon ymlaen
+staff-event-exported = Log archwilio wedi'i allforio
+staff-role-service = Gwasanaeth
+staff-role-triage = Brysbennu
+staff-role-admin = Gweinyddwr

@@ -110,3 +110,20 @@ staff-member-active = Active
 staff-member-removed = Removed
 staff-youth = youth
 staff-member-remove = Remove
+
+## The audit log's actions and the staff list's roles.
+staff-event-sign-in = Signed in
+staff-event-sign-out = Signed out
+staff-event-sign-in-failed = Sign-in failed
+staff-event-invited = Invited
+staff-event-passkey-created = Passkey made
+staff-event-removed = Removed
+staff-event-viewed = Answers read
+staff-event-received = Received
+staff-event-contacted = Contacted
+staff-event-closed = Closed
+staff-event-passed-on = Passed on
+staff-event-exported = Audit log exported
+staff-role-service = Service
+staff-role-triage = Triage
+staff-role-admin = Administrator

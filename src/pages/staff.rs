@@ -73,20 +73,25 @@ pub fn document(lang: Lang, title: &str, header: Header<'_>, body: AnyView) -> S
     let who = header.member.map(|m| {
         let admin = m.roles.has(Role::Admin);
         let sign_out = format!("{}/sign-out", path(lang, StaffPage::List).trim_end_matches('/'));
+        // Its own bar, not the public site's `rj-nav`: that one has white links for the
+        // header's dark background and is hidden on narrow screens (the public menu
+        // takes over there), so on a white page its links could not be read or reached.
         view! {
-            <p class="rj-meta">{tr.t_args("staff-signed-in-as", &[("email", m.email.as_str().to_string().into())])}</p>
-            <nav class="rj-nav" aria-label=tr.t("staff-title")>
-                <ul class="rj-nav__list">
-                    <li class="rj-nav__item"><a class="rj-nav__link" href=path(lang, StaffPage::List)>{tr.t("staff-nav-requests")}</a></li>
-                    {admin.then(|| view! {
-                        <li class="rj-nav__item"><a class="rj-nav__link" href=path(lang, StaffPage::Audit)>{tr.t("staff-nav-audit")}</a></li>
-                        <li class="rj-nav__item"><a class="rj-nav__link" href=path(lang, StaffPage::Members)>{tr.t("staff-nav-members")}</a></li>
-                    })}
-                </ul>
-            </nav>
-            <form method="post" action=sign_out>
-                <button type="submit" class="rj-link-button">{tr.t("staff-sign-out")}</button>
-            </form>
+            <div class="rj-staff-bar">
+                <p class="rj-meta">{tr.t_args("staff-signed-in-as", &[("email", m.email.as_str().to_string().into())])}</p>
+                <nav class="rj-staff-nav" aria-label=tr.t("staff-title")>
+                    <ul class="rj-staff-nav__list">
+                        <li><a href=path(lang, StaffPage::List)>{tr.t("staff-nav-requests")}</a></li>
+                        {admin.then(|| view! {
+                            <li><a href=path(lang, StaffPage::Audit)>{tr.t("staff-nav-audit")}</a></li>
+                            <li><a href=path(lang, StaffPage::Members)>{tr.t("staff-nav-members")}</a></li>
+                        })}
+                    </ul>
+                </nav>
+                <form method="post" action=sign_out>
+                    <button type="submit" class="rj-link-button">{tr.t("staff-sign-out")}</button>
+                </form>
+            </div>
         }
     });
     let html = view! {
@@ -197,6 +202,27 @@ pub fn invitation(lang: Lang, token: &str, email: Option<&str>) -> String {
 
 fn state_label(lang: Lang, state: InboxState) -> String {
     Tr(lang).t(&format!("staff-state-{}", state.as_str()))
+}
+
+/// An audit entry's action in `lang`; a word with no message (none today) as stored.
+fn event_label(lang: Lang, action: &str) -> String {
+    let tr = Tr(lang);
+    let id = format!("staff-event-{action}");
+    if tr.has(&id) {
+        tr.t(&id)
+    } else {
+        action.to_string()
+    }
+}
+
+/// A member's roles in `lang`, joined.
+fn roles_label(lang: Lang, roles: &crate::staff::Roles) -> String {
+    let tr = Tr(lang);
+    roles
+        .iter()
+        .map(|r| tr.t(&format!("staff-role-{}", r.as_str())))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn outcome_label(lang: Lang, outcome: Outcome) -> String {
@@ -385,16 +411,16 @@ pub fn request(lang: Lang, member: &Member, v: RequestView, area_name: AreaName<
         let received = r.acknowledged_at.is_none().then(|| {
             view! {
                 <form method="post" action=format!("{here}/received")>
-                    <p class="rj-hint">{tr.t("staff-action-received-hint")}</p>
-                    <button type="submit" class="rj-button">{tr.t("staff-action-received")}</button>
+                    <p class="rj-hint" id="received-hint">{tr.t("staff-action-received-hint")}</p>
+                    <button type="submit" class="rj-button" aria-describedby="received-hint">{tr.t("staff-action-received")}</button>
                 </form>
             }
         });
         let contacted = r.contacted_at.is_none().then(|| {
             view! {
                 <form method="post" action=format!("{here}/contacted")>
-                    <p class="rj-hint">{tr.t("staff-action-contacted-hint")}</p>
-                    <button type="submit" class="rj-button">{tr.t("staff-action-contacted")}</button>
+                    <p class="rj-hint" id="contacted-hint">{tr.t("staff-action-contacted-hint")}</p>
+                    <button type="submit" class="rj-button" aria-describedby="contacted-hint">{tr.t("staff-action-contacted")}</button>
                 </form>
             }
         });
@@ -429,17 +455,19 @@ pub fn request(lang: Lang, member: &Member, v: RequestView, area_name: AreaName<
         });
         view! {
             <h2>{tr.t("staff-actions-heading")}</h2>
-            {received}
-            {contacted}
-            <form method="post" action=format!("{here}/closed")>
-                <h3>{tr.t("staff-action-close")}</h3>
-                <div class="rj-form-group">
-                    <label class="rj-label" for="outcome">{tr.t("staff-outcome-label")}</label>
-                    <select class="rj-select" id="outcome" name="outcome">{outcomes}</select>
-                </div>
-                <button type="submit" class="rj-button">{tr.t("staff-action-close")}</button>
-            </form>
-            {pass_on}
+            <div class="rj-actions">
+                {received}
+                {contacted}
+                <form method="post" action=format!("{here}/closed")>
+                    <h3>{tr.t("staff-action-close")}</h3>
+                    <div class="rj-form-group">
+                        <label class="rj-label" for="outcome">{tr.t("staff-outcome-label")}</label>
+                        <select class="rj-select" id="outcome" name="outcome">{outcomes}</select>
+                    </div>
+                    <button type="submit" class="rj-button">{tr.t("staff-action-close")}</button>
+                </form>
+                {pass_on}
+            </div>
         }
         .into_any()
     };
@@ -523,9 +551,9 @@ pub fn audit(lang: Lang, member: &Member, rows: &[AuditRow]) -> String {
                 <tr>
                     <td>{when}</td>
                     <td>{r.actor.clone().unwrap_or_default()}</td>
-                    <td>{r.action.clone()}</td>
+                    <td>{event_label(lang, &r.action)}</td>
                     <td>{r.reference.clone().unwrap_or_default()}</td>
-                    <td>{r.detail.clone().unwrap_or_default()}</td>
+                    <td lang="en">{r.detail.clone().unwrap_or_default()}</td>
                     <td>{r.network.clone().unwrap_or_default()}</td>
                 </tr>
             }
@@ -590,7 +618,7 @@ pub fn members(lang: Lang, member: &Member, rows: &[MemberRow], message: Option<
             view! {
                 <tr>
                     <td>{m.email.clone()}</td>
-                    <td>{m.roles.to_string()}</td>
+                    <td>{roles_label(lang, &m.roles)}</td>
                     <td>{areas}</td>
                     <td>{m.passkeys}</td>
                     <td>{status}</td>
