@@ -36,10 +36,10 @@ const WORDS = {
   cy: {
     staff: "/staff/cy", signIn: "/staff/cy/mewngofnodi", invitation: "/staff/cy/gwahoddiad/",
     request: "/staff/cy/ceisiadau/", audit: "/staff/cy/archwilio", members: "/staff/cy/aelodau",
-    makePasskey: "Gwneud allwedd mynediad", signInButton: "Mewngofnodi gydag allwedd mynediad",
+    makePasskey: "Gwneud cyfrinallwedd", signInButton: "Mewngofnodi gyda chyfrinallwedd",
     signOut: "Allgofnodi", signedOut: "Rydych chi wedi allgofnodi.",
-    needsJs: "Mae angen JavaScript i fewngofnodi gydag allwedd mynediad",
-    listTitle: "Ceisiadau", show: "Dangos ceisiadau", adminOnly: "Dydy eich rôl chi ddim yn dangos ceisiadau",
+    needsJs: "Mae angen JavaScript i fewngofnodi gyda chyfrinallwedd",
+    listTitle: "Ceisiadau", show: "Dangos ceisiadau", adminOnly: "Dydy eich rôl chi ddim yn rhoi mynediad i geisiadau",
     safety: "Cyn i chi gysylltu â nhw", answers: "Eu hatebion", actions: "Cofnodwch beth rydych chi wedi'i wneud",
     received: "Wedi'i gael", contacted: "Wedi cysylltu", close: "Cau'r cais", recorded: "Wedi'i gofnodi:",
     closedNote: "Mae'r cais hwn wedi'i gau", notFound: "Heb ddod o hyd i'r dudalen", auditTitle: "Log archwilio",
@@ -49,7 +49,7 @@ const WORDS = {
     hasIt: "wedi cael eich cais", statusClosed: "Wedi'i gau:",
     events: {
       viewed: "Wedi darllen yr atebion", received: "Wedi'i gael", contacted: "Wedi cysylltu", closed: "Wedi'i gau",
-      signOut: "Wedi allgofnodi", passkey: "Allwedd mynediad wedi'i gwneud",
+      signOut: "Wedi allgofnodi", passkey: "Cyfrinallwedd wedi'i gwneud",
     },
   },
 } as const;
