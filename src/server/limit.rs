@@ -75,6 +75,19 @@ impl ClientLimit {
         }
     }
 
+    /// Whether `client` has used up this limit, counting nothing (for a limit on
+    /// failures, counted with [`ClientLimit::allow`] only when one happens). When the
+    /// database cannot be reached, not full.
+    pub async fn is_full(&self, store: &Store, client: IpAddr, now: i64) -> bool {
+        let Some(hit) = self.hit(client) else {
+            return false;
+        };
+        store.is_full(&hit, now).await.unwrap_or_else(|e| {
+            tracing::error!(limit = self.name, "the client limit cannot be read: {e}");
+            false
+        })
+    }
+
     /// The event to count for `client`, or `None` when this limit is off.
     pub fn hit(&self, client: IpAddr) -> Option<Hit> {
         (self.max > 0).then(|| Hit {

@@ -82,6 +82,19 @@ impl Store {
     }
 
     /// Counts `hit`, as [`Store::count_hit`].
+    /// Whether `hit`'s window is full at `now`, counting nothing (a limit on failures:
+    /// the attempt is checked first, and counted only if it fails).
+    pub async fn is_full(&self, hit: &Hit, now: i64) -> Result<bool, StoreError> {
+        let hits: Option<String> = on_db!(&self.db, pool => {
+            sqlx::query_scalar("SELECT hits FROM client_limits WHERE name = $1 AND client = $2")
+                .bind(hit.limit)
+                .bind(&hit.client)
+                .fetch_optional(pool)
+                .await
+        })?;
+        Ok(hits.is_some_and(|h| next_hits(&h, now, hit.window, hit.max).is_err()))
+    }
+
     pub async fn count(&self, hit: &Hit, now: i64) -> Result<Result<(), i64>, StoreError> {
         Ok(match &self.db {
             // IMMEDIATE: the write lock first, so the read cannot go stale.

@@ -456,6 +456,10 @@ fn production_refuses_to_start_with_answers_by_email_to_an_address_not_secure() 
             .env("RJ_PUBLIC_URL", "https://rj.operator.org.uk")
             .env("RJ_MAIL_FROM", "RJ <no-reply@operator.org.uk>")
             .env("RJ_SECRET", "0123456789abcdef0123456789abcdef")
+            .env(
+                "RJ_DATA_KEY",
+                "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+            )
             .env("RJ_OPERATOR_NAME", "An Operator")
             .env("RJ_OPERATOR_CONTACT", "contact@operator.org.uk")
             .env("RJ_TRIAGE_EMAIL", "triage@operator.org.uk")

@@ -214,6 +214,7 @@ async fn nothing_typed_is_in_the_database_files_or_a_dump(db: TestDb) {
     // One delivered and confirmed, then its answers deleted: nothing left behind either.
     let claimed = store.claim(2_000, 60).await.unwrap().unwrap();
     assert_eq!(claimed.referral.email.unwrap().as_str(), EMAIL);
+    store.mark_answers_emailed(claimed.id).await.unwrap();
     store
         .mark_sent(
             claimed.id,

@@ -546,19 +546,44 @@ async fn posts_from_another_site_change_nothing() {
 }
 
 #[tokio::test]
-async fn sign_in_attempts_are_limited_per_network() {
-    let (app, _state) = site(None).await;
+async fn failed_sign_ins_are_limited_per_network_and_successful_starts_are_not() {
+    let (app, state) = site(None).await;
     let start = || {
         Request::post("/staff/sign-in/options")
             .body(Body::empty())
             .unwrap()
     };
-    for _ in 0..10 {
+    // Starting costs nothing: an office behind one address signs in all morning.
+    for _ in 0..30 {
         let body = text(send(&app, start()).await).await;
         assert!(body.contains("\"ceremony\""), "{body}");
     }
+    // Ten failed answers (an unknown ceremony, a made-up credential)...
+    for _ in 0..10 {
+        let res = send(
+            &app,
+            Request::post("/staff/sign-in/finish")
+                .body(Body::from(r#"{"ceremony":"made-up","credential":{}}"#))
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    }
+    // ...and the next start is refused, in the page's words, for 15 minutes.
     let body = text(send(&app, start()).await).await;
     assert!(body.contains("too many tries"), "{body}");
+    let failed = audit_actions(&state)
+        .await
+        .iter()
+        .filter(|(a, _)| a == "sign-in-failed")
+        .count();
+    assert_eq!(failed, 10);
+    state.clock.advance(15 * 60 + 1);
+    assert!(
+        text(send(&app, start()).await)
+            .await
+            .contains("\"ceremony\"")
+    );
 }
 
 #[tokio::test]
@@ -703,4 +728,28 @@ fn the_staff_commands_invite_list_remove_and_export_the_audit_log() {
     );
     let rows: serde_json::Value = serde_json::from_str(&json).unwrap();
     assert_eq!(rows[2]["action"], "exported");
+}
+
+#[tokio::test]
+async fn answers_read_in_the_inbox_are_kept_until_closed_then_deleted() {
+    let (app, state) = site(None).await;
+    let r = request(&state, "kent", Via::Direct, "Kept Person").await;
+    let old = request(&state, "kent", Via::Direct, "Old Person").await;
+    let kent = member(&state, "kent@example.org", &[Role::Service], &["kent"]).await;
+    let page = format!("/staff/requests/{r}");
+    post_as(&app, &kent, &format!("{page}/received"), "").await;
+    // Received in the inbox deletes nothing: staff still need the answers to call.
+    assert_eq!(state.store.forget_confirmed(i64::MAX).await.unwrap(), 0);
+    assert!(state.store.referral(r).await.unwrap().is_some());
+    post_as(&app, &kent, &format!("{page}/closed"), "outcome=withdrew").await;
+    // Kept for the grace period after closing, then deleted.
+    assert_eq!(state.store.forget_closed(NOW).await.unwrap(), 0);
+    assert_eq!(state.store.forget_closed(NOW + 1).await.unwrap(), 1);
+    assert!(state.store.referral(r).await.unwrap().is_none());
+    let (_, shown) = get_as(&app, &kent, &page).await;
+    assert!(shown.contains("The answers have been deleted"), "{shown}");
+    // An open request's answers go at the end of the retention period all the same.
+    assert!(state.store.referral(old).await.unwrap().is_some());
+    assert_eq!(state.store.forget_expired(NOW).await.unwrap(), 1);
+    assert!(state.store.referral(old).await.unwrap().is_none());
 }

@@ -98,16 +98,25 @@ fn failed() -> Response {
     answer(StatusCode::UNAUTHORIZED, json!({}))
 }
 
+/// Counts one failed sign-in (or invitation) for the client's network.
+async fn count_failure(state: &AppState, ip: std::net::IpAddr) {
+    state
+        .sign_in_limit
+        .allow(&state.store, ip, state.clock.now())
+        .await;
+}
+
 fn passkeys(state: &AppState) -> Option<&Passkeys> {
     state.passkeys.as_ref()
 }
 
-/// Counts a ceremony start for the client's network: `Err` with the page's message when
-/// there have been too many.
+/// `Err` with the page's message when the client's network has failed too often lately
+/// (failures are counted by [`count_failure`]; a successful sign-in costs nothing, so
+/// an office behind one address is not locked out by its own staff).
 async fn limited(state: &AppState, lang: Lang, ip: std::net::IpAddr) -> Result<(), Response> {
-    if state
+    if !state
         .sign_in_limit
-        .allow(&state.store, ip, state.clock.now())
+        .is_full(&state.store, ip, state.clock.now())
         .await
     {
         Ok(())
@@ -253,6 +262,7 @@ async fn sign_in_finish(State(state): State<AppState>, lang: Lang, req: Request)
         }
         Err(reason) => {
             tracing::info!("staff: a sign-in failed ({reason})");
+            count_failure(&state, ip).await;
             let _ = audit(
                 &state,
                 None,
@@ -430,6 +440,7 @@ async fn register_finish(
         }
         Err(reason) => {
             tracing::info!("staff: making a passkey failed ({reason})");
+            count_failure(&state, ip).await;
             let _ = audit(
                 &state,
                 None,
