@@ -267,7 +267,7 @@ pub fn list(
             .iter()
             .map(|r| {
                 let reference = r.reference.to_string();
-                let days = ((now - r.created_at).max(0) / 86_400) as i64;
+                let days = (now - r.created_at).max(0) / 86_400;
                 view! {
                     <tr>
                         <td><a href=request_path(lang, &reference)>{reference.clone()}</a></td>
@@ -338,11 +338,18 @@ pub fn list(
     )
 }
 
+/// A request's answers as its page shows them: the safety lines, then each answer's
+/// label and value.
+pub struct Answers {
+    pub safety: Vec<String>,
+    pub rows: Vec<(String, String)>,
+}
+
 /// What a request's page shows besides its facts.
 pub struct RequestView {
     pub row: InboxRow,
     /// The safety lines and the answers (label, value), while they are held.
-    pub answers: Option<(Vec<String>, Vec<(String, String)>)>,
+    pub answers: Option<Answers>,
     /// Services on the site triage may pass it to (slug, name); `None`: not triage.
     pub pass_targets: Option<Vec<(String, String)>>,
     pub message: Option<(String, bool)>,
@@ -375,7 +382,7 @@ pub fn request(lang: Lang, member: &Member, v: RequestView, area_name: AreaName<
     });
     let answers = match v.answers {
         None => view! { <p>{tr.t("staff-answers-gone")}</p> }.into_any(),
-        Some((safety, rows)) => {
+        Some(Answers { safety, rows }) => {
             let safety = safety
                 .into_iter()
                 .map(|line| view! { <li><strong>{line}</strong></li> })

@@ -6,7 +6,7 @@
 use super::{AppState, Signed, audit, html, not_found, same_site, signed_in};
 use crate::areas::directory::{Audience, Via};
 use crate::i18n::{Lang, Tr};
-use crate::pages::staff::{self as pages, RequestView, StaffPage};
+use crate::pages::staff::{self as pages, Answers, RequestView, StaffPage};
 use crate::referral::reference::Reference;
 use crate::staff::audit::Event;
 use crate::staff::{Action, InboxState, Outcome, PassTo, Refusal, Role, decide};
@@ -191,11 +191,9 @@ async fn render(
                 {
                     return res;
                 }
-                area.map(|area| {
-                    (
-                        crate::mail::render::safety_lines(&referral, lang),
-                        crate::mail::render::answer_rows(reference, &referral, area, lang),
-                    )
+                area.map(|area| Answers {
+                    safety: crate::mail::render::safety_lines(&referral, lang),
+                    rows: crate::mail::render::answer_rows(reference, &referral, area, lang),
                 })
             }
             Ok(None) => None,
