@@ -19,17 +19,17 @@ privacy-why =
     Dim ond i anfon eich cais at wasanaeth cyfiawnder adferol ar gyfer yr ardal heddlu a ddewisoch chi y byddwn ni'n defnyddio eich manylion. Rydyn ni'n dibynnu ar eich caniatâd, a roddwch chi ar y ffurflen.
     .heading = Pam rydyn ni'n ei gasglu
 privacy-who-receives =
-    Rydyn ni'n anfon eich cais drwy e-bost at y gwasanaeth cyfiawnder adferol ar gyfer yr ardal heddlu a ddewisoch chi, neu at ein tîm ni yn gyntaf, a fydd yn ei anfon ymlaen at y gwasanaeth. Os byddwch chi'n gofyn, rydyn ni hefyd yn anfon cadarnhad i'ch cyfeiriad e-bost.
+    Rydyn ni'n cadw eich cais ar y wefan hon, wedi'i amgryptio. Rydyn ni'n anfon e-bost at y gwasanaeth cyfiawnder adferol ar gyfer yr ardal heddlu a ddewisoch chi i ddweud bod cais yn aros. Weithiau rydyn ni'n anfon e-bost at ein tîm ni yn gyntaf, a byddan nhw'n ei anfon ymlaen at y gwasanaeth. Dydy'r negeseuon e-bost hyn ddim yn cynnwys eich manylion. Mae'r staff yn darllen eich cais ar y wefan hon ar ôl mewngofnodi, ac rydyn ni'n cofnodi bob tro maen nhw'n gwneud hynny. Mae rhai gwasanaethau'n cael eich cais drwy e-bost diogel yn lle hynny. Os byddwch chi'n gofyn, rydyn ni hefyd yn anfon cadarnhad i'ch cyfeiriad e-bost.
 
     Dydyn ni ddim yn rhannu eich manylion ag unrhyw un arall. Fyddwn ni byth yn eu rhoi i'r person a wnaeth niwed i chi.
     .heading = Pwy sy'n ei gael
 privacy-how-long =
-    Rydyn ni'n cadw eich manylion personol nes bod y gwasanaeth yn dweud wrthon ni ei fod wedi cael eich cais, er mwyn i ni allu ei atgoffa os na fydd yn gwneud hynny. Rydyn ni'n dileu eich manylion ychydig ddyddiau ar ôl i'r gwasanaeth ddweud wrthon ni. Dim ond cyfeirnod, yr ardal heddlu a'r dyddiadau rydyn ni'n eu cadw.
+    Rydyn ni'n cadw eich manylion personol, wedi'u hamgryptio, tra bydd y gwasanaeth yn gweithio ar eich cais. Rydyn ni'n eu dileu ychydig ddyddiau ar ôl i'r gwasanaeth gau eich cais neu ei anfon ymlaen at wasanaeth arall. Os cafodd y gwasanaeth eich manylion drwy e-bost diogel, rydyn ni'n dileu ein copi ni ychydig ddyddiau ar ôl iddo ddweud wrthon ni ei fod wedi cael eich cais. Ar ôl hynny, dim ond cyfeirnod, yr ardal heddlu a'r dyddiadau rydyn ni'n eu cadw.
 
-    Os na fydd y gwasanaeth yn dweud wrthon ni ei fod wedi cael eich cais, bydd ein tîm yn holi'r gwasanaeth. Os nad oes neb wedi dweud wrthon ni ar ôl { $retention_days ->
+    Os na fydd y gwasanaeth yn dweud wrthon ni ei fod wedi cael eich cais, bydd ein tîm yn holi'r gwasanaeth. Beth bynnag sy'n digwydd, rydyn ni'n dileu eich manylion ar ôl { $retention_days ->
         [two] { $retention_days } ddiwrnod
        *[other] { $retention_days } diwrnod
-    }, rydyn ni'n dileu eich manylion beth bynnag.
+    }.
 
     Tra byddwch chi'n llenwi'r ffurflen ac yn gwirio eich atebion, rydyn ni'n eu cadw ar gyfer y dudalen nesaf am hyd at { $handoff_minutes ->
         [one] { $handoff_minutes } funud

@@ -19,17 +19,17 @@ privacy-why =
     We use your details only to pass your request to a restorative justice service for the police area you chose. We rely on your consent, which you give on the form.
     .heading = Why we collect it
 privacy-who-receives =
-    We send your request by email to the restorative justice service for the police area you chose, or first to our own team, who pass it on to the service. If you ask for it, we also send a confirmation to your email address.
+    We keep your request on this site, encrypted. We email the restorative justice service for the police area you chose to say a request is waiting. Sometimes we email our own team first, and they pass it on to the service. These emails do not include your details. Staff read your request on this site after they sign in, and we record each time they do. Some services get your request by secure email instead. If you ask for it, we also send a confirmation to your email address.
 
     We do not share your details with anyone else. We never give them to the person who harmed you.
     .heading = Who receives it
 privacy-how-long =
-    We keep your personal details until the service tells us it has your request, so we can remind them if they do not. We delete your details a few days after the service tells us. We keep only a reference number, the police area and the dates.
+    We keep your personal details, encrypted, while the service works on your request. We delete them a few days after the service closes your request or passes it on to another service. If the service had your details by secure email, we delete our copy a few days after it tells us it has your request. After that we keep only a reference number, the police area and the dates.
 
-    If the service does not tell us it has your request, our team checks with them. If nobody has told us after { $retention_days ->
+    If the service does not tell us it has your request, our team checks with them. Whatever happens, we delete your details after { $retention_days ->
         [one] { $retention_days } day
        *[other] { $retention_days } days
-    }, we delete your details anyway.
+    }.
 
     While you fill in the form and check your answers, we keep them for the next page for up to { $handoff_minutes ->
         [one] { $handoff_minutes } minute

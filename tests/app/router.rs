@@ -693,4 +693,10 @@ async fn the_privacy_notice_says_what_the_code_keeps() {
         "limits"
     );
     assert!(!cy.contains("yng nghof y gweinydd"));
+    // The retention the sweep applies (`forget_closed`, `forget_confirmed`,
+    // `forget_expired`), and email that carries no details by default.
+    assert!(en.contains("a few days after the service closes your request or passes it on"));
+    assert!(en.contains("These emails do not include your details."));
+    assert!(cy.contains("ar ôl i'r gwasanaeth gau eich cais neu ei anfon ymlaen"));
+    assert!(cy.contains("ddim yn cynnwys eich manylion"));
 }
