@@ -172,6 +172,16 @@ fn report_args(args: &[&str]) -> Result<Command, String> {
 /// It changes nothing: unapplied migrations are reported, not applied.
 pub async fn check_config(state: &AppState) -> ExitCode {
     println!("configuration: ok ({:?})", state.config.env);
+    match &state.passkeys {
+        Some(_) => println!(
+            "staff sign-in: passkeys for {} (RJ_PUBLIC_URL); staff must use that address",
+            state.config.site.public_url
+        ),
+        None => println!(
+            "WARNING: staff cannot sign in: RJ_PUBLIC_URL ({}) has no domain name, and passkeys need one",
+            state.config.site.public_url
+        ),
+    }
     print!(
         "{}",
         state.directory.report(&state.areas, state.clock.today())
