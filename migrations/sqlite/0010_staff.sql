@@ -105,5 +105,8 @@ UPDATE referrals SET person_told = 1 WHERE status IN ('sent', 'purged');
 ALTER TABLE referrals ADD COLUMN answers_emailed INTEGER NOT NULL DEFAULT 0;
 UPDATE referrals SET answers_emailed = 1 WHERE sent_at IS NOT NULL OR service_sent = 1;
 
-CREATE INDEX referrals_inbox ON referrals (route, area, created_at);
+-- The inbox's list, newest first: by route (triage) or route and area (a service), in
+-- id order within each, so a page of 50 is read from the index without sorting.
+CREATE INDEX referrals_inbox ON referrals (route, area, id);
+CREATE INDEX referrals_route ON referrals (route, id);
 CREATE INDEX referrals_created ON referrals (created_at);

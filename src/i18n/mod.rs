@@ -256,10 +256,10 @@ mod tests {
                 ],
             )
         };
-        assert!(privacy(Lang::En, 1).contains("after 1 day,"));
-        assert!(privacy(Lang::En, 30).contains("after 30 days,"));
-        assert!(privacy(Lang::Cy, 2).contains("ar ôl 2 ddiwrnod,"));
-        assert!(privacy(Lang::Cy, 30).contains("ar ôl 30 diwrnod,"));
+        assert!(privacy(Lang::En, 1).contains("after 1 day."));
+        assert!(privacy(Lang::En, 30).contains("after 30 days."));
+        assert!(privacy(Lang::Cy, 2).contains("ar ôl 2 ddiwrnod."));
+        assert!(privacy(Lang::Cy, 30).contains("ar ôl 30 diwrnod."));
     }
 
     #[test]

@@ -775,6 +775,10 @@ mod tests {
             ("RJ_OPERATOR_CONTACT", "contact@operator.example.org"),
             ("RJ_OPERATOR_EMAIL", "alerts@operator.org.uk"),
             ("RJ_TRIAGE_DELIVERY", "email"),
+            (
+                "RJ_DATA_KEY",
+                "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+            ),
         ];
         let with = |triage: &str, more: &[(&str, &str)]| {
             let mut vars = production.to_vec();
