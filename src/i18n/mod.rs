@@ -4,7 +4,7 @@
 pub mod list;
 mod routes;
 
-pub use routes::{Page, Stage};
+pub use routes::{Page, Stage, staff_request_path};
 
 use fluent_templates::{Loader, fluent_bundle::FluentValue};
 use std::{borrow::Cow, collections::HashMap};

@@ -352,3 +352,12 @@ mod tests {
         );
     }
 }
+
+/// A request's page in the staff inbox (`/staff`, Welsh `/staff/cy`): here, below both
+/// the staff pages and the emails that link to it, so the two cannot differ.
+pub fn staff_request_path(lang: Lang, reference: &str) -> String {
+    match lang {
+        Lang::En => format!("/staff/requests/{reference}"),
+        Lang::Cy => format!("/staff/cy/ceisiadau/{reference}"),
+    }
+}

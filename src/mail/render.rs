@@ -141,7 +141,7 @@ pub fn inbox_url(public_url: &str, lang: Lang, reference: Reference) -> String {
     format!(
         "{}{}",
         public_url.trim_end_matches('/'),
-        crate::pages::staff::request_path(lang, &reference.to_string())
+        crate::i18n::staff_request_path(lang, &reference.to_string())
     )
 }
 

@@ -28,10 +28,7 @@ pub fn path(lang: Lang, page: StaffPage) -> String {
 
 /// A request's page.
 pub fn request_path(lang: Lang, reference: &str) -> String {
-    match lang {
-        Lang::En => format!("/staff/requests/{reference}"),
-        Lang::Cy => format!("/staff/cy/ceisiadau/{reference}"),
-    }
+    crate::i18n::staff_request_path(lang, reference)
 }
 
 /// An invitation's page.
