@@ -298,6 +298,15 @@ fn prefix(lang: Lang) -> StaticSegment<&'static str> {
     })
 }
 
+/// A request's page in the staff inbox (`/staff`, Welsh `/staff/cy`): here, below both
+/// the staff pages and the emails that link to it, so the two cannot differ.
+pub fn staff_request_path(lang: Lang, reference: &str) -> String {
+    match lang {
+        Lang::En => format!("/staff/requests/{reference}"),
+        Lang::Cy => format!("/staff/cy/ceisiadau/{reference}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -350,14 +359,5 @@ mod tests {
             Page::sent_route(Lang::Cy),
             "/cy/cyfeirio/wedi-anfon/{reference}"
         );
-    }
-}
-
-/// A request's page in the staff inbox (`/staff`, Welsh `/staff/cy`): here, below both
-/// the staff pages and the emails that link to it, so the two cannot differ.
-pub fn staff_request_path(lang: Lang, reference: &str) -> String {
-    match lang {
-        Lang::En => format!("/staff/requests/{reference}"),
-        Lang::Cy => format!("/staff/cy/ceisiadau/{reference}"),
     }
 }
