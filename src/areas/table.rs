@@ -1,10 +1,12 @@
 //! The postcode table: every GB postcode and its police area, built by `data/build.py`
 //! from OS Code-Point Open (live postcodes) and the ONS postcode directory (postcodes
 //! that are not live: terminated, or newer than Code-Point Open); format described
-//! there. About 1.5 MB. Lookups are binary searches over sorted arrays and never
-//! allocate.
+//! there. About 1.5 MB. Lookups never allocate: a district is found by hashing its
+//! outward code, a postcode's area by a bit in its sector and, for the few postcodes
+//! whose area differs from the sector's, a search of that sector's own short list.
 
 use super::postcode::{Outward, Postcode};
+use rustc_hash::FxHashMap;
 
 /// Index of an area in the table: 0..43 are the police areas of England and Wales in
 /// code order; the last is Scotland.
@@ -60,12 +62,18 @@ pub struct TableError(&'static str);
 pub struct PostcodeTable {
     area_codes: Vec<String>,
     districts: Vec<[u8; 4]>,
+    /// Each district's index by its outward code, built at load: one hash and a probe
+    /// instead of a dozen steps of binary search on the hot path.
+    district_index: FxHashMap<[u8; 4], u32>,
     first_sector: Vec<u32>,
     sector_digit: Vec<u8>,
     sector_majority: Vec<AreaIndex>,
     sector_units: Vec<[u8; UNIT_BYTES]>,
     sector_not_live: Vec<[u8; UNIT_BYTES]>,
     exceptions: Vec<(u32, AreaIndex)>,
+    /// Where each sector's exceptions start (sorted by key, so a sector's are together),
+    /// one more than there are sectors: most sectors have none, and none is searched.
+    first_exception: Vec<u32>,
     sector_shares: Vec<(u32, u8)>,
     district_shares: Vec<(u32, u8)>,
     pool: Vec<(AreaIndex, u32)>,
@@ -134,7 +142,7 @@ impl PostcodeTable {
             sector_not_live.push(r.take(UNIT_BYTES)?.try_into().expect("unit bytes"));
         }
         let n_exceptions = r.count()?;
-        let exceptions = (0..n_exceptions)
+        let exceptions: Vec<(u32, AreaIndex)> = (0..n_exceptions)
             .map(|_| Ok((r.u32()?, r.u8()?)))
             .collect::<Result<_, TableError>>()?;
         let mut slices = |n: usize| -> Result<Vec<(u32, u8)>, TableError> {
@@ -149,15 +157,25 @@ impl PostcodeTable {
         if !r.bytes.is_empty() {
             return Err(TableError("it has bytes left over"));
         }
+        let district_index = districts
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (*d, i as u32))
+            .collect();
+        let first_exception = (0..=n_sectors as u32)
+            .map(|sector| exceptions.partition_point(|&(key, _)| key >> 9 < sector) as u32)
+            .collect();
         let table = Self {
             area_codes,
             districts,
+            district_index,
             first_sector,
             sector_digit,
             sector_majority,
             sector_units,
             sector_not_live,
             exceptions,
+            first_exception,
             sector_shares,
             district_shares,
             pool,
@@ -201,7 +219,7 @@ impl PostcodeTable {
     }
 
     pub fn district(&self, outward: &Outward) -> Option<usize> {
-        self.districts.binary_search(&outward.key()).ok()
+        self.district_index.get(&outward.key()).map(|&i| i as usize)
     }
 
     pub fn sector(&self, district: usize, digit: u8) -> Option<usize> {
@@ -226,8 +244,10 @@ impl PostcodeTable {
             return Found::InSector(sector);
         }
         let key = (sector as u32) << 9 | u32::from(unit);
-        let area = match self.exceptions.binary_search_by_key(&key, |&(k, _)| k) {
-            Ok(i) => self.exceptions[i].1,
+        let own = &self.exceptions
+            [self.first_exception[sector] as usize..self.first_exception[sector + 1] as usize];
+        let area = match own.binary_search_by_key(&key, |&(k, _)| k) {
+            Ok(i) => own[i].1,
             Err(_) => self.sector_majority[sector],
         };
         if live {
@@ -259,6 +279,8 @@ impl PostcodeTable {
             .map(|c| c.capacity() + size_of::<String>())
             .sum::<usize>()
             + self.districts.capacity() * 4
+            + self.district_index.capacity() * (size_of::<([u8; 4], u32)>() + 1)
+            + self.first_exception.capacity() * 4
             + self.first_sector.capacity() * 4
             + self.sector_digit.capacity()
             + self.sector_majority.capacity()
