@@ -1,6 +1,7 @@
 //! Languages, translated text and the URL of every page in each language.
 //! Text reaches a page only through [`Tr`]; views hold no English or Welsh literal.
 
+pub mod collate;
 pub mod list;
 mod routes;
 

@@ -8,6 +8,7 @@ use crate::calendar::Date;
 use crate::components::form::{FormGroup, Heading, described_by};
 use crate::components::prose::mixed_text;
 use crate::components::{Alternates, Frame, PageFrame, ServiceCard};
+use crate::i18n::collate::sort_key;
 use crate::i18n::{Lang, Page, Tr};
 use crate::site::use_site;
 use leptos::prelude::*;
@@ -126,9 +127,17 @@ fn Results(
         }
         .into_any()
     } else if matches!(answer.note, Some(Note::Several | Note::Region)) {
-        let items = answer
-            .matches
-            .iter()
+        let mut matches: Vec<_> = answer.matches.iter().collect();
+        // A region's areas are scanned for one's own: alphabetical in the reader's
+        // language (in Welsh "Caint" comes before "Cumbria" and "Cheshire" after both).
+        if answer.note == Some(Note::Region) {
+            matches.sort_by_cached_key(|m| match lang {
+                Lang::En => sort_key(lang, &m.name),
+                Lang::Cy => sort_key(lang, &m.name_cy),
+            });
+        }
+        let items = matches
+            .into_iter()
             .map(|m| {
                 let area = areas.get(m.area);
                 let name = match lang {
@@ -193,7 +202,7 @@ pub fn AreasPage(lang: Lang) -> impl IntoView {
             .filter(|a| a.in_wales() == wales)
             .map(|a: &PoliceArea| (a.name(lang).to_string(), Page::area_path(lang, &a.slug)))
             .collect();
-        these.sort_by_key(|(name, _)| name.to_lowercase());
+        these.sort_by_cached_key(|(name, _)| sort_key(lang, name));
         these
             .into_iter()
             .map(|(name, href)| view! { <li><a href=href>{name}</a></li> })
@@ -255,7 +264,7 @@ pub fn AreaPage(lang: Lang) -> impl IntoView {
         .iter()
         .map(|&i| areas.councils()[i].name(lang).to_string())
         .collect();
-    councils.sort_by_key(|c| c.to_lowercase());
+    councils.sort_by_cached_key(|c| sort_key(lang, c));
     let councils = councils
         .into_iter()
         .map(|c| view! { <li>{c}</li> })

@@ -10,6 +10,7 @@ use crate::components::form::{Checkbox, Radios, Select, TextField};
 use crate::components::frame::{ExitVia, LangSwitchPost, exit_path};
 use crate::components::prose::mixed_text;
 use crate::components::{Alternates, Frame, PageFrame, Prose, ServiceCard};
+use crate::i18n::collate::sort_key;
 use crate::i18n::{Arg, Lang, Page, Stage, Tr, foreign};
 use crate::referral::fields::{ContactMethod, Field, Kind};
 use crate::referral::form::{Answers, FieldError, contact_method};
@@ -248,7 +249,7 @@ fn QuestionPage(
         .iter()
         .map(|a| (a.slug.clone(), a.name(lang).to_string()))
         .collect();
-    area_options.sort_by_key(|(_, name)| name.to_lowercase());
+    area_options.sort_by_cached_key(|(_, name)| sort_key(lang, name));
     let consent = consent_text(&areas, &directory, &answers, lang);
     let asks = move |f: Field| step.asks(f) && f.asked(contact);
     let questions = Field::ALL

@@ -700,3 +700,23 @@ async fn the_privacy_notice_says_what_the_code_keeps() {
     assert!(cy.contains("ar ôl i'r gwasanaeth gau eich cais neu ei anfon ymlaen"));
     assert!(cy.contains("ddim yn cynnwys eich manylion"));
 }
+
+/// Welsh pages list areas in the Welsh alphabet, where "ff" is a letter after "f": Dyfnaint
+/// before Dyffryn (English order puts them the other way round).
+#[tokio::test]
+async fn welsh_lists_are_in_welsh_alphabetical_order() {
+    let app = app().await;
+    for uri in [
+        Page::Areas.path(Lang::Cy).to_string(),
+        format!("{}?q=Lloegr", Page::Find.path(Lang::Cy)),
+    ] {
+        let body = page(&app, &uri, StatusCode::OK).await;
+        let at = |name: &str| {
+            body.find(name)
+                .unwrap_or_else(|| panic!("{uri} names {name}"))
+        };
+        assert!(at("Dinas Llundain") < at("Durham"), "{uri}");
+        assert!(at("Durham") < at("Dyfnaint a Chernyw"), "{uri}");
+        assert!(at("Dyfnaint a Chernyw") < at("Dyffryn Tafwys"), "{uri}");
+    }
+}
