@@ -19,6 +19,7 @@ pub fn path(lang: Lang, page: StaffPage) -> String {
         StaffPage::SignIn => ("/sign-in", "/mewngofnodi"),
         StaffPage::Audit => ("/audit", "/archwilio"),
         StaffPage::Members => ("/members", "/aelodau"),
+        StaffPage::Export => ("/export", "/allforio"),
     };
     match lang {
         Lang::En => format!("/staff{en}"),
@@ -46,6 +47,8 @@ pub enum StaffPage {
     SignIn,
     Audit,
     Members,
+    /// The list as a file (`?format=csv|json`, with the list's filters).
+    Export,
 }
 
 /// The passkey helper's address (`public/js/passkey.js`), versioned by its content.
@@ -285,6 +288,27 @@ pub fn list(
             }
             view! { <p><a href=format!("{here}{query}")>{tr.t("staff-older")}</a></p> }
         });
+        // The same requests as a file, with the same filters (the newest 1,000).
+        let download = (!rows.is_empty()).then(|| {
+            let export = path(lang, StaffPage::Export);
+            let mut query = String::new();
+            if let Some(s) = filter.state {
+                query.push_str(&format!("&state={}", s.as_str()));
+            }
+            if let Some(a) = &filter.area {
+                query.push_str(&format!("&area={a}"));
+            }
+            let csv = format!("{export}?format=csv{query}");
+            let json = format!("{export}?format=json{query}");
+            view! {
+                <p>
+                    {tr.t("staff-download")}" "
+                    <a href=csv download="">{tr.t("staff-download-csv")}</a>
+                    " | "
+                    <a href=json download="">{tr.t("staff-download-json")}</a>
+                </p>
+            }
+        });
         let table = if rows.is_empty() {
             view! { <p>{tr.t("staff-list-none")}</p> }.into_any()
         } else {
@@ -321,6 +345,7 @@ pub fn list(
             </form>
             {table}
             {older}
+            {download}
         }
         .into_any()
     };

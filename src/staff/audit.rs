@@ -21,6 +21,9 @@ pub enum Event {
     PassedOn,
     /// The audit log itself was exported (`rj audit`) or read.
     Exported,
+    /// Requests were downloaded as a file: one row for the file (its format and how
+    /// many), and one for each request whose answers it held.
+    Downloaded,
 }
 
 impl Event {
@@ -38,6 +41,7 @@ impl Event {
             Event::Closed => "closed",
             Event::PassedOn => "passed-on",
             Event::Exported => "exported",
+            Event::Downloaded => "downloaded",
         }
     }
 }

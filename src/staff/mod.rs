@@ -4,6 +4,7 @@
 //! the pages in `pages::staff`.
 
 pub mod audit;
+pub mod export;
 pub mod passkey;
 pub mod session;
 

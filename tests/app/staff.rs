@@ -753,3 +753,173 @@ async fn answers_read_in_the_inbox_are_kept_until_closed_then_deleted() {
     assert_eq!(state.store.forget_expired(NOW).await.unwrap(), 1);
     assert!(state.store.referral(old).await.unwrap().is_none());
 }
+
+/// `GET` as a member, with the response's headers.
+async fn download_as(
+    app: &Router,
+    cookie: &str,
+    path: &str,
+) -> (StatusCode, HeaderMapText, Vec<u8>) {
+    let req = Request::get(path)
+        .header(header::COOKIE, format!("{}={cookie}", session::COOKIE))
+        .body(Body::empty())
+        .unwrap();
+    let res = send(app, req).await;
+    let status = res.status();
+    let headers = res
+        .headers()
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_str().unwrap_or("").to_string()))
+        .collect();
+    let body = http_body_util::BodyExt::collect(res.into_body())
+        .await
+        .unwrap()
+        .to_bytes()
+        .to_vec();
+    (status, headers, body)
+}
+
+type HeaderMapText = Vec<(String, String)>;
+
+fn header_of<'a>(headers: &'a HeaderMapText, name: &str) -> &'a str {
+    headers
+        .iter()
+        .find(|(k, _)| k == name)
+        .map_or("", |(_, v)| v.as_str())
+}
+
+#[tokio::test]
+async fn members_download_their_requests_as_csv_or_json_escaped_audited_and_in_welsh() {
+    let (app, state) = site(None).await;
+    let kent = request(&state, "kent", Via::Direct, "Siân Ŵyn").await;
+    let essex = request(&state, "essex", Via::Triage, "Someone Else").await;
+    // A message a spreadsheet would run as a formula.
+    let mut formula = referral("kent", "Dafydd ap Gwilym");
+    formula.message = Some("=HYPERLINK(\"http://evil.example\",\"x\")".into());
+    let kent2 = state
+        .store
+        .insert("key-formula", &formula, NOW - 3600, rand::random)
+        .await
+        .unwrap();
+    state
+        .store
+        .record_route(
+            kent2,
+            Routed {
+                via: Via::Direct,
+                audience: Audience::All,
+            },
+        )
+        .await
+        .unwrap();
+    let service = member(
+        &state,
+        "kent@service.example.org",
+        &[Role::Service],
+        &["kent"],
+    )
+    .await;
+
+    // The list offers both files, with its filters.
+    let (_, list) = get_as(&app, &service, "/staff?state=waiting").await;
+    assert!(
+        list.contains("/staff/export?format=csv&amp;state=waiting"),
+        "{list}"
+    );
+    assert!(list.contains("/staff/export?format=json&amp;state=waiting"));
+
+    let (status, headers, body) = download_as(&app, &service, "/staff/export?format=csv").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        header_of(&headers, "content-type"),
+        "text/csv; charset=utf-8"
+    );
+    assert!(
+        header_of(&headers, "content-disposition").starts_with("attachment; filename=\"requests-")
+    );
+    assert_eq!(header_of(&headers, "cache-control"), "no-store, private");
+    assert!(
+        body.starts_with(b"\xEF\xBB\xBF"),
+        "a byte-order mark for spreadsheets"
+    );
+    let csv = String::from_utf8(body[3..].to_vec()).unwrap();
+    assert!(
+        csv.starts_with("reference,area,route,audience,state,"),
+        "{csv}"
+    );
+    assert!(csv.contains("Siân Ŵyn"), "Welsh letters intact: {csv}");
+    assert!(csv.contains(&kent.to_string()) && csv.contains(&kent2.to_string()));
+    assert!(
+        !csv.contains(&essex.to_string()),
+        "only the member's own requests"
+    );
+    assert!(!csv.contains("Someone Else"));
+    assert!(
+        csv.contains("\"'=HYPERLINK("),
+        "a formula is escaped: {csv}"
+    );
+    assert!(!csv.contains(",=HYPERLINK") && !csv.contains(",\"=HYPERLINK"));
+
+    // JSON, from the Welsh twin: the same requests, answers as the form posted them.
+    let (status, headers, body) =
+        download_as(&app, &service, "/staff/cy/allforio?format=json&area=kent").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(header_of(&headers, "content-type"), "application/json");
+    let json: serde_json::Value = serde_json::from_slice(&body).unwrap();
+    assert_eq!(json["schema"], "rj-export/1");
+    let requests = json["requests"].as_array().unwrap();
+    assert_eq!(requests.len(), 2);
+    let siân = requests
+        .iter()
+        .find(|r| r["reference"] == kent.to_string())
+        .unwrap();
+    assert_eq!(siân["referral"]["full_name"], "Siân Ŵyn");
+    assert_eq!(siân["state"], "waiting");
+    assert_eq!(siân["route"], "direct");
+
+    // Each file is audited, and each request whose answers it held.
+    let rows = state.store.audit_rows(0, i64::MAX, 100).await.unwrap();
+    let downloads: Vec<_> = rows.iter().filter(|r| r.action == "downloaded").collect();
+    assert_eq!(
+        downloads.iter().filter(|r| r.reference.is_none()).count(),
+        2
+    );
+    assert_eq!(
+        downloads
+            .iter()
+            .filter(|r| r.reference.as_deref() == Some(kent.to_string().as_str()))
+            .count(),
+        2
+    );
+    assert!(downloads.iter().filter(|r| r.reference.is_none()).all(|r| {
+        r.detail
+            .as_deref()
+            .is_some_and(|d| d.ends_with(", 2 requests"))
+    }));
+    // No personal data in the audit log.
+    assert!(rows.iter().all(|r| !format!("{r:?}").contains("Siân")));
+
+    // An unknown format, and a member who reads no requests: the one "not found".
+    let admin = member(&state, "admin@operator.example.org", &[Role::Admin], &[]).await;
+    let (s1, _, b1) = download_as(&app, &service, "/staff/export?format=xml").await;
+    let (s2, _, b2) = download_as(&app, &admin, "/staff/export?format=csv").await;
+    let (s3, _, _) = download_as(&app, &service, "/staff/requests/RJ-NOPE").await;
+    assert_eq!(
+        (s1, s2, s3),
+        (
+            StatusCode::NOT_FOUND,
+            StatusCode::NOT_FOUND,
+            StatusCode::NOT_FOUND
+        )
+    );
+    assert!(!b1.is_empty() && !b2.is_empty());
+    // Not signed in: sent to sign in, no file.
+    let res = send(
+        &app,
+        Request::get("/staff/export?format=csv")
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+}

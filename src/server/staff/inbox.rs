@@ -58,6 +58,15 @@ pub struct DoneQuery {
     done: Option<String>,
 }
 
+/// The list's filter from its query; unknown values are ignored, as if not chosen.
+pub(super) fn filter_of(state: &AppState, q: ListQuery) -> InboxFilter {
+    InboxFilter {
+        state: q.state.as_deref().and_then(InboxState::parse),
+        area: q.area.filter(|a| state.areas.by_slug(a).is_some()),
+        before: q.before.filter(|b| *b > 0),
+    }
+}
+
 /// The areas' names in `lang`, for the list and the filter.
 fn area_names(state: &AppState, lang: Lang) -> impl Fn(&str) -> String + '_ {
     move |slug: &str| {
@@ -79,12 +88,7 @@ async fn list(
         Ok(s) => s,
         Err(res) => return res,
     };
-    // Unknown filter values are ignored, as if not chosen.
-    let filter = InboxFilter {
-        state: q.state.as_deref().and_then(InboxState::parse),
-        area: q.area.filter(|a| state.areas.by_slug(a).is_some()),
-        before: q.before.filter(|b| *b > 0),
-    };
+    let filter = filter_of(&state, q);
     let (rows, next) = if signed.member.reads_requests() {
         match state.store.inbox(&signed.member, &filter, PAGE).await {
             Ok(found) => found,

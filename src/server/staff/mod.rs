@@ -1,10 +1,11 @@
 //! The staff inbox's handlers, under `/staff` (English) and `/staff/cy` (Welsh): signing
 //! in with a passkey (`sign_in`), the list and a request with its actions (`inbox`), and
-//! the admin's audit log and staff list (`admin`). What they share is here: who is
+//! the requests as a file (`export`), the admin's audit log and staff list (`admin`). What they share is here: who is
 //! signed in, the headers every staff response carries, the audit helper and the one
 //! "not found" that answers both "no such thing" and "not yours".
 
 mod admin;
+mod export;
 mod inbox;
 mod sign_in;
 
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
         router = router
             .merge(sign_in::routes(lang))
             .merge(inbox::routes(lang))
+            .merge(export::routes(lang))
             .merge(admin::routes(lang));
     }
     router.layer(axum::middleware::map_response(staff_headers))
