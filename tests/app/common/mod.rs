@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod nginx;
+pub mod oidc;
 pub mod postgres;
 pub mod shared;
 pub mod smtp;
