@@ -232,6 +232,11 @@ pub async fn check_config(state: &AppState) -> ExitCode {
         );
     }
     match state.mailer.check().await {
+        // In OAuth mode the check fetched a token and logged in with it.
+        Ok(()) if matches!(state.mailer, crate::mail::transport::Mailer::Xoauth2(_)) => println!(
+            "mail: ok (a token from RJ_SMTP_OAUTH_TOKEN_URL, and the SMTP server accepted it \
+             with XOAUTH2; no email sent)"
+        ),
         Ok(()) => println!("mail: ok"),
         Err(e) => {
             println!("mail: FAILED: {e}");

@@ -4,6 +4,7 @@
 use crate::areas::directory::{Delivery, RoutingRules};
 use crate::keys::Secrets;
 use crate::mail::address::EmailAddress;
+use crate::mail::oauth::{ClientCredentials, EXCHANGE_SCOPE};
 use crate::mail::secure::SecureDomains;
 use crate::site::{DEFAULT_EXIT_URL, SiteSettings};
 use crate::store::{DataKeyError, DataKeys, DatabaseUrl, DatabaseUrlError};
@@ -74,6 +75,19 @@ pub struct Config {
     pub data_key: DataKey,
     /// What the emails about a request may carry.
     pub delivery: EmailDelivery,
+    /// SMTP with an OAuth 2.0 token instead of a password (`RJ_SMTP_AUTH=xoauth2`).
+    pub smtp_oauth: Option<SmtpOAuth>,
+}
+
+/// Logging in to the SMTP server with an OAuth 2.0 access token (SASL `XOAUTH2`) from
+/// the client credentials grant, as Microsoft 365 wants: `RJ_SMTP_AUTH=xoauth2`,
+/// `RJ_SMTP_OAUTH_TOKEN_URL`, `RJ_SMTP_OAUTH_CLIENT_ID`, `RJ_SMTP_OAUTH_CLIENT_SECRET`,
+/// `RJ_SMTP_OAUTH_SCOPE` and the sending mailbox `RJ_SMTP_USER`.
+#[derive(Clone, Debug)]
+pub struct SmtpOAuth {
+    pub client: ClientCredentials,
+    /// The mailbox the site sends as (`RJ_SMTP_USER`).
+    pub user: EmailAddress,
 }
 
 /// Where the key that seals the answers at rest comes from (`store::sealed`).
@@ -192,6 +206,14 @@ pub enum ConfigError {
     AdminOnPublicPort(SocketAddr),
     #[error(transparent)]
     BadDataKey(#[from] DataKeyError),
+    #[error("{0} must be set when RJ_SMTP_AUTH=xoauth2")]
+    MissingForXoauth2(&'static str),
+    #[error(
+        "RJ_SMTP_URL must hold no user or password when RJ_SMTP_AUTH=xoauth2: the mailbox is RJ_SMTP_USER"
+    )]
+    PasswordWithXoauth2,
+    #[error("RJ_SMTP_OAUTH_TOKEN_URL must use https:// when RJ_ENV=production")]
+    InsecureTokenUrl,
 }
 
 impl Config {
@@ -350,6 +372,7 @@ impl Config {
                 triage_attested: false,
                 secure_domains: SecureDomains::default(),
             },
+            smtp_oauth: smtp_oauth(&get, env)?,
         }
         .with_delivery(&get)
     }
@@ -434,6 +457,62 @@ fn data_key(
         }
         None => Ok(DataKey::DevelopmentFile),
     }
+}
+
+/// `RJ_SMTP_AUTH`: unset or `password` (the URL's user and password, if any), or
+/// `xoauth2` with its settings (see [`SmtpOAuth`]).
+fn smtp_oauth(
+    get: &impl Fn(&str) -> Option<String>,
+    env: Environment,
+) -> Result<Option<SmtpOAuth>, ConfigError> {
+    match get("RJ_SMTP_AUTH").as_deref() {
+        None | Some("password") => return Ok(None),
+        Some("xoauth2") => {}
+        Some(other) => {
+            return Err(ConfigError::BadChoice {
+                name: "RJ_SMTP_AUTH",
+                expected: "`password` or `xoauth2`",
+                value: other.to_string(),
+            });
+        }
+    }
+    let needed = |name: &'static str| get(name).ok_or(ConfigError::MissingForXoauth2(name));
+    let smtp_url = needed("RJ_SMTP_URL")?;
+    // Only the part before the host: a user or password there would be ignored.
+    let authority = smtp_url.split("://").nth(1).unwrap_or("");
+    if authority
+        .split(['/', '?'])
+        .next()
+        .unwrap_or("")
+        .contains('@')
+    {
+        return Err(ConfigError::PasswordWithXoauth2);
+    }
+    let text = needed("RJ_SMTP_OAUTH_TOKEN_URL")?;
+    let token_url = web_address("RJ_SMTP_OAUTH_TOKEN_URL", text.clone())
+        .ok()
+        .and_then(|t| reqwest::Url::parse(&t).ok())
+        .ok_or(ConfigError::BadUrl {
+            name: "RJ_SMTP_OAUTH_TOKEN_URL",
+            value: text,
+        })?;
+    if env == Environment::Production && token_url.scheme() != "https" {
+        return Err(ConfigError::InsecureTokenUrl);
+    }
+    let user = needed("RJ_SMTP_USER")?;
+    let user = EmailAddress::parse(&user).map_err(|_| ConfigError::BadEmail {
+        name: "RJ_SMTP_USER",
+        value: user,
+    })?;
+    Ok(Some(SmtpOAuth {
+        client: ClientCredentials {
+            token_url,
+            client_id: needed("RJ_SMTP_OAUTH_CLIENT_ID")?,
+            client_secret: SecretString::from(needed("RJ_SMTP_OAUTH_CLIENT_SECRET")?),
+            scope: get("RJ_SMTP_OAUTH_SCOPE").unwrap_or_else(|| EXCHANGE_SCOPE.to_string()),
+        },
+        user,
+    }))
 }
 
 /// The settings for following requests (see [`Tracking`]).
@@ -846,5 +925,92 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(said.starts_with("RJ_DATA_KEY_PREVIOUS must be"), "{said}");
+    }
+
+    #[test]
+    fn smtp_with_an_oauth_token() {
+        assert!(config(&[]).unwrap().smtp_oauth.is_none());
+        assert!(
+            config(&[("RJ_SMTP_AUTH", "password")])
+                .unwrap()
+                .smtp_oauth
+                .is_none()
+        );
+        let all = [
+            ("RJ_SMTP_AUTH", "xoauth2"),
+            (
+                "RJ_SMTP_URL",
+                "smtp://smtp.office365.example.org:587?tls=required",
+            ),
+            (
+                "RJ_SMTP_OAUTH_TOKEN_URL",
+                "https://login.example.org/tenant/oauth2/v2.0/token",
+            ),
+            ("RJ_SMTP_OAUTH_CLIENT_ID", "0000-client"),
+            ("RJ_SMTP_OAUTH_CLIENT_SECRET", "the-client-s3cret"),
+            ("RJ_SMTP_USER", "no-reply@rj.example.org"),
+        ];
+        let c = config(&all).unwrap();
+        let oauth = c.smtp_oauth.as_ref().unwrap();
+        assert_eq!(oauth.client.scope, EXCHANGE_SCOPE, "the default scope");
+        assert_eq!(oauth.client.client_id, "0000-client");
+        assert_eq!(oauth.user.as_str(), "no-reply@rj.example.org");
+        assert!(
+            !format!("{c:?}").contains("the-client-s3cret"),
+            "never printed"
+        );
+        // Each setting is needed.
+        for (i, (name, _)) in all.iter().enumerate().skip(1) {
+            let mut vars = all.to_vec();
+            vars.remove(i);
+            assert_eq!(
+                config(&vars).unwrap_err(),
+                ConfigError::MissingForXoauth2(name),
+                "{name}"
+            );
+        }
+        let with = |name: &'static str, value: &'static str| {
+            let mut vars = all.to_vec();
+            vars.retain(|(n, _)| *n != name);
+            vars.push((name, value));
+            config(&vars)
+        };
+        assert_eq!(
+            with("RJ_SMTP_URL", "smtp://user:pw@smtp.example.org:587").unwrap_err(),
+            ConfigError::PasswordWithXoauth2
+        );
+        assert!(with("RJ_SMTP_OAUTH_TOKEN_URL", "login.example.org/token").is_err());
+        assert!(with("RJ_SMTP_USER", "not a mailbox").is_err());
+        assert!(with("RJ_SMTP_AUTH", "oauth").is_err());
+        assert_eq!(
+            with("RJ_SMTP_OAUTH_SCOPE", "api://example/.default")
+                .unwrap()
+                .smtp_oauth
+                .unwrap()
+                .client
+                .scope,
+            "api://example/.default"
+        );
+        // Production: the token endpoint over HTTPS only.
+        let mut production = vec![
+            ("RJ_ENV", "production"),
+            ("RJ_PUBLIC_URL", "https://rj.example.org"),
+            ("RJ_MAIL_FROM", "RJ <no-reply@rj.example.org>"),
+            ("RJ_SECRET", "0123456789abcdef0123456789abcdef"),
+            ("RJ_OPERATOR_NAME", "An Operator"),
+            ("RJ_OPERATOR_CONTACT", "contact@operator.example.org"),
+            ("RJ_TRIAGE_EMAIL", "triage@operator.org.uk"),
+            ("RJ_OPERATOR_EMAIL", "alerts@operator.org.uk"),
+            (
+                "RJ_DATA_KEY",
+                "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=",
+            ),
+        ];
+        production.extend(all.iter().filter(|(n, _)| *n != "RJ_SMTP_OAUTH_TOKEN_URL"));
+        production.push(("RJ_SMTP_OAUTH_TOKEN_URL", "http://login.example.org/token"));
+        assert_eq!(
+            config(&production).unwrap_err(),
+            ConfigError::InsecureTokenUrl
+        );
     }
 }

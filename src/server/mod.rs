@@ -80,6 +80,9 @@ async fn serve(state: AppState) -> ExitCode {
     };
     match &state.mailer {
         Mailer::Smtp(_) => tracing::info!("emails go by SMTP"),
+        Mailer::Xoauth2(_) => {
+            tracing::info!("emails go by SMTP, logged in with an OAuth token (XOAUTH2)")
+        }
         Mailer::Files(dir) => {
             tracing::info!("no RJ_SMTP_URL: emails are written to {}", dir.display())
         }

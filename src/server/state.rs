@@ -125,11 +125,16 @@ impl AppState {
         } else {
             Store::connect(&config.database_url, keys).await?
         };
-        let mailer = Mailer::new(
-            config.smtp_url.as_ref().map(ExposeSecret::expose_secret),
-            config.mail_dir.clone(),
-            production,
-        )?;
+        let smtp_url = config.smtp_url.as_ref().map(ExposeSecret::expose_secret);
+        let mailer = match (&config.smtp_oauth, smtp_url) {
+            (Some(oauth), Some(url)) => Mailer::xoauth2(
+                url,
+                oauth.user.as_str(),
+                crate::mail::oauth::TokenSource::new(oauth.client.clone()),
+                production,
+            )?,
+            _ => Mailer::new(smtp_url, config.mail_dir.clone(), production)?,
+        };
         let sender = Arc::new(Sender::new(
             config
                 .mail_from
