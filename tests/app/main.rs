@@ -22,5 +22,6 @@ mod readability;
 mod referral_form;
 mod router;
 mod sealed;
+mod smtp_oauth;
 mod staff;
 mod welsh_spelling;

@@ -36,7 +36,12 @@ impl Provider {
     /// Starts a provider with these clients and extra settings (`ttl`,
     /// `clock_offset_seconds`; see the script's header).
     pub fn start(clients: Vec<Value>, extra: Value) -> Option<Provider> {
-        let port = super::smtp::free_port();
+        Self::start_on(super::smtp::free_port(), clients, extra)
+    }
+
+    /// As [`Provider::start`], on `port` (a provider that was down comes back where the
+    /// site expects it).
+    pub fn start_on(port: u16, clients: Vec<Value>, extra: Value) -> Option<Provider> {
         let issuer = format!("http://localhost:{port}");
         let mut config = json!({ "port": port, "issuer": issuer, "clients": clients });
         if let (Some(c), Some(e)) = (config.as_object_mut(), extra.as_object()) {
@@ -66,6 +71,11 @@ impl Provider {
     /// The token endpoint (client credentials, and the code flow's exchange).
     pub fn token_url(&self) -> String {
         format!("{}/token", self.issuer)
+    }
+
+    /// The introspection endpoint (RFC 7662): whether a token is active, and whose.
+    pub fn introspection_url(&self) -> String {
+        format!("{}/token/introspection", self.issuer)
     }
 }
 

@@ -13,9 +13,16 @@ pub struct SmtpServer {
 
 impl SmtpServer {
     pub fn start(port: u16, folder: &Path) -> SmtpServer {
+        Self::start_with(port, folder, &[])
+    }
+
+    /// As [`SmtpServer::start`], with the script's further options (`--xoauth2 …`, see
+    /// its header).
+    pub fn start_with(port: u16, folder: &Path, options: &[&str]) -> SmtpServer {
         let mut child = Command::new("/usr/bin/python3")
             .args(["tests/smtp/server.py", &port.to_string()])
             .arg(folder)
+            .args(options)
             .stdout(Stdio::piped())
             .spawn()
             .expect("python3 runs (Debian's python3-aiosmtpd; `make test` installs it)");
