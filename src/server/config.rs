@@ -214,6 +214,8 @@ pub enum ConfigError {
     PasswordWithXoauth2,
     #[error("RJ_SMTP_OAUTH_TOKEN_URL must use https:// when RJ_ENV=production")]
     InsecureTokenUrl,
+    #[error("{0} is set, but RJ_SMTP_AUTH is not `xoauth2`: set RJ_SMTP_AUTH=xoauth2 to use it")]
+    OAuthSettingUnused(&'static str),
 }
 
 impl Config {
@@ -465,8 +467,21 @@ fn smtp_oauth(
     get: &impl Fn(&str) -> Option<String>,
     env: Environment,
 ) -> Result<Option<SmtpOAuth>, ConfigError> {
+    const OAUTH_ONLY: [&str; 5] = [
+        "RJ_SMTP_USER",
+        "RJ_SMTP_OAUTH_TOKEN_URL",
+        "RJ_SMTP_OAUTH_CLIENT_ID",
+        "RJ_SMTP_OAUTH_CLIENT_SECRET",
+        "RJ_SMTP_OAUTH_SCOPE",
+    ];
     match get("RJ_SMTP_AUTH").as_deref() {
-        None | Some("password") => return Ok(None),
+        // A setting that would do nothing is a mistake to name, not to ignore.
+        None | Some("password") => {
+            return match OAUTH_ONLY.into_iter().find(|name| get(name).is_some()) {
+                Some(name) => Err(ConfigError::OAuthSettingUnused(name)),
+                None => Ok(None),
+            };
+        }
         Some("xoauth2") => {}
         Some(other) => {
             return Err(ConfigError::BadChoice {
@@ -982,6 +997,11 @@ mod tests {
         assert!(with("RJ_SMTP_OAUTH_TOKEN_URL", "login.example.org/token").is_err());
         assert!(with("RJ_SMTP_USER", "not a mailbox").is_err());
         assert!(with("RJ_SMTP_AUTH", "oauth").is_err());
+        assert_eq!(
+            with("RJ_SMTP_AUTH", "password").unwrap_err(),
+            ConfigError::OAuthSettingUnused("RJ_SMTP_USER"),
+            "the OAuth settings do nothing without RJ_SMTP_AUTH=xoauth2"
+        );
         assert_eq!(
             with("RJ_SMTP_OAUTH_SCOPE", "api://example/.default")
                 .unwrap()
