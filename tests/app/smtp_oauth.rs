@@ -306,6 +306,37 @@ async fn a_request_is_delivered_with_a_token_from_the_provider() {
     assert_no_secret(&logs, &servers);
 }
 
+/// Four workers, as `rj serve` runs them, start at once with no token: one is fetched,
+/// and all of them log in with it.
+#[tokio::test(flavor = "multi_thread", worker_threads = 4)]
+async fn the_workers_share_one_token() {
+    let Some(servers) = Servers::start(3600) else {
+        return;
+    };
+    let state = servers.site().await;
+    for key in ["a", "b", "c", "d"] {
+        store_request(&state, key).await;
+    }
+    let (stop, stopped) = tokio::sync::watch::channel(false);
+    let workers: Vec<_> = (0..4)
+        .map(|i| tokio::spawn(state.worker().run_with(stopped.clone(), i == 0)))
+        .collect();
+    eventually("every request sent", || async {
+        let c = counts(&state).await;
+        check(c == (0, 4, 0), || format!("{c:?}"))
+    })
+    .await;
+    stop.send(true).unwrap();
+    for worker in workers {
+        worker.await.unwrap();
+    }
+    assert_eq!(servers.smtp.messages().len(), 4, "each arrived");
+    let mut tokens = servers.tokens();
+    assert!(!tokens.is_empty());
+    tokens.dedup();
+    assert_eq!(tokens.len(), 1, "one token, fetched once, for every worker");
+}
+
 #[tokio::test]
 async fn an_expired_token_is_replaced_and_the_mail_still_goes() {
     let Some(servers) = Servers::start(2) else {
