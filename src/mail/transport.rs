@@ -291,4 +291,31 @@ mod tests {
         let text = std::fs::read_to_string(dir.path().join("RJ-TEST-0002.eml")).unwrap();
         assert!(text.contains("Subject: test") && text.ends_with("body"));
     }
+
+    /// In production, OAuth mode as password mode: the token goes only over TLS.
+    #[test]
+    fn xoauth2_needs_tls_in_production() {
+        let tokens = || {
+            TokenSource::new(crate::mail::oauth::ClientCredentials {
+                token_url: "https://login.example.org/t/oauth2/v2.0/token"
+                    .parse()
+                    .unwrap(),
+                client_id: "id".into(),
+                client_secret: "secret".to_string().into(),
+                scope: crate::mail::oauth::EXCHANGE_SCOPE.into(),
+            })
+        };
+        let user = "no-reply@example.org";
+        assert!(matches!(
+            Mailer::xoauth2("smtp://smtp.example.org:587", user, tokens(), true),
+            Err(MailerError::NoTls)
+        ));
+        for url in [
+            "smtp://smtp.example.org:587?tls=required",
+            "smtps://smtp.example.org:465",
+        ] {
+            assert!(Mailer::xoauth2(url, user, tokens(), true).is_ok(), "{url}");
+        }
+        assert!(Mailer::xoauth2("smtp://smtp.example.org:25", user, tokens(), false).is_ok());
+    }
 }
