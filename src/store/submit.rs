@@ -1,13 +1,14 @@
 //! Storing a new request: the Send flow's policy in one transaction. A form sent again
 //! (the same idempotency key) finds its first request and is not counted; a new one
 //! counts against the client's hourly limit, or is refused when the limit is full; it is
-//! then stored with its line in the commissioners' record and the route the person is
-//! told about. Either all of that happens, or none of it.
+//! then stored with its line in the commissioners' record, the route the person is
+//! told about, and the route's webhook event if it has one. Either all of that happens, or none of it.
 
 use super::backend::Db;
 use super::limits::count_in;
 use super::{Hit, REFERENCE_DRAWS, Store, StoreError, month_of};
 use crate::areas::directory::Routed;
+use crate::i18n::Lang;
 use crate::referral::form::Referral;
 use crate::referral::reference::Reference;
 
@@ -21,6 +22,9 @@ pub struct NewRequest<'a> {
     pub routed: Option<Routed>,
     /// The client's event for the Send limit (`None`: the limit is off).
     pub hit: Option<Hit>,
+    /// The route has a signed webhook: its event is queued with the request, in the
+    /// same transaction, carrying the person's language (and nothing else of theirs).
+    pub webhook: Option<Lang>,
     pub now: i64,
 }
 
@@ -110,6 +114,18 @@ impl Store {
                         .bind(&month)
                         .execute(&mut *$tx)
                         .await?;
+                        if let Some(lang) = request.webhook {
+                            sqlx::query(
+                                "INSERT INTO webhooks (referral_id, language, status,
+                                                       next_attempt_at, created_at)
+                                 VALUES ($1, $2, 'pending', $3, $3)",
+                            )
+                            .bind(id)
+                            .bind(lang.code())
+                            .bind(request.now)
+                            .execute(&mut *$tx)
+                            .await?;
+                        }
                         Ok::<_, sqlx::Error>(Attempt::Done(Submitted::New(reference)))
                     }
                     .await
@@ -207,6 +223,7 @@ mod tests {
             referral: &referral,
             routed: Some(routed),
             hit: hit(),
+            webhook: None,
             now,
         };
         let mut n = 0;
