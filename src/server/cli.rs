@@ -266,10 +266,14 @@ fn print_routes(state: &AppState) {
         "secure email domains (RJ_SECURE_EMAIL_DOMAINS): {}",
         state.config.delivery.secure_domains
     );
+    print!("{}", state.directory.routing().report(&state.areas));
     let secret_set = |name: &str| state.webhook_secrets.get(name).is_some();
     print!(
         "{}",
-        state.directory.routing().report(&state.areas, secret_set)
+        state
+            .directory
+            .routing()
+            .webhook_report(&state.areas, secret_set)
     );
 }
 

@@ -23,4 +23,5 @@ mod referral_form;
 mod router;
 mod sealed;
 mod staff;
+mod webhooks;
 mod welsh_spelling;

@@ -523,8 +523,7 @@ impl Routing {
 
     /// What `check-config` lists: every route (area, audience, address, delivery,
     /// whether the address is secure) and the triage route, then the warnings.
-    /// `secret_set` says whether a webhook's secret variable holds a usable secret.
-    pub fn report(&self, areas: &Areas, secret_set: impl Fn(&str) -> bool) -> String {
+    pub fn report(&self, areas: &Areas) -> String {
         let line = |to: &Destination| {
             format!(
                 "{} by {} ({})",
@@ -550,18 +549,6 @@ impl Routing {
                 areas.get(d.area).slug,
                 line(&d.to)
             ));
-            if let Some(webhook) = &d.webhook {
-                let secret = match secret_set(&webhook.secret_env) {
-                    true => "secret set",
-                    false => "secret MISSING",
-                };
-                out.push_str(&format!(
-                    "    webhook: {} ({}, {secret})
-",
-                    webhook.host(),
-                    webhook.secret_env
-                ));
-            }
         }
         out.push_str(&format!(
             "  triage (RJ_TRIAGE_EMAIL): {}
@@ -571,6 +558,32 @@ impl Routing {
         for warning in &self.warnings {
             out.push_str(warning);
             out.push('\n');
+        }
+        out
+    }
+
+    /// What `check-config` lists about webhooks: each route's webhook host and whether
+    /// its secret is set (`secret_set` says, by the variable's name), never the secret
+    /// or the address's path.
+    pub fn webhook_report(&self, areas: &Areas, secret_set: impl Fn(&str) -> bool) -> String {
+        let mut out = String::new();
+        for d in &self.direct {
+            let Some(webhook) = &d.webhook else { continue };
+            let audience = match d.audience {
+                Audience::All => "everyone",
+                Audience::Youth => "youth",
+            };
+            let secret = match secret_set(&webhook.secret_env) {
+                true => "secret set",
+                false => "secret MISSING",
+            };
+            out.push_str(&format!(
+                "  webhook (line {}): {}, {audience}: {} ({}, {secret})\n",
+                d.line,
+                areas.get(d.area).slug,
+                webhook.host(),
+                webhook.secret_env
+            ));
         }
         out
     }
