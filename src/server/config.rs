@@ -916,3 +916,49 @@ mod tests {
         assert!(said.starts_with("RJ_DATA_KEY_PREVIOUS must be"), "{said}");
     }
 }
+
+#[cfg(test)]
+mod webhook_tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    #[test]
+    fn webhook_secrets_are_read_by_name_and_only_standard_ones_kept_never_printed() {
+        let var = |name: &str| match name {
+            "RJ_WEBHOOK_SECRET_KENT" => Some(" whsec_cmotdGVzdHMtd2ViaG9vay1zZWNyZXQ= ".into()),
+            "RJ_WEBHOOK_SECRET_BAD" => Some("not-a-secret".into()),
+            _ => None,
+        };
+        let names = [
+            "RJ_WEBHOOK_SECRET_KENT",
+            "RJ_WEBHOOK_SECRET_BAD",
+            "RJ_WEBHOOK_SECRET_UNSET",
+        ];
+        let secrets = webhook_secrets(&names, var);
+        assert_eq!(
+            secrets
+                .get("RJ_WEBHOOK_SECRET_KENT")
+                .map(|s| s.expose_secret().to_string()),
+            Some("whsec_cmotdGVzdHMtd2ViaG9vay1zZWNyZXQ=".into())
+        );
+        assert!(secrets.get("RJ_WEBHOOK_SECRET_BAD").is_none());
+        assert!(secrets.get("RJ_WEBHOOK_SECRET_UNSET").is_none());
+        assert!(!format!("{secrets:?}").contains("cmotd"));
+    }
+
+    #[test]
+    fn the_webhook_timeout_is_ten_seconds_unless_set_from_1_to_120() {
+        let read = |v: Option<&str>| {
+            webhook_settings(&|name: &str| {
+                (name == "RJ_WEBHOOK_TIMEOUT_SECONDS")
+                    .then(|| v.map(String::from))
+                    .flatten()
+            })
+        };
+        assert_eq!(read(None).unwrap().timeout_seconds, 10);
+        assert_eq!(read(Some("30")).unwrap().timeout_seconds, 30);
+        for bad in ["0", "121", "ten"] {
+            assert!(read(Some(bad)).is_err(), "{bad}");
+        }
+    }
+}

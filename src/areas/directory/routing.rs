@@ -658,3 +658,80 @@ impl Routing {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn routing(text: &str, production: bool) -> Result<Routing, DirectoryError> {
+        let areas = Areas::embedded().unwrap();
+        let rules = RoutingRules::new(
+            EmailAddress::parse("triage@rj.example.org").unwrap(),
+            production,
+        );
+        Routing::parse(text, "routing.toml", &areas, &rules)
+    }
+
+    const ROUTE: &str = "[[route]]\narea = \"kent\"\nemail = \"rj@kent.gov.uk\"\n";
+
+    #[test]
+    fn a_webhook_needs_https_except_to_this_machine_in_development_and_names_its_secret() {
+        let with = |url: &str, env: &str| {
+            format!("{ROUTE}webhook_url = \"{url}\"\nwebhook_secret_env = \"{env}\"\n")
+        };
+        let good = with(
+            "https://cases.example.org/hook?t=1",
+            "RJ_WEBHOOK_SECRET_KENT",
+        );
+        for production in [false, true] {
+            let r = routing(&good, production).unwrap();
+            assert_eq!(r.webhook_secret_names(), ["RJ_WEBHOOK_SECRET_KENT"]);
+            let areas = Areas::embedded().unwrap();
+            let kent = areas.by_slug("kent").unwrap().id;
+            assert_eq!(
+                r.webhook(kent, Audience::All).unwrap().host(),
+                "cases.example.org"
+            );
+            assert!(r.webhook(kent, Audience::Youth).is_none());
+            // check-config names the host and the variable, never the path or query.
+            let report = r.webhook_report(&areas, |_| false);
+            assert!(report.contains("cases.example.org (RJ_WEBHOOK_SECRET_KENT, secret MISSING)"));
+            assert!(!report.contains("t=1"));
+        }
+        let loopback = with("http://127.0.0.1:9000/hook", "RJ_WEBHOOK_SECRET_KENT");
+        assert!(routing(&loopback, false).is_ok());
+        assert!(routing(&with("http://localhost:9000/", "RJ_W"), false).is_ok());
+        assert!(routing(&with("http://[::1]:9000/", "RJ_W"), false).is_ok());
+        let refused = [
+            (loopback.clone(), true, "https://"),
+            (with("http://cases.example.org/", "RJ_W"), false, "https://"),
+            (with("ftp://cases.example.org/", "RJ_W"), false, "https://"),
+            (
+                with("https://user:pw@cases.example.org/", "RJ_W"),
+                false,
+                "no user",
+            ),
+            (with("not an address", "RJ_W"), false, "not an address"),
+            (
+                with("https://cases.example.org/", "whsec_abc"),
+                false,
+                "environment variable",
+            ),
+            (
+                format!("{ROUTE}webhook_url = \"https://cases.example.org/\"\n"),
+                false,
+                "needs",
+            ),
+            (
+                format!("{ROUTE}webhook_secret_env = \"RJ_W\"\n"),
+                false,
+                "without",
+            ),
+        ];
+        for (text, production, why) in refused {
+            let e = routing(&text, production).unwrap_err().to_string();
+            assert!(e.contains(why), "{e}");
+            assert!(e.contains("line"), "{e}");
+        }
+    }
+}
