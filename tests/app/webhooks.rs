@@ -509,3 +509,69 @@ fn a_receiver_with_the_wrong_secret_refuses_it_for_good_and_the_operator_is_aler
         Some(0.0)
     );
 }
+
+/// `rj check-config` lists each route's webhook by host (never its path, which may hold
+/// the service's token), with its secret's variable set or MISSING, and says FAILED
+/// while one is missing.
+#[test]
+fn check_config_names_each_webhook_host_and_whether_its_secret_is_set() {
+    let dir = tempfile::tempdir().unwrap();
+    let routing = dir.path().join("routing.toml");
+    std::fs::write(
+        &routing,
+        "[[route]]\narea = \"kent\"\nemail = \"referrals@kent-rj.example.org\"\n\
+         webhook_url = \"https://cases.kent-rj.example.org/hooks/t0ken\"\n\
+         webhook_secret_env = \"RJ_WEBHOOK_SECRET_KENT\"\n\n\
+         [[route]]\narea = \"gwent\"\nemail = \"rj@gwent.pnn.police.uk\"\n\
+         webhook_url = \"https://cases.gwent.example.org/hook\"\n\
+         webhook_secret_env = \"RJ_WEBHOOK_SECRET_GWENT\"\n",
+    )
+    .unwrap();
+    let check = |secrets: &[(&str, &str)]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_rj"))
+            .arg("check-config")
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("LEPTOS_SITE_ROOT", dir.path().join("site"))
+            .env(
+                "RJ_DATABASE_URL",
+                format!("sqlite://{}/rj.db", dir.path().display()),
+            )
+            .env("RJ_MAIL_DIR", dir.path().join("mail"))
+            .env("RJ_ROUTING", &routing)
+            .env("RUST_LOG", "error")
+            .envs(secrets.iter().copied())
+            .output()
+            .unwrap();
+        let said = String::from_utf8_lossy(&out.stdout).to_string();
+        assert!(!said.contains("t0ken"), "the path printed: {said}");
+        assert!(!said.contains("cmotd"), "a secret printed: {said}");
+        said
+    };
+    let said = check(&[("RJ_WEBHOOK_SECRET_KENT", WEBHOOK_SECRET)]);
+    for expected in [
+        "webhook (line 2): kent, everyone: cases.kent-rj.example.org (RJ_WEBHOOK_SECRET_KENT, secret set)",
+        "webhook (line 8): gwent, everyone: cases.gwent.example.org (RJ_WEBHOOK_SECRET_GWENT, secret MISSING)",
+        "webhooks: FAILED",
+    ] {
+        assert!(said.contains(expected), "lacks {expected:?}:\n{said}");
+    }
+    // Not a Standard Webhooks secret: MISSING too.
+    let said = check(&[
+        ("RJ_WEBHOOK_SECRET_KENT", WEBHOOK_SECRET),
+        ("RJ_WEBHOOK_SECRET_GWENT", "password123"),
+    ]);
+    assert!(
+        said.contains("(RJ_WEBHOOK_SECRET_GWENT, secret MISSING)"),
+        "{said}"
+    );
+    let said = check(&[
+        ("RJ_WEBHOOK_SECRET_KENT", WEBHOOK_SECRET),
+        ("RJ_WEBHOOK_SECRET_GWENT", WRONG_SECRET),
+    ]);
+    assert!(
+        said.contains("(RJ_WEBHOOK_SECRET_GWENT, secret set)"),
+        "{said}"
+    );
+    assert!(!said.contains("webhooks: FAILED"), "{said}");
+}
