@@ -121,12 +121,14 @@ impl Worker {
                     self.deliver(claimed).await;
                     false
                 }
+                // A webhook says a request is here: before the alerts, which can wait.
+                Ok(None) if self.next_webhook(now, lease).await => false,
                 Ok(None) => match self.store.claim_alert(now, lease).await {
                     Ok(Some(alert)) => {
                         self.send_alert(alert).await;
                         false
                     }
-                    Ok(None) => !self.next_webhook(now, lease).await,
+                    Ok(None) => true,
                     Err(e) => {
                         tracing::error!("outbox: cannot read the alerts: {e}");
                         true
