@@ -1,8 +1,9 @@
 //! The delivery worker: takes one due request at a time from the outbox (under a
 //! lease), emails it to the area's service (by default only that it is waiting in the
 //! staff inbox; the full answers where the route says `delivery = "email"`), then the
-//! person's confirmation if asked for, and records the outcome; then, the same way, the alerts that chase requests
-//! nobody has confirmed. Transient failures are retried with exponential backoff and
+//! person's confirmation if asked for, and records the outcome; then, the same way, the
+//! routes' signed webhooks (`webhook`) and the alerts that chase requests nobody has
+//! confirmed. Transient failures are retried with exponential backoff and
 //! jitter; permanent ones are marked failed, reported loudly, and alert the operator.
 //! One worker also runs the periodic [`Worker::sweep`]. Logs name requests by
 //! reference only, never by anything the person wrote.

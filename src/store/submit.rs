@@ -2,7 +2,8 @@
 //! (the same idempotency key) finds its first request and is not counted; a new one
 //! counts against the client's hourly limit, or is refused when the limit is full; it is
 //! then stored with its line in the commissioners' record, the route the person is
-//! told about, and the route's webhook event if it has one. Either all of that happens, or none of it.
+//! told about, and the route's webhook event if it has one. Either all of that happens,
+//! or none of it.
 
 use super::backend::Db;
 use super::limits::count_in;
@@ -255,5 +256,47 @@ mod tests {
             .await
             .unwrap();
         assert!(matches!(later, Submitted::New(r) if r != first));
+    }
+
+    #[tokio::test]
+    async fn a_webhook_is_stored_with_its_request_once_and_a_limited_send_stores_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/rj.db", dir.path().display());
+        let store = Store::open(&DatabaseUrl::parse(&url).unwrap(), DataKeys::generate())
+            .await
+            .unwrap();
+        let referral = referral();
+        let request = |key, now| NewRequest {
+            idempotency_key: key,
+            referral: &referral,
+            routed: None,
+            hit: hit(),
+            webhook: Some(Lang::Cy),
+            now,
+        };
+        let mut n = 0;
+        let mut random = move || {
+            n += 1;
+            n
+        };
+        let Submitted::New(first) = store.submit(request("a", 10), &mut random).await.unwrap()
+        else {
+            panic!("stored")
+        };
+        store.submit(request("a", 11), &mut random).await.unwrap();
+        let refused = store.submit(request("b", 12), &mut random).await.unwrap();
+        assert!(matches!(refused, Submitted::Limited { .. }));
+        let webhooks = store.webhooks().await.unwrap();
+        assert_eq!(webhooks.len(), 1);
+        assert_eq!(webhooks[0].reference, first);
+        assert_eq!(webhooks[0].status, crate::store::AlertStatus::Pending);
+        let claimed = store.claim_webhook(10, 60).await.unwrap().unwrap();
+        assert_eq!((claimed.reference, claimed.language), (first, Lang::Cy));
+        // Leased: no other worker takes it until the lease runs out.
+        assert!(store.claim_webhook(20, 60).await.unwrap().is_none());
+        assert_eq!(
+            store.claim_webhook(71, 60).await.unwrap().unwrap().attempts,
+            2
+        );
     }
 }
