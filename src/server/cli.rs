@@ -377,6 +377,13 @@ pub fn status_text(n: &Numbers, now: i64) -> String {
         "alerts waiting: {}\n",
         kinds(AlertStatus::Pending)
     ));
+    out.push_str(&format!(
+        "webhooks: waiting {}, sent {}, refused {}, cancelled {}\n",
+        n.webhooks(AlertStatus::Pending),
+        n.webhooks(AlertStatus::Sent),
+        n.webhooks(AlertStatus::Failed),
+        n.webhooks(AlertStatus::Cancelled)
+    ));
     let median = |values: &[i64]| {
         let mut v = values.to_vec();
         v.sort_unstable();

@@ -253,6 +253,24 @@ impl Setup {
         site
     }
 
+    /// `rj <args>` with the site's settings; what it prints.
+    fn rj(&self, args: &[&str]) -> String {
+        let dir = self.dir.path();
+        let out = Command::new(env!("CARGO_BIN_EXE_rj"))
+            .args(args)
+            .env("RJ_SECRET", SECRET)
+            .env("RJ_DATA_KEY", DATA_KEY)
+            .env("RJ_DATABASE_URL", self.db.url())
+            .env("RJ_MAIL_DIR", dir.join("mail"))
+            .env("RJ_ROUTING", dir.join("routing.toml"))
+            .env("RJ_WEBHOOK_SECRET_KENT", WEBHOOK_SECRET)
+            .env("RUST_LOG", "error")
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "rj {args:?} failed");
+        String::from_utf8(out.stdout).unwrap()
+    }
+
     /// The emails the site wrote to its mail folder.
     fn mails(&self) -> Vec<String> {
         std::fs::read_dir(self.dir.path().join("mail"))
@@ -496,6 +514,11 @@ fn a_receiver_with_the_wrong_secret_refuses_it_for_good_and_the_operator_is_aler
     for private in PRIVATE {
         assert!(!alert.contains(private), "the alert holds {private:?}");
     }
+    let status = setup.rj(&["outbox", "status"]);
+    assert!(
+        status.contains("webhooks: waiting 0, sent 0, refused 1, cancelled 0"),
+        "{status}"
+    );
     // The numbers count it, with no label that could say who.
     let (code, _, metrics) = http(admin, "GET", "/metrics", "").unwrap();
     assert_eq!(code, 200);
