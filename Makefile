@@ -14,9 +14,9 @@ export CARGO_INCREMENTAL := 0
 endif
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium aspell-cy aspell-en python3-aiosmtpd python3-prometheus-client postgresql nginx-light libssl-dev pkg-config
+APT_PACKAGES := chromium aspell-cy aspell-en python3-aiosmtpd python3-prometheus-client python3-pip postgresql nginx-light libssl-dev pkg-config
 
-.PHONY: help run build test data tools apt-packages bench fuzz clean
+.PHONY: help run build test data tools apt-packages python-packages bench fuzz clean
 
 help:
 	@echo "make run    build and serve the site on http://localhost:3000"
@@ -32,7 +32,7 @@ run:
 build:
 	cargo build --release
 
-test: tools apt-packages
+test: tools apt-packages python-packages
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	python3 data/build.py --fetch-only
@@ -59,6 +59,12 @@ apt-packages:
 	  echo "installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	fi
+
+# The webhook tests' receiver (tests/webhooks/receiver.py) verifies signatures with an
+# independent implementation: PyPI's standardwebhooks, pinned, for Debian's python3.
+python-packages: apt-packages
+	@/usr/bin/python3 -c 'import standardwebhooks' 2>/dev/null \
+	  || /usr/bin/python3 -m pip install --user --break-system-packages -q standardwebhooks==1.3.0
 
 BENCH_PORT := 3320
 # Rebuild data/councils.csv and data/postcodes.bin from data/areas.toml and OS

@@ -70,3 +70,8 @@ alert-via-service = Gwasanaeth yr ardal
 alert-via-youth-service = Gwasanaeth cyfiawnder ieuenctid yr ardal
 alert-via-triage = Eich mewnflwch brysbennu
 alert-footer = Does dim manylion personol yn yr e-bost hwn.
+
+## Rhybudd y gweithredwr pan fydd derbynnydd webhook gwasanaeth yn gwrthod hysbysiad cais yn barhaol.
+alert-webhook-subject = Webhook wedi'i wrthod: cais { $reference } ({ $area })
+alert-webhook-intro = Mae derbynnydd webhook y gwasanaeth wedi gwrthod yr hysbysiad am gais { $reference } yn barhaol. Mae'r cais ei hun yn cael ei ddosbarthu fel arfer. Dim ond y webhook sydd heb fynd.
+alert-webhook-todo = Gyda'r gwasanaeth, gwiriwch webhook_url y llwybr yn RJ_ROUTING a'r gyfrinach y mae ei webhook_secret_env yn ei henwi. Yna gwiriwch y gosodiadau gyda'r gorchymyn hwn:

@@ -70,3 +70,8 @@ alert-via-service = The area's service
 alert-via-youth-service = The area's youth justice service
 alert-via-triage = Your triage inbox
 alert-footer = This email holds no personal details.
+
+## The operator's alert when a service's webhook receiver refuses a request's event for good.
+alert-webhook-subject = Webhook refused: request { $reference } ({ $area })
+alert-webhook-intro = The service's webhook receiver refused the notice of request { $reference } for good. The request itself is delivered as usual. Only the webhook did not go.
+alert-webhook-todo = With the service, check the route's webhook_url in RJ_ROUTING and the secret its webhook_secret_env names. Then check the settings with this command:

@@ -15,7 +15,8 @@ use toml::Spanned;
 use toml::value::Datetime;
 
 pub use routing::{
-    Contact, Delivery, Destination, Route, Routed, Routing, RoutingRules, Trust, Via, WhoSentence,
+    Contact, Delivery, Destination, Route, Routed, Routing, RoutingRules, Trust, Via, Webhook,
+    WhoSentence,
 };
 
 /// Who a service is for.

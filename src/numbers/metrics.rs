@@ -1,6 +1,6 @@
 //! The operator's numbers in the Prometheus text format (version 0.0.4): requests by
 //! area and what became of them, the outbox, delivery and acknowledgement latency
-//! histograms, and the alerts. Everything is read from the database at each scrape
+//! histograms, the alerts and the signed webhooks. Everything is read from the database at each scrape
 //! (`Store::numbers`), so every instance reports the same and a restart resets
 //! nothing. Served only on the admin listener (`RJ_ADMIN_ADDR`), never the public port.
 
@@ -136,6 +136,30 @@ pub fn render(n: &Numbers, areas: &[String], now: i64) -> String {
             kind.as_str(),
             n.alerts(kind, AlertStatus::Pending)
         );
+    }
+    // Webhooks as emails are counted: from the database, no label that could be personal.
+    for (name, help, kind, status) in [
+        (
+            "rj_webhooks_sent_total",
+            "Signed webhooks the receiver accepted (2xx).",
+            "counter",
+            AlertStatus::Sent,
+        ),
+        (
+            "rj_webhooks_failed_total",
+            "Signed webhooks the receiver refused for good (the operator is alerted).",
+            "counter",
+            AlertStatus::Failed,
+        ),
+        (
+            "rj_webhooks_waiting",
+            "Signed webhooks stored and not yet delivered (retried with backoff).",
+            "gauge",
+            AlertStatus::Pending,
+        ),
+    ] {
+        header(&mut out, name, help, kind);
+        let _ = writeln!(out, "{name} {}", n.webhooks(status));
     }
     out
 }

@@ -26,14 +26,18 @@ pub enum AlertKind {
     Failed,
     /// To the operator: nobody has confirmed it and its details will soon be purged.
     Retention,
+    /// To the operator: the service's webhook receiver refused the request's event for
+    /// good (the request itself is delivered as usual).
+    Webhook,
 }
 
 impl AlertKind {
-    pub const ALL: [AlertKind; 4] = [
+    pub const ALL: [AlertKind; 5] = [
         AlertKind::Reminder,
         AlertKind::Escalation,
         AlertKind::Failed,
         AlertKind::Retention,
+        AlertKind::Webhook,
     ];
 
     /// The name stored in the database and used in metrics.
@@ -43,6 +47,7 @@ impl AlertKind {
             AlertKind::Escalation => "escalation",
             AlertKind::Failed => "failed",
             AlertKind::Retention => "retention",
+            AlertKind::Webhook => "webhook",
         }
     }
 
@@ -156,6 +161,7 @@ fn operator_text(
     row("alert-label-deleted", date(purge_at));
     let command = match kind {
         AlertKind::Failed => format!("rj outbox retry {reference}"),
+        AlertKind::Webhook => "rj check-config".to_string(),
         _ => format!("rj outbox resolve {reference} --note \"…\""),
     };
     text.push_str(&format!(

@@ -1,13 +1,15 @@
 //! The delivery worker: takes one due request at a time from the outbox (under a
 //! lease), emails it to the area's service (by default only that it is waiting in the
 //! staff inbox; the full answers where the route says `delivery = "email"`), then the
-//! person's confirmation if asked for, and records the outcome; then, the same way, the alerts that chase requests
-//! nobody has confirmed. Transient failures are retried with exponential backoff and
+//! person's confirmation if asked for, and records the outcome; then, the same way, the
+//! routes' signed webhooks (`webhook`) and the alerts that chase requests nobody has
+//! confirmed. Transient failures are retried with exponential backoff and
 //! jitter; permanent ones are marked failed, reported loudly, and alert the operator.
 //! One worker also runs the periodic [`Worker::sweep`]. Logs name requests by
 //! reference only, never by anything the person wrote.
 
 use super::alerts::{self, AlertKind};
+use super::webhook::{Outcome, WebhookSender};
 use crate::areas::directory::{Delivery, Directory, Route, Via};
 use crate::areas::{Areas, PoliceArea};
 use crate::calendar::{AckClock, Clock};
@@ -17,7 +19,9 @@ use crate::mail::transport::{Mailer, SendError};
 use crate::referral::ack::AckTokens;
 use crate::referral::form::Referral;
 use crate::referral::reference::Reference;
-use crate::store::{AlertStatus, Claimed, ClaimedAlert, Delivered, Lease, Queue, Store};
+use crate::store::{
+    AlertStatus, Claimed, ClaimedAlert, ClaimedWebhook, Delivered, Lease, Queue, Store,
+};
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::watch;
@@ -71,6 +75,8 @@ pub struct Worker {
     pub clock: Clock,
     /// Signs the link in each service email that confirms the service has it.
     pub ack: AckTokens,
+    /// Sends the routes' signed webhooks (`None`: none are sent, they wait).
+    pub webhooks: Option<WebhookSender>,
 }
 
 /// Chasing requests nobody has confirmed: when, and who hears of it.
@@ -116,6 +122,8 @@ impl Worker {
                     self.deliver(claimed).await;
                     false
                 }
+                // A webhook says a request is here: before the alerts, which can wait.
+                Ok(None) if self.next_webhook(now, lease).await => false,
                 Ok(None) => match self.store.claim_alert(now, lease).await {
                     Ok(Some(alert)) => {
                         self.send_alert(alert).await;
@@ -297,6 +305,81 @@ impl Worker {
         );
         if let Err(e) = self.store.mark_failed(c.id, reason, self.clock.now()).await {
             tracing::error!(reference = %c.reference, "outbox: cannot record the failure: {e}");
+        }
+    }
+
+    /// Leases and sends the next due webhook, if this worker sends webhooks; whether
+    /// there was one.
+    async fn next_webhook(&self, now: i64, lease: i64) -> bool {
+        let Some(sender) = &self.webhooks else {
+            return false;
+        };
+        match self.store.claim_webhook(now, lease).await {
+            Ok(Some(webhook)) => {
+                self.send_webhook(sender, webhook).await;
+                true
+            }
+            Ok(None) => false,
+            Err(e) => {
+                tracing::error!("outbox: cannot read the webhooks: {e}");
+                false
+            }
+        }
+    }
+
+    /// One attempt at one webhook: to the route's webhook as the routing file says
+    /// now (a route whose webhook was removed cancels it). Retried with the emails'
+    /// backoff; refused for good, it alerts the operator.
+    pub async fn send_webhook(&self, sender: &WebhookSender, w: ClaimedWebhook) {
+        let reference = w.reference;
+        let target = self
+            .areas
+            .by_slug(&w.area)
+            .and_then(|area| self.directory.routing().webhook(area.id, w.audience));
+        let Some(target) = target else {
+            tracing::info!(%reference, "outbox: webhook not sent: the route no longer has one");
+            return self.finish_webhook(&w, AlertStatus::Cancelled, None).await;
+        };
+        let lease = Lease {
+            id: w.id,
+            attempts: w.attempts,
+        };
+        match sender.send(target, &w, self.clock.now()).await {
+            Outcome::Delivered(status) => {
+                tracing::info!(%reference, area = %w.area, attempt = w.attempts, status, "outbox: webhook delivered");
+                self.finish_webhook(&w, AlertStatus::Sent, None).await;
+            }
+            Outcome::Transient(reason) => {
+                self.again_later(Queue::Webhooks, lease, reference, &reason)
+                    .await
+            }
+            Outcome::Permanent(reason) => {
+                tracing::error!(
+                    %reference,
+                    area = %w.area,
+                    host = target.host(),
+                    "OUTBOX: A WEBHOOK WAS REFUSED FOR GOOD ({reason}) and will not be retried: \
+                     check the route's webhook_url and its secret ({}); the operator is alerted",
+                    target.secret_env
+                );
+                if let Err(e) = self
+                    .store
+                    .webhook_failed(w.id, &reason, self.clock.now())
+                    .await
+                {
+                    tracing::error!(%reference, "outbox: cannot record the webhook's failure: {e}");
+                }
+            }
+        }
+    }
+
+    async fn finish_webhook(&self, w: &ClaimedWebhook, status: AlertStatus, error: Option<&str>) {
+        if let Err(e) = self
+            .store
+            .finish_webhook(w.id, status, self.clock.now(), error)
+            .await
+        {
+            tracing::error!(reference = %w.reference, "outbox: cannot record the webhook (it may be sent again): {e}");
         }
     }
 

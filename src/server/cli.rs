@@ -187,6 +187,12 @@ pub async fn check_config(state: &AppState) -> ExitCode {
         state.directory.report(&state.areas, state.clock.today())
     );
     print_routes(state);
+    let missing_secrets = state
+        .directory
+        .routing()
+        .webhook_secret_names()
+        .into_iter()
+        .any(|name| state.webhook_secrets.get(name).is_none());
     match state.calendar.last_year() {
         Some(last) if last > state.clock.today().year => {
             println!("bank holidays: ok (listed to {last})")
@@ -223,6 +229,14 @@ pub async fn check_config(state: &AppState) -> ExitCode {
         );
     }
     ok &= data_keys_report(state).await;
+    if missing_secrets {
+        println!(
+            "webhooks: FAILED: a route's webhook secret is MISSING (see the routes above): \
+             set the variable its `webhook_secret_env` names to a Standard Webhooks secret \
+             (`whsec_` then base64)"
+        );
+        ok = false;
+    }
     if state.store.backend() == Backend::Postgres {
         println!(
             "instances: PostgreSQL is shared, so requests, leases, acknowledgements, alerts \
@@ -258,6 +272,14 @@ fn print_routes(state: &AppState) {
         state.config.delivery.secure_domains
     );
     print!("{}", state.directory.routing().report(&state.areas));
+    let secret_set = |name: &str| state.webhook_secrets.get(name).is_some();
+    print!(
+        "{}",
+        state
+            .directory
+            .routing()
+            .webhook_report(&state.areas, secret_set)
+    );
 }
 
 fn migrations_report(status: &MigrationStatus) -> String {
@@ -359,6 +381,13 @@ pub fn status_text(n: &Numbers, now: i64) -> String {
     out.push_str(&format!(
         "alerts waiting: {}\n",
         kinds(AlertStatus::Pending)
+    ));
+    out.push_str(&format!(
+        "webhooks: waiting {}, sent {}, refused {}, cancelled {}\n",
+        n.webhooks(AlertStatus::Pending),
+        n.webhooks(AlertStatus::Sent),
+        n.webhooks(AlertStatus::Failed),
+        n.webhooks(AlertStatus::Cancelled)
     ));
     let median = |values: &[i64]| {
         let mut v = values.to_vec();

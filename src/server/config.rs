@@ -77,6 +77,73 @@ pub struct Config {
     pub delivery: EmailDelivery,
     /// SMTP with an OAuth 2.0 token instead of a password (`RJ_SMTP_AUTH=xoauth2`).
     pub smtp_oauth: Option<SmtpOAuth>,
+    /// How signed webhooks are sent (see [`WebhookSettings`]).
+    pub webhooks: WebhookSettings,
+}
+
+/// How the routes' signed webhooks are sent: how long to wait for the receiver
+/// (`RJ_WEBHOOK_TIMEOUT_SECONDS`, default 10). The secrets are read with
+/// [`webhook_secrets`], once the routing file has named their variables.
+#[derive(Clone, Debug)]
+pub struct WebhookSettings {
+    pub timeout_seconds: u64,
+}
+
+fn webhook_settings(get: &impl Fn(&str) -> Option<String>) -> Result<WebhookSettings, ConfigError> {
+    let timeout_seconds = match get("RJ_WEBHOOK_TIMEOUT_SECONDS") {
+        None => 10,
+        Some(v) => match v.parse::<u64>() {
+            Ok(n) if (1..=120).contains(&n) => n,
+            _ => {
+                return Err(ConfigError::BadChoice {
+                    name: "RJ_WEBHOOK_TIMEOUT_SECONDS",
+                    expected: "a whole number of seconds from 1 to 120",
+                    value: v,
+                });
+            }
+        },
+    };
+    Ok(WebhookSettings { timeout_seconds })
+}
+
+/// The routes' webhook secrets, by the name of the variable that holds each. Prints
+/// the names only.
+#[derive(Clone, Debug, Default)]
+pub struct WebhookSecrets(std::collections::BTreeMap<String, SecretString>);
+
+impl WebhookSecrets {
+    /// The secret in variable `name`, if it is set and is a Standard Webhooks secret.
+    pub fn get(&self, name: &str) -> Option<&SecretString> {
+        self.0.get(name)
+    }
+}
+
+/// Reads the process's variables `names` (the routing file's `webhook_secret_env`s) through
+/// `var`, as [`Config::from_lookup`] reads the rest: read here, after the routing file,
+/// because the file names them. A variable unset, or not a Standard Webhooks secret
+/// (`whsec_` and base64), is left out and said in the log (its name only); its webhooks
+/// wait and are retried until it is set, and `rj check-config` reports it MISSING.
+pub fn webhook_secrets_from_env(names: &[&str]) -> WebhookSecrets {
+    webhook_secrets(names, |name| std::env::var(name).ok())
+}
+
+/// [`webhook_secrets_from_env`] through `var`, so tests can supply their own values.
+pub fn webhook_secrets(names: &[&str], var: impl Fn(&str) -> Option<String>) -> WebhookSecrets {
+    let mut secrets = std::collections::BTreeMap::new();
+    for &name in names {
+        match var(name).map(|v| v.trim().to_string()) {
+            Some(v) if v.starts_with("whsec_") && standardwebhooks::Webhook::new(&v).is_ok() => {
+                secrets.insert(name.to_string(), SecretString::from(v));
+            }
+            Some(_) => tracing::error!(
+                "{name} is not a Standard Webhooks secret (`whsec_` then base64): its webhooks are not sent"
+            ),
+            None => tracing::error!(
+                "{name} is not set: the webhooks of the routes that name it are not sent until it is"
+            ),
+        }
+    }
+    WebhookSecrets(secrets)
 }
 
 /// Logging in to the SMTP server with an OAuth 2.0 access token (SASL `XOAUTH2`) from
@@ -375,6 +442,7 @@ impl Config {
                 secure_domains: SecureDomains::default(),
             },
             smtp_oauth: smtp_oauth(&get, env)?,
+            webhooks: webhook_settings(&get)?,
         }
         .with_delivery(&get)
     }
@@ -1032,5 +1100,51 @@ mod tests {
             config(&production).unwrap_err(),
             ConfigError::InsecureTokenUrl
         );
+    }
+}
+
+#[cfg(test)]
+mod webhook_tests {
+    use super::*;
+    use secrecy::ExposeSecret;
+
+    #[test]
+    fn webhook_secrets_are_read_by_name_and_only_standard_ones_kept_never_printed() {
+        let var = |name: &str| match name {
+            "RJ_WEBHOOK_SECRET_KENT" => Some(" whsec_cmotdGVzdHMtd2ViaG9vay1zZWNyZXQ= ".into()),
+            "RJ_WEBHOOK_SECRET_BAD" => Some("not-a-secret".into()),
+            _ => None,
+        };
+        let names = [
+            "RJ_WEBHOOK_SECRET_KENT",
+            "RJ_WEBHOOK_SECRET_BAD",
+            "RJ_WEBHOOK_SECRET_UNSET",
+        ];
+        let secrets = webhook_secrets(&names, var);
+        assert_eq!(
+            secrets
+                .get("RJ_WEBHOOK_SECRET_KENT")
+                .map(|s| s.expose_secret().to_string()),
+            Some("whsec_cmotdGVzdHMtd2ViaG9vay1zZWNyZXQ=".into())
+        );
+        assert!(secrets.get("RJ_WEBHOOK_SECRET_BAD").is_none());
+        assert!(secrets.get("RJ_WEBHOOK_SECRET_UNSET").is_none());
+        assert!(!format!("{secrets:?}").contains("cmotd"));
+    }
+
+    #[test]
+    fn the_webhook_timeout_is_ten_seconds_unless_set_from_1_to_120() {
+        let read = |v: Option<&str>| {
+            webhook_settings(&|name: &str| {
+                (name == "RJ_WEBHOOK_TIMEOUT_SECONDS")
+                    .then(|| v.map(String::from))
+                    .flatten()
+            })
+        };
+        assert_eq!(read(None).unwrap().timeout_seconds, 10);
+        assert_eq!(read(Some("30")).unwrap().timeout_seconds, 30);
+        for bad in ["0", "121", "ten"] {
+            assert!(read(Some(bad)).is_err(), "{bad}");
+        }
     }
 }

@@ -200,17 +200,22 @@ async fn store(
     now: i64,
 ) -> Result<Reference, Refused> {
     // Kept for the confirmation page: the answers are deleted once delivered.
-    let routed = state.areas.by_slug(&referral.area).map(|area| {
-        state
-            .directory
-            .route(area.id, referral.youth_justice())
-            .routed()
-    });
+    let route = state
+        .areas
+        .by_slug(&referral.area)
+        .map(|area| state.directory.route(area.id, referral.youth_justice()));
+    let routed = route.as_ref().map(|r| r.routed());
+    // The webhook's event is stored with the request, so neither is ever without the other.
+    let webhook = route
+        .as_ref()
+        .and_then(|r| r.webhook.as_ref())
+        .map(|_| referral.contact_lang());
     let request = NewRequest {
         idempotency_key: key,
         referral,
         routed,
         hit: state.send_limit.hit(client),
+        webhook,
         now,
     };
     match state.store.submit(request, rand::random::<u64>).await {

@@ -49,6 +49,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Working days with the bank holidays, for the commissioners' record.
     pub calendar: WorkingDays,
+    /// The routes' webhook secrets, by the variable that holds each.
+    pub webhook_secrets: config::WebhookSecrets,
 }
 
 /// Why the server could not start.
@@ -118,6 +120,7 @@ impl AppState {
         for warning in routing.warnings() {
             tracing::warn!("{warning}");
         }
+        let webhook_secrets = config::webhook_secrets_from_env(&routing.webhook_secret_names());
         let directory = Directory::parse(&text, &path, &areas, production)?.with_routing(routing);
         let keys = config.data_keys().map_err(StoreError::from)?;
         let store = if migrate {
@@ -175,6 +178,7 @@ impl AppState {
             ack_clock,
             clock: Clock::system(),
             calendar,
+            webhook_secrets,
             leptos_options: config.leptos_options(),
             config: Arc::new(config),
             areas: Arc::new(areas),
@@ -216,6 +220,11 @@ impl AppState {
             },
             clock: self.clock.clone(),
             ack: self.ack.clone(),
+            webhooks: Some(crate::outbox::webhook::WebhookSender::new(
+                &self.config.site.public_url,
+                self.webhook_secrets.clone(),
+                std::time::Duration::from_secs(self.config.webhooks.timeout_seconds),
+            )),
             chasing: Chasing {
                 clock: self.ack_clock.clone(),
                 operator: self.config.tracking.operator_email.clone(),

@@ -35,6 +35,7 @@ mod queue;
 pub mod sealed;
 mod staff;
 mod submit;
+mod webhooks;
 
 use crate::areas::directory::Routed;
 use crate::calendar::{WorkingDays, uk_date};
@@ -50,6 +51,7 @@ pub use queue::{AlertStatus, Lease, Queue, RequestStatus};
 pub use sealed::{DataKeyError, DataKeys, KeyId, OpenError};
 pub use staff::{InboxFilter, InboxRow, Invitation, MemberRow};
 pub use submit::{NewRequest, Submitted};
+pub use webhooks::{ClaimedWebhook, WebhookRow};
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
@@ -245,6 +247,7 @@ impl Store {
             referral,
             routed: None,
             hit: None,
+            webhook: None,
             now,
         };
         match self.submit(request, random).await? {

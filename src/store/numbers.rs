@@ -38,6 +38,8 @@ pub struct Numbers {
     pub acknowledgement_seconds: Vec<i64>,
     /// How many alerts there are of each kind and status.
     pub alerts: Vec<AlertCount>,
+    /// How many webhooks there are at each status.
+    pub webhooks: Vec<(AlertStatus, i64)>,
 }
 
 /// How many alerts of one kind stand at one status.
@@ -49,6 +51,15 @@ pub struct AlertCount {
 }
 
 impl Numbers {
+    /// Webhooks at `status`.
+    pub fn webhooks(&self, status: AlertStatus) -> i64 {
+        self.webhooks
+            .iter()
+            .filter(|(s, _)| *s == status)
+            .map(|(_, n)| n)
+            .sum()
+    }
+
     /// Alerts of `kind` with `status`.
     pub fn alerts(&self, kind: AlertKind, status: AlertStatus) -> i64 {
         self.alerts
@@ -132,7 +143,16 @@ impl Store {
                 .fetch_all(pool)
                 .await
         })?;
+        let webhooks: Vec<(String, i64)> = on_db!(&self.db, pool => {
+            sqlx::query_as("SELECT status, COUNT(*) FROM webhooks GROUP BY status")
+                .fetch_all(pool)
+                .await
+        })?;
         Ok(Numbers {
+            webhooks: webhooks
+                .into_iter()
+                .filter_map(|(status, count)| Some((AlertStatus::parse(&status).ok()?, count)))
+                .collect(),
             areas,
             waiting: outbox.waiting,
             oldest_waiting: outbox.oldest_waiting,

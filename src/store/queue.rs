@@ -1,5 +1,5 @@
-//! The one leased queue under both kinds of outgoing email: requests to deliver
-//! (`referrals`) and alerts to send (`alerts`). A row waits as `pending` until its
+//! The one leased queue under everything that leaves the site: requests to deliver
+//! (`referrals`), alerts to send (`alerts`) and signed webhooks (`webhooks`). A row waits as `pending` until its
 //! `next_attempt_at`; a worker then leases it (`lease_until`) so no other takes it, and
 //! either finishes it (a new status) or makes it due again later with the reason (a reply
 //! code, never personal data). A crashed worker's lease runs out, and the row is taken up
@@ -15,6 +15,8 @@ pub enum Queue {
     Requests,
     /// Reminders, escalations and the operator's alerts (`alerts`).
     Alerts,
+    /// Signed webhooks to the services that asked for them (`webhooks`).
+    Webhooks,
 }
 
 impl Queue {
@@ -22,6 +24,7 @@ impl Queue {
         match self {
             Queue::Requests => "referrals",
             Queue::Alerts => "alerts",
+            Queue::Webhooks => "webhooks",
         }
     }
 
@@ -30,7 +33,7 @@ impl Queue {
     fn also(self) -> &'static str {
         match self {
             Queue::Requests => " AND resolved_at IS NULL AND payload IS NOT NULL",
-            Queue::Alerts => "",
+            Queue::Alerts | Queue::Webhooks => "",
         }
     }
 }

@@ -1,13 +1,15 @@
 //! Storing a new request: the Send flow's policy in one transaction. A form sent again
 //! (the same idempotency key) finds its first request and is not counted; a new one
 //! counts against the client's hourly limit, or is refused when the limit is full; it is
-//! then stored with its line in the commissioners' record and the route the person is
-//! told about. Either all of that happens, or none of it.
+//! then stored with its line in the commissioners' record, the route the person is
+//! told about, and the route's webhook event if it has one. Either all of that happens,
+//! or none of it.
 
 use super::backend::Db;
 use super::limits::count_in;
 use super::{Hit, REFERENCE_DRAWS, Store, StoreError, month_of};
 use crate::areas::directory::Routed;
+use crate::i18n::Lang;
 use crate::referral::form::Referral;
 use crate::referral::reference::Reference;
 
@@ -21,6 +23,9 @@ pub struct NewRequest<'a> {
     pub routed: Option<Routed>,
     /// The client's event for the Send limit (`None`: the limit is off).
     pub hit: Option<Hit>,
+    /// The route has a signed webhook: its event is queued with the request, in the
+    /// same transaction, carrying the person's language (and nothing else of theirs).
+    pub webhook: Option<Lang>,
     pub now: i64,
 }
 
@@ -110,6 +115,18 @@ impl Store {
                         .bind(&month)
                         .execute(&mut *$tx)
                         .await?;
+                        if let Some(lang) = request.webhook {
+                            sqlx::query(
+                                "INSERT INTO webhooks (referral_id, language, status,
+                                                       next_attempt_at, created_at)
+                                 VALUES ($1, $2, 'pending', $3, $3)",
+                            )
+                            .bind(id)
+                            .bind(lang.code())
+                            .bind(request.now)
+                            .execute(&mut *$tx)
+                            .await?;
+                        }
                         Ok::<_, sqlx::Error>(Attempt::Done(Submitted::New(reference)))
                     }
                     .await
@@ -207,6 +224,7 @@ mod tests {
             referral: &referral,
             routed: Some(routed),
             hit: hit(),
+            webhook: None,
             now,
         };
         let mut n = 0;
@@ -238,5 +256,47 @@ mod tests {
             .await
             .unwrap();
         assert!(matches!(later, Submitted::New(r) if r != first));
+    }
+
+    #[tokio::test]
+    async fn a_webhook_is_stored_with_its_request_once_and_a_limited_send_stores_none() {
+        let dir = tempfile::tempdir().unwrap();
+        let url = format!("sqlite://{}/rj.db", dir.path().display());
+        let store = Store::open(&DatabaseUrl::parse(&url).unwrap(), DataKeys::generate())
+            .await
+            .unwrap();
+        let referral = referral();
+        let request = |key, now| NewRequest {
+            idempotency_key: key,
+            referral: &referral,
+            routed: None,
+            hit: hit(),
+            webhook: Some(Lang::Cy),
+            now,
+        };
+        let mut n = 0;
+        let mut random = move || {
+            n += 1;
+            n
+        };
+        let Submitted::New(first) = store.submit(request("a", 10), &mut random).await.unwrap()
+        else {
+            panic!("stored")
+        };
+        store.submit(request("a", 11), &mut random).await.unwrap();
+        let refused = store.submit(request("b", 12), &mut random).await.unwrap();
+        assert!(matches!(refused, Submitted::Limited { .. }));
+        let webhooks = store.webhooks().await.unwrap();
+        assert_eq!(webhooks.len(), 1);
+        assert_eq!(webhooks[0].reference, first);
+        assert_eq!(webhooks[0].status, crate::store::AlertStatus::Pending);
+        let claimed = store.claim_webhook(10, 60).await.unwrap().unwrap();
+        assert_eq!((claimed.reference, claimed.language), (first, Lang::Cy));
+        // Leased: no other worker takes it until the lease runs out.
+        assert!(store.claim_webhook(20, 60).await.unwrap().is_none());
+        assert_eq!(
+            store.claim_webhook(71, 60).await.unwrap().unwrap().attempts,
+            2
+        );
     }
 }

@@ -219,6 +219,7 @@ pub(crate) async fn harness_delivering(
         chasing,
         clock,
         ack: ack_tokens(),
+        webhooks: None,
     };
     let worker = tokio::spawn(worker.run(stopped));
     Harness {
@@ -537,6 +538,7 @@ async fn without_smtp_the_email_is_written_to_a_folder() {
         chasing: chasing(),
         clock: Clock::system(),
         ack: ack_tokens(),
+        webhooks: None,
     };
     let reference = store
         .insert("f", &referral("kent", "File Person"), unix_now(), counter())
@@ -594,6 +596,7 @@ async fn several_workers_send_each_request_exactly_once() {
                 chasing: chasing(),
                 clock: Clock::system(),
                 ack: ack_tokens(),
+                webhooks: None,
             };
             tokio::spawn(worker.run_with(stopped.clone(), i == 0))
         })

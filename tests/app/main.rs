@@ -24,4 +24,5 @@ mod router;
 mod sealed;
 mod smtp_oauth;
 mod staff;
+mod webhooks;
 mod welsh_spelling;

@@ -138,12 +138,74 @@ impl RoutingRules {
     }
 }
 
+/// A route's signed webhook (`webhook_url`, `webhook_secret_env`): where the
+/// "request.created" event is posted, and the name of the environment variable that
+/// holds its Standard Webhooks secret (the secret itself is never in the file).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Webhook {
+    pub url: reqwest::Url,
+    pub secret_env: String,
+}
+
+impl Webhook {
+    /// Checks a route's two settings: an `https://` address (`http://` only to a
+    /// loopback host, and only in development), without a user or password, and a
+    /// variable name such as `RJ_WEBHOOK_SECRET_KENT`.
+    fn parse(url: &str, secret_env: &str, production: bool) -> Result<Self, String> {
+        let url = reqwest::Url::parse(url.trim())
+            .map_err(|e| format!("`webhook_url` is not an address ({e})"))?;
+        let host = url.host_str().unwrap_or("");
+        let loopback = host.eq_ignore_ascii_case("localhost")
+            || host
+                .trim_matches(['[', ']'])
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback());
+        match url.scheme() {
+            "https" => {}
+            "http" if loopback && !production => {}
+            "http" if loopback => {
+                return Err("`webhook_url` must use https:// when RJ_ENV=production".into());
+            }
+            _ => {
+                return Err(
+                    "`webhook_url` must use https:// (http:// only to this machine, in development)"
+                        .into(),
+                );
+            }
+        }
+        if url.host().is_none() || !url.username().is_empty() || url.password().is_some() {
+            return Err("`webhook_url` must name a host, and no user or password".into());
+        }
+        let name_ok = !secret_env.is_empty()
+            && secret_env
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_');
+        if !name_ok {
+            return Err(format!(
+                "`webhook_secret_env` must name an environment variable such as \
+                 `RJ_WEBHOOK_SECRET_KENT`, not `{secret_env}`"
+            ));
+        }
+        Ok(Self {
+            url,
+            secret_env: secret_env.to_string(),
+        })
+    }
+
+    /// The host, as `check-config` prints it (never the path, which may hold a token).
+    pub fn host(&self) -> &str {
+        self.url.host_str().unwrap_or("")
+    }
+}
+
 /// One area's (and audience's) agreed address.
 #[derive(Clone, Debug)]
 struct Direct {
     area: AreaId,
     audience: Audience,
     to: Destination,
+    /// Its signed webhook, if the service asked for one.
+    webhook: Option<Webhook>,
     /// Its line in the routing file, for `check-config`.
     line: usize,
 }
@@ -244,6 +306,8 @@ pub struct Route {
     pub service: Option<Service>,
     /// The area's public facts (commissioner, sources), for the triage email.
     pub listing: Option<Listing>,
+    /// The direct route's signed webhook, if it has one (triage never has).
+    pub webhook: Option<Webhook>,
 }
 
 impl Route {
@@ -314,6 +378,8 @@ struct Entry {
     audience: Option<Audience>,
     delivery: Option<Spanned<Delivery>>,
     attested: Option<bool>,
+    webhook_url: Option<Spanned<String>>,
+    webhook_secret_env: Option<String>,
 }
 
 impl Routing {
@@ -407,10 +473,31 @@ impl Routing {
                     lines.line(delivery_at)
                 ));
             }
+            let webhook = match (&entry.webhook_url, &entry.webhook_secret_env) {
+                (None, None) => None,
+                (Some(url), Some(env)) => Some(
+                    Webhook::parse(url.get_ref(), env, production)
+                        .map_err(|why| lines.invalid(url.span().start, why))?,
+                ),
+                (Some(url), None) => {
+                    return Err(lines.invalid(
+                        url.span().start,
+                        "`webhook_url` needs `webhook_secret_env`, the environment variable \
+                         that holds its secret"
+                            .to_string(),
+                    ));
+                }
+                (None, Some(_)) => {
+                    return Err(
+                        lines.invalid(at, "`webhook_secret_env` without `webhook_url`".to_string())
+                    );
+                }
+            };
             direct.push(Direct {
                 area: area.id,
                 audience,
                 to,
+                webhook,
                 line: lines.line(at),
             });
         }
@@ -475,6 +562,52 @@ impl Routing {
         out
     }
 
+    /// What `check-config` lists about webhooks: each route's webhook host and whether
+    /// its secret is set (`secret_set` says, by the variable's name), never the secret
+    /// or the address's path.
+    pub fn webhook_report(&self, areas: &Areas, secret_set: impl Fn(&str) -> bool) -> String {
+        let mut out = String::new();
+        for d in &self.direct {
+            let Some(webhook) = &d.webhook else { continue };
+            let audience = match d.audience {
+                Audience::All => "everyone",
+                Audience::Youth => "youth",
+            };
+            let secret = match secret_set(&webhook.secret_env) {
+                true => "secret set",
+                false => "secret MISSING",
+            };
+            out.push_str(&format!(
+                "  webhook (line {}): {}, {audience}: {} ({}, {secret})\n",
+                d.line,
+                areas.get(d.area).slug,
+                webhook.host(),
+                webhook.secret_env
+            ));
+        }
+        out
+    }
+
+    /// The signed webhook of the direct route for `area` and `audience`, if any.
+    pub fn webhook(&self, area: AreaId, audience: Audience) -> Option<&Webhook> {
+        self.direct
+            .iter()
+            .find(|d| d.area == area && d.audience == audience)
+            .and_then(|d| d.webhook.as_ref())
+    }
+
+    /// The environment variables the routes' webhooks name, each once.
+    pub fn webhook_secret_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self
+            .direct
+            .iter()
+            .filter_map(|d| d.webhook.as_ref().map(|w| w.secret_env.as_str()))
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        names
+    }
+
     /// Areas with a youth route (slugs are looked up by the caller).
     pub fn youth_routes(&self) -> impl Iterator<Item = AreaId> + '_ {
         self.direct
@@ -512,6 +645,7 @@ impl Routing {
         let direct = self.direct_to(area, audience);
         let to = direct.unwrap_or(&self.triage);
         Route {
+            webhook: self.webhook(area, audience).cloned(),
             to: to.email.clone(),
             delivery: to.delivery,
             via: if direct.is_some() {
@@ -521,6 +655,83 @@ impl Routing {
             },
             service: service.cloned(),
             listing: listing.cloned(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn routing(text: &str, production: bool) -> Result<Routing, DirectoryError> {
+        let areas = Areas::embedded().unwrap();
+        let rules = RoutingRules::new(
+            EmailAddress::parse("triage@rj.example.org").unwrap(),
+            production,
+        );
+        Routing::parse(text, "routing.toml", &areas, &rules)
+    }
+
+    const ROUTE: &str = "[[route]]\narea = \"kent\"\nemail = \"rj@kent.gov.uk\"\n";
+
+    #[test]
+    fn a_webhook_needs_https_except_to_this_machine_in_development_and_names_its_secret() {
+        let with = |url: &str, env: &str| {
+            format!("{ROUTE}webhook_url = \"{url}\"\nwebhook_secret_env = \"{env}\"\n")
+        };
+        let good = with(
+            "https://cases.example.org/hook?t=1",
+            "RJ_WEBHOOK_SECRET_KENT",
+        );
+        for production in [false, true] {
+            let r = routing(&good, production).unwrap();
+            assert_eq!(r.webhook_secret_names(), ["RJ_WEBHOOK_SECRET_KENT"]);
+            let areas = Areas::embedded().unwrap();
+            let kent = areas.by_slug("kent").unwrap().id;
+            assert_eq!(
+                r.webhook(kent, Audience::All).unwrap().host(),
+                "cases.example.org"
+            );
+            assert!(r.webhook(kent, Audience::Youth).is_none());
+            // check-config names the host and the variable, never the path or query.
+            let report = r.webhook_report(&areas, |_| false);
+            assert!(report.contains("cases.example.org (RJ_WEBHOOK_SECRET_KENT, secret MISSING)"));
+            assert!(!report.contains("t=1"));
+        }
+        let loopback = with("http://127.0.0.1:9000/hook", "RJ_WEBHOOK_SECRET_KENT");
+        assert!(routing(&loopback, false).is_ok());
+        assert!(routing(&with("http://localhost:9000/", "RJ_W"), false).is_ok());
+        assert!(routing(&with("http://[::1]:9000/", "RJ_W"), false).is_ok());
+        let refused = [
+            (loopback.clone(), true, "https://"),
+            (with("http://cases.example.org/", "RJ_W"), false, "https://"),
+            (with("ftp://cases.example.org/", "RJ_W"), false, "https://"),
+            (
+                with("https://user:pw@cases.example.org/", "RJ_W"),
+                false,
+                "no user",
+            ),
+            (with("not an address", "RJ_W"), false, "not an address"),
+            (
+                with("https://cases.example.org/", "whsec_abc"),
+                false,
+                "environment variable",
+            ),
+            (
+                format!("{ROUTE}webhook_url = \"https://cases.example.org/\"\n"),
+                false,
+                "needs",
+            ),
+            (
+                format!("{ROUTE}webhook_secret_env = \"RJ_W\"\n"),
+                false,
+                "without",
+            ),
+        ];
+        for (text, production, why) in refused {
+            let e = routing(&text, production).unwrap_err().to_string();
+            assert!(e.contains(why), "{e}");
+            assert!(e.contains("line"), "{e}");
         }
     }
 }

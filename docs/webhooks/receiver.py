@@ -1,0 +1,1 @@
+../../tests/webhooks/receiver.py
