@@ -25,6 +25,7 @@ macro_rules! on_db {
 }
 
 mod alerts;
+mod api_keys;
 mod answers;
 mod audit;
 mod backend;
