@@ -218,8 +218,16 @@ mod tests {
         assert!(KeyCommand::parse(&["create", "--service", "kent"]).is_err());
         assert!(KeyCommand::parse(&["create", "--name", "x"]).is_err());
         assert!(
-            KeyCommand::parse(&["create", "--service", "kent", "--name", "x", "--audience", "kids"])
-                .is_err()
+            KeyCommand::parse(&[
+                "create",
+                "--service",
+                "kent",
+                "--name",
+                "x",
+                "--audience",
+                "kids"
+            ])
+            .is_err()
         );
         assert_eq!(
             KeyCommand::parse(&["revoke", "7"]),

@@ -80,9 +80,7 @@ impl Refusal {
             Refusal::Unauthorized => StatusCode::UNAUTHORIZED,
             Refusal::NotFound => StatusCode::NOT_FOUND,
             Refusal::NotOpen => StatusCode::CONFLICT,
-            Refusal::BadState | Refusal::BadCursor | Refusal::BadOutcome => {
-                StatusCode::BAD_REQUEST
-            }
+            Refusal::BadState | Refusal::BadCursor | Refusal::BadOutcome => StatusCode::BAD_REQUEST,
             Refusal::TooMany { .. } => StatusCode::TOO_MANY_REQUESTS,
             Refusal::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
@@ -104,9 +102,7 @@ impl Refusal {
 
     fn message(self) -> String {
         match self {
-            Refusal::Unauthorized => {
-                "Send a current API key: Authorization: Bearer rjk_...".into()
-            }
+            Refusal::Unauthorized => "Send a current API key: Authorization: Bearer rjk_...".into(),
             Refusal::NotFound => "There is no request with this reference for this key.".into(),
             Refusal::NotOpen => "This request is closed: nothing more can be recorded.".into(),
             Refusal::BadState => "state must be waiting, received, contacted or closed.".into(),
@@ -116,7 +112,9 @@ impl Refusal {
                 Outcome::ALL.map(Outcome::as_str).join(", ")
             ),
             Refusal::TooMany { .. } => "Too many calls for this key this hour.".into(),
-            Refusal::Unavailable => "The service is not available just now. Try again later.".into(),
+            Refusal::Unavailable => {
+                "The service is not available just now. Try again later.".into()
+            }
         }
     }
 }
@@ -126,10 +124,8 @@ impl IntoResponse for Refusal {
         let body = json!({ "error": { "code": self.code(), "message": self.message() } });
         let mut res = json_response(self.status(), &body);
         if let Refusal::TooMany { retry_after } = self {
-            res.headers_mut().insert(
-                header::RETRY_AFTER,
-                HeaderValue::from(retry_after.max(1)),
-            );
+            res.headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(retry_after.max(1)));
         }
         if self == Refusal::Unauthorized {
             res.headers_mut().insert(
@@ -195,7 +191,10 @@ impl Call {
             .audit(&entry, state.clock.now())
             .await
             .map_err(|e| {
-                tracing::error!(action = event.as_str(), "api: cannot write the audit log: {e}");
+                tracing::error!(
+                    action = event.as_str(),
+                    "api: cannot write the audit log: {e}"
+                );
                 Refusal::Unavailable
             })
     }
@@ -224,7 +223,11 @@ async fn finish(state: &AppState, call: &Call, done: Result<Response, Refusal>) 
 /// The caller's key, if it is current, counted against its hourly limit. Without a
 /// working key the network's calls are counted instead, and every such call gets the
 /// same 401 whatever was wrong with the key.
-async fn authenticate(state: &AppState, call: &mut Call, headers: &HeaderMap) -> Result<(), Refusal> {
+async fn authenticate(
+    state: &AppState,
+    call: &mut Call,
+    headers: &HeaderMap,
+) -> Result<(), Refusal> {
     let now = state.clock.now();
     let found = match ApiKey::from_headers(headers) {
         None => None,
@@ -286,9 +289,7 @@ async fn answers(state: &AppState, row: &InboxRow) -> Result<Option<Referral>, R
 /// `referral` and `youth_justice` are `null`.
 fn item(state: &AppState, row: &InboxRow, answers: Option<&Referral>) -> Value {
     let reference = row.reference;
-    let ack_url = state
-        .ack
-        .url(&state.sender.public_url, Lang::En, reference);
+    let ack_url = state.ack.url(&state.sender.public_url, Lang::En, reference);
     let area = state.areas.by_slug(&row.area);
     let mut value = match (answers, area) {
         (Some(referral), Some(area)) => {
@@ -547,7 +548,10 @@ mod tests {
         let res = Refusal::TooMany { retry_after: 42 }.into_response();
         assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(res.headers()[header::RETRY_AFTER], "42");
-        assert_eq!(outcome_of(br#"{"outcome": "indirect"}"#), Some(Outcome::Indirect));
+        assert_eq!(
+            outcome_of(br#"{"outcome": "indirect"}"#),
+            Some(Outcome::Indirect)
+        );
         assert_eq!(outcome_of(br#"{"outcome": "other"}"#), None);
         assert_eq!(outcome_of(b"outcome=indirect"), None);
     }

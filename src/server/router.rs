@@ -2,7 +2,9 @@
 //! meets them. What is the same for every reader is served from memory (`page_cache`).
 
 use super::render::{page_shell, provide_app_context};
-use super::{AppState, acknowledge, api, api_v1, headers, page_cache, refer, sitemap, staff, status};
+use super::{
+    AppState, acknowledge, api, api_v1, headers, page_cache, refer, sitemap, staff, status,
+};
 use crate::app::App;
 use crate::i18n::{Lang, Page, Stage};
 use axum::{Router, routing::get};

@@ -147,9 +147,8 @@ pub fn parse_audience(text: &str) -> Option<Audience> {
 /// line, so it reads well in the audit log and `rj api-key list`.
 pub fn clean_name(text: &str) -> Option<String> {
     let name = text.trim();
-    let good = !name.is_empty()
-        && name.chars().count() <= 80
-        && !name.chars().any(char::is_control);
+    let good =
+        !name.is_empty() && name.chars().count() <= 80 && !name.chars().any(char::is_control);
     good.then(|| name.to_string())
 }
 
@@ -228,7 +227,10 @@ mod tests {
 
     #[test]
     fn names_and_states_are_checked() {
-        assert_eq!(clean_name("  Case system  ").as_deref(), Some("Case system"));
+        assert_eq!(
+            clean_name("  Case system  ").as_deref(),
+            Some("Case system")
+        );
         assert!(clean_name("").is_none());
         assert!(clean_name("a\nb").is_none());
         assert!(clean_name(&"x".repeat(81)).is_none());

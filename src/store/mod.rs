@@ -25,8 +25,8 @@ macro_rules! on_db {
 }
 
 mod alerts;
-mod api_keys;
 mod answers;
+mod api_keys;
 mod audit;
 mod backend;
 mod handoffs;
