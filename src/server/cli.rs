@@ -1,7 +1,8 @@
 //! The `rj` binary's command line: what it was asked to do ([`Command`], parsed once
 //! from its arguments), and the operator commands: `check-config`, `migrate`, `outbox
 //! status`, `outbox retry REFERENCE`, `outbox resolve REFERENCE --note TEXT`, `report`,
-//! `keys rotate`.
+//! `keys rotate`; the staff commands are in `staff_cli`, the API key commands
+//! (`api-key create|revoke|list`) in `api_key_cli`.
 //! Each prints plain words and exits non-zero on a problem.
 
 use super::AppState;

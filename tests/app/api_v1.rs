@@ -678,6 +678,14 @@ async fn end_to_end_with_the_real_binary_a_key_pulls_a_request_and_its_receipt_s
     revoke.args(["api-key", "revoke", "1"]);
     rj_env(&mut revoke, dir.path(), port);
     assert!(revoke.output().unwrap().status.success());
+    let listed = String::from_utf8(list.output().unwrap().stdout).unwrap();
+    let row = listed.lines().find(|l| l.starts_with("1\t")).unwrap();
+    let cells: Vec<&str> = row.split('\t').collect();
+    assert_eq!(cells.len(), 7, "{row}");
+    assert!(
+        cells[5].ends_with('Z') && cells[6].ends_with('Z'),
+        "used and revoked: {row}"
+    );
     let refused = http
         .get(format!("{base}/api/v1/requests"))
         .bearer_auth(&key)
