@@ -32,9 +32,15 @@ pub const REQUESTS: &str = "/api/v1/requests";
 
 pub fn routes() -> Router<AppState> {
     Router::new()
-        .route(REQUESTS, get(list))
-        .route(&format!("{REQUESTS}/{{reference}}"), get(one))
-        .route(&format!("{REQUESTS}/{{reference}}/{{action}}"), post(act))
+        .route(REQUESTS, get(list).fallback(wrong_method))
+        .route(
+            &format!("{REQUESTS}/{{reference}}"),
+            get(one).fallback(wrong_method),
+        )
+        .route(
+            &format!("{REQUESTS}/{{reference}}/{{action}}"),
+            post(act).fallback(wrong_method),
+        )
         // Anything else under the API: authenticated first, then the one 404.
         .route("/api/v1", any(elsewhere))
         .route("/api/v1/{*rest}", any(elsewhere))
@@ -70,6 +76,8 @@ pub enum Refusal {
     BadOutcome,
     /// The key (or, without a working key, the network) used up its calls this hour.
     TooMany { retry_after: i64 },
+    /// A method the address does not take (a GET to a receipt, a POST to the list).
+    WrongMethod,
     /// The database cannot be reached.
     Unavailable,
 }
@@ -82,6 +90,7 @@ impl Refusal {
             Refusal::NotOpen => StatusCode::CONFLICT,
             Refusal::BadState | Refusal::BadCursor | Refusal::BadOutcome => StatusCode::BAD_REQUEST,
             Refusal::TooMany { .. } => StatusCode::TOO_MANY_REQUESTS,
+            Refusal::WrongMethod => StatusCode::METHOD_NOT_ALLOWED,
             Refusal::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
@@ -96,6 +105,7 @@ impl Refusal {
             Refusal::BadCursor => "bad-cursor",
             Refusal::BadOutcome => "bad-outcome",
             Refusal::TooMany { .. } => "rate-limited",
+            Refusal::WrongMethod => "wrong-method",
             Refusal::Unavailable => "unavailable",
         }
     }
@@ -112,6 +122,9 @@ impl Refusal {
                 Outcome::ALL.map(Outcome::as_str).join(", ")
             ),
             Refusal::TooMany { .. } => "Too many calls for this key this hour.".into(),
+            Refusal::WrongMethod => {
+                "Lists and requests are read with GET; steps are recorded with POST.".into()
+            }
             Refusal::Unavailable => {
                 "The service is not available just now. Try again later.".into()
             }
@@ -513,6 +526,18 @@ async fn acting(
         Refusal::Unavailable
     })?;
     Ok(StatusCode::NO_CONTENT.into_response())
+}
+
+/// A method the address does not take: authenticated first, like every call.
+async fn wrong_method(State(state): State<AppState>, req: Request) -> Response {
+    let mut call = Call::of(&state, &req);
+    let headers = req.headers().clone();
+    let done = async {
+        authenticate(&state, &mut call, &headers).await?;
+        Err(Refusal::WrongMethod)
+    }
+    .await;
+    finish(&state, &call, done).await
 }
 
 async fn elsewhere(State(state): State<AppState>, req: Request) -> Response {

@@ -356,6 +356,18 @@ async fn scoped_and_recorded(database: Option<&str>) {
         get(&app, "/api/v1/other", Some(&k)).await.status,
         StatusCode::NOT_FOUND
     );
+    let res = get(&app, &format!("{page}/receipt"), Some(&k)).await;
+    assert_eq!(res.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(res.body["error"]["code"], "wrong-method");
+    assert_eq!(
+        post(&app, "/api/v1/requests", &k, "").await.status,
+        StatusCode::METHOD_NOT_ALLOWED
+    );
+    // Without a working key, every address and method is the same 401.
+    assert_eq!(
+        call(&app, "DELETE", &page, None, "").await.status,
+        StatusCode::UNAUTHORIZED
+    );
 
     // Audited as the key: what it read and recorded, and what it was refused.
     let actor = format!("api-key:{kent_id} Case system");
