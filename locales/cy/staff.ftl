@@ -131,3 +131,9 @@ staff-event-exported = Log archwilio wedi'i allforio
 staff-role-service = Gwasanaeth
 staff-role-triage = Brysbennu
 staff-role-admin = Gweinyddwr
+
+## Cofnodion yr API yn y log archwilio (docs/api.md).
+staff-event-api-key-created = Allwedd API wedi'i gwneud
+staff-event-api-key-revoked = Allwedd API wedi'i diddymu
+staff-event-api-listed = Ceisiadau wedi'u rhestru drwy'r API
+staff-event-api-refused = Galwad API wedi'i gwrthod

@@ -130,3 +130,9 @@ staff-event-exported = Audit log exported
 staff-role-service = Service
 staff-role-triage = Triage
 staff-role-admin = Administrator
+
+## The API's entries in the audit log (docs/api.md).
+staff-event-api-key-created = API key made
+staff-event-api-key-revoked = API key revoked
+staff-event-api-listed = Requests listed through the API
+staff-event-api-refused = API call refused

@@ -1,10 +1,12 @@
 //! The `rj` binary's command line: what it was asked to do ([`Command`], parsed once
 //! from its arguments), and the operator commands: `check-config`, `migrate`, `outbox
 //! status`, `outbox retry REFERENCE`, `outbox resolve REFERENCE --note TEXT`, `report`,
-//! `keys rotate`.
+//! `keys rotate`; the staff commands are in `staff_cli`, the API key commands
+//! (`api-key create|revoke|list`) in `api_key_cli`.
 //! Each prints plain words and exits non-zero on a problem.
 
 use super::AppState;
+use super::api_key_cli::{self, KeyCommand};
 use super::staff_cli;
 use crate::calendar::Date;
 use crate::numbers::report::Month;
@@ -21,7 +23,9 @@ pub const USAGE: &str = "usage: rj [serve | check-config | migrate | outbox stat
     | report --from YYYY-MM --to YYYY-MM [--format csv|json] \
     | staff invite --email ADDRESS --role service|triage|admin [--role ...] [--area SLUG]... [--youth] \
     | staff remove --email ADDRESS | staff list \
-    | audit --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] | keys rotate]";
+    | audit --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] | keys rotate \
+    | api-key create --service AREA [--audience all|youth] --name TEXT | api-key revoke ID \
+    | api-key list]";
 
 /// What the `rj` binary was asked to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,6 +59,8 @@ pub enum Command {
     },
     /// Seal every held answer under the current data key (`RJ_DATA_KEY`).
     KeysRotate,
+    /// `api-key create|revoke|list`: the pull API's keys.
+    ApiKey(KeyCommand),
 }
 
 impl Command {
@@ -82,6 +88,7 @@ impl Command {
             ["staff", "list"] => Command::StaffList,
             ["audit", rest @ ..] => audit_args(rest)?,
             ["keys", "rotate"] => Command::KeysRotate,
+            ["api-key", rest @ ..] => Command::ApiKey(KeyCommand::parse(rest)?),
             _ => return Err(USAGE.to_string()),
         })
     }
@@ -108,6 +115,7 @@ impl Command {
             Command::StaffList => staff_cli::list(&state).await,
             Command::Audit { from, to, json } => staff_cli::audit(&state, from, to, json).await,
             Command::KeysRotate => keys_rotate(&state).await,
+            Command::ApiKey(command) => api_key_cli::run(&state, command).await,
             Command::Migrate => {
                 migrate(&state.config.database_url, state.store.data_keys().clone()).await
             }

@@ -79,6 +79,28 @@ pub struct Config {
     pub smtp_oauth: Option<SmtpOAuth>,
     /// How signed webhooks are sent (see [`WebhookSettings`]).
     pub webhooks: WebhookSettings,
+    /// The pull API for case systems (`/api/v1/`).
+    pub api: ApiSettings,
+}
+
+/// The pull API for case systems (`/api/v1/`, `docs/api.md`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiSettings {
+    /// Calls one API key may make in an hour (`RJ_API_LIMIT_PER_HOUR`, default 600);
+    /// 0 turns the limit off.
+    pub limit_per_hour: u32,
+}
+
+/// Reads [`ApiSettings`].
+fn api_settings(get: &impl Fn(&str) -> Option<String>) -> Result<ApiSettings, ConfigError> {
+    let limit_per_hour = match get("RJ_API_LIMIT_PER_HOUR") {
+        None => 600,
+        Some(v) => v.parse::<u32>().map_err(|_| ConfigError::BadNumber {
+            name: "RJ_API_LIMIT_PER_HOUR",
+            value: v,
+        })?,
+    };
+    Ok(ApiSettings { limit_per_hour })
 }
 
 /// How the routes' signed webhooks are sent: how long to wait for the receiver
@@ -436,6 +458,7 @@ impl Config {
             },
             tracking: tracking(&get, env, addr)?,
             data_key: data_key(&get, env)?,
+            api: api_settings(&get)?,
             delivery: EmailDelivery {
                 triage: Delivery::Inbox,
                 triage_attested: false,
@@ -1100,6 +1123,17 @@ mod tests {
             config(&production).unwrap_err(),
             ConfigError::InsecureTokenUrl
         );
+    }
+
+    #[test]
+    fn the_api_limit_defaults_to_600_an_hour_and_refuses_words() {
+        assert_eq!(config(&[]).unwrap().api.limit_per_hour, 600);
+        let c = config(&[("RJ_API_LIMIT_PER_HOUR", "0")]).unwrap();
+        assert_eq!(c.api.limit_per_hour, 0);
+        let said = config(&[("RJ_API_LIMIT_PER_HOUR", "lots")])
+            .unwrap_err()
+            .to_string();
+        assert!(said.starts_with("RJ_API_LIMIT_PER_HOUR must be"), "{said}");
     }
 }
 

@@ -104,11 +104,37 @@ impl ClientLimit {
         self.key(client)
     }
 
+    /// As [`ClientLimit::wait`] for a client named by text rather than an address (an
+    /// API key's `api-key:<id>`, counted per key wherever it calls from).
+    pub async fn wait_named(&self, store: &Store, client: &str, now: i64) -> Option<i64> {
+        if self.max == 0 {
+            return None;
+        }
+        let hit = Hit {
+            limit: self.name,
+            client: self.key_text(client),
+            max: self.max,
+            window: self.window_seconds,
+        };
+        match store.count(&hit, now).await {
+            Ok(Ok(())) => None,
+            Ok(Err(wait)) => Some(wait),
+            Err(e) => {
+                tracing::error!(limit = self.name, "the client limit cannot be counted: {e}");
+                None
+            }
+        }
+    }
+
     /// The address as the database knows it: 16 bytes of a keyed hash.
     fn key(&self, client: IpAddr) -> String {
+        self.key_text(&client.to_string())
+    }
+
+    fn key_text(&self, client: &str) -> String {
         let mut mac = self.hasher.clone();
         mac.update(b"client-limit:");
-        mac.update(client.to_string().as_bytes());
+        mac.update(client.as_bytes());
         URL_SAFE_NO_PAD.encode(&mac.finalize().into_bytes()[..16])
     }
 }

@@ -5,6 +5,8 @@
 mod acknowledge;
 pub mod admin;
 mod api;
+mod api_key_cli;
+mod api_v1;
 mod cli;
 pub mod config;
 mod handoffs;

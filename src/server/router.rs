@@ -2,7 +2,9 @@
 //! meets them. What is the same for every reader is served from memory (`page_cache`).
 
 use super::render::{page_shell, provide_app_context};
-use super::{AppState, acknowledge, api, headers, page_cache, refer, sitemap, staff, status};
+use super::{
+    AppState, acknowledge, api, api_v1, headers, page_cache, refer, sitemap, staff, status,
+};
 use crate::app::App;
 use crate::i18n::{Lang, Page, Stage};
 use axum::{Router, routing::get};
@@ -48,6 +50,7 @@ pub fn uncached_router(state: AppState) -> Router {
         .merge(acknowledge::routes())
         .merge(status::routes())
         .merge(staff::routes())
+        .merge(api_v1::routes())
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || page_shell(options.clone())

@@ -38,6 +38,10 @@ pub struct AppState {
     pub status_limit: limit::ClientLimit,
     /// Staff sign-in attempts per network (a passkey ceremony started) in 15 minutes.
     pub sign_in_limit: limit::ClientLimit,
+    /// API calls per key per hour (`RJ_API_LIMIT_PER_HOUR`), and calls without a
+    /// working key per network per hour (the same number).
+    pub api_limit: limit::ClientLimit,
+    pub api_unknown_limit: limit::ClientLimit,
     /// The staff inbox's passkeys; `None` when `RJ_PUBLIC_URL` has no domain name
     /// (passkeys do not work on an IP address), and staff cannot sign in.
     pub passkeys: Option<crate::staff::passkey::Passkeys>,
@@ -155,6 +159,10 @@ impl AppState {
         let status_limit =
             limit::ClientLimit::status(config.tracking.status_limit_per_hour, &limit_keys);
         let sign_in_limit = limit::ClientLimit::new("sign-in", 10, 15 * 60, &limit_keys);
+        let api_limit =
+            limit::ClientLimit::new("api", config.api.limit_per_hour, 3600, &limit_keys);
+        let api_unknown_limit =
+            limit::ClientLimit::new("api-unknown", config.api.limit_per_hour, 3600, &limit_keys);
         let passkeys = match crate::staff::passkey::Passkeys::new(
             &config.site.public_url,
             &crate::mail::render::Sender::site_name(crate::i18n::Lang::En),
@@ -170,6 +178,8 @@ impl AppState {
         Ok(Self {
             tokens,
             sign_in_limit,
+            api_limit,
+            api_unknown_limit,
             passkeys,
             ack,
             sealer,

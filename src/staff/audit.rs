@@ -24,6 +24,15 @@ pub enum Event {
     /// Requests were downloaded as a file: one row for the file (its format and how
     /// many), and one for each request whose answers it held.
     Downloaded,
+    /// An API key was made (`rj api-key create`): its id, area and name.
+    ApiKeyCreated,
+    /// An API key was revoked (`rj api-key revoke`).
+    ApiKeyRevoked,
+    /// A case system listed requests through the API: one row per call (the state and
+    /// how many), and a `viewed` row for each request whose answers it held.
+    ApiListed,
+    /// An API call was refused: the refusal's code (the key, when there was one).
+    ApiRefused,
 }
 
 impl Event {
@@ -42,6 +51,10 @@ impl Event {
             Event::PassedOn => "passed-on",
             Event::Exported => "exported",
             Event::Downloaded => "downloaded",
+            Event::ApiKeyCreated => "api-key-created",
+            Event::ApiKeyRevoked => "api-key-revoked",
+            Event::ApiListed => "api-listed",
+            Event::ApiRefused => "api-refused",
         }
     }
 }

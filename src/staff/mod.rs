@@ -3,6 +3,7 @@
 //! ([`Member::may_see`]). Storage is in `store::staff`, the web side in `server::staff`,
 //! the pages in `pages::staff`.
 
+pub mod api_key;
 pub mod audit;
 pub mod export;
 pub mod passkey;

@@ -26,6 +26,7 @@ macro_rules! on_db {
 
 mod alerts;
 mod answers;
+mod api_keys;
 mod audit;
 mod backend;
 mod handoffs;

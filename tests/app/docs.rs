@@ -96,7 +96,8 @@ fn every_relative_link_in_the_docs_reaches_a_file() {
     let mut pages = vec!["README.md".to_string()];
     for entry in std::fs::read_dir("docs").unwrap() {
         let path = entry.unwrap().path();
-        // Pages only: docs/ also holds examples in folders (docs/webhooks/receiver.py).
+        // Pages only: docs/ also holds the API's JSON Schema (docs/api/) and examples
+        // (docs/webhooks/receiver.py).
         if path.extension().is_some_and(|e| e == "md") {
             pages.push(path.display().to_string());
         }

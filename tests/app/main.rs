@@ -7,6 +7,7 @@
 mod common;
 
 mod api;
+mod api_v1;
 mod data;
 mod delivery;
 mod directory;
