@@ -131,3 +131,14 @@ staff-event-exported = Log archwilio wedi'i allforio
 staff-role-service = Gwasanaeth
 staff-role-triage = Brysbennu
 staff-role-admin = Gweinyddwr
+
+## Mewngofnodi gyda chyfrif sefydliad (OpenID Connect).
+staff-oidc-intro = Gallwch chi fewngofnodi gyda chyfrif eich sefydliad:
+staff-oidc-button = Mewngofnodi gyda { $label }
+staff-oidc-button-default = Mewngofnodi gyda chyfrif eich sefydliad
+staff-oidc-refused-title = Wnaeth mewngofnodi ddim gweithio
+staff-oidc-refused = Doedd dim modd defnyddio cyfrif eich sefydliad i fewngofnodi i fewnflwch y staff. Rhaid i'ch gweinyddwr eich gwahodd chi yn gyntaf, yn eich cyfeiriad e-bost gwaith. Rhowch gynnig arall arni, neu fewngofnodwch gyda'ch cyfrinallwedd. Os nad yw'n gweithio o hyd, gofynnwch i'ch gweinyddwr.
+staff-oidc-unavailable = Does dim modd cyrraedd gwasanaeth mewngofnodi eich sefydliad ar hyn o bryd. Rhowch gynnig arall arni ymhen ychydig funudau, neu fewngofnodwch gyda'ch cyfrinallwedd.
+staff-oidc-back = Yn ôl i fewngofnodi
+staff-oidc-signed-in-title = Rydych chi wedi mewngofnodi
+staff-oidc-continue = Ewch i'r ceisiadau

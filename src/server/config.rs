@@ -74,6 +74,8 @@ pub struct Config {
     pub data_key: DataKey,
     /// What the emails about a request may carry.
     pub delivery: EmailDelivery,
+    /// Staff sign-in with their organisation's account (`RJ_OIDC_*`; see `staff::oidc`).
+    pub oidc: crate::staff::oidc::OidcSettings,
 }
 
 /// Where the key that seals the answers at rest comes from (`store::sealed`).
@@ -192,6 +194,8 @@ pub enum ConfigError {
     AdminOnPublicPort(SocketAddr),
     #[error(transparent)]
     BadDataKey(#[from] DataKeyError),
+    #[error(transparent)]
+    Oidc(#[from] crate::staff::oidc::OidcConfigError),
 }
 
 impl Config {
@@ -345,6 +349,7 @@ impl Config {
             },
             tracking: tracking(&get, env, addr)?,
             data_key: data_key(&get, env)?,
+            oidc: crate::staff::oidc::parse(&get, env == Environment::Production)?,
             delivery: EmailDelivery {
                 triage: Delivery::Inbox,
                 triage_attested: false,

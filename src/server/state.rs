@@ -49,6 +49,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Working days with the bank holidays, for the commissioners' record.
     pub calendar: WorkingDays,
+    /// Staff sign-in with an organisation's account: the providers' cached discovery.
+    pub oidc: super::staff::oidc::Oidc,
 }
 
 /// Why the server could not start.
@@ -170,6 +172,7 @@ impl AppState {
             ack_clock,
             clock: Clock::system(),
             calendar,
+            oidc: super::staff::oidc::Oidc::new(),
             leptos_options: config.leptos_options(),
             config: Arc::new(config),
             areas: Arc::new(areas),

@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod export;
+pub mod oidc;
 pub mod passkey;
 pub mod session;
 
