@@ -21,6 +21,7 @@ mod page_cache;
 mod readability;
 mod referral_form;
 mod router;
+mod oidc;
 mod sealed;
 mod staff;
 mod welsh_spelling;
