@@ -159,9 +159,15 @@ pub fn parse(
         if providers.iter().any(|q| q.name == name) {
             return Err(OidcConfigError::Duplicate(name));
         }
-        let setting = format!("RJ_OIDC_{}_ISSUER", name.to_ascii_uppercase().replace('-', "_"));
+        let setting = format!(
+            "RJ_OIDC_{}_ISSUER",
+            name.to_ascii_uppercase().replace('-', "_")
+        );
         let issuer = check_issuer(&setting, p.issuer.trim(), production)?;
-        for (part, value) in [("CLIENT_ID", &p.client_id), ("CLIENT_SECRET", &p.client_secret)] {
+        for (part, value) in [
+            ("CLIENT_ID", &p.client_id),
+            ("CLIENT_SECRET", &p.client_secret),
+        ] {
             if value.trim().is_empty() {
                 return Err(OidcConfigError::Missing(setting.replace("ISSUER", part)));
             }
@@ -171,7 +177,10 @@ pub fn parse(
             issuer,
             client_id: p.client_id.trim().to_string(),
             client_secret: SecretString::from(p.client_secret.trim().to_string()),
-            label: p.label.map(|l| l.trim().to_string()).filter(|l| !l.is_empty()),
+            label: p
+                .label
+                .map(|l| l.trim().to_string())
+                .filter(|l| !l.is_empty()),
             require_mfa: p.require_mfa,
         });
     }
@@ -305,7 +314,10 @@ mod tests {
     use super::*;
     use std::collections::HashMap;
 
-    fn parse_vars(vars: &[(&str, &str)], production: bool) -> Result<OidcSettings, OidcConfigError> {
+    fn parse_vars(
+        vars: &[(&str, &str)],
+        production: bool,
+    ) -> Result<OidcSettings, OidcConfigError> {
         let vars: HashMap<String, String> = vars
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -318,7 +330,10 @@ mod tests {
         let s = parse_vars(
             &[
                 ("RJ_OIDC_PROVIDERS", "entra, other-idp"),
-                ("RJ_OIDC_ENTRA_ISSUER", "https://login.microsoftonline.com/0000-1111/v2.0"),
+                (
+                    "RJ_OIDC_ENTRA_ISSUER",
+                    "https://login.microsoftonline.com/0000-1111/v2.0",
+                ),
                 ("RJ_OIDC_ENTRA_CLIENT_ID", "abc"),
                 ("RJ_OIDC_ENTRA_CLIENT_SECRET", "s3cret-value"),
                 ("RJ_OIDC_ENTRA_LABEL", "Contoso account"),

@@ -31,7 +31,12 @@ fn callback(name: &str) -> String {
 async fn setup() -> Option<(Provider, Router, AppState)> {
     let redirects: Vec<String> = ["idp", "strict", "wrong"].map(callback).to_vec();
     let provider = Provider::start(
-        vec![client("site", "site-secret", &redirects, &["authorization_code"])],
+        vec![client(
+            "site",
+            "site-secret",
+            &redirects,
+            &["authorization_code"],
+        )],
         json!({}),
     )?;
     let wrong = format!("http://127.0.0.1:{}", provider.port);
@@ -73,7 +78,12 @@ async fn invite(state: &AppState, email: &str) -> String {
 
 /// The value of the `rj_staff` cookie a response sets, and the whole header.
 fn staff_cookie(res: &http::Response<Body>) -> Option<(String, String)> {
-    let header = res.headers().get(header::SET_COOKIE)?.to_str().ok()?.to_string();
+    let header = res
+        .headers()
+        .get(header::SET_COOKIE)?
+        .to_str()
+        .ok()?
+        .to_string();
     let value = header
         .strip_prefix("rj_staff=")?
         .split(';')
@@ -147,8 +157,14 @@ async fn start(app: &Router, start: &str) -> (String, String) {
     assert_eq!(res.status(), StatusCode::SEE_OTHER, "{start}");
     let (cookie, header) = staff_cookie(&res).expect("the one staff cookie");
     assert!(header.contains("SameSite=Lax"), "{header}");
-    assert!(header.contains("Path=/staff") && header.contains("HttpOnly"), "{header}");
-    let location = res.headers()[header::LOCATION].to_str().unwrap().to_string();
+    assert!(
+        header.contains("Path=/staff") && header.contains("HttpOnly"),
+        "{header}"
+    );
+    let location = res.headers()[header::LOCATION]
+        .to_str()
+        .unwrap()
+        .to_string();
     (location, cookie)
 }
 
@@ -188,7 +204,10 @@ fn settings_refuse_the_shared_entra_issuer() {
             ("RJ_OIDC_PROVIDERS", "entra".to_string()),
             ("RJ_OIDC_ENTRA_ISSUER", issuer.to_string()),
             ("RJ_OIDC_ENTRA_CLIENT_ID", "id".to_string()),
-            ("RJ_OIDC_ENTRA_CLIENT_SECRET", "the-client-secret".to_string()),
+            (
+                "RJ_OIDC_ENTRA_CLIENT_SECRET",
+                "the-client-secret".to_string(),
+            ),
         ]
         .into_iter()
         .collect();
@@ -251,7 +270,11 @@ async fn an_invited_member_signs_in_and_their_invitation_is_used() {
     let res = attempt(&app, "/staff/oidc/strict", "mfa.worker@example.org").await;
     assert_eq!(res.status(), StatusCode::OK);
     let rows = audit(&state).await;
-    assert!(rows.contains(&(None, "sign-in-failed".into(), Some("oidc:strict no-mfa".into()))));
+    assert!(rows.contains(&(
+        None,
+        "sign-in-failed".into(),
+        Some("oidc:strict no-mfa".into())
+    )));
     assert!(rows.contains(&(
         Some("mfa.worker@example.org".into()),
         "sign-in".into(),
@@ -292,7 +315,11 @@ async fn every_refusal_is_the_same_page_and_an_audit_row() {
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert!(refused(&text(res).await));
     let again = back(&app, &url, Some(&cookie)).await;
-    assert_eq!(again.status(), StatusCode::FORBIDDEN, "each sign-in returns once");
+    assert_eq!(
+        again.status(),
+        StatusCode::FORBIDDEN,
+        "each sign-in returns once"
+    );
 
     // The provider's answer in another browser (no pending cookie).
     let (auth, _cookie) = start(&app, "/staff/oidc/idp").await;
@@ -302,7 +329,10 @@ async fn every_refusal_is_the_same_page_and_an_audit_row() {
     // Welsh: the language the person started in is kept for the refusal.
     let res = attempt(&app, "/staff/cy/oidc/idp", "stranger@example.org").await;
     let body = text(res).await;
-    assert!(body.contains("lang=\"cy\"") && body.contains("Doedd dim modd"), "{body}");
+    assert!(
+        body.contains("lang=\"cy\"") && body.contains("Doedd dim modd"),
+        "{body}"
+    );
 
     // A provider whose discovery names another issuer: a clear page, no redirect.
     let res = common::get(&app, "/staff/oidc/wrong").await;
@@ -328,4 +358,62 @@ async fn every_refusal_is_the_same_page_and_an_audit_row() {
         !rows.iter().any(|(_, action, _)| action == "sign-in"),
         "nobody signed in: {rows:?}"
     );
+}
+
+#[tokio::test]
+async fn a_tampered_nonce_and_an_expired_token_are_refused() {
+    // A provider whose clock is ten minutes slow and whose ID tokens last a minute: every
+    // token it signs has expired when it arrives.
+    let redirects = vec![callback("slow")];
+    let Some(slow) = Provider::start(
+        vec![client(
+            "site",
+            "site-secret",
+            &redirects,
+            &["authorization_code"],
+        )],
+        json!({ "ttl": { "IdToken": 60 }, "clock_offset_seconds": -600 }),
+    ) else {
+        return;
+    };
+    let vars = [
+        ("RJ_PUBLIC_URL", SITE),
+        ("RJ_OIDC_PROVIDERS", "slow"),
+        ("RJ_OIDC_SLOW_ISSUER", slow.issuer.as_str()),
+        ("RJ_OIDC_SLOW_CLIENT_ID", "site"),
+        ("RJ_OIDC_SLOW_CLIENT_SECRET", "site-secret"),
+    ];
+    let (app, state) = common::app_and_state(&vars).await;
+    invite(&state, "worker@example.org").await;
+
+    let res = attempt(&app, "/staff/oidc/slow", "worker@example.org").await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    let rows = audit(&state).await;
+    assert!(rows.contains(&(
+        None,
+        "sign-in-failed".into(),
+        Some("oidc:slow expired".into())
+    )));
+
+    // The nonce changed on its way to the provider: the ID token carries the changed one.
+    let Some((_provider, app, state)) = setup().await else {
+        return;
+    };
+    invite(&state, "worker@example.org").await;
+    let (auth, cookie) = start(&app, "/staff/oidc/idp").await;
+    let tampered = regex::Regex::new("nonce=[^&]+")
+        .unwrap()
+        .replace(&auth, "nonce=forged")
+        .to_string();
+    let url = log_in_at_provider(&tampered, "worker@example.org").await;
+    let res = back(&app, &url, Some(&cookie)).await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    let rows = audit(&state).await;
+    assert!(rows.contains(&(
+        None,
+        "sign-in-failed".into(),
+        Some("oidc:idp bad-nonce".into())
+    )));
 }

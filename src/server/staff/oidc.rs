@@ -22,8 +22,8 @@ use http::{StatusCode, header};
 use openidconnect::core::{CoreClient, CoreProviderMetadata, CoreResponseType};
 use openidconnect::{
     AuthenticationFlow, AuthorizationCode, ClaimsVerificationError, ClientId, ClientSecret,
-    CsrfToken, DiscoveryError, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier,
-    RedirectUrl, Scope, TokenResponse,
+    CsrfToken, DiscoveryError, IssuerUrl, Nonce, PkceCodeChallenge, PkceCodeVerifier, RedirectUrl,
+    Scope, TokenResponse,
 };
 use secrecy::ExposeSecret;
 use serde::Deserialize;
@@ -72,7 +72,10 @@ impl Oidc {
         let meta = CoreProviderMetadata::discover_async(issuer, &self.http)
             .await
             .map_err(|e| {
-                tracing::warn!(provider = p.name, "staff: single sign-on discovery failed: {e}");
+                tracing::warn!(
+                    provider = p.name,
+                    "staff: single sign-on discovery failed: {e}"
+                );
                 match e {
                     // The document names another issuer (Entra's shared ones do).
                     DiscoveryError::Validation(_) => Refusal::WrongIssuer,
@@ -152,7 +155,9 @@ fn client(
     Ok(CoreClient::from_provider_metadata(
         meta,
         ClientId::new(p.client_id.clone()),
-        Some(ClientSecret::new(p.client_secret.expose_secret().to_string())),
+        Some(ClientSecret::new(
+            p.client_secret.expose_secret().to_string(),
+        )),
     )
     .set_redirect_uri(RedirectUrl::new(redirect).map_err(|_| Refusal::ProviderError)?))
 }
@@ -263,7 +268,11 @@ struct Back {
     error: Option<String>,
 }
 
-async fn callback(State(state): State<AppState>, Path(name): Path<String>, req: Request) -> Response {
+async fn callback(
+    State(state): State<AppState>,
+    Path(name): Path<String>,
+    req: Request,
+) -> Response {
     let ip = client_of(&req, state.config.client_ip_header.as_ref());
     let net = network(&state, ip);
     let token = session::token(req.headers());
@@ -273,7 +282,11 @@ async fn callback(State(state): State<AppState>, Path(name): Path<String>, req: 
     // The pending sign-in first: it knows the language the person started in.
     let pending = match &token {
         None => None,
-        Some(token) => match state.store.take_ceremony(&pending_id(token), "sign-in", now).await {
+        Some(token) => match state
+            .store
+            .take_ceremony(&pending_id(token), "sign-in", now)
+            .await
+        {
             Ok(found) => found.and_then(|json| serde_json::from_str::<Pending>(&json).ok()),
             Err(e) => {
                 tracing::error!("staff: cannot read a pending sign-in: {e}");
@@ -285,11 +298,7 @@ async fn callback(State(state): State<AppState>, Path(name): Path<String>, req: 
         .as_ref()
         .and_then(|p| Lang::from_code(&p.lang))
         .unwrap_or(Lang::En);
-    if state
-        .sign_in_limit
-        .is_full(&state.store, ip, now)
-        .await
-    {
+    if state.sign_in_limit.is_full(&state.store, ip, now).await {
         return html(
             StatusCode::TOO_MANY_REQUESTS,
             pages::oidc_refused(lang, "staff-sign-in-too-many"),
@@ -330,7 +339,11 @@ async fn callback(State(state): State<AppState>, Path(name): Path<String>, req: 
             res
         }
         Err(reason) => {
-            tracing::info!(provider = name, "staff: a single sign-on was refused ({})", reason.as_str());
+            tracing::info!(
+                provider = name,
+                "staff: a single sign-on was refused ({})",
+                reason.as_str()
+            );
             state.sign_in_limit.allow(&state.store, ip, now).await;
             let _ = audit(
                 &state,
@@ -341,7 +354,10 @@ async fn callback(State(state): State<AppState>, Path(name): Path<String>, req: 
                 Some(net),
             )
             .await;
-            let mut res = html(StatusCode::FORBIDDEN, pages::oidc_refused(lang, "staff-oidc-refused"));
+            let mut res = html(
+                StatusCode::FORBIDDEN,
+                pages::oidc_refused(lang, "staff-oidc-refused"),
+            );
             res.headers_mut()
                 .insert(header::SET_COOKIE, session::clear_cookie(secure(&state)));
             res
@@ -381,7 +397,10 @@ async fn finish(
         .request_async(&state.oidc.http)
         .await
         .map_err(|e| {
-            tracing::warn!(provider = name, "staff: single sign-on code exchange failed: {e}");
+            tracing::warn!(
+                provider = name,
+                "staff: single sign-on code exchange failed: {e}"
+            );
             Refusal::ProviderError
         })?;
     let id_token = tokens.id_token().ok_or(Refusal::ProviderError)?;
