@@ -134,7 +134,7 @@ staff-role-admin = Gweinyddwr
 
 ## Mewngofnodi gyda chyfrif sefydliad (OpenID Connect).
 staff-oidc-intro = Gallwch chi fewngofnodi gyda chyfrif eich sefydliad:
-staff-oidc-button = Mewngofnodi gyda { $label }
+staff-oidc-button = Mewngofnodi: { $label }
 staff-oidc-button-default = Mewngofnodi gyda chyfrif eich sefydliad
 staff-oidc-refused-title = Wnaeth mewngofnodi ddim gweithio
 staff-oidc-refused = Doedd dim modd defnyddio cyfrif eich sefydliad i fewngofnodi i fewnflwch y staff. Rhaid i'ch gweinyddwr eich gwahodd chi yn gyntaf, yn eich cyfeiriad e-bost gwaith. Rhowch gynnig arall arni, neu fewngofnodwch gyda'ch cyfrinallwedd. Os nad yw'n gweithio o hyd, gofynnwch i'ch gweinyddwr.
