@@ -161,7 +161,7 @@ pub fn sign_in(lang: Lang, message: Option<(String, bool)>, providers: &[SignInL
             .collect::<Vec<_>>();
         view! {
             <p>{tr.t("staff-oidc-intro")}</p>
-            <ul class="rj-list rj-staff-oidc">{links}</ul>
+            <ul class="rj-staff-oidc">{links}</ul>
         }
     });
     let body = view! {
