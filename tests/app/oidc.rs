@@ -299,6 +299,17 @@ async fn every_refusal_is_the_same_page_and_an_audit_row() {
     let body = text(res).await;
     assert!(refused(&body) && !body.contains("stranger"), "{body}");
 
+    // Invited, then removed: refused the same way.
+    invite(&state, "gone@example.org").await;
+    state
+        .store
+        .remove_member("gone@example.org", state.clock.now())
+        .await
+        .unwrap();
+    let res = attempt(&app, "/staff/oidc/idp", "gone@example.org").await;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(refused(&text(res).await));
+
     // Invited, but the provider has not verified the address.
     let res = attempt(&app, "/staff/oidc/idp", "unverified.worker@example.org").await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
