@@ -349,8 +349,10 @@ async fn every_refusal_is_the_same_page_and_an_audit_row() {
     let res = common::get(&app, "/staff/oidc/wrong").await;
     assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
     assert!(text(res).await.contains("cannot reach your organisation"));
-    // No such provider: not found.
+    // No such provider: not found, and nothing written.
     let res = common::get(&app, "/staff/oidc/nobody").await;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = common::get(&app, "/staff/oidc/nobody/callback?state=x&code=y").await;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
 
     let rows = audit(&state).await;
@@ -368,6 +370,12 @@ async fn every_refusal_is_the_same_page_and_an_audit_row() {
     assert!(
         !rows.iter().any(|(_, action, _)| action == "sign-in"),
         "nobody signed in: {rows:?}"
+    );
+    assert!(
+        !rows
+            .iter()
+            .any(|(_, _, d)| d.as_deref().unwrap_or("").contains("nobody")),
+        "{rows:?}"
     );
 }
 

@@ -273,6 +273,10 @@ async fn callback(
     Path(name): Path<String>,
     req: Request,
 ) -> Response {
+    // Only a configured name reaches the audit log (the path is anyone's to write).
+    if state.config.oidc.provider(&name).is_none() {
+        return super::not_found(Lang::En, None);
+    }
     let ip = client_of(&req, state.config.client_ip_header.as_ref());
     let net = network(&state, ip);
     let token = session::token(req.headers());
