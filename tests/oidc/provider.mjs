@@ -26,8 +26,8 @@ const provider = new Provider(config.issuer, {
   clients: config.clients,
   // Email and amr in the ID token itself, as Entra sends them.
   conformIdTokenClaims: false,
-  // `amr` with `openid` too, as Entra puts it in its ID tokens unasked (the site asks
-  // for `openid email` only).
+  // `amr` with `openid` too, as providers that send it put it in the ID token unasked
+  // (the site asks for `openid email` only).
   claims: { openid: ["sub", "amr"], email: ["email", "email_verified"], amr: ["amr"] },
   scopes: ["openid", "email", "amr"],
   features: {
