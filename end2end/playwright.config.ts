@@ -31,6 +31,36 @@ if (!process.env.RJ_E2E_WORK) {
   fs.mkdirSync(path.join(process.env.RJ_E2E_WORK, "smtp"), { recursive: true });
 }
 export const WORK = process.env.RJ_E2E_WORK;
+// Single sign-on (end2end/tests/oidc.spec.ts): a fifth site, with three providers, and
+// two real OpenID providers (tests/oidc/provider.mjs): one on time, one whose clock is
+// ten minutes slow with one-minute ID tokens (every token it signs has expired). The
+// `wrong` provider is the first one under its other name, 127.0.0.1: its discovery
+// names another issuer.
+export const OIDC_PORT = PORT + 30;
+export const OIDC_URL = `http://localhost:${OIDC_PORT}`;
+export const OIDC_PROVIDER_PORT = PORT + 31;
+export const OIDC_SLOW_PROVIDER_PORT = PORT + 32;
+export const OIDC_ENV = {
+  RJ_DATABASE_URL: `sqlite://${path.join(WORK, "oidc.db")}`,
+  RJ_PUBLIC_URL: OIDC_URL,
+};
+function oidcProvider(port: number, extra: object): string {
+  const file = path.join(WORK, `oidc-provider-${port}.json`);
+  const redirect_uris = ["idp", "wrong", "slow"].map((n) => `${OIDC_URL}/staff/oidc/${n}/callback`);
+  fs.writeFileSync(
+    file,
+    JSON.stringify({
+      port,
+      issuer: `http://localhost:${port}`,
+      clients: [{
+        client_id: "site", client_secret: "site-secret", redirect_uris,
+        grant_types: ["authorization_code"], response_types: ["code"],
+      }],
+      ...extra,
+    }),
+  );
+  return file;
+}
 // The staff site's database and address: `rj staff invite` needs the same two.
 export const STAFF_ENV = {
   RJ_DATABASE_URL: `sqlite://${path.join(WORK, "staff.db")}`,
@@ -143,6 +173,55 @@ export default defineConfig({
         RJ_SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`,
         RJ_MIN_FILL_SECONDS: "1",
         RJ_SEND_LIMIT_PER_HOUR: "0",
+        RUST_LOG: "warn",
+      },
+    },
+    {
+      command: `node tests/oidc/provider.mjs ${oidcProvider(OIDC_PROVIDER_PORT, {})}`,
+      cwd: root,
+      url: `http://127.0.0.1:${OIDC_PROVIDER_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "ignore",
+    },
+    {
+      command: `node tests/oidc/provider.mjs ${oidcProvider(OIDC_SLOW_PROVIDER_PORT, {
+        ttl: { IdToken: 60 },
+        clock_offset_seconds: -600,
+      })}`,
+      cwd: root,
+      url: `http://127.0.0.1:${OIDC_SLOW_PROVIDER_PORT}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "ignore",
+    },
+    {
+      command: path.join(root, "target/release/rj"),
+      cwd: root,
+      url: `http://127.0.0.1:${OIDC_PORT}/healthz`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: "ignore",
+      stderr: "pipe",
+      env: {
+        ...OIDC_ENV,
+        LEPTOS_SITE_ADDR: `127.0.0.1:${OIDC_PORT}`,
+        RJ_MAIL_DIR: path.join(WORK, "oidc-mail"),
+        RJ_OIDC_PROVIDERS: "idp,wrong,slow",
+        RJ_OIDC_IDP_ISSUER: `http://localhost:${OIDC_PROVIDER_PORT}`,
+        RJ_OIDC_IDP_CLIENT_ID: "site",
+        RJ_OIDC_IDP_CLIENT_SECRET: "site-secret",
+        RJ_OIDC_IDP_LABEL: "Example account",
+        RJ_OIDC_WRONG_ISSUER: `http://127.0.0.1:${OIDC_PROVIDER_PORT}`,
+        RJ_OIDC_WRONG_CLIENT_ID: "site",
+        RJ_OIDC_WRONG_CLIENT_SECRET: "site-secret",
+        RJ_OIDC_WRONG_LABEL: "Wrong issuer account",
+        RJ_OIDC_SLOW_ISSUER: `http://localhost:${OIDC_SLOW_PROVIDER_PORT}`,
+        RJ_OIDC_SLOW_CLIENT_ID: "site",
+        RJ_OIDC_SLOW_CLIENT_SECRET: "site-secret",
+        RJ_OIDC_SLOW_LABEL: "Slow clock account",
         RUST_LOG: "warn",
       },
     },

@@ -137,3 +137,14 @@ staff-event-api-key-created = Allwedd API wedi'i gwneud
 staff-event-api-key-revoked = Allwedd API wedi'i diddymu
 staff-event-api-listed = Ceisiadau wedi'u rhestru drwy'r API
 staff-event-api-refused = Galwad API wedi'i gwrthod
+
+## Mewngofnodi gyda chyfrif sefydliad (OpenID Connect).
+staff-oidc-intro = Gallwch chi fewngofnodi gyda chyfrif eich sefydliad:
+staff-oidc-button = Mewngofnodi: { $label }
+staff-oidc-button-default = Mewngofnodi gyda chyfrif eich sefydliad
+staff-oidc-refused-title = Wnaeth mewngofnodi ddim gweithio
+staff-oidc-refused = Doedd dim modd defnyddio cyfrif eich sefydliad i fewngofnodi i fewnflwch y staff. Rhaid i'ch gweinyddwr eich gwahodd chi yn gyntaf, gan ddefnyddio eich cyfeiriad e-bost gwaith. Rhowch gynnig arall arni, neu fewngofnodwch gyda'ch cyfrinallwedd. Os nad yw'n gweithio o hyd, gofynnwch i'ch gweinyddwr.
+staff-oidc-unavailable = Does dim modd cyrraedd gwasanaeth mewngofnodi eich sefydliad ar hyn o bryd. Rhowch gynnig arall arni ymhen ychydig funudau, neu fewngofnodwch gyda'ch cyfrinallwedd.
+staff-oidc-back = Yn ôl i fewngofnodi
+staff-oidc-signed-in-title = Rydych chi wedi mewngofnodi
+staff-oidc-continue = Ewch i'r ceisiadau

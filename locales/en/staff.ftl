@@ -136,3 +136,14 @@ staff-event-api-key-created = API key made
 staff-event-api-key-revoked = API key revoked
 staff-event-api-listed = Requests listed through the API
 staff-event-api-refused = API call refused
+
+## Signing in with an organisation's account (OpenID Connect).
+staff-oidc-intro = You can sign in with your organisation's account:
+staff-oidc-button = Sign in with { $label }
+staff-oidc-button-default = Sign in with your organisation's account
+staff-oidc-refused-title = Signing in did not work
+staff-oidc-refused = Your organisation's account could not be used to sign in to the staff inbox. Your administrator must invite you first, at your work email address. Try again, or sign in with your passkey. If it still does not work, ask your administrator.
+staff-oidc-unavailable = We cannot reach your organisation's sign-in service just now. Try again in a few minutes, or sign in with your passkey.
+staff-oidc-back = Back to signing in
+staff-oidc-signed-in-title = You are signed in
+staff-oidc-continue = Go to the requests

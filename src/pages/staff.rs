@@ -143,11 +143,30 @@ pub fn notice(text: Option<String>, error: bool) -> AnyView {
 
 /// The sign-in page: one button (the script runs the ceremony) and, without the script,
 /// the reason it cannot work.
-pub fn sign_in(lang: Lang, message: Option<(String, bool)>) -> String {
+pub fn sign_in(lang: Lang, message: Option<(String, bool)>, providers: &[SignInLink]) -> String {
     let tr = Tr(lang);
     let (text, error) = message.map_or((None, false), |(t, e)| (Some(t), e));
+    // Links, not forms: the staff policy's `form-action 'self'` would stop a form's
+    // redirect to the provider, and a link works with JavaScript off.
+    let organisation = (!providers.is_empty()).then(|| {
+        let links = providers
+            .iter()
+            .map(|p| {
+                let text = match &p.label {
+                    Some(label) => tr.t_args("staff-oidc-button", &[("label", label.clone().into())]),
+                    None => tr.t("staff-oidc-button-default"),
+                };
+                view! { <li><a class="rj-button" href=p.href.clone() draggable="false">{text}</a></li> }
+            })
+            .collect::<Vec<_>>();
+        view! {
+            <p>{tr.t("staff-oidc-intro")}</p>
+            <ul class="rj-staff-oidc">{links}</ul>
+        }
+    });
     let body = view! {
         {notice(text, error)}
+        {organisation}
         <p>{tr.t("staff-sign-in-intro")}</p>
         <div id="passkey" data-mode="sign-in" data-options=format!("{}/options", path(lang, StaffPage::SignIn))
             data-finish=format!("{}/finish", path(lang, StaffPage::SignIn))
@@ -167,6 +186,59 @@ pub fn sign_in(lang: Lang, message: Option<(String, bool)>) -> String {
             other: path(lang.other(), StaffPage::SignIn),
         },
         body,
+    )
+}
+
+/// A button on the sign-in page for one organisation's account.
+pub struct SignInLink {
+    /// The operator's text ("Contoso account"), or none for the default words.
+    pub label: Option<String>,
+    pub href: String,
+}
+
+/// The one page for every refused (or unfinished) sign-in with an organisation's
+/// account: the same words whatever the reason, and the way back to signing in.
+pub fn oidc_refused(lang: Lang, message_id: &str) -> String {
+    let tr = Tr(lang);
+    let body = view! {
+        {notice(Some(tr.t(message_id)), true)}
+        <p><a href=path(lang, StaffPage::SignIn)>{tr.t("staff-oidc-back")}</a></p>
+    }
+    .into_any();
+    document(
+        lang,
+        &tr.t("staff-oidc-refused-title"),
+        Header {
+            member: None,
+            other: path(lang.other(), StaffPage::SignIn),
+        },
+        body,
+    )
+}
+
+/// Signed in with an organisation's account: on to the list. The browser arrives here
+/// from the provider (another site), so it holds back the SameSite=Strict session
+/// cookie until a navigation starts on this site: this page's refresh (or its link).
+pub fn oidc_signed_in(lang: Lang) -> String {
+    let tr = Tr(lang);
+    let next = path(lang, StaffPage::List);
+    let body = view! {
+        <p><a class="rj-button" href=next.clone()>{tr.t("staff-oidc-continue")}</a></p>
+    }
+    .into_any();
+    let page = document(
+        lang,
+        &tr.t("staff-oidc-signed-in-title"),
+        Header {
+            member: None,
+            other: path(lang.other(), StaffPage::List),
+        },
+        body,
+    );
+    page.replacen(
+        "<head>",
+        &format!("<head><meta http-equiv=\"refresh\" content=\"0; url={next}\">"),
+        1,
     )
 }
 

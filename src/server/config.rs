@@ -81,6 +81,8 @@ pub struct Config {
     pub webhooks: WebhookSettings,
     /// The pull API for case systems (`/api/v1/`).
     pub api: ApiSettings,
+    /// Staff sign-in with their organisation's account (`RJ_OIDC_*`; see `staff::oidc`).
+    pub oidc: crate::staff::oidc::OidcSettings,
 }
 
 /// The pull API for case systems (`/api/v1/`, `docs/api.md`).
@@ -305,6 +307,8 @@ pub enum ConfigError {
     InsecureTokenUrl,
     #[error("{0} is set, but RJ_SMTP_AUTH is not `xoauth2`: set RJ_SMTP_AUTH=xoauth2 to use it")]
     OAuthSettingUnused(&'static str),
+    #[error(transparent)]
+    Oidc(#[from] crate::staff::oidc::OidcConfigError),
 }
 
 impl Config {
@@ -459,6 +463,7 @@ impl Config {
             tracking: tracking(&get, env, addr)?,
             data_key: data_key(&get, env)?,
             api: api_settings(&get)?,
+            oidc: crate::staff::oidc::parse(&get, env == Environment::Production)?,
             delivery: EmailDelivery {
                 triage: Delivery::Inbox,
                 triage_attested: false,

@@ -55,6 +55,8 @@ pub struct AppState {
     pub calendar: WorkingDays,
     /// The routes' webhook secrets, by the variable that holds each.
     pub webhook_secrets: config::WebhookSecrets,
+    /// Staff sign-in with an organisation's account: the providers' cached discovery.
+    pub oidc: super::staff::oidc::Oidc,
 }
 
 /// Why the server could not start.
@@ -189,6 +191,7 @@ impl AppState {
             clock: Clock::system(),
             calendar,
             webhook_secrets,
+            oidc: super::staff::oidc::Oidc::new(),
             leptos_options: config.leptos_options(),
             config: Arc::new(config),
             areas: Arc::new(areas),

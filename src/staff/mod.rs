@@ -6,6 +6,7 @@
 pub mod api_key;
 pub mod audit;
 pub mod export;
+pub mod oidc;
 pub mod passkey;
 pub mod session;
 

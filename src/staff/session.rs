@@ -56,6 +56,18 @@ pub fn set_cookie(token: &str, secure: bool) -> HeaderValue {
     .expect("a token is URL-safe base64")
 }
 
+/// The `Set-Cookie` value for a sign-in with an organisation's account that is on its
+/// way through the provider: the same one cookie (a random value whose hash keys the
+/// pending sign-in), for ten minutes, and SameSite=Lax so that the browser sends it when
+/// the provider sends it back (a navigation from another site).
+pub fn pending_cookie(token: &str, secure: bool) -> HeaderValue {
+    let secure = if secure { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{COOKIE}={token}; Path={PATH}; Max-Age=600; HttpOnly; SameSite=Lax{secure}"
+    ))
+    .expect("a token is URL-safe base64")
+}
+
 /// The `Set-Cookie` value that removes it.
 pub fn clear_cookie(secure: bool) -> HeaderValue {
     let secure = if secure { "; Secure" } else { "" };

@@ -445,6 +445,35 @@ impl Store {
         })?)
     }
 
+    /// The member invited at `email` (lower case), if not removed: the one way an
+    /// organisation's account finds its member (no one else is let in).
+    pub async fn member_by_email(&self, email: &str) -> Result<Option<i64>, StoreError> {
+        Ok(on_db!(&self.db, pool => {
+            sqlx::query_scalar(
+                "SELECT id FROM staff_members WHERE email = $1 AND removed_at IS NULL",
+            )
+            .bind(email)
+            .fetch_optional(pool)
+            .await
+        })?)
+    }
+
+    /// Marks the member's unused invitations used: signing in with the organisation's
+    /// account accepts the invitation, and its link no longer works.
+    pub async fn use_invitations(&self, member_id: i64, now: i64) -> Result<(), StoreError> {
+        on_db!(&self.db, pool => {
+            sqlx::query(
+                "UPDATE staff_invitations SET used_at = $2 WHERE member_id = $1 AND used_at IS NULL",
+            )
+            .bind(member_id)
+            .bind(now)
+            .execute(pool)
+            .await
+            .map(|_| ())
+        })?;
+        Ok(())
+    }
+
     /// The stored passkey with `credential_id`, and whose it is.
     pub async fn passkey(&self, credential_id: &str) -> Result<Option<(i64, String)>, StoreError> {
         Ok(on_db!(&self.db, pool => {

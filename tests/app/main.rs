@@ -17,6 +17,7 @@ mod faults;
 mod locales;
 mod lookup;
 mod no_alloc;
+mod oidc;
 mod outbox;
 mod page_cache;
 mod readability;

@@ -26,7 +26,9 @@ const provider = new Provider(config.issuer, {
   clients: config.clients,
   // Email and amr in the ID token itself, as Entra sends them.
   conformIdTokenClaims: false,
-  claims: { openid: ["sub"], email: ["email", "email_verified"], amr: ["amr"] },
+  // `amr` with `openid` too, as providers that send it put it in the ID token unasked
+  // (the site asks for `openid email` only).
+  claims: { openid: ["sub", "amr"], email: ["email", "email_verified"], amr: ["amr"] },
   scopes: ["openid", "email", "amr"],
   features: {
     devInteractions: { enabled: true },
@@ -49,6 +51,16 @@ const provider = new Provider(config.issuer, {
     };
   },
 });
+// The ID token's `amr` is the login's (the session's), which the development login page
+// leaves empty: give it the account's, as the header says.
+const finished = provider.interactionFinished.bind(provider);
+provider.interactionFinished = (req, res, result, options) => {
+  const id = result?.login?.accountId;
+  if (id && !result.login.amr) {
+    result.login.amr = id.includes("mfa") ? ["pwd", "mfa"] : ["pwd"];
+  }
+  return finished(req, res, result, options);
+};
 // The test sites reach it over plain HTTP on loopback.
 provider.proxy = true;
 

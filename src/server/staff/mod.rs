@@ -7,6 +7,7 @@
 mod admin;
 mod export;
 mod inbox;
+pub mod oidc;
 mod sign_in;
 
 use super::AppState;
@@ -34,6 +35,7 @@ pub fn routes() -> Router<AppState> {
     for lang in Lang::ALL {
         router = router
             .merge(sign_in::routes(lang))
+            .merge(oidc::routes(lang))
             .merge(inbox::routes(lang))
             .merge(export::routes(lang))
             .merge(admin::routes(lang));

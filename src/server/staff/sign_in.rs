@@ -79,8 +79,10 @@ async fn page(State(state): State<AppState>, lang: Lang, Query(q): Query<SignInQ
     } else {
         None
     };
-    let _ = state;
-    html(StatusCode::OK, pages::sign_in(lang, message))
+    html(
+        StatusCode::OK,
+        pages::sign_in(lang, message, &super::oidc::links(&state, lang)),
+    )
 }
 
 /// A JSON answer for the script.

@@ -91,13 +91,14 @@ fn spawn(config: &Path) -> Result<Child, String> {
         .spawn()
         .map_err(|e| format!("node does not run: {e}"))?;
     let mut line = String::new();
-    std::io::BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut line)
-        .map_err(|e| e.to_string())?;
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    out.read_line(&mut line).map_err(|e| e.to_string())?;
     if line.trim() != "ready" {
         let _ = child.kill();
         return Err(format!("the provider did not start: {line:?}"));
     }
+    // Keep reading what it prints (its notices): a closed pipe would end it at the next.
+    std::thread::spawn(move || for _ in out.lines() {});
     Ok(child)
 }
 
