@@ -11,11 +11,12 @@
 use crate::common;
 
 use common::nginx::Nginx;
+use common::raw_http::{encode, http, http_from, location_in, token_in};
 use common::smtp::{SmtpServer, free_port};
 use common::wait::{check, try_wait_until, wait_until, wait_until_within};
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::{Read, Write};
-use std::net::{Ipv4Addr, SocketAddr, TcpStream};
+use std::io::Read;
+use std::net::Ipv4Addr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -130,51 +131,6 @@ fn wait_for_outbox(dir: &Path, what: &str, sql: &str, n: i64) {
     });
 }
 
-/// A minimal HTTP/1.1 request; returns the status line's code, headers and body.
-fn http(port: u16, method: &str, path: &str, body: &str) -> std::io::Result<(u16, String, String)> {
-    http_from(Ipv4Addr::LOCALHOST, port, method, path, body)
-}
-
-/// The same, from the loopback address `source` (127.x.y.z), as a client elsewhere.
-fn http_from(
-    source: Ipv4Addr,
-    port: u16,
-    method: &str,
-    path: &str,
-    body: &str,
-) -> std::io::Result<(u16, String, String)> {
-    let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)?;
-    socket.bind(&SocketAddr::from((source, 0)).into())?;
-    socket.connect(&SocketAddr::from((Ipv4Addr::LOCALHOST, port)).into())?;
-    let mut s: TcpStream = socket.into();
-    s.set_read_timeout(Some(Duration::from_secs(60)))?;
-    write!(
-        s,
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nSec-Fetch-Site: same-origin\r\n\
-         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    )?;
-    let mut response = String::new();
-    s.read_to_string(&mut response)?;
-    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
-    let code = head
-        .split(' ')
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    Ok((code, head.to_string(), body.to_string()))
-}
-
-fn encode(s: &str) -> String {
-    form_urlencoded::byte_serialize(s.as_bytes()).collect()
-}
-
-fn token_in(page: &str) -> Option<String> {
-    let pattern = "name=\"token\" value=\"";
-    let at = page.find(pattern)? + pattern.len();
-    Some(page[at..at + page[at..].find('"')?].to_string())
-}
-
 /// A complete form with everything the tests look for in the logs.
 fn form(token: &str, confirmation: bool) -> String {
     form_in(token, "south-wales", confirmation)
@@ -205,15 +161,6 @@ fn reference_in(port: u16, head: &str) -> String {
     let (code, _, page) = http(port, "GET", &location, "").unwrap();
     assert_eq!(code, 200, "the confirmation page");
     common::reference_on_page(&page)
-}
-
-/// The `Location` of a redirect's head.
-fn location_in(head: &str) -> String {
-    head.lines()
-        .find_map(|l| l.strip_prefix("location: "))
-        .expect("a redirect")
-        .trim()
-        .to_string()
 }
 
 fn send_request(port: u16) -> String {

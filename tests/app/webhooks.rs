@@ -11,13 +11,12 @@
 
 use crate::common;
 
+use common::raw_http::{encode, http, location_in, token_in};
 use common::smtp::free_port;
 use common::wait::{check, wait_until};
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
 
 const NAME: &str = "Ottoline Webhook-Private";
 const PHONE: &str = "01632 960 444";
@@ -295,38 +294,11 @@ impl Drop for Site {
     }
 }
 
-/// A minimal HTTP/1.1 request; the status code, head and body.
-fn http(port: u16, method: &str, path: &str, body: &str) -> std::io::Result<(u16, String, String)> {
-    let mut s = TcpStream::connect(("127.0.0.1", port))?;
-    s.set_read_timeout(Some(Duration::from_secs(60)))?;
-    write!(
-        s,
-        "{method} {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\nSec-Fetch-Site: same-origin\r\n\
-         Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
-        body.len()
-    )?;
-    let mut response = String::new();
-    s.read_to_string(&mut response)?;
-    let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
-    let code = head
-        .split(' ')
-        .nth(1)
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(0);
-    Ok((code, head.to_string(), body.to_string()))
-}
-
-fn encode(s: &str) -> String {
-    form_urlencoded::byte_serialize(s.as_bytes()).collect()
-}
-
 /// Sends a complete request for Kent, in Welsh, with every answer the tests look for;
 /// returns its reference.
 fn send_request(port: u16) -> String {
     let (_, _, page) = http(port, "GET", "/refer", "").unwrap();
-    let pattern = "name=\"token\" value=\"";
-    let at = page.find(pattern).expect("a token") + pattern.len();
-    let token = &page[at..at + page[at..].find('"').unwrap()];
+    let token = token_in(&page).expect("a token");
     let body = format!(
         "token={token}&action=send&area=kent&relationship=harmed&full_name={}&contact_method=email\
          &phone={}&email={}&voicemail_ok=no&say_rj_ok=no&safe_times={}&contact_language=cy&reported=yes\
@@ -340,12 +312,7 @@ fn send_request(port: u16) -> String {
     );
     let (code, head, _) = http(port, "POST", "/refer", &body).unwrap();
     assert_eq!(code, 303, "{head}");
-    let location = head
-        .lines()
-        .find_map(|l| l.strip_prefix("location: "))
-        .expect("a redirect")
-        .trim()
-        .to_string();
+    let location = location_in(&head);
     let (code, _, page) = http(port, "GET", &location, "").unwrap();
     assert_eq!(code, 200, "the confirmation page");
     common::reference_on_page(&page)

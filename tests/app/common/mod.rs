@@ -5,6 +5,7 @@
 pub mod nginx;
 pub mod oidc;
 pub mod postgres;
+pub mod raw_http;
 pub mod shared;
 pub mod smtp;
 pub mod text;
