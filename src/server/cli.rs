@@ -190,6 +190,19 @@ pub async fn check_config(state: &AppState) -> ExitCode {
             state.config.site.public_url
         ),
     }
+    let mut sso_ok = true;
+    for p in &state.config.oidc.providers {
+        match state.oidc.check(p).await {
+            Ok(()) => println!("single sign-on {}: ok (discovery at {})", p.name, p.issuer),
+            Err(why) => {
+                println!(
+                    "single sign-on {}: FAILED ({why}): cannot read the discovery document of {}, or it names another issuer",
+                    p.name, p.issuer
+                );
+                sso_ok = false;
+            }
+        }
+    }
     print!(
         "{}",
         state.directory.report(&state.areas, state.clock.today())
@@ -233,9 +246,12 @@ pub async fn check_config(state: &AppState) -> ExitCode {
     );
     if let Some(previous) = state.config.secrets.fingerprints().previous {
         println!(
-            "previous secret: fingerprint {previous} (RJ_SECRET_PREVIOUS): forms, links and              pages made under it are still accepted. Remove it once the links already              emailed have been used (or after the retention period)."
+            "previous secret: fingerprint {previous} (RJ_SECRET_PREVIOUS): forms, links and \
+             pages made under it are still accepted. Remove it once the links already \
+             emailed have been used (or after the retention period)."
         );
     }
+    ok &= sso_ok;
     ok &= data_keys_report(state).await;
     if missing_secrets {
         println!(

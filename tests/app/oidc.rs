@@ -436,3 +436,67 @@ async fn a_tampered_nonce_and_an_expired_token_are_refused() {
         Some("oidc:idp bad-nonce".into())
     )));
 }
+
+/// `rj check-config` (the real binary) reads each provider's discovery document: a
+/// provider at its own issuer is ok; one whose document names another issuer fails the
+/// check, by name.
+#[test]
+fn check_config_reads_each_providers_discovery() {
+    let Some(provider) = Provider::start(
+        vec![client(
+            "site",
+            "site-secret",
+            &[callback("idp")],
+            &["authorization_code"],
+        )],
+        json!({}),
+    ) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let wrong = format!("http://127.0.0.1:{}", provider.port);
+    let rj = |command: &str, issuer: &str| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_rj"))
+            .arg(command)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env(
+                "RJ_DATABASE_URL",
+                format!("sqlite://{}/rj.db", dir.path().display()),
+            )
+            .env("RJ_MAIL_DIR", dir.path().join("mail"))
+            .env("RJ_PUBLIC_URL", SITE)
+            .env("RJ_OIDC_PROVIDERS", "idp")
+            .env("RJ_OIDC_IDP_ISSUER", issuer)
+            .env("RJ_OIDC_IDP_CLIENT_ID", "site")
+            .env("RJ_OIDC_IDP_CLIENT_SECRET", "site-secret")
+            .env("RUST_LOG", "error")
+            .output()
+            .unwrap()
+    };
+    assert!(rj("migrate", &provider.issuer).status.success());
+    let check = |issuer: &str| {
+        let out = rj("check-config", issuer);
+        let said = String::from_utf8_lossy(&out.stdout).to_string();
+        assert!(!said.contains("site-secret"), "the secret printed: {said}");
+        (said, out.status.success())
+    };
+    let (said, ok) = check(&provider.issuer);
+    assert!(
+        said.contains(&format!(
+            "single sign-on idp: ok (discovery at {})",
+            provider.issuer
+        )),
+        "{said}"
+    );
+    assert!(ok, "{said}");
+    let (said, ok) = check(&wrong);
+    assert!(
+        said.contains("single sign-on idp: FAILED (wrong-issuer)"),
+        "{said}"
+    );
+    assert!(
+        !ok,
+        "a provider that cannot be used fails the check: {said}"
+    );
+}

@@ -88,6 +88,12 @@ impl Oidc {
         Ok(meta)
     }
 
+    /// Whether the provider's discovery document can be read and names the configured
+    /// issuer, for `rj check-config`: `Err` is the refusal's word.
+    pub async fn check(&self, p: &ProviderSettings) -> Result<(), &'static str> {
+        self.metadata(p).await.map(drop).map_err(Refusal::as_str)
+    }
+
     /// Forgets a provider's keys (after a signature failure: it may have rotated them).
     fn forget(&self, name: &str) {
         if let Ok(mut c) = self.cache.lock() {
