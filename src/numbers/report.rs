@@ -16,7 +16,13 @@
 //! told apart, and a month with one area would still give it away), while each area's
 //! own numbers, which its commissioner reads, stay as shown. Medians are not sums, so
 //! they cannot be subtracted and are not hidden this way.
+//!
+//! The long form (`--long`: rows of `month, area, measure, value`) has every measure
+//! in [`measures`], the one list that `rj report --measures` prints and that
+//! `docs/measures.md` is checked against, with the same suppression.
 
+use crate::referral::fields::Relationship;
+use crate::staff::Outcome;
 use crate::store::ReportEntry;
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
@@ -41,7 +47,7 @@ impl Month {
         (y.len() == 4 && m.len() == 2 && (1..=12).contains(&month)).then_some(Month { year, month })
     }
 
-    fn next(self) -> Month {
+    pub fn next(self) -> Month {
         if self.month == 12 {
             Month {
                 year: self.year + 1,
@@ -294,6 +300,374 @@ pub fn json(lines: &[Line], from: Month, to: Month) -> String {
     .unwrap_or_default()
 }
 
+/// Who asked, as the record keeps it: the form's four relationships grouped into the
+/// three a commissioner's template asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asker {
+    /// "I was harmed".
+    Harmed,
+    /// A family member, or a parent or carer asking for a child who was harmed.
+    Family,
+    /// Someone supporting the person harmed, with their agreement.
+    Other,
+}
+
+impl Asker {
+    pub const ALL: [Asker; 3] = [Asker::Harmed, Asker::Family, Asker::Other];
+
+    pub fn of(relationship: Relationship) -> Asker {
+        match relationship {
+            Relationship::Harmed => Asker::Harmed,
+            // A parent or carer acts for their child as family does.
+            Relationship::Family | Relationship::Parent => Asker::Family,
+            Relationship::Supporter => Asker::Other,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Asker::Harmed => "harmed",
+            Asker::Family => "family",
+            Asker::Other => "other",
+        }
+    }
+}
+
+/// What a measure counts of each request (or, for a median, the days it takes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rule {
+    Requests,
+    Route(&'static str),
+    Language(&'static str),
+    AskedBy(Asker),
+    Youth,
+    AcknowledgedWithin,
+    MedianAcknowledged,
+    Failed,
+    Contacted,
+    MedianContacted,
+    Closed,
+    ClosedAs(Outcome),
+    PassedOn,
+    PurgedUnconfirmed,
+}
+
+impl Rule {
+    /// Whether `e` counts (for a count).
+    fn counts(self, e: &ReportEntry) -> bool {
+        match self {
+            Rule::Requests => true,
+            Rule::Route(r) => e.route.as_deref() == Some(r),
+            Rule::Language(l) => e.language.as_deref() == Some(l),
+            Rule::AskedBy(a) => e.asker.as_deref() == Some(a.as_str()),
+            Rule::Youth => e.youth,
+            Rule::AcknowledgedWithin => e
+                .acknowledged_days
+                .is_some_and(|d| d <= WITHIN_WORKING_DAYS),
+            Rule::Failed => e.failed,
+            Rule::Contacted => e.contacted_days.is_some(),
+            Rule::Closed => e.outcome.is_some(),
+            Rule::ClosedAs(o) => e.outcome.as_deref() == Some(o.as_str()),
+            Rule::PassedOn => e.passed_on,
+            Rule::PurgedUnconfirmed => e.purged_unconfirmed,
+            Rule::MedianAcknowledged | Rule::MedianContacted => false,
+        }
+    }
+
+    /// The working days a median is taken over, if this is a median.
+    fn days(self) -> Option<fn(&ReportEntry) -> Option<u32>> {
+        match self {
+            Rule::MedianAcknowledged => Some(|e| e.acknowledged_days),
+            Rule::MedianContacted => Some(|e| e.contacted_days),
+            _ => None,
+        }
+    }
+}
+
+/// One measure: its name in the long form, and what it counts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Measure {
+    pub name: String,
+    /// One line, for `rj report --measures` and `docs/measures.md`.
+    pub definition: String,
+    rule: Rule,
+}
+
+impl Measure {
+    /// A median of working days (shown only over 5 or more), not a count.
+    pub fn is_median(&self) -> bool {
+        self.rule.days().is_some()
+    }
+}
+
+/// Every measure, in the long form's order: THE list (the report, `--measures` and
+/// the docs test all read it). The first four are the wide form's columns, by the
+/// same names. Closed-by-outcome follows the inbox's fixed list.
+pub fn measures() -> Vec<Measure> {
+    let m = |name: &str, definition: &str, rule| Measure {
+        name: name.to_string(),
+        definition: definition.to_string(),
+        rule,
+    };
+    let mut all = vec![
+        m(
+            "requests",
+            "Requests sent in the month for the area (each request once, however often its form was sent).",
+            Rule::Requests,
+        ),
+        m(
+            "acknowledged_within_2_working_days",
+            "Requests the service marked received (or confirmed by its email's link) within 2 working days of sending.",
+            Rule::AcknowledgedWithin,
+        ),
+        m(
+            "median_working_days_to_acknowledgement",
+            "The median working days from sending to being marked received, over the requests received (shown with 5 or more).",
+            Rule::MedianAcknowledged,
+        ),
+        m(
+            "failed",
+            "Requests that have not reached the service: refused for good by its mail server, or purged before delivery.",
+            Rule::Failed,
+        ),
+        m(
+            "route_direct",
+            "Requests sent straight to the area's restorative justice service.",
+            Rule::Route("direct"),
+        ),
+        m(
+            "route_triage",
+            "Requests sent to the area's triage team, to pass on to a service.",
+            Rule::Route("triage"),
+        ),
+        m(
+            "language_en",
+            "Requests asking to be contacted in English.",
+            Rule::Language("en"),
+        ),
+        m(
+            "language_cy",
+            "Requests asking to be contacted in Welsh.",
+            Rule::Language("cy"),
+        ),
+        m(
+            "asked_by_person_harmed",
+            "Requests made by the person harmed.",
+            Rule::AskedBy(Asker::Harmed),
+        ),
+        m(
+            "asked_by_family",
+            "Requests made by a family member, or a parent or carer for a child who was harmed.",
+            Rule::AskedBy(Asker::Family),
+        ),
+        m(
+            "asked_by_someone_else",
+            "Requests made by someone supporting the person harmed, with their agreement.",
+            Rule::AskedBy(Asker::Other),
+        ),
+        m(
+            "youth",
+            "Requests where the person said the one responsible was under 18 (the youth flag).",
+            Rule::Youth,
+        ),
+        m(
+            "contacted",
+            "Requests where staff recorded that they had contacted the person.",
+            Rule::Contacted,
+        ),
+        m(
+            "median_working_days_to_contact",
+            "The median working days from sending to the first recorded contact, over the requests contacted (shown with 5 or more).",
+            Rule::MedianContacted,
+        ),
+        m(
+            "closed",
+            "Requests staff closed, with any outcome.",
+            Rule::Closed,
+        ),
+    ];
+    for o in Outcome::ALL {
+        all.push(Measure {
+            name: format!("closed_{}", o.as_str().replace('-', "_")),
+            definition: format!(
+                "Requests closed with the outcome \"{}\" (from the inbox's fixed list).",
+                outcome_words(o)
+            ),
+            rule: Rule::ClosedAs(o),
+        });
+    }
+    all.push(m(
+        "passed_on",
+        "Requests the triage team passed to a service, on this site or outside it.",
+        Rule::PassedOn,
+    ));
+    all.push(m(
+        "purged_unconfirmed",
+        "Requests whose answers were deleted at the end of the retention period because no service ever marked them received.",
+        Rule::PurgedUnconfirmed,
+    ));
+    all
+}
+
+/// An outcome as the staff inbox's English list says it (its own message, so the
+/// words are not written twice).
+fn outcome_words(o: Outcome) -> String {
+    crate::i18n::Tr(crate::i18n::Lang::En).t(&format!("staff-outcome-{}", o.as_str()))
+}
+
+/// `rj report --measures`: one line per measure, `name: definition`.
+pub fn measures_text() -> String {
+    measures()
+        .iter()
+        .map(|m| format!("{}: {}\n", m.name, m.definition))
+        .collect()
+}
+
+/// The measures as the table in `docs/measures.md` (`rj report --measures --format
+/// markdown` prints it; a test checks the page holds it).
+pub fn measures_markdown() -> String {
+    let mut out = String::from("| Measure | Kind | Definition |\n|---|---|---|\n");
+    for m in measures() {
+        let kind = if m.is_median() { "median" } else { "count" };
+        out.push_str(&format!("| `{}` | {kind} | {} |\n", m.name, m.definition));
+    }
+    out
+}
+
+/// A value in the long form.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Cell {
+    Count(Count),
+    Median(Median),
+}
+
+/// One row of the long form.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LongRow {
+    pub month: Month,
+    /// A police area's slug, or `all`.
+    pub area: String,
+    pub measure: String,
+    pub value: Cell,
+}
+
+/// The long form: for each month from `from` to `to`, the total over all areas, then
+/// each area that had a request that month, each with every measure in [`measures`]'s
+/// order. Counts 1 to 4 are "<5", a median needs 5, and a total is withheld when an
+/// area's count in it is hidden (as the wide form).
+pub fn long(entries: &[ReportEntry], from: Month, to: Month) -> Vec<LongRow> {
+    let measures = measures();
+    let mut by_month: BTreeMap<&str, BTreeMap<&str, Vec<&ReportEntry>>> = BTreeMap::new();
+    for e in entries {
+        by_month
+            .entry(e.month.as_str())
+            .or_default()
+            .entry(e.area.as_str())
+            .or_default()
+            .push(e);
+    }
+    let value = |m: &Measure, group: &[&ReportEntry]| match m.rule.days() {
+        Some(days) => Cell::Median(Median::of(group.iter().filter_map(|e| days(e)).collect())),
+        None => Cell::Count(Count::of(
+            group.iter().filter(|e| m.rule.counts(e)).count() as u64,
+        )),
+    };
+    let mut out = Vec::new();
+    let mut month = from;
+    while month <= to {
+        let key = month.to_string();
+        let areas = by_month.remove(key.as_str()).unwrap_or_default();
+        let all: Vec<&ReportEntry> = areas.values().flatten().copied().collect();
+        let row = |area: &str, measure: &Measure, value| LongRow {
+            month,
+            area: area.to_string(),
+            measure: measure.name.clone(),
+            value,
+        };
+        for m in &measures {
+            let v = match value(m, &all) {
+                // Secondary suppression, as in `lines`.
+                Cell::Count(_) => {
+                    let n = all.iter().filter(|e| m.rule.counts(e)).count() as u64;
+                    Cell::Count(Count::total(
+                        n,
+                        areas.values().map(|g| match value(m, g) {
+                            Cell::Count(c) => c,
+                            Cell::Median(_) => Count::Shown(0),
+                        }),
+                    ))
+                }
+                median => median,
+            };
+            out.push(row("all", m, v));
+        }
+        for (area, group) in &areas {
+            for m in &measures {
+                out.push(row(area, m, value(m, group)));
+            }
+        }
+        month = month.next();
+    }
+    out
+}
+
+impl Cell {
+    fn text(self) -> String {
+        match self {
+            Cell::Count(c) => c.text(),
+            Cell::Median(m) => m.text(),
+        }
+    }
+
+    fn json(self) -> Value {
+        match self {
+            Cell::Count(c) => c.json(),
+            Cell::Median(m) => m.json(),
+        }
+    }
+}
+
+const LONG_HEADER: [&str; 4] = ["month", "area", "measure", "value"];
+
+/// The long form as CSV: `month,area,measure,value`.
+pub fn long_csv(rows: &[LongRow]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record(LONG_HEADER);
+    for r in rows {
+        let _ = w.write_record([
+            r.month.to_string(),
+            r.area.clone(),
+            r.measure.clone(),
+            r.value.text(),
+        ]);
+    }
+    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
+}
+
+/// The long form as JSON, values as in [`json`].
+pub fn long_json(rows: &[LongRow], from: Month, to: Month) -> String {
+    let rows: Vec<Value> = rows
+        .iter()
+        .map(|r| {
+            json!({
+                LONG_HEADER[0]: r.month.to_string(),
+                LONG_HEADER[1]: r.area,
+                LONG_HEADER[2]: r.measure,
+                LONG_HEADER[3]: r.value.json(),
+            })
+        })
+        .collect();
+    serde_json::to_string_pretty(&json!({
+        "schema": "rj-report-long/1",
+        "from": from.to_string(),
+        "to": to.to_string(),
+        "counts_below_shown_as": format!("<{SMALLEST_SHOWN}"),
+        "withheld_totals_shown_as": WITHHELD,
+        "rows": rows,
+    }))
+    .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,6 +678,7 @@ mod tests {
             month: month.into(),
             acknowledged_days: days,
             failed,
+            ..ReportEntry::default()
         }
     }
 

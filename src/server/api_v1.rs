@@ -517,7 +517,11 @@ async fn acting(
             .acknowledge(reference, now, &state.calendar)
             .await
             .map(drop),
-        Action::Contacted => state.store.record_contacted(reference, now).await.map(drop),
+        Action::Contacted => state
+            .store
+            .record_contacted(reference, now, &state.calendar)
+            .await
+            .map(drop),
         Action::Closed(o) => state.store.record_closed(reference, o, now).await.map(drop),
         Action::PassOn(_) => Ok(()),
     };

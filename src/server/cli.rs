@@ -20,7 +20,7 @@ use std::process::ExitCode;
 /// How the command line is written, for a mistake in it.
 pub const USAGE: &str = "usage: rj [serve | check-config | migrate | outbox status \
     | outbox retry REFERENCE | outbox resolve REFERENCE --note TEXT \
-    | report --from YYYY-MM --to YYYY-MM [--format csv|json] \
+    | report --from YYYY-MM --to YYYY-MM [--long] [--format csv|json] | report --measures \
     | staff invite --email ADDRESS --role service|triage|admin [--role ...] [--area SLUG]... [--youth] \
     | staff remove --email ADDRESS | staff list \
     | audit --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] | keys rotate \
@@ -46,6 +46,12 @@ pub enum Command {
         from: Month,
         to: Month,
         json: bool,
+        /// Every measure as rows of `month, area, measure, value`.
+        long: bool,
+    },
+    /// `report --measures`: every measure with its definition.
+    ReportMeasures {
+        markdown: bool,
     },
     StaffInvite(staff_cli::Invite),
     StaffRemove {
@@ -109,7 +115,24 @@ impl Command {
             Command::OutboxResolve { reference, note } => {
                 outbox_resolve(&state, &reference, &note).await
             }
-            Command::Report { from, to, json } => report(&state, from, to, json).await,
+            Command::Report {
+                from,
+                to,
+                json,
+                long,
+            } => report(&state, from, to, json, long).await,
+            Command::ReportMeasures { markdown } => {
+                use crate::numbers::report;
+                print!(
+                    "{}",
+                    if markdown {
+                        report::measures_markdown()
+                    } else {
+                        report::measures_text()
+                    }
+                );
+                ExitCode::SUCCESS
+            }
             Command::StaffInvite(invite) => staff_cli::invite(&state, invite).await,
             Command::StaffRemove { email } => staff_cli::remove(&state, &email).await,
             Command::StaffList => staff_cli::list(&state).await,
@@ -150,29 +173,60 @@ fn audit_args(args: &[&str]) -> Result<Command, String> {
     Ok(Command::Audit { from, to, json })
 }
 
-/// `report --from YYYY-MM --to YYYY-MM [--format csv|json]`.
+/// `report --from YYYY-MM --to YYYY-MM [--long] [--format csv|json]`, or `report
+/// --measures [--format text|markdown]`.
 fn report_args(args: &[&str]) -> Result<Command, String> {
-    let usage = || "usage: rj report --from YYYY-MM --to YYYY-MM [--format csv|json]".to_string();
+    let usage = || {
+        "usage: rj report --from YYYY-MM --to YYYY-MM [--long] [--format csv|json] \
+         | rj report --measures [--format text|markdown]"
+            .to_string()
+    };
     let mut from = None;
     let mut to = None;
-    let mut json = false;
+    let mut format = None;
+    let mut long = false;
+    let mut measures = false;
     let mut words = args.iter();
     while let Some(word) = words.next() {
-        match (*word, words.next()) {
-            ("--from", Some(v)) => from = Month::parse(v),
-            ("--to", Some(v)) => to = Month::parse(v),
-            ("--format", Some(&"csv")) => json = false,
-            ("--format", Some(&"json")) => json = true,
-            _ => return Err(usage()),
+        match *word {
+            "--long" => long = true,
+            "--measures" => measures = true,
+            flag => match (flag, words.next()) {
+                ("--from", Some(v)) => from = Month::parse(v),
+                ("--to", Some(v)) => to = Month::parse(v),
+                ("--format", Some(v)) => format = Some(*v),
+                _ => return Err(usage()),
+            },
         }
     }
+    if measures {
+        return match (from, to, long, format) {
+            (None, None, false, None | Some("text")) => Ok(Command::ReportMeasures {
+                markdown: false,
+            }),
+            (None, None, false, Some("markdown")) => {
+                Ok(Command::ReportMeasures { markdown: true })
+            }
+            _ => Err(usage()),
+        };
+    }
+    let json = match format {
+        None | Some("csv") => false,
+        Some("json") => true,
+        _ => return Err(usage()),
+    };
     let (Some(from), Some(to)) = (from, to) else {
         return Err(usage());
     };
     if from > to {
         return Err(format!("--from {from} is after --to {to}"));
     }
-    Ok(Command::Report { from, to, json })
+    Ok(Command::Report {
+        from,
+        to,
+        json,
+        long,
+    })
 }
 
 /// The directory was checked on loading; this also checks the database (reached, and
@@ -508,9 +562,10 @@ pub async fn outbox_resolve(state: &AppState, reference: &str, note: &str) -> Ex
     }
 }
 
-/// `rj report --from YYYY-MM --to YYYY-MM [--format csv|json]`: the commissioners'
-/// numbers for each area and month, small counts suppressed.
-pub async fn report(state: &AppState, from: Month, to: Month, json: bool) -> ExitCode {
+/// `rj report --from YYYY-MM --to YYYY-MM [--long] [--format csv|json]`: the
+/// commissioners' numbers for each area and month, small counts suppressed; `--long`
+/// gives every measure as rows of `month, area, measure, value`.
+pub async fn report(state: &AppState, from: Month, to: Month, json: bool, long: bool) -> ExitCode {
     use crate::numbers::report;
     let entries = match state
         .store
@@ -529,6 +584,15 @@ pub async fn report(state: &AppState, from: Month, to: Month, json: bool) -> Exi
             .by_slug(slug)
             .map_or_else(|| slug.to_string(), |a| a.name.clone())
     };
+    if long {
+        let rows = report::long(&entries, from, to);
+        if json {
+            println!("{}", report::long_json(&rows, from, to));
+        } else {
+            print!("{}", report::long_csv(&rows));
+        }
+        return ExitCode::SUCCESS;
+    }
     let lines = report::lines(&entries, from, to, name);
     if json {
         println!("{}", report::json(&lines, from, to));
@@ -651,12 +715,39 @@ mod tests {
             })
         );
         let report = Command::parse(&["report", "--from", "2026-01", "--to", "2026-03"]);
-        assert!(matches!(report, Ok(Command::Report { json: false, .. })));
+        assert!(matches!(
+            report,
+            Ok(Command::Report {
+                json: false,
+                long: false,
+                ..
+            })
+        ));
+        assert!(matches!(
+            Command::parse(&[
+                "report", "--from", "2026-01", "--to", "2026-03", "--long", "--format", "json"
+            ]),
+            Ok(Command::Report {
+                json: true,
+                long: true,
+                ..
+            })
+        ));
+        assert_eq!(
+            Command::parse(&["report", "--measures"]),
+            Ok(Command::ReportMeasures { markdown: false })
+        );
+        assert_eq!(
+            Command::parse(&["report", "--measures", "--format", "markdown"]),
+            Ok(Command::ReportMeasures { markdown: true })
+        );
         for wrong in [
             &["outbox", "resolve", "RJ-AAAA-AAAA", "--note"][..],
             &["outbox"],
             &["serve", "now"],
             &["report", "--from", "2026-01"],
+            &["report", "--measures", "--from", "2026-01", "--to", "2026-03"],
+            &["report", "--from", "2026-01", "--to", "2026-03", "--format", "markdown"],
             &[
                 "report", "--from", "2026-01", "--to", "2026-03", "--format", "xml",
             ],

@@ -424,6 +424,15 @@ impl Store {
                 .bind(cutoff)
                 .fetch_all(&mut *tx)
                 .await?;
+                // Purged unconfirmed, for the commissioners (a row kept from before the
+                // measures were counted is marked at the next purge too).
+                sqlx::query(
+                    "UPDATE report_entries SET purged_unconfirmed = 1
+                     WHERE purged_unconfirmed = 0 AND referral_id IN
+                       (SELECT id FROM referrals WHERE status = 'purged' AND acknowledged_at IS NULL)",
+                )
+                .execute(&mut *tx)
+                .await?;
                 // Purged before it reached the service: failed, for the commissioners.
                 sqlx::query(
                     "UPDATE report_entries SET failed = 1 WHERE failed = 0 AND referral_id IN

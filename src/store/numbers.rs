@@ -70,8 +70,9 @@ impl Numbers {
     }
 }
 
-/// One request in the commissioners' record: no reference, no answers, no times.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// One request in the commissioners' record: no reference, no answers, no times, only
+/// categories, flags and working days (see `migrations/*/0013_report_measures.sql`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ReportEntry {
     pub area: String,
     /// `YYYY-MM`, the UK month it was sent.
@@ -80,6 +81,43 @@ pub struct ReportEntry {
     pub acknowledged_days: Option<u32>,
     /// It has not reached the service (refused for good, or purged undelivered).
     pub failed: bool,
+    /// `direct` or `triage` when sent (none: not recorded).
+    pub route: Option<String>,
+    /// `en` or `cy`, the language asked for contact (none: not recorded).
+    pub language: Option<String>,
+    /// `harmed`, `family` or `other` (`report::Asker`; none: not recorded).
+    pub asker: Option<String>,
+    /// The one responsible was under 18.
+    pub youth: bool,
+    /// Working days from sending to the first contact staff recorded.
+    pub contacted_days: Option<u32>,
+    /// The inbox's outcome (`staff::Outcome::as_str`), once closed.
+    pub outcome: Option<String>,
+    /// Triage passed it to a service.
+    pub passed_on: bool,
+    /// Its answers were purged because the service never confirmed it.
+    pub purged_unconfirmed: bool,
+}
+
+/// One row of `report_entries` as read.
+#[derive(sqlx::FromRow)]
+struct ReportRow {
+    area: String,
+    month: String,
+    acknowledged_days: Option<i64>,
+    failed: i64,
+    route: Option<String>,
+    language: Option<String>,
+    asker: Option<String>,
+    youth: i64,
+    contacted_days: Option<i64>,
+    outcome: Option<String>,
+    passed_on: i64,
+    purged_unconfirmed: i64,
+}
+
+fn days(d: Option<i64>) -> Option<u32> {
+    d.map(|d| u32::try_from(d.max(0)).unwrap_or(u32::MAX))
 }
 
 /// The UK month of `unix` seconds, `YYYY-MM`.
@@ -175,15 +213,17 @@ impl Store {
     }
 
     /// The commissioners' record for the months `from` to `to` (`YYYY-MM`, inclusive):
-    /// each request's area, month, working days to confirmation, and whether it failed.
+    /// each request's area, month and what became of it.
     pub async fn report_entries(
         &self,
         from: &str,
         to: &str,
     ) -> Result<Vec<ReportEntry>, StoreError> {
-        let rows: Vec<(String, String, Option<i64>, i64)> = on_db!(&self.db, pool => {
+        let rows: Vec<ReportRow> = on_db!(&self.db, pool => {
             sqlx::query_as(
-                "SELECT area, month, acknowledged_days, failed FROM report_entries
+                "SELECT area, month, acknowledged_days, failed, route, language, asker, youth,
+                        contacted_days, outcome, passed_on, purged_unconfirmed
+                 FROM report_entries
                  WHERE month >= $1 AND month <= $2 ORDER BY month, area",
             )
             .bind(from)
@@ -193,11 +233,19 @@ impl Store {
         })?;
         Ok(rows
             .into_iter()
-            .map(|(area, month, days, failed)| ReportEntry {
-                area,
-                month,
-                acknowledged_days: days.map(|d| u32::try_from(d.max(0)).unwrap_or(u32::MAX)),
-                failed: failed != 0,
+            .map(|r| ReportEntry {
+                area: r.area,
+                month: r.month,
+                acknowledged_days: days(r.acknowledged_days),
+                failed: r.failed != 0,
+                route: r.route,
+                language: r.language,
+                asker: r.asker,
+                youth: r.youth != 0,
+                contacted_days: days(r.contacted_days),
+                outcome: r.outcome,
+                passed_on: r.passed_on != 0,
+                purged_unconfirmed: r.purged_unconfirmed != 0,
             })
             .collect())
     }

@@ -5,6 +5,7 @@
 
 use super::{Store, StoreError};
 use crate::areas::directory::{Audience, Routed, Via};
+use crate::calendar::{WorkingDays, uk_date};
 use crate::referral::reference::Reference;
 use crate::staff::session::Times;
 use crate::staff::{InboxState, Member, Outcome, PassTo, Roles, Scope};
@@ -699,23 +700,30 @@ impl Store {
         Ok(row.and_then(InboxDbRow::into_row).map(|(_, r)| r))
     }
 
-    /// Records that someone at the service has contacted the person (once).
+    /// Records that someone at the service has contacted the person (once), and in the
+    /// same transaction the commissioners' record's working days from sending to the
+    /// first contact (`calendar`; a request passed on and contacted again keeps the
+    /// first).
     pub async fn record_contacted(
         &self,
         reference: Reference,
         now: i64,
+        calendar: &WorkingDays,
     ) -> Result<bool, StoreError> {
         self.record(
             "UPDATE referrals SET contacted_at = $2
-             WHERE reference = $1 AND contacted_at IS NULL AND closed_at IS NULL",
+             WHERE reference = $1 AND contacted_at IS NULL AND closed_at IS NULL
+             RETURNING id, created_at",
             reference,
             now,
             None,
+            Counted::Contacted(calendar),
         )
         .await
     }
 
-    /// Closes a request with its outcome (once).
+    /// Closes a request with its outcome (once), counted in the commissioners' record
+    /// in the same transaction.
     pub async fn record_closed(
         &self,
         reference: Reference,
@@ -724,17 +732,20 @@ impl Store {
     ) -> Result<bool, StoreError> {
         self.record(
             "UPDATE referrals SET closed_at = $2, outcome = $3
-             WHERE reference = $1 AND closed_at IS NULL",
+             WHERE reference = $1 AND closed_at IS NULL
+             RETURNING id, created_at",
             reference,
             now,
             Some(outcome.as_str().to_string()),
+            Counted::Closed(outcome),
         )
         .await
     }
 
     /// Triage passes a request on: outside the site (recorded, naming where), or to an
     /// area's service on the site, into whose inbox it moves as a new, waiting request;
-    /// the outbox then tells that service (`notify_service`).
+    /// the outbox then tells that service (`notify_service`). Either way the
+    /// commissioners' record counts it passed on (never where: staff may type that).
     pub async fn record_passed_on(
         &self,
         reference: Reference,
@@ -746,10 +757,12 @@ impl Store {
                 self.record(
                     "UPDATE referrals SET passed_on_at = $2, passed_to = $3
                      WHERE reference = $1 AND route = 'triage' AND closed_at IS NULL
-                       AND passed_on_at IS NULL",
+                       AND passed_on_at IS NULL
+                     RETURNING id, created_at",
                     reference,
                     now,
                     Some(format!("outside:{}", name.trim())),
+                    Counted::PassedOn,
                 )
                 .await
             }
@@ -761,31 +774,76 @@ impl Store {
                             status = CASE WHEN status = 'purged' THEN status ELSE 'pending' END,
                             next_attempt_at = $2, lease_until = NULL
                      WHERE reference = $1 AND route = 'triage' AND closed_at IS NULL
-                       AND passed_on_at IS NULL",
+                       AND passed_on_at IS NULL
+                     RETURNING id, created_at",
                     reference,
                     now,
                     Some(format!("area:{area}")),
+                    Counted::PassedOn,
                 )
                 .await
             }
         }
     }
 
+    /// Runs `sql` (an update of one request returning its id and when it was sent),
+    /// then, if it changed the request, what the commissioners' record counts of it,
+    /// in one transaction: the number can never disagree with the inbox.
     async fn record(
         &self,
         sql: &str,
         reference: Reference,
         now: i64,
         text: Option<String>,
+        counted: Counted<'_>,
     ) -> Result<bool, StoreError> {
         Ok(on_db!(&self.db, pool => {
-            let mut q = sqlx::query(sql).bind(reference.to_string()).bind(now);
-            if let Some(t) = &text {
-                q = q.bind(t.clone());
+            async {
+                let mut tx = pool.begin().await?;
+                let mut q = sqlx::query_as(sql).bind(reference.to_string()).bind(now);
+                if let Some(t) = &text {
+                    q = q.bind(t.clone());
+                }
+                let changed: Option<(i64, i64)> = q.fetch_optional(&mut *tx).await?;
+                if let Some((id, created_at)) = changed {
+                    let report = match counted {
+                        Counted::Contacted(calendar) => {
+                            let days = calendar.between(uk_date(created_at), uk_date(now));
+                            sqlx::query(
+                                "UPDATE report_entries
+                                 SET contacted_days = COALESCE(contacted_days, $2)
+                                 WHERE referral_id = $1",
+                            )
+                            .bind(id)
+                            .bind(i64::from(days))
+                        }
+                        Counted::Closed(outcome) => sqlx::query(
+                            "UPDATE report_entries SET outcome = $2 WHERE referral_id = $1",
+                        )
+                        .bind(id)
+                        .bind(outcome.as_str()),
+                        Counted::PassedOn => sqlx::query(
+                            "UPDATE report_entries SET passed_on = 1 WHERE referral_id = $1",
+                        )
+                        .bind(id),
+                    };
+                    report.execute(&mut *tx).await?;
+                }
+                tx.commit().await?;
+                Ok::<_, sqlx::Error>(changed.is_some())
             }
-            q.execute(pool).await.map(|done| done.rows_affected() == 1)
+            .await
         })?)
     }
+}
+
+/// What the commissioners' record counts of a staff action.
+#[derive(Clone, Copy)]
+enum Counted<'a> {
+    /// Working days from sending to the first contact, on this calendar.
+    Contacted(&'a WorkingDays),
+    Closed(Outcome),
+    PassedOn,
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@ use super::limits::count_in;
 use super::{Hit, REFERENCE_DRAWS, Store, StoreError, month_of};
 use crate::areas::directory::Routed;
 use crate::i18n::Lang;
+use crate::numbers::report::Asker;
 use crate::referral::form::Referral;
 use crate::referral::reference::Reference;
 
@@ -107,12 +108,19 @@ impl Store {
                             }
                             Err(e) => return Err(e),
                         };
+                        // The commissioners' record: categories only (see migration 0013).
                         sqlx::query(
-                            "INSERT INTO report_entries (referral_id, area, month) VALUES ($1, $2, $3)",
+                            "INSERT INTO report_entries (referral_id, area, month, route, language,
+                                                         asker, youth)
+                             VALUES ($1, $2, $3, $4, $5, $6, $7)",
                         )
                         .bind(id)
                         .bind(&request.referral.area)
                         .bind(&month)
+                        .bind(route)
+                        .bind(request.referral.contact_lang().code())
+                        .bind(Asker::of(request.referral.relationship).as_str())
+                        .bind(i64::from(request.referral.youth_justice()))
                         .execute(&mut *$tx)
                         .await?;
                         if let Some(lang) = request.webhook {

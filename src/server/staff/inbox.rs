@@ -352,7 +352,7 @@ async fn act(
             .map(|_| ()),
         Action::Contacted => state
             .store
-            .record_contacted(reference, now)
+            .record_contacted(reference, now, &state.calendar)
             .await
             .map(|_| ()),
         Action::Closed(o) => state
