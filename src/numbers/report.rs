@@ -569,7 +569,7 @@ pub fn long(entries: &[ReportEntry], from: Month, to: Month) -> Vec<LongRow> {
     let value = |m: &Measure, group: &[&ReportEntry]| match m.rule.days() {
         Some(days) => Cell::Median(Median::of(group.iter().filter_map(|e| days(e)).collect())),
         None => Cell::Count(Count::of(
-            group.iter().filter(|e| m.rule.counts(e)).count() as u64,
+            group.iter().filter(|e| m.rule.counts(e)).count() as u64
         )),
     };
     let mut out = Vec::new();

@@ -201,12 +201,10 @@ fn report_args(args: &[&str]) -> Result<Command, String> {
     }
     if measures {
         return match (from, to, long, format) {
-            (None, None, false, None | Some("text")) => Ok(Command::ReportMeasures {
-                markdown: false,
-            }),
-            (None, None, false, Some("markdown")) => {
-                Ok(Command::ReportMeasures { markdown: true })
+            (None, None, false, None | Some("text")) => {
+                Ok(Command::ReportMeasures { markdown: false })
             }
+            (None, None, false, Some("markdown")) => Ok(Command::ReportMeasures { markdown: true }),
             _ => Err(usage()),
         };
     }
@@ -746,8 +744,17 @@ mod tests {
             &["outbox"],
             &["serve", "now"],
             &["report", "--from", "2026-01"],
-            &["report", "--measures", "--from", "2026-01", "--to", "2026-03"],
-            &["report", "--from", "2026-01", "--to", "2026-03", "--format", "markdown"],
+            &[
+                "report",
+                "--measures",
+                "--from",
+                "2026-01",
+                "--to",
+                "2026-03",
+            ],
+            &[
+                "report", "--from", "2026-01", "--to", "2026-03", "--format", "markdown",
+            ],
             &[
                 "report", "--from", "2026-01", "--to", "2026-03", "--format", "xml",
             ],

@@ -16,6 +16,7 @@ mod email_privacy;
 mod faults;
 mod locales;
 mod lookup;
+mod measures;
 mod no_alloc;
 mod oidc;
 mod outbox;
