@@ -815,6 +815,57 @@ mod tests {
         }
     }
 
+    /// The long form's first four measures are the wide form's columns, cell for cell,
+    /// suppression included, for any mix of requests.
+    #[test]
+    fn the_long_form_equals_the_wide_form() {
+        let from = Month::parse("2026-10").unwrap();
+        let to = Month::parse("2026-12").unwrap();
+        let mut seed: u64 = 3;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..200 {
+            let entries: Vec<ReportEntry> = (0..next(50))
+                .map(|_| {
+                    let area = ["kent", "essex", "gwent"][next(3) as usize];
+                    let month = ["2026-10", "2026-12"][next(2) as usize];
+                    let days = (next(3) > 0).then(|| next(6) as u32);
+                    entry(area, month, days, next(5) == 0)
+                })
+                .collect();
+            let wide = lines(&entries, from, to, |s| s.to_string());
+            let long = long(&entries, from, to);
+            let find = |l: &Line, measure: &str| {
+                long.iter()
+                    .find(|r| r.month == l.month && r.area == l.area && r.measure == measure)
+                    .unwrap()
+                    .value
+            };
+            for l in &wide {
+                assert_eq!(find(l, HEADER[3]), Cell::Count(l.requests));
+                assert_eq!(find(l, HEADER[4]), Cell::Count(l.acknowledged_within));
+                assert_eq!(find(l, HEADER[5]), Cell::Median(l.median_days));
+                assert_eq!(find(l, HEADER[6]), Cell::Count(l.failed));
+            }
+            assert_eq!(long.len(), wide.len() * measures().len());
+        }
+    }
+
+    #[test]
+    fn every_relationship_is_one_asker() {
+        use crate::referral::fields::Relationship;
+        for wire in Relationship::WIRE {
+            let asker = Asker::of(Relationship::parse(wire).unwrap());
+            assert!(Asker::ALL.contains(&asker));
+        }
+        assert_eq!(Asker::of(Relationship::Parent), Asker::Family);
+        assert_eq!(Asker::of(Relationship::Supporter), Asker::Other);
+    }
+
     #[test]
     fn months_are_read_strictly() {
         assert_eq!(
