@@ -302,6 +302,14 @@ async fn received_contacted_and_closed_are_recorded_once_and_audited_once() {
     let row = state.store.inbox_request(r).await.unwrap().unwrap();
     assert_eq!(row.state, rj::staff::InboxState::Closed);
     assert_eq!(row.outcome, Some(rj::staff::Outcome::DirectMeeting));
+    // The commissioners' record follows the inbox (issue 27; more in `measures`):
+    // sent the working day before, contacted now.
+    let month = rj::store::month_of(NOW - 86_400);
+    let entry = &state.store.report_entries(&month, &month).await.unwrap()[0];
+    assert_eq!(
+        (entry.contacted_days, entry.outcome.as_deref()),
+        (Some(1), Some("direct-meeting"))
+    );
     // Closed: nothing more, and nothing more in the log.
     let (s, page_text) = post_as(&app, &kent, &format!("{page}/contacted"), "").await;
     assert_eq!(s, StatusCode::CONFLICT);
@@ -391,6 +399,11 @@ async fn triage_passes_on_inside_the_site_and_outside_it() {
         page.contains("Passed on to: Victim Support Essex"),
         "{page}"
     );
+    // Both counted passed on, in the area asked for; where to is not kept (issue 27).
+    let month = rj::store::month_of(NOW - 86_400);
+    let entries = state.store.report_entries(&month, &month).await.unwrap();
+    assert_eq!(entries.len(), 2);
+    assert!(entries.iter().all(|e| e.passed_on && e.area == "essex"));
 }
 
 #[tokio::test]
