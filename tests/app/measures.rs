@@ -346,6 +346,30 @@ async fn what_staff_record_is_counted_suppressed_and_holds_nothing_personal(db: 
     ] {
         assert_eq!(cell("all", measure), value, "all {measure}");
     }
+    // The JSON has the same rows, small counts as strings, medians as numbers.
+    let json: serde_json::Value = serde_json::from_str(&report::long_json(
+        &report::long(&entries, november, november),
+        november,
+        november,
+    ))
+    .unwrap();
+    assert_eq!(json["schema"], "rj-report-long/1");
+    let rows = json["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), cells.len());
+    let find = |area: &str, measure: &str| {
+        rows.iter()
+            .find(|r| r["area"] == area && r["measure"] == measure)
+            .map(|r| r["value"].clone())
+            .unwrap()
+    };
+    assert_eq!(find("kent", "contacted"), 6);
+    assert_eq!(find("kent", "median_working_days_to_contact"), 5.0);
+    assert_eq!(find("essex", "passed_on"), "<5");
+    assert_eq!(find("all", "requests"), "[c]");
+    assert_eq!(
+        find("essex", "median_working_days_to_contact"),
+        serde_json::Value::Null
+    );
     let measures = report::measures();
     assert_eq!(
         cells.len(),
