@@ -353,6 +353,18 @@ enum Rule {
 }
 
 impl Rule {
+    /// For a measure that splits another into parts (route, language, who asked: the
+    /// requests; each outcome: those closed), the split's name and the measure split.
+    fn partition(self) -> Option<(&'static str, &'static str)> {
+        match self {
+            Rule::Route(_) => Some(("route", "requests")),
+            Rule::Language(_) => Some(("language", "requests")),
+            Rule::AskedBy(_) => Some(("asked_by", "requests")),
+            Rule::ClosedAs(_) => Some(("outcome", "closed")),
+            _ => None,
+        }
+    }
+
     /// Whether `e` counts (for a count).
     fn counts(self, e: &ReportEntry) -> bool {
         match self {
@@ -555,6 +567,11 @@ pub struct LongRow {
 /// each area that had a request that month, each with every measure in [`measures`]'s
 /// order. Counts 1 to 4 are "<5", a median needs 5, and a total is withheld when an
 /// area's count in it is hidden (as the wide form).
+///
+/// One more rule the wide form does not need: the parts of a split add up to the
+/// measure split (Kent's 7 requests = 5 in Welsh + "<5" in English gives back 2). So
+/// where a part is hidden beside a shown whole, the split's other non-zero parts are
+/// withheld too ("[c]"), as a total is.
 pub fn long(entries: &[ReportEntry], from: Month, to: Month) -> Vec<LongRow> {
     let measures = measures();
     let mut by_month: BTreeMap<&str, BTreeMap<&str, Vec<&ReportEntry>>> = BTreeMap::new();
@@ -566,49 +583,83 @@ pub fn long(entries: &[ReportEntry], from: Month, to: Month) -> Vec<LongRow> {
             .or_default()
             .push(e);
     }
+    let count = |m: &Measure, group: &[&ReportEntry]| {
+        group.iter().filter(|e| m.rule.counts(e)).count() as u64
+    };
     let value = |m: &Measure, group: &[&ReportEntry]| match m.rule.days() {
         Some(days) => Cell::Median(Median::of(group.iter().filter_map(|e| days(e)).collect())),
-        None => Cell::Count(Count::of(
-            group.iter().filter(|e| m.rule.counts(e)).count() as u64
-        )),
+        None => Cell::Count(Count::of(count(m, group))),
     };
     let mut out = Vec::new();
     let mut month = from;
     while month <= to {
         let key = month.to_string();
         let areas = by_month.remove(key.as_str()).unwrap_or_default();
+        let each: Vec<(&str, Vec<Cell>)> = areas
+            .iter()
+            .map(|(area, group)| {
+                let mut cells: Vec<Cell> = measures.iter().map(|m| value(m, group)).collect();
+                protect_splits(&measures, &mut cells);
+                (*area, cells)
+            })
+            .collect();
         let all: Vec<&ReportEntry> = areas.values().flatten().copied().collect();
-        let row = |area: &str, measure: &Measure, value| LongRow {
-            month,
-            area: area.to_string(),
-            measure: measure.name.clone(),
-            value,
-        };
-        for m in &measures {
-            let v = match value(m, &all) {
+        let mut totals: Vec<Cell> = measures
+            .iter()
+            .enumerate()
+            .map(|(i, m)| match value(m, &all) {
                 // Secondary suppression, as in `lines`.
-                Cell::Count(_) => {
-                    let n = all.iter().filter(|e| m.rule.counts(e)).count() as u64;
-                    Cell::Count(Count::total(
-                        n,
-                        areas.values().map(|g| match value(m, g) {
-                            Cell::Count(c) => c,
-                            Cell::Median(_) => Count::Shown(0),
-                        }),
-                    ))
-                }
+                Cell::Count(_) => Cell::Count(Count::total(
+                    count(m, &all),
+                    each.iter().map(|(_, cells)| match cells[i] {
+                        Cell::Count(c) => c,
+                        Cell::Median(_) => Count::Shown(0),
+                    }),
+                )),
                 median => median,
-            };
-            out.push(row("all", m, v));
-        }
-        for (area, group) in &areas {
-            for m in &measures {
-                out.push(row(area, m, value(m, group)));
+            })
+            .collect();
+        protect_splits(&measures, &mut totals);
+        for (area, cells) in std::iter::once(("all", totals)).chain(each) {
+            for (m, cell) in measures.iter().zip(cells) {
+                out.push(LongRow {
+                    month,
+                    area: area.to_string(),
+                    measure: m.name.clone(),
+                    value: cell,
+                });
             }
         }
         month = month.next();
     }
     out
+}
+
+/// Withholds the other non-zero parts of a split with a hidden part whose whole is
+/// shown (see [`long`]). `cells` are in `measures`' order.
+fn protect_splits(measures: &[Measure], cells: &mut [Cell]) {
+    let whole = |name: &str| measures.iter().position(|m| m.name == name);
+    for (split, of) in measures.iter().filter_map(|m| m.rule.partition()) {
+        let Some(w) = whole(of) else { continue };
+        let parts: Vec<usize> = (0..measures.len())
+            .filter(|&i| {
+                measures[i]
+                    .rule
+                    .partition()
+                    .is_some_and(|(s, _)| s == split)
+            })
+            .collect();
+        let hidden = parts
+            .iter()
+            .any(|&i| !matches!(cells[i], Cell::Count(Count::Shown(_))));
+        if hidden && matches!(cells[w], Cell::Count(Count::Shown(_))) {
+            for &i in &parts {
+                if matches!(cells[i], Cell::Count(Count::Shown(n)) if n > 0) {
+                    cells[i] = Cell::Count(Count::Withheld);
+                }
+            }
+        }
+    }
 }
 
 impl Cell {
@@ -852,6 +903,55 @@ mod tests {
                 assert_eq!(find(l, HEADER[6]), Cell::Count(l.failed));
             }
             assert_eq!(long.len(), wide.len() * measures().len());
+        }
+    }
+
+    /// No hidden part of a split can be worked out from its shown whole: beside a
+    /// shown whole, a split has no hidden part or at least two.
+    #[test]
+    fn no_hidden_part_can_be_worked_out_from_its_whole() {
+        let month = Month::parse("2026-11").unwrap();
+        let measures = measures();
+        let mut seed: u64 = 5;
+        let mut next = |n: u64| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) % n
+        };
+        for _ in 0..300 {
+            let entries: Vec<ReportEntry> = (0..next(30))
+                .map(|_| ReportEntry {
+                    area: ["kent", "essex"][next(2) as usize].into(),
+                    month: "2026-11".into(),
+                    route: Some(["direct", "triage"][next(2) as usize].into()),
+                    language: Some(["en", "cy"][(next(4) == 0) as usize].into()),
+                    asker: Some(Asker::ALL[next(3) as usize].as_str().into()),
+                    outcome: (next(2) == 0)
+                        .then(|| Outcome::ALL[next(6) as usize].as_str().to_string()),
+                    ..ReportEntry::default()
+                })
+                .collect();
+            let rows = long(&entries, month, month);
+            for row in rows.chunks(measures.len()) {
+                let cell = |name: &str| row.iter().find(|r| r.measure == name).unwrap().value;
+                for (split, of) in [
+                    ("route_", "requests"),
+                    ("language_", "requests"),
+                    ("asked_by_", "requests"),
+                    ("closed_", "closed"),
+                ] {
+                    if !matches!(cell(of), Cell::Count(Count::Shown(_))) {
+                        continue;
+                    }
+                    let hidden = row
+                        .iter()
+                        .filter(|r| r.measure.starts_with(split))
+                        .filter(|r| !matches!(r.value, Cell::Count(Count::Shown(_))))
+                        .count();
+                    assert!(hidden != 1, "{split} in {row:?}");
+                }
+            }
         }
     }
 
