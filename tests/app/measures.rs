@@ -1,7 +1,8 @@
 //! The report's measures (issue 27): what staff record in the inbox reaches the
 //! commissioners' record (`report_entries`) and the long form, with small counts
 //! suppressed; the long form's numbers equal the wide form's; the record holds none of
-//! the person's answers; `docs/measures.md` lists exactly the code's measures. Each
+//! the person's answers; `docs/measures.md` lists exactly the code's measures; the real
+//! `rj report --long` and `rj report --measures` print them. Each
 //! database test runs on SQLite and on a real PostgreSQL (`common::postgres`).
 
 use crate::common;
@@ -492,4 +493,66 @@ fn the_docs_define_exactly_the_codes_measures() {
         let name = format!("closed_{}", o.as_str().replace('-', "_"));
         assert!(code.contains(&name.as_str()), "{name}");
     }
+}
+
+/// The real binary: `rj report --long` prints the long form of what is stored, the same
+/// numbers as the wide form's columns, and `rj report --measures` the code's list.
+#[tokio::test]
+async fn rj_report_prints_the_long_form_and_the_measures() {
+    let db = TestDb::sqlite();
+    let dir = db._dir.as_ref().unwrap().path().to_path_buf();
+    // A test key (32 bytes, base64), the binary's as well.
+    const DATA_KEY: &str = "dGhlLXRlc3RzLWRhdGEta2V5LTMyLWJ5dGVzLWxvbmc=";
+    let keys = DataKeys::parse(DATA_KEY, None).unwrap();
+    let store = Store::open(&db.url, keys).await.unwrap();
+    for i in 0..6 {
+        let r = referral("kent", Relationship::Harmed, i % 2 == 0, false);
+        let reference = send(&store, &format!("cli-{i}"), &r, Via::Direct).await;
+        store
+            .record_closed(reference, Outcome::Indirect, TUESDAY + DAY)
+            .await
+            .unwrap();
+    }
+    drop(store);
+    let rj = |args: &[&str]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rj"))
+            .args(args)
+            .env("RJ_DATABASE_URL", db.url.to_string())
+            .env("RJ_DATA_KEY", DATA_KEY)
+            .env("RJ_MAIL_DIR", dir.join("mail"))
+            .env("RUST_LOG", "error")
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "rj {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let long = rj(&["report", "--from", "2026-11", "--to", "2026-11", "--long"]);
+    let cells = long_cells(&long);
+    assert_eq!(
+        cells[&("2026-11".into(), "kent".into(), "closed_indirect".into())],
+        "6"
+    );
+    assert_eq!(
+        cells[&("2026-11".into(), "all".into(), "language_cy".into())],
+        "[c]"
+    );
+    assert_eq!(
+        cells[&("2026-11".into(), "kent".into(), "language_en".into())],
+        "<5"
+    );
+    let wide = rj(&["report", "--from", "2026-11", "--to", "2026-11"]);
+    assert!(wide.contains("\n2026-11,kent,Kent,6,0,,0\n"), "{wide}");
+    assert_eq!(
+        cells[&("2026-11".into(), "kent".into(), "requests".into())],
+        "6"
+    );
+    assert_eq!(rj(&["report", "--measures"]), report::measures_text());
+    assert_eq!(
+        rj(&["report", "--measures", "--format", "markdown"]),
+        report::measures_markdown()
+    );
 }
