@@ -16,6 +16,7 @@ mod email_privacy;
 mod faults;
 mod locales;
 mod lookup;
+mod monitoring;
 mod no_alloc;
 mod oidc;
 mod outbox;
