@@ -114,8 +114,23 @@ async fn every_metric_the_rules_and_dashboard_name_is_on_metrics() {
 
 #[tokio::test]
 async fn escalated_unacknowledged_counts_requests_past_escalation_until_confirmed() {
+    let state = common::state_with(&[]).await;
+    escalated_unacknowledged(&state).await;
+}
+
+/// The same query on PostgreSQL (skipped without it, unless `RJ_REQUIRE_SERVERS`).
+#[tokio::test]
+async fn escalated_unacknowledged_on_postgres() {
+    let Some(server) = common::postgres::server() else {
+        return;
+    };
+    let url = server.new_database("monitoring");
+    let state = common::state_with(&[("RJ_DATABASE_URL", &url)]).await;
+    escalated_unacknowledged(&state).await;
+}
+
+async fn escalated_unacknowledged(state: &rj::server::AppState) {
     use rj::store::Delivered;
-    let (_app, state) = common::app_and_state(&[]).await;
     let store = &state.store;
     let referral = |area: &str| -> rj::referral::form::Referral {
         serde_json::from_value(serde_json::json!({
@@ -163,10 +178,10 @@ async fn escalated_unacknowledged_counts_requests_past_escalation_until_confirme
         .unwrap()
     };
     // Before the sweep has stored the escalation, nothing is past it.
-    let text = metrics_text(&state).await;
+    let text = metrics_text(state).await;
     assert_eq!(value(&text, "kent"), 0.0);
     store.queue_due_alerts(now, now - 86_400).await.unwrap();
-    let text = metrics_text(&state).await;
+    let text = metrics_text(state).await;
     assert_eq!(value(&text, "kent"), 2.0);
     assert_eq!(value(&text, "essex"), 0.0);
     assert_eq!(value(&text, "dorset"), 0.0);
@@ -178,7 +193,7 @@ async fn escalated_unacknowledged_counts_requests_past_escalation_until_confirme
         .acknowledge(refs[0], now, &rj::calendar::WorkingDays::weekdays())
         .await
         .unwrap();
-    let text = metrics_text(&state).await;
+    let text = metrics_text(state).await;
     assert_eq!(value(&text, "kent"), 1.0);
     assert_eq!(
         common::sample(
