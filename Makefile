@@ -14,7 +14,7 @@ export CARGO_INCREMENTAL := 0
 endif
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-APT_PACKAGES := chromium aspell-cy aspell-en python3-aiosmtpd python3-prometheus-client python3-pip postgresql nginx-light libssl-dev pkg-config
+APT_PACKAGES := chromium aspell-cy aspell-en python3-aiosmtpd python3-prometheus-client python3-pip postgresql nginx-light libssl-dev pkg-config prometheus
 
 .PHONY: help run build test data tools apt-packages python-packages bench fuzz clean
 

@@ -95,6 +95,22 @@ pub fn render(n: &Numbers, areas: &[String], now: i64) -> String {
         header(&mut out, name, help, "gauge");
         let _ = writeln!(out, "{name} {value}");
     }
+    // By area, every area from 0, so an alert can say which service has not answered.
+    let name = "rj_requests_escalated_unacknowledged";
+    header(
+        &mut out,
+        name,
+        "Requests past escalation (the operator was told) that nobody has confirmed or resolved, by police area.",
+        "gauge",
+    );
+    for area in areas {
+        let value = n
+            .escalated_unacknowledged
+            .iter()
+            .find(|(a, _)| a == area)
+            .map_or(0, |(_, count)| *count);
+        let _ = writeln!(out, "{name}{{area=\"{}\"}} {value}", escape(area));
+    }
     histogram(
         &mut out,
         "rj_delivery_latency_seconds",
@@ -161,6 +177,15 @@ pub fn render(n: &Numbers, areas: &[String], now: i64) -> String {
         header(&mut out, name, help, kind);
         let _ = writeln!(out, "{name} {}", n.webhooks(status));
     }
+    let name = "rj_webhooks_oldest_waiting_age_seconds";
+    header(
+        &mut out,
+        name,
+        "How long the oldest waiting webhook has waited (0 when none).",
+        "gauge",
+    );
+    let age = n.webhooks_oldest_waiting.map_or(0, |t| (now - t).max(0));
+    let _ = writeln!(out, "{name} {age}");
     out
 }
 
@@ -205,9 +230,14 @@ mod tests {
                 resolved: 0,
             }],
             delivery_seconds: vec![0, 4, 7200],
+            escalated_unacknowledged: vec![("kent".into(), 2)],
+            webhooks_oldest_waiting: Some(40),
             ..Numbers::default()
         };
         let text = render(&n, &["essex".into(), "kent".into()], 100);
+        assert!(text.contains("rj_requests_escalated_unacknowledged{area=\"kent\"} 2\n"));
+        assert!(text.contains("rj_requests_escalated_unacknowledged{area=\"essex\"} 0\n"));
+        assert!(text.contains("rj_webhooks_oldest_waiting_age_seconds 60\n"));
         assert!(text.contains("rj_requests_stored_total{area=\"kent\"} 3\n"));
         assert!(text.contains("rj_requests_stored_total{area=\"essex\"} 0\n"));
         assert!(text.contains("rj_delivery_latency_seconds_bucket{le=\"1\"} 1\n"));

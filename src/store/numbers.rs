@@ -40,6 +40,11 @@ pub struct Numbers {
     pub alerts: Vec<AlertCount>,
     /// How many webhooks there are at each status.
     pub webhooks: Vec<(AlertStatus, i64)>,
+    /// By area: requests past escalation (the operator's escalation alert is stored)
+    /// that nobody has confirmed or resolved yet.
+    pub escalated_unacknowledged: Vec<(String, i64)>,
+    /// When the oldest webhook still waiting to be delivered was stored.
+    pub webhooks_oldest_waiting: Option<i64>,
 }
 
 /// How many alerts of one kind stand at one status.
@@ -186,7 +191,27 @@ impl Store {
                 .fetch_all(pool)
                 .await
         })?;
+        // Past escalation: `queue_due_alerts` stored the escalation alert, which it does
+        // only once `escalate_at` has passed; still waiting if nobody confirmed or resolved.
+        let escalated_unacknowledged: Vec<(String, i64)> = on_db!(&self.db, pool => {
+            sqlx::query_as(
+                "SELECT r.area, COUNT(*) FROM referrals r
+                 WHERE r.status = 'sent' AND r.acknowledged_at IS NULL AND r.resolved_at IS NULL
+                   AND EXISTS (SELECT 1 FROM alerts a
+                               WHERE a.referral_id = r.id AND a.kind = 'escalation')
+                 GROUP BY r.area ORDER BY r.area",
+            )
+            .fetch_all(pool)
+            .await
+        })?;
+        let webhooks_oldest_waiting: Option<i64> = on_db!(&self.db, pool => {
+            sqlx::query_scalar("SELECT MIN(created_at) FROM webhooks WHERE status = 'pending'")
+                .fetch_one(pool)
+                .await
+        })?;
         Ok(Numbers {
+            escalated_unacknowledged,
+            webhooks_oldest_waiting,
             webhooks: webhooks
                 .into_iter()
                 .filter_map(|(status, count)| Some((AlertStatus::parse(&status).ok()?, count)))

@@ -17,6 +17,7 @@ mod faults;
 mod locales;
 mod lookup;
 mod measures;
+mod monitoring;
 mod no_alloc;
 mod oidc;
 mod outbox;
