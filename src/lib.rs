@@ -4,6 +4,7 @@
 pub mod app;
 pub mod areas;
 pub mod calendar;
+pub mod feedback;
 pub mod components;
 pub mod i18n;
 pub mod keys;

@@ -21,6 +21,7 @@ use std::process::ExitCode;
 pub const USAGE: &str = "usage: rj [serve | check-config | migrate | outbox status \
     | outbox retry REFERENCE | outbox resolve REFERENCE --note TEXT \
     | report --from YYYY-MM --to YYYY-MM [--format csv|json] \
+    | feedback --from YYYY-MM --to YYYY-MM [--format csv|json] \
     | staff invite --email ADDRESS --role service|triage|admin [--role ...] [--area SLUG]... [--youth] \
     | staff remove --email ADDRESS | staff list \
     | audit --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] | keys rotate \
@@ -43,6 +44,12 @@ pub enum Command {
         note: String,
     },
     Report {
+        from: Month,
+        to: Month,
+        json: bool,
+    },
+    /// The feedback counters (`rj feedback`), small counts shown as "<5".
+    Feedback {
         from: Month,
         to: Month,
         json: bool,
@@ -81,6 +88,11 @@ impl Command {
                 }
             }
             ["report", rest @ ..] => report_args(rest)?,
+            ["feedback", rest @ ..] => match report_args(rest) {
+                Ok(Command::Report { from, to, json }) => Command::Feedback { from, to, json },
+                Ok(_) => return Err(USAGE.to_string()),
+                Err(e) => return Err(e.replace("rj report", "rj feedback")),
+            },
             ["staff", "invite", rest @ ..] => Command::StaffInvite(staff_cli::Invite::parse(rest)?),
             ["staff", "remove", "--email", email] => Command::StaffRemove {
                 email: email.to_string(),
@@ -110,6 +122,7 @@ impl Command {
                 outbox_resolve(&state, &reference, &note).await
             }
             Command::Report { from, to, json } => report(&state, from, to, json).await,
+            Command::Feedback { from, to, json } => feedback(&state, from, to, json).await,
             Command::StaffInvite(invite) => staff_cli::invite(&state, invite).await,
             Command::StaffRemove { email } => staff_cli::remove(&state, &email).await,
             Command::StaffList => staff_cli::list(&state).await,
@@ -536,6 +549,30 @@ pub async fn report(state: &AppState, from: Month, to: Month, json: bool) -> Exi
         print!("{}", report::csv(&lines));
     }
     ExitCode::SUCCESS
+}
+
+/// `rj feedback --from YYYY-MM --to YYYY-MM [--format csv|json]`: the feedback
+/// counters for each month, page or area, language, question and answer; counts under 5
+/// shown as "<5", as the report shows them.
+pub async fn feedback(state: &AppState, from: Month, to: Month, json: bool) -> ExitCode {
+    match state
+        .store
+        .feedback_counts(&from.to_string(), &to.to_string())
+        .await
+    {
+        Ok(counts) => {
+            if json {
+                println!("{}", crate::numbers::feedback::json(&counts, from, to));
+            } else {
+                print!("{}", crate::numbers::feedback::csv(&counts));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("cannot read the feedback counters: {e}");
+            ExitCode::FAILURE
+        }
+    }
 }
 
 /// `check-config`'s lines on the data key: its id (never the key), and how many held
