@@ -257,7 +257,20 @@ async fn send_request(app: &Router, refer: &str) -> String {
 
 #[tokio::test]
 async fn the_confirmation_page_asks_how_easy_it_was_once_per_request() {
-    let (app, state) = fresh(&[]).await;
+    confirmation_feedback(&[]).await;
+}
+
+#[tokio::test]
+async fn on_postgresql_too() {
+    let Some(server) = common::postgres::server() else {
+        return;
+    };
+    let url = server.new_database("feedback");
+    confirmation_feedback(&[("RJ_DATABASE_URL", &url)]).await;
+}
+
+async fn confirmation_feedback(vars: &[(&str, &str)]) {
+    let (app, state) = fresh(vars).await;
     for (refer, post_to, sent, thanks, question) in [
         (
             "/refer",
