@@ -154,12 +154,7 @@ impl FeedbackTokens {
     /// What a confirmation's token binds, if it is ours and not expired.
     fn check_sent(&self, token: &str, now: i64) -> Option<SentBinding> {
         let mut parts = token.split('.');
-        let (issued, area, id, tag) = (
-            parts.next()?,
-            parts.next()?,
-            parts.next()?,
-            parts.next()?,
-        );
+        let (issued, area, id, tag) = (parts.next()?, parts.next()?, parts.next()?, parts.next()?);
         if parts.next().is_some() {
             return None;
         }
@@ -335,7 +330,11 @@ mod tests {
             read(&body(&pairs))
         };
         assert_eq!(
-            decide(&posted(&token, "difficult", &["area", "time", "area"]), &t, 2000),
+            decide(
+                &posted(&token, "difficult", &["area", "time", "area"]),
+                &t,
+                2000
+            ),
             Decision::Sent {
                 binding: SentBinding {
                     area: "kent".into(),
@@ -346,9 +345,16 @@ mod tests {
             }
         );
         let forged = token.replace("kent", "essex");
-        assert_eq!(decide(&posted(&forged, "easy", &[]), &t, 2000), Decision::Refuse);
         assert_eq!(
-            decide(&posted(&token, "easy", &[]), &t, 1000 + SENT_TOKEN_SECONDS + 1),
+            decide(&posted(&forged, "easy", &[]), &t, 2000),
+            Decision::Refuse
+        );
+        assert_eq!(
+            decide(
+                &posted(&token, "easy", &[]),
+                &t,
+                1000 + SENT_TOKEN_SECONDS + 1
+            ),
             Decision::Refuse
         );
         assert_eq!(decide(&posted(&token, "", &[]), &t, 2000), Decision::Refuse);

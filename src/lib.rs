@@ -4,8 +4,8 @@
 pub mod app;
 pub mod areas;
 pub mod calendar;
-pub mod feedback;
 pub mod components;
+pub mod feedback;
 pub mod i18n;
 pub mod keys;
 pub mod mail;

@@ -75,8 +75,14 @@ mod tests {
     fn small_counts_are_shown_as_under_five() {
         let counts = [count("page:ways", "yes", 7), count("page:ways", "no", 2)];
         let text = csv(&counts);
-        assert!(text.contains("2026-12,page:ways,cy,useful,yes,7\n"), "{text}");
-        assert!(text.contains("2026-12,page:ways,cy,useful,no,<5\n"), "{text}");
+        assert!(
+            text.contains("2026-12,page:ways,cy,useful,yes,7\n"),
+            "{text}"
+        );
+        assert!(
+            text.contains("2026-12,page:ways,cy,useful,no,<5\n"),
+            "{text}"
+        );
         let month = Month::parse("2026-12").unwrap();
         let parsed: serde_json::Value = serde_json::from_str(&json(&counts, month, month)).unwrap();
         assert_eq!(parsed["rows"][0]["count"], 7);

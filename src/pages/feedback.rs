@@ -28,7 +28,12 @@ pub fn post_path(lang: Lang) -> String {
 
 /// The page shown after an information page's answer: that page, with the thank-you.
 pub fn thanks_path(lang: Lang, page: Page) -> String {
-    format!("{}/{}/{}", post_path(lang), thanks_segment(lang), page.key())
+    format!(
+        "{}/{}/{}",
+        post_path(lang),
+        thanks_segment(lang),
+        page.key()
+    )
 }
 
 fn thanks_segment(lang: Lang) -> &'static str {

@@ -704,6 +704,16 @@ mod tests {
             Command::parse(&["report", "--from", "2026-03", "--to", "2026-01"]),
             Err("--from 2026-03 is after --to 2026-01".to_string())
         );
+        assert!(matches!(
+            Command::parse(&[
+                "feedback", "--from", "2026-01", "--to", "2026-03", "--format", "json"
+            ]),
+            Ok(Command::Feedback { json: true, .. })
+        ));
+        assert_eq!(
+            Command::parse(&["feedback", "--from", "2026-01"]),
+            Err("usage: rj feedback --from YYYY-MM --to YYYY-MM [--format csv|json]".to_string())
+        );
         assert!(!Command::CheckConfig.migrates_first() && Command::Serve.migrates_first());
         assert_eq!(Command::parse(&["keys", "rotate"]), Ok(Command::KeysRotate));
         assert!(Command::KeysRotate.migrates_first());

@@ -7,9 +7,7 @@ use super::AppState;
 use super::headers::same_site;
 use super::limit::{ClientLimit, client_of};
 use super::render::{page, see_other};
-use crate::feedback::{
-    Decision, FeedbackTokens, LIMIT_PER_HOUR, SENT_TOKEN_SECONDS, decide, read,
-};
+use crate::feedback::{Decision, FeedbackTokens, LIMIT_PER_HOUR, SENT_TOKEN_SECONDS, decide, read};
 use crate::i18n::{Lang, Page, Stage};
 use crate::keys::Purpose;
 use crate::pages::feedback::{FeedbackThanks, post_path, thanks_path, thanks_route};
@@ -40,9 +38,7 @@ pub fn routes() -> Router<AppState> {
             )
             .route(
                 &thanks_route(lang),
-                get(move |state: State<AppState>, key: Path<String>| {
-                    thanks(state.0, lang, key.0)
-                }),
+                get(move |state: State<AppState>, key: Path<String>| thanks(state.0, lang, key.0)),
             );
     }
     router

@@ -125,7 +125,10 @@ async fn an_information_page_asks_if_it_was_useful_in_both_languages() {
         assert_eq!(field(&html, "page"), "what-is-rj");
 
         for useful in ["yes", "no", "yes"] {
-            let body = format!("kind=page&page=what-is-rj&token={}&useful={useful}", enc(&token));
+            let body = format!(
+                "kind=page&page=what-is-rj&token={}&useful={useful}",
+                enc(&token)
+            );
             let (status, location, _) = post(&app, post_to, &body, None).await;
             assert_eq!(status, StatusCode::SEE_OTHER, "{path}");
             assert_eq!(location.as_deref(), Some(thanks_at));
@@ -133,7 +136,10 @@ async fn an_information_page_asks_if_it_was_useful_in_both_languages() {
         let (status, html) = get(&app, thanks_at).await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains(thanks), "{html}");
-        assert!(!html.contains("name=\"useful\""), "the thank-you replaces the form");
+        assert!(
+            !html.contains("name=\"useful\""),
+            "the thank-you replaces the form"
+        );
     }
     assert_eq!(
         counters(&state).await,
@@ -190,7 +196,12 @@ async fn forged_and_unknown_pages_are_refused_with_one_message() {
             StatusCode::BAD_REQUEST,
             REFUSED_EN,
         ),
-        ("/feedback", "%FF%FE".to_string(), StatusCode::BAD_REQUEST, REFUSED_EN),
+        (
+            "/feedback",
+            "%FF%FE".to_string(),
+            StatusCode::BAD_REQUEST,
+            REFUSED_EN,
+        ),
     ] {
         let (got, location, html) = post(&app, path, &body, None).await;
         assert_eq!(got, status, "{body}");
@@ -297,7 +308,10 @@ async fn confirmation_feedback(vars: &[(&str, &str)]) {
         assert!(!html.contains("<textarea"), "no free text");
         let reference = common::reference_on_page(&html);
         let token = field(&html, "token");
-        assert!(!token.contains(&reference), "the token never holds the reference");
+        assert!(
+            !token.contains(&reference),
+            "the token never holds the reference"
+        );
 
         // A forged binding: another area under the same signature.
         let forged = token.replace("south-wales", "kent");
@@ -322,7 +336,10 @@ async fn confirmation_feedback(vars: &[(&str, &str)]) {
         let (status, html) = get(&app, &location).await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains(thanks), "{html}");
-        assert!(!html.contains("name=\"ease\""), "the thank-you replaces the form");
+        assert!(
+            !html.contains("name=\"ease\""),
+            "the thank-you replaces the form"
+        );
         assert_eq!(common::reference_on_page(&html), reference);
 
         // Posted again (Back and Send, or a replay): thanked, counted once.
@@ -353,12 +370,17 @@ async fn rj_feedback_prints_the_counters_with_small_counts_hidden() {
     let token = enc(&field(&html, "token"));
     for useful in ["yes", "yes", "yes", "yes", "yes", "yes", "no"] {
         let body = format!("kind=page&page=privacy&token={token}&useful={useful}");
-        assert_eq!(post(&app, "/feedback", &body, None).await.0, StatusCode::SEE_OTHER);
+        assert_eq!(
+            post(&app, "/feedback", &body, None).await.0,
+            StatusCode::SEE_OTHER
+        );
     }
     let month = rj::store::month_of(state.clock.now());
     let run = |format: &str| {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_rj"))
-            .args(["feedback", "--from", &month, "--to", &month, "--format", format])
+            .args([
+                "feedback", "--from", &month, "--to", &month, "--format", format,
+            ])
             .env_clear()
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .env("RJ_DATABASE_URL", &url)
@@ -366,7 +388,11 @@ async fn rj_feedback_prints_the_counters_with_small_counts_hidden() {
             .env("RUST_LOG", "error")
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         String::from_utf8(out.stdout).unwrap()
     };
     assert_eq!(
