@@ -23,6 +23,8 @@ pub enum Purpose {
     ClientLimit,
     /// Telling secrets apart in `rj check-config` without showing them.
     Fingerprint,
+    /// Signing the feedback forms' tokens (`feedback`).
+    Feedback,
 }
 
 impl Purpose {
@@ -34,6 +36,7 @@ impl Purpose {
             Purpose::Handoff => b"rj handoff v1",
             Purpose::ClientLimit => b"rj client limit v1",
             Purpose::Fingerprint => b"rj secret fingerprint v1",
+            Purpose::Feedback => b"rj feedback v1",
         }
     }
 }
@@ -151,6 +154,7 @@ mod tests {
             Purpose::Handoff,
             Purpose::ClientLimit,
             Purpose::Fingerprint,
+            Purpose::Feedback,
         ];
         let mut seen = std::collections::HashSet::new();
         for secrets in [&a, &b] {

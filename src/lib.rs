@@ -5,6 +5,7 @@ pub mod app;
 pub mod areas;
 pub mod calendar;
 pub mod components;
+pub mod feedback;
 pub mod i18n;
 pub mod keys;
 pub mod mail;

@@ -89,3 +89,16 @@ test("the skip link moves focus to the main content", async ({ page }) => {
   await expect(page).toHaveURL(/#main$/);
   await expect(page.locator("main#main")).toBeFocused();
 });
+
+test("an information page's feedback says thanks in place, in both languages, and passes axe", async ({ page }) => {
+  for (const [path, button, thanks] of [
+    ["/what-happens", "Yes", "Thank you for your feedback."],
+    ["/cy/beth-syn-digwydd", "Nac oedd", "Diolch am eich adborth."],
+  ]) {
+    await page.goto(path);
+    await page.locator(".rj-feedback").getByRole("button", { name: button, exact: true }).click();
+    await expect(page.locator(".rj-feedback--thanks")).toContainText(thanks);
+    await expect(page.locator("h1")).toHaveCount(1);
+    await expectNoAxeViolations(page);
+  }
+});

@@ -150,6 +150,13 @@ test("the form's pages pass axe: questions, errors, check answers, confirmation"
   await page.getByRole("button", { name: "Send my request" }).click();
   await expect(page.locator(".rj-panel")).toBeVisible();
   await expectNoAxeViolations(page);
+  // The feedback question on the confirmation page, and its thank-you in place.
+  await page.getByLabel("Difficult", { exact: true }).check();
+  await page.getByLabel("The questions").check();
+  await page.getByRole("button", { name: "Send", exact: true }).click();
+  await expect(page.locator(".rj-feedback--thanks")).toContainText("Thank you for your feedback.");
+  await expect(page.locator(".rj-panel")).toBeVisible();
+  await expectNoAxeViolations(page);
 });
 
 test("the message's limit is said before it is reached, and a text area with an error has the same red border as an input with one", async ({ page }) => {

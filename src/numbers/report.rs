@@ -82,7 +82,8 @@ pub enum Count {
 }
 
 impl Count {
-    fn of(n: u64) -> Count {
+    /// `n` as it may be shown: 1 to 4 are small.
+    pub fn of(n: u64) -> Count {
         if n == 0 || n >= SMALLEST_SHOWN {
             Count::Shown(n)
         } else {
@@ -100,7 +101,8 @@ impl Count {
         }
     }
 
-    fn text(self) -> String {
+    /// As the CSV shows it.
+    pub fn text(self) -> String {
         match self {
             Count::Shown(n) => n.to_string(),
             Count::Small => format!("<{SMALLEST_SHOWN}"),
@@ -108,7 +110,8 @@ impl Count {
         }
     }
 
-    fn json(self) -> Value {
+    /// As the JSON shows it.
+    pub fn json(self) -> Value {
         match self {
             Count::Shown(n) => json!(n),
             Count::Small => json!(format!("<{SMALLEST_SHOWN}")),

@@ -253,6 +253,7 @@ pub fn ContentPage(page: Page, lang: Lang) -> impl IntoView {
         <PageFrame lang page>
             {contents}
             {body}
+            <crate::pages::feedback::PageFeedback lang page />
             {related}
         </PageFrame>
     }

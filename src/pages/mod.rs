@@ -3,6 +3,7 @@
 pub mod acknowledge;
 pub mod content;
 pub mod easy_read;
+pub mod feedback;
 pub mod find;
 pub mod home;
 pub mod not_found;

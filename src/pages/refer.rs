@@ -515,6 +515,7 @@ pub fn SentPage(lang: Lang) -> impl IntoView {
             {card}
             {national}
             <p>{tr.t("sent-status")}" "<a href=Page::Status.path(lang)>{tr.t("sent-status-link")}</a></p>
+            <crate::pages::feedback::SentFeedback lang id=handed.clone() area=sent.area.clone() />
         </Frame>
     }
     .into_any()

@@ -27,10 +27,13 @@ pub enum Problem {
     /// A page after a post, opened again once its answers were deleted (sent, changed,
     /// Exit) or had expired: nothing personal is shown again.
     Gone,
+    /// A feedback post not counted: a forged or expired token, an unknown page, an
+    /// answer not on the list, or too many from one network. One message for all.
+    FeedbackNotCounted,
 }
 
 impl Problem {
-    pub const ALL: [Problem; 11] = [
+    pub const ALL: [Problem; 12] = [
         Problem::OtherSite,
         Problem::TooBig,
         Problem::Automated,
@@ -42,6 +45,7 @@ impl Problem {
         Problem::TooFast,
         Problem::TooOld,
         Problem::Gone,
+        Problem::FeedbackNotCounted,
     ];
 
     /// The HTTP status of a page that shows this problem on its own. Problems shown
@@ -54,6 +58,7 @@ impl Problem {
             Problem::TooMany => 429,
             Problem::NotStored | Problem::Unavailable => 503,
             Problem::Gone => 410,
+            Problem::FeedbackNotCounted => 400,
             Problem::Unreadable | Problem::Expired | Problem::TooFast | Problem::TooOld => 200,
         }
     }
@@ -70,6 +75,7 @@ impl Problem {
             Problem::Expired | Problem::TooFast => "refer-error-expired",
             Problem::TooOld => "refer-error-too-old",
             Problem::Gone => "refer-problem-gone",
+            Problem::FeedbackNotCounted => "feedback-not-counted",
         }
     }
 }

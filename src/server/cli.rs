@@ -21,6 +21,7 @@ use std::process::ExitCode;
 pub const USAGE: &str = "usage: rj [serve | check-config | migrate | outbox status \
     | outbox retry REFERENCE | outbox resolve REFERENCE --note TEXT \
     | report --from YYYY-MM --to YYYY-MM [--long] [--format csv|json] | report --measures \
+    | feedback --from YYYY-MM --to YYYY-MM [--format csv|json] \
     | staff invite --email ADDRESS --role service|triage|admin [--role ...] [--area SLUG]... [--youth] \
     | staff remove --email ADDRESS | staff list \
     | audit --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] | keys rotate \
@@ -52,6 +53,12 @@ pub enum Command {
     /// `report --measures`: every measure with its definition.
     ReportMeasures {
         markdown: bool,
+    },
+    /// The feedback counters (`rj feedback`), small counts shown as "<5".
+    Feedback {
+        from: Month,
+        to: Month,
+        json: bool,
     },
     StaffInvite(staff_cli::Invite),
     StaffRemove {
@@ -87,6 +94,19 @@ impl Command {
                 }
             }
             ["report", rest @ ..] => report_args(rest)?,
+            ["feedback", rest @ ..] => match report_args(rest) {
+                Ok(Command::Report {
+                    from,
+                    to,
+                    json,
+                    long: false,
+                }) => Command::Feedback { from, to, json },
+                _ => {
+                    return Err(
+                        "usage: rj feedback --from YYYY-MM --to YYYY-MM [--format csv|json]".into(),
+                    );
+                }
+            },
             ["staff", "invite", rest @ ..] => Command::StaffInvite(staff_cli::Invite::parse(rest)?),
             ["staff", "remove", "--email", email] => Command::StaffRemove {
                 email: email.to_string(),
@@ -133,6 +153,7 @@ impl Command {
                 );
                 ExitCode::SUCCESS
             }
+            Command::Feedback { from, to, json } => feedback(&state, from, to, json).await,
             Command::StaffInvite(invite) => staff_cli::invite(&state, invite).await,
             Command::StaffRemove { email } => staff_cli::remove(&state, &email).await,
             Command::StaffList => staff_cli::list(&state).await,
@@ -600,6 +621,30 @@ pub async fn report(state: &AppState, from: Month, to: Month, json: bool, long: 
     ExitCode::SUCCESS
 }
 
+/// `rj feedback --from YYYY-MM --to YYYY-MM [--format csv|json]`: the feedback
+/// counters for each month, page or area, language, question and answer; counts under 5
+/// shown as "<5", as the report shows them.
+pub async fn feedback(state: &AppState, from: Month, to: Month, json: bool) -> ExitCode {
+    match state
+        .store
+        .feedback_counts(&from.to_string(), &to.to_string())
+        .await
+    {
+        Ok(counts) => {
+            if json {
+                println!("{}", crate::numbers::feedback::json(&counts, from, to));
+            } else {
+                print!("{}", crate::numbers::feedback::csv(&counts));
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("cannot read the feedback counters: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 /// `check-config`'s lines on the data key: its id (never the key), and how many held
 /// answers each key seals. Answers under a key this instance was not given fail.
 async fn data_keys_report(state: &AppState) -> bool {
@@ -764,6 +809,16 @@ mod tests {
         assert_eq!(
             Command::parse(&["report", "--from", "2026-03", "--to", "2026-01"]),
             Err("--from 2026-03 is after --to 2026-01".to_string())
+        );
+        assert!(matches!(
+            Command::parse(&[
+                "feedback", "--from", "2026-01", "--to", "2026-03", "--format", "json"
+            ]),
+            Ok(Command::Feedback { json: true, .. })
+        ));
+        assert_eq!(
+            Command::parse(&["feedback", "--from", "2026-01"]),
+            Err("usage: rj feedback --from YYYY-MM --to YYYY-MM [--format csv|json]".to_string())
         );
         assert!(!Command::CheckConfig.migrates_first() && Command::Serve.migrates_first());
         assert_eq!(Command::parse(&["keys", "rotate"]), Ok(Command::KeysRotate));

@@ -9,6 +9,7 @@ mod api_key_cli;
 mod api_v1;
 mod cli;
 pub mod config;
+mod feedback;
 mod handoffs;
 pub mod headers;
 mod limit;

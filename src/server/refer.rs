@@ -103,7 +103,7 @@ async fn post(state: AppState, lang: Lang, req: Request) -> Response {
                     match hand_off(&state, &sent).await {
                         Some(id) => see_other(&Stage::Sent.path(lang, id.as_str())),
                         // Shown here instead: the reference must reach the person.
-                        None => sent_page(&state, lang, reference, None).await,
+                        None => sent_page(&state, lang, reference, None, false).await,
                     }
                 }
                 Err(Refused::TooMany { wait }) => {
@@ -311,7 +311,10 @@ pub async fn stage_page(state: AppState, lang: Lang, stage: Stage, uri: &http::U
             .await
         }
         (Stage::Sent, Some(Handoff::Sent { reference })) => match Reference::parse(&reference) {
-            Ok(reference) => sent_page(&state, lang, reference, Some(handed)).await,
+            Ok(reference) => {
+                let thanks = crate::server::feedback::thanks_asked(uri);
+                sent_page(&state, lang, reference, Some(handed), thanks).await
+            }
             Err(_) => gone(&state, lang, stage).await,
         },
         (Stage::Status, Some(Handoff::Status { typed, problem })) => {
@@ -336,6 +339,7 @@ async fn sent_page(
     lang: Lang,
     reference: Reference,
     handed: Option<Handed>,
+    thanks: bool,
 ) -> Response {
     let id = handed.as_ref().map_or("sent", |h| h.0.as_str()).to_string();
     match state.store.find(reference).await {
@@ -352,6 +356,9 @@ async fn sent_page(
                     provide_context(view.clone());
                     if let Some(handed) = handed.clone() {
                         provide_context(handed);
+                    }
+                    if thanks {
+                        provide_context(crate::pages::feedback::FeedbackThanks);
                     }
                 },
                 StatusCode::OK,

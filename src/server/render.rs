@@ -35,6 +35,13 @@ pub(crate) fn provide_app_context(state: &AppState) {
         headers::mark_personal();
         issuer.new_token()
     })));
+    // The feedback forms' tokens: page-level on information pages, so they stay kept.
+    provide_context(crate::pages::feedback::FeedbackSigner {
+        tokens: crate::feedback::FeedbackTokens::new(
+            state.config.secrets.ring(crate::keys::Purpose::Feedback),
+        ),
+        clock: state.clock.clone(),
+    });
 }
 
 /// Renders the page at `path` (in the language the path is in) with `extra` context,

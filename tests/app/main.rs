@@ -14,6 +14,7 @@ mod directory;
 mod docs;
 mod email_privacy;
 mod faults;
+mod feedback;
 mod locales;
 mod lookup;
 mod measures;

@@ -1,0 +1,21 @@
+# Y ffurflenni adborth: ar bob tudalen wybodaeth ac ar y dudalen gadarnhau.
+feedback-useful-question = Oedd y dudalen hon yn ddefnyddiol?
+feedback-useful-yes = Oedd
+feedback-useful-no = Nac oedd
+feedback-thanks = Diolch am eich adborth.
+feedback-heading = Dywedwch wrthon ni beth rydych chi'n ei feddwl
+feedback-ease-question = Pa mor hawdd oedd gofyn?
+feedback-ease-very-easy = Hawdd iawn
+feedback-ease-easy = Hawdd
+feedback-ease-neither = Ddim yn hawdd nac yn anodd
+feedback-ease-difficult = Anodd
+feedback-ease-very-difficult = Anodd iawn
+feedback-hard-question = Beth oedd yn anodd? (dewisol)
+feedback-hard-hint = Dewiswch unrhyw rai sy'n berthnasol.
+feedback-hard-area = Dod o hyd i fy ardal
+feedback-hard-questions = Y cwestiynau
+feedback-hard-contact = Dweud sut i gysylltu â fi
+feedback-hard-time = Yr amser a gymerodd hi
+feedback-hard-other = Rhywbeth arall
+feedback-send = Anfon
+feedback-not-counted = Doedden ni ddim yn gallu cyfrif eich ateb. Ewch yn ôl i'r dudalen a rhowch gynnig arall arni.

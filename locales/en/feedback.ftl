@@ -1,0 +1,21 @@
+# The feedback forms: on each information page and on the confirmation page.
+feedback-useful-question = Was this page useful?
+feedback-useful-yes = Yes
+feedback-useful-no = No
+feedback-thanks = Thank you for your feedback.
+feedback-heading = Tell us what you think
+feedback-ease-question = How easy was it to ask?
+feedback-ease-very-easy = Very easy
+feedback-ease-easy = Easy
+feedback-ease-neither = Neither easy nor difficult
+feedback-ease-difficult = Difficult
+feedback-ease-very-difficult = Very difficult
+feedback-hard-question = What was hard? (optional)
+feedback-hard-hint = Choose any that apply.
+feedback-hard-area = Finding my area
+feedback-hard-questions = The questions
+feedback-hard-contact = Saying how to contact me
+feedback-hard-time = The time it took
+feedback-hard-other = Something else
+feedback-send = Send
+feedback-not-counted = We could not count your answer. Please go back to the page and try again.
