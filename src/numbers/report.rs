@@ -21,7 +21,7 @@
 //! in [`measures`], the one list that `rj report --measures` prints and that
 //! `docs/measures.md` is checked against, with the same suppression.
 
-use crate::referral::fields::Relationship;
+use crate::referral::fields::Asker;
 use crate::staff::Outcome;
 use crate::store::ReportEntry;
 use serde_json::{Value, json};
@@ -301,39 +301,6 @@ pub fn json(lines: &[Line], from: Month, to: Month) -> String {
         "rows": rows,
     }))
     .unwrap_or_default()
-}
-
-/// Who asked, as the record keeps it: the form's four relationships grouped into the
-/// three a commissioner's template asks for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Asker {
-    /// "I was harmed".
-    Harmed,
-    /// A family member, or a parent or carer asking for a child who was harmed.
-    Family,
-    /// Someone supporting the person harmed, with their agreement.
-    Other,
-}
-
-impl Asker {
-    pub const ALL: [Asker; 3] = [Asker::Harmed, Asker::Family, Asker::Other];
-
-    pub fn of(relationship: Relationship) -> Asker {
-        match relationship {
-            Relationship::Harmed => Asker::Harmed,
-            // A parent or carer acts for their child as family does.
-            Relationship::Family | Relationship::Parent => Asker::Family,
-            Relationship::Supporter => Asker::Other,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Asker::Harmed => "harmed",
-            Asker::Family => "family",
-            Asker::Other => "other",
-        }
-    }
 }
 
 /// What a measure counts of each request (or, for a median, the days it takes).

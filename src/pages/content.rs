@@ -19,6 +19,11 @@ pub struct Spec {
     pub related: &'static [Page],
 }
 
+/// Whether a page has the "Was this page useful?" form: every information page does.
+pub fn has_feedback_form(page: Page) -> bool {
+    !spec(page).sections.is_empty()
+}
+
 /// The sections of each information page.
 pub fn spec(page: Page) -> Spec {
     use Page::*;

@@ -431,6 +431,39 @@ pub const MAX_CRIME_REFERENCE: usize = 40;
 pub const MAX_SUPPORT_NEEDS: usize = 500;
 pub const MAX_MESSAGE: usize = 1500;
 
+/// Who asked, as the record keeps it: the form's four relationships grouped into the
+/// three a commissioner's template asks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Asker {
+    /// "I was harmed".
+    Harmed,
+    /// A family member, or a parent or carer asking for a child who was harmed.
+    Family,
+    /// Someone supporting the person harmed, with their agreement.
+    Other,
+}
+
+impl Asker {
+    pub const ALL: [Asker; 3] = [Asker::Harmed, Asker::Family, Asker::Other];
+
+    pub fn of(relationship: Relationship) -> Asker {
+        match relationship {
+            Relationship::Harmed => Asker::Harmed,
+            // A parent or carer acts for their child as family does.
+            Relationship::Family | Relationship::Parent => Asker::Family,
+            Relationship::Supporter => Asker::Other,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Asker::Harmed => "harmed",
+            Asker::Family => "family",
+            Asker::Other => "other",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -58,7 +58,10 @@ async fn post_feedback(state: AppState, lang: Lang, req: Request) -> Response {
         return refuse(&state, lang, StatusCode::PAYLOAD_TOO_LARGE).await;
     };
     let now = state.clock.now();
-    let tokens = FeedbackTokens::new(state.config.secrets.ring(Purpose::Feedback));
+    let tokens = FeedbackTokens::new(
+        state.config.secrets.ring(Purpose::Feedback),
+        crate::pages::content::has_feedback_form,
+    );
     let decision = decide(&read(&body), &tokens, now);
     if decision == Decision::Refuse {
         return refuse(&state, lang, StatusCode::BAD_REQUEST).await;
@@ -135,7 +138,7 @@ async fn refuse(state: &AppState, lang: Lang, status: StatusCode) -> Response {
 /// The information page named by `key`, with the thank-you in place of its form; an
 /// unknown page is the refusal.
 async fn thanks(state: AppState, lang: Lang, key: String) -> Response {
-    match Page::from_key(&key).filter(|p| crate::feedback::has_form(*p)) {
+    match Page::from_key(&key).filter(|p| crate::pages::content::has_feedback_form(*p)) {
         Some(page) => {
             super::render::page(
                 &state,

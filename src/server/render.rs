@@ -39,6 +39,7 @@ pub(crate) fn provide_app_context(state: &AppState) {
     provide_context(crate::pages::feedback::FeedbackSigner {
         tokens: crate::feedback::FeedbackTokens::new(
             state.config.secrets.ring(crate::keys::Purpose::Feedback),
+            crate::pages::content::has_feedback_form,
         ),
         clock: state.clock.clone(),
     });

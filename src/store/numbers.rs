@@ -90,7 +90,7 @@ pub struct ReportEntry {
     pub route: Option<String>,
     /// `en` or `cy`, the language asked for contact (none: not recorded).
     pub language: Option<String>,
-    /// `harmed`, `family` or `other` (`report::Asker`; none: not recorded).
+    /// `harmed`, `family` or `other` (`referral::fields::Asker`; none: not recorded).
     pub asker: Option<String>,
     /// The one responsible was under 18.
     pub youth: bool,

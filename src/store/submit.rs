@@ -10,7 +10,7 @@ use super::limits::count_in;
 use super::{Hit, REFERENCE_DRAWS, Store, StoreError, month_of};
 use crate::areas::directory::Routed;
 use crate::i18n::Lang;
-use crate::numbers::report::Asker;
+use crate::referral::fields::Asker;
 use crate::referral::form::Referral;
 use crate::referral::reference::Reference;
 
