@@ -2,7 +2,7 @@ security-title = Rhoi gwybod am broblem ddiogelwch
 security-lead = Os dewch chi o hyd i wendid yn y wefan hon, rhowch wybod i ni. Byddwn ni'n diolch i chi ac yn ei drwsio.
 security-intro = { $operator } sy'n rhedeg y wefan hon. Rydyn ni eisiau cadw'r bobl sy'n ei defnyddio'n ddiogel. Mae llawer ohonyn nhw wedi cael eu niweidio gan drosedd. Rhaid i'w manylion aros yn breifat.
 security-what =
-    Cysylltwch â ni ar { $security_contact }. Dywedwch wrthon ni:
+    Dyma sut i gysylltu â ni: { $security_contact }. Dywedwch wrthon ni:
 
     - beth yw cyfeiriad gwe'r dudalen
     - beth ddaethoch chi o hyd iddo

@@ -22,6 +22,7 @@ mod measures;
 mod monitoring;
 mod no_alloc;
 mod oidc;
+mod operators;
 mod outbox;
 mod page_cache;
 mod readability;
