@@ -71,10 +71,10 @@ fn a_contact_that_is_not_mailto_or_https_is_refused() {
         "http://example.org/security",
         "mailto:not an address",
     ] {
-        let result = rj::server::config::Config::from_lookup(
-            "127.0.0.1:3000".parse().unwrap(),
-            |k| (k == "RJ_SECURITY_CONTACT").then(|| bad.to_string()),
-        );
+        let result =
+            rj::server::config::Config::from_lookup("127.0.0.1:3000".parse().unwrap(), |k| {
+                (k == "RJ_SECURITY_CONTACT").then(|| bad.to_string())
+            });
         assert!(result.is_err(), "{bad} accepted");
     }
     let result = rj::server::config::Config::from_lookup("127.0.0.1:3000".parse().unwrap(), |k| {
@@ -118,7 +118,12 @@ fn documents() -> Vec<(String, String)> {
         .unwrap()
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "md"))
-        .map(|p| (p.display().to_string(), std::fs::read_to_string(&p).unwrap()))
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(&p).unwrap(),
+            )
+        })
         .collect();
     pages.sort();
     assert!(pages.len() >= 7, "the pack's pages: {pages:?}");
@@ -175,7 +180,10 @@ async fn facts() -> Vec<(&'static str, String)> {
     vec![
         ("RJ_ENV", format!("{:?}", c.env).to_lowercase()),
         ("RJ_RETENTION_DAYS", c.site.retention_days.to_string()),
-        ("RJ_ACK_WORKING_DAYS", c.tracking.ack_working_days.to_string()),
+        (
+            "RJ_ACK_WORKING_DAYS",
+            c.tracking.ack_working_days.to_string(),
+        ),
         ("RJ_SEND_LIMIT_PER_HOUR", c.send_limit_per_hour.to_string()),
         (
             "RJ_STATUS_LIMIT_PER_HOUR",
@@ -187,7 +195,10 @@ async fn facts() -> Vec<(&'static str, String)> {
             c.webhooks.timeout_seconds.to_string(),
         ),
         ("RJ_MIN_FILL_SECONDS", c.min_fill_seconds.to_string()),
-        ("RJ_SECURE_EMAIL_DOMAINS", c.delivery.secure_domains.to_string()),
+        (
+            "RJ_SECURE_EMAIL_DOMAINS",
+            c.delivery.secure_domains.to_string(),
+        ),
         ("RJ_TRIAGE_DELIVERY", c.delivery.triage.as_str().to_string()),
         ("RJ_ADMIN_ADDR", unset(c.tracking.admin_addr.is_some())),
         ("RJ_SECURITY_CONTACT", unset(c.security.contact.is_some())),
@@ -209,7 +220,10 @@ async fn facts() -> Vec<(&'static str, String)> {
             (rj::staff::INVITATION_SECONDS / 3600).to_string(),
         ),
         ("handoff_minutes", rj::site::HANDOFF_MINUTES.to_string()),
-        ("client_limit_minutes", rj::site::CLIENT_LIMIT_MINUTES.to_string()),
+        (
+            "client_limit_minutes",
+            rj::site::CLIENT_LIMIT_MINUTES.to_string(),
+        ),
         ("sign_in_failures", state.sign_in_limit.max().to_string()),
         (
             "sign_in_window_minutes",
@@ -306,8 +320,7 @@ fn missing_tests(text: &str) -> (usize, Vec<String>) {
         named += 1;
         let source = std::fs::read_to_string(path).unwrap_or_default();
         let found = if path.ends_with(".rs") {
-            source.contains(&format!("fn {name}("))
-                && source.contains("#[")
+            source.contains(&format!("fn {name}(")) && source.contains("#[")
         } else {
             source.contains(name)
         };
@@ -342,11 +355,15 @@ fn every_relative_link_in_the_pack_reaches_a_file() {
     for (page, text) in documents() {
         let name = page.rsplit('/').next().unwrap();
         if name != "README.md" && !readme.contains(&format!("]({name})")) {
-            broken.push(format!("{page} is not linked from docs/operators/README.md"));
+            broken.push(format!(
+                "{page} is not linked from docs/operators/README.md"
+            ));
         }
         for c in link.captures_iter(&text) {
             let target = &c[1];
-            if !target.contains(':') && !std::path::Path::new("docs/operators").join(target).exists() {
+            if !target.contains(':')
+                && !std::path::Path::new("docs/operators").join(target).exists()
+            {
                 broken.push(format!("{page} → {target}"));
             }
         }
@@ -358,6 +375,8 @@ fn every_relative_link_in_the_pack_reaches_a_file() {
 /// scores at least 60 on the Flesch reading ease, as the site's own pages do.
 #[test]
 fn the_pack_is_plain_english() {
+    let code = regex::Regex::new(r"`[^`]*`").unwrap();
+    let target = regex::Regex::new(r"\]\([^)]*\)").unwrap();
     let mut failures = Vec::new();
     for (page, text) in documents() {
         let sentences: String = prose(&text)
@@ -365,8 +384,8 @@ fn the_pack_is_plain_english() {
             .filter(|l| !l.starts_with('|') && !l.starts_with('#'))
             .map(|l| {
                 // Code spans and link targets are names, not words a reader reads.
-                let l = regex::Regex::new(r"`[^`]*`").unwrap().replace_all(l, "it");
-                regex::Regex::new(r"\]\([^)]*\)").unwrap().replace_all(&l, "]").to_string()
+                let l = code.replace_all(l, "it");
+                target.replace_all(&l, "]").to_string()
             })
             .collect::<Vec<_>>()
             .join("\n");
@@ -376,5 +395,8 @@ fn the_pack_is_plain_english() {
             failures.push(format!("{page}: {score:.1}"));
         }
     }
-    assert!(failures.is_empty(), "Flesch reading ease too low: {failures:?}");
+    assert!(
+        failures.is_empty(),
+        "Flesch reading ease too low: {failures:?}"
+    );
 }
