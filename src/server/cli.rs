@@ -271,6 +271,23 @@ pub async fn check_config(state: &AppState) -> ExitCode {
             state.config.site.public_url
         ),
     }
+    let security = &state.config.security;
+    let today = state.clock.today();
+    match &security.contact {
+        Some(contact) => {
+            let expires = super::security_txt::expires(security, today);
+            println!("security.txt: served, Contact {contact}, Expires {expires}");
+            if expires < today {
+                println!(
+                    "WARNING: RJ_SECURITY_EXPIRES ({expires}) has passed: readers will treat \
+                     security.txt as stale; set a date less than a year ahead"
+                );
+            }
+        }
+        None => println!(
+            "security.txt: not served (set RJ_SECURITY_CONTACT to a mailto: or https:// address)"
+        ),
+    }
     let mut sso_ok = true;
     for p in &state.config.oidc.providers {
         match state.oidc.check(p).await {

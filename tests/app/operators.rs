@@ -400,3 +400,37 @@ fn the_pack_is_plain_english() {
         "Flesch reading ease too low: {failures:?}"
     );
 }
+
+#[test]
+fn check_config_says_whether_security_txt_is_served_and_warns_when_it_has_expired() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |extra: &[(&str, &str)]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_rj"))
+            .arg("check-config")
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env(
+                "RJ_DATABASE_URL",
+                format!("sqlite://{}/rj.db", dir.path().display()),
+            )
+            .env("RJ_MAIL_DIR", dir.path().join("mail"))
+            .env("RUST_LOG", "error")
+            .envs(extra.iter().copied())
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let said = run(&[]);
+    assert!(said.contains("security.txt: not served"), "{said}");
+    let said = run(&[
+        ("RJ_SECURITY_CONTACT", "mailto:security@example.org"),
+        ("RJ_SECURITY_EXPIRES", "2020-01-31"),
+    ]);
+    assert!(
+        said.contains(
+            "security.txt: served, Contact mailto:security@example.org, Expires 2020-01-31"
+        ),
+        "{said}"
+    );
+    assert!(said.contains("WARNING: RJ_SECURITY_EXPIRES (2020-01-31) has passed"));
+}
