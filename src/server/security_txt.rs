@@ -20,7 +20,8 @@ pub fn routes(security: &SecuritySettings) -> Router<AppState> {
 }
 
 /// The file's text: `contact` (a `mailto:` or `https://` address), the last day it
-/// holds, the languages a report may be in, its own address, and the disclosure page.
+/// holds, the languages a report may be in, its own address, and the disclosure page
+/// in each language (RFC 9116 allows `Policy` more than once).
 pub fn text(contact: &str, expires: Date, public_url: &str) -> String {
     format!(
         "# Where to report a security problem with this site.\n\
@@ -28,8 +29,10 @@ pub fn text(contact: &str, expires: Date, public_url: &str) -> String {
          Expires: {expires}T23:59:59Z\n\
          Preferred-Languages: en, cy\n\
          Canonical: {public_url}{PATH}\n\
-         Policy: {public_url}{policy}\n",
-        policy = Page::Security.path(Lang::En),
+         Policy: {public_url}{en}\n\
+         Policy: {public_url}{cy}\n",
+        en = Page::Security.path(Lang::En),
+        cy = Page::Security.path(Lang::Cy),
     )
 }
 
@@ -72,6 +75,7 @@ mod tests {
         assert!(text.contains("\nPreferred-Languages: en, cy\n"));
         assert!(text.contains("\nCanonical: https://rj.example.org/.well-known/security.txt\n"));
         assert!(text.contains("\nPolicy: https://rj.example.org/security\n"));
+        assert!(text.ends_with("\nPolicy: https://rj.example.org/cy/diogelwch\n"));
     }
 
     #[test]

@@ -33,6 +33,7 @@ async fn security_txt_names_the_configured_contact_as_rfc_9116_asks() {
             "Preferred-Languages: en, cy",
             "Canonical: https://rj.example.org/.well-known/security.txt",
             "Policy: https://rj.example.org/security",
+            "Policy: https://rj.example.org/cy/diogelwch",
         ]
     );
 }
