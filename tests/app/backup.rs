@@ -316,6 +316,16 @@ async fn read_every_request(app: &Router, state: &AppState, made: &[Made]) {
     }
 }
 
+/// How many rows the audit log holds: a restore brings back the log as it was.
+async fn audit_rows(state: &AppState) -> usize {
+    state
+        .store
+        .audit_rows(0, i64::MAX, 100_000)
+        .await
+        .unwrap()
+        .len()
+}
+
 /// `rj backup FILE`, the real binary, as an operator runs it.
 fn rj_backup(folder: &Path, database: &str, key: &str, file: &Path) -> String {
     let mut command = Command::new(env!("CARGO_BIN_EXE_rj"));
@@ -386,6 +396,9 @@ async fn sqlite_backup_restores_with_the_same_key_and_after_a_rotation() {
     let key = new_key();
     let (app, state) = start(dir, &live, &key, None).await.unwrap();
     let made = fill(&app, &state).await;
+    let audited = audit_rows(&state).await;
+    // Received three times, contacted, closed, passed on twice.
+    assert_eq!(audited, 7, "the drill's actions are audited");
     drop((app, state));
 
     let file = dir.join("backup.db");
@@ -414,6 +427,11 @@ async fn sqlite_backup_restores_with_the_same_key_and_after_a_rotation() {
     std::fs::copy(&file, &restored).unwrap();
     let restored_url = format!("sqlite://{}", restored.display());
     let (app, state) = start(dir, &restored_url, &key, None).await.unwrap();
+    assert_eq!(
+        audit_rows(&state).await,
+        audited,
+        "the audit log is restored"
+    );
     read_every_request(&app, &state, &made).await;
     drop((app, state));
 
@@ -493,11 +511,17 @@ async fn postgres_backup_restores_with_the_same_key_and_after_a_rotation() {
     let key = new_key();
     let (app, state) = start(dir, &live, &key, None).await.unwrap();
     let made = fill(&app, &state).await;
+    let audited = audit_rows(&state).await;
     drop((app, state));
 
     let file = dir.join("rj.dump");
     let restored = pg_backup_and_restore(server, &live, &file, "drill_restored");
     let (app, state) = start(dir, &restored, &key, None).await.unwrap();
+    assert_eq!(
+        audit_rows(&state).await,
+        audited,
+        "the audit log is restored"
+    );
     read_every_request(&app, &state, &made).await;
     drop((app, state));
 
