@@ -178,8 +178,29 @@ async fn facts() -> Vec<(&'static str, String)> {
         .find_map(|p| p.trim().strip_prefix("max-age="))
         .unwrap()
         .to_string();
+    // Ranges the configuration accepts, found by asking it.
+    let accepts = |name: &'static str, value: String| {
+        Config::from_lookup("127.0.0.1:3000".parse().unwrap(), |k| {
+            (k == name).then(|| value.clone())
+        })
+        .is_ok()
+    };
+    let retention_days_max = (1..=1000)
+        .rev()
+        .find(|n: &u32| accepts("RJ_RETENTION_DAYS", n.to_string()))
+        .unwrap();
+    let secret_min = (1..=100)
+        .find(|&n| accepts("RJ_SECRET", "s".repeat(n)))
+        .unwrap();
     vec![
         ("RJ_ENV", format!("{:?}", c.env).to_lowercase()),
+        ("retention_days_max", retention_days_max.to_string()),
+        ("secret_min_characters", secret_min.to_string()),
+        ("sweep_seconds", pacing.sweep.as_secs().to_string()),
+        (
+            "smallest_count_shown",
+            rj::numbers::report::SMALLEST_SHOWN.to_string(),
+        ),
         ("RJ_RETENTION_DAYS", c.site.retention_days.to_string()),
         (
             "RJ_ACK_WORKING_DAYS",
