@@ -30,7 +30,12 @@ pub fn bar_chart(id: &str, caption: &str, bars: &[Bar]) -> AnyView {
     let width = LEFT * 2 + STEP * bars.len().max(1) as u32;
     let height = TOP + PLOT + BOTTOM;
     let base = TOP + PLOT;
-    let highest = bars.iter().filter_map(|b| b.height).max().unwrap_or(0).max(1);
+    let highest = bars
+        .iter()
+        .filter_map(|b| b.height)
+        .max()
+        .unwrap_or(0)
+        .max(1);
     let caption_id = format!("{id}-caption");
     let scroll_labelled_by = caption_id.clone();
     let title_id = format!("{id}-title");

@@ -134,7 +134,11 @@ mod tests {
         let table = Table::of(&rows, from, to);
         assert_eq!(table.months.len(), 3);
         assert_eq!(
-            table.areas.iter().map(|a| a.area.as_str()).collect::<Vec<_>>(),
+            table
+                .areas
+                .iter()
+                .map(|a| a.area.as_str())
+                .collect::<Vec<_>>(),
             ["all", "kent", "essex"]
         );
         for r in &rows {

@@ -82,6 +82,18 @@ fn area_title(lang: Lang, area: &str, total: &str, name: &dyn Fn(&str) -> String
     }
 }
 
+/// A cell as the table shows it: as the CSV, but a median with nothing to take it
+/// over (empty in the CSV) is a dash, so that no box looks forgotten.
+pub fn shown(cell: Cell) -> String {
+    match cell.text() {
+        text if text.is_empty() => NONE.to_string(),
+        text => text,
+    }
+}
+
+/// What an empty median shows.
+pub const NONE: &str = "–";
+
 /// A bar's height: a count shown (a median is not charted; a hidden count has none).
 fn height(cell: Cell) -> Option<u64> {
     match cell {
@@ -143,14 +155,17 @@ fn area_section(
                 .iter()
                 .zip(&table.months)
                 .map(|(cell, month)| {
-                    view! { <td data-measure=row.measure.clone() data-month=month.to_string()>{cell.text()}</td> }
+                    view! { <td data-measure=row.measure.clone() data-month=month.to_string()>{shown(*cell)}</td> }
                 })
                 .collect_view();
             view! { <tr><th scope="row">{measure_label(lang, &row.measure)}</th>{cells}</tr> }
         })
         .collect_view();
     let caption_id = format!("{heading_id}-table");
-    let caption = tr.t_args("staff-numbers-table-caption", &[("area", title.clone().into())]);
+    let caption = tr.t_args(
+        "staff-numbers-table-caption",
+        &[("area", title.clone().into())],
+    );
     let (labelled_by, table_labelled_by) = (heading_id.clone(), caption_id.clone());
     view! {
         <section class="rj-numbers" aria-labelledby=labelled_by data-area=area.area.clone()>
@@ -216,7 +231,15 @@ fn areas(lang: Lang, table: &Table, total: &str, name: &dyn Fn(&str) -> String) 
         .areas
         .iter()
         .enumerate()
-        .map(|(i, area)| area_section(lang, table, area, area_title(lang, &area.area, total, name), i))
+        .map(|(i, area)| {
+            area_section(
+                lang,
+                table,
+                area,
+                area_title(lang, &area.area, total, name),
+                i,
+            )
+        })
         .collect_view();
     view! {
         <p class="rj-numbers__range">{range}</p>
@@ -271,7 +294,10 @@ pub fn staff_page(
 pub fn file(lang: Lang, table: &Table, made: Date, name: &dyn Fn(&str) -> String) -> String {
     let tr = Tr(lang);
     let title = tr.t("staff-numbers-file-title");
-    let made = tr.t_args("staff-numbers-made", &[("date", long_date(lang, made).into())]);
+    let made = tr.t_args(
+        "staff-numbers-made",
+        &[("date", long_date(lang, made).into())],
+    );
     let html = view! {
         <html lang=lang.code()>
             <head>

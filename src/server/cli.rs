@@ -653,7 +653,12 @@ pub async fn report(state: &AppState, from: Month, to: Month, json: bool, long: 
 /// `rj report --from YYYY-MM --to YYYY-MM --format html [--lang en|cy]`: the numbers
 /// page of every area that had a request, with the total, as one file on standard
 /// output; the same cells as `--long`.
-pub async fn report_html(state: &AppState, from: Month, to: Month, lang: crate::i18n::Lang) -> ExitCode {
+pub async fn report_html(
+    state: &AppState,
+    from: Month,
+    to: Month,
+    lang: crate::i18n::Lang,
+) -> ExitCode {
     use crate::numbers::{report, table::Table};
     let entries = match state
         .store
@@ -841,7 +846,8 @@ mod tests {
         ));
         assert!(matches!(
             Command::parse(&[
-                "report", "--from", "2026-01", "--to", "2026-03", "--format", "html", "--lang", "cy"
+                "report", "--from", "2026-01", "--to", "2026-03", "--format", "html", "--lang",
+                "cy"
             ]),
             Ok(Command::ReportHtml {
                 lang: crate::i18n::Lang::Cy,
@@ -861,8 +867,12 @@ mod tests {
             &["outbox"],
             &["serve", "now"],
             &["report", "--from", "2026-01"],
-            &["report", "--from", "2026-01", "--to", "2026-03", "--lang", "cy"],
-            &["report", "--from", "2026-01", "--to", "2026-03", "--long", "--format", "html"],
+            &[
+                "report", "--from", "2026-01", "--to", "2026-03", "--lang", "cy",
+            ],
+            &[
+                "report", "--from", "2026-01", "--to", "2026-03", "--long", "--format", "html",
+            ],
             &[
                 "report",
                 "--measures",

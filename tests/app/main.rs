@@ -8,6 +8,7 @@ mod common;
 
 mod api;
 mod api_v1;
+mod commissioner;
 mod data;
 mod delivery;
 mod directory;

@@ -45,7 +45,11 @@ pub fn offered(now: Month) -> Vec<Month> {
 
 /// The range asked for (a month not given is the default's), or why it cannot be
 /// shown: every month must be one the form offers, and the first not after the last.
-pub fn choose(from: Option<&str>, to: Option<&str>, now: Month) -> Result<(Month, Month), RangeError> {
+pub fn choose(
+    from: Option<&str>,
+    to: Option<&str>,
+    now: Month,
+) -> Result<(Month, Month), RangeError> {
     let offered = offered(now);
     let month = |text: Option<&str>, default: Month| match text {
         None | Some("") => Ok(default),
@@ -94,7 +98,10 @@ async fn show(
     // The choice as sent stays in the form when it is wrong; otherwise the range shown.
     let (from_text, to_text) = match chosen {
         Ok((from, to)) => (from.to_string(), to.to_string()),
-        Err(_) => (q.from.clone().unwrap_or_default(), q.to.clone().unwrap_or_default()),
+        Err(_) => (
+            q.from.clone().unwrap_or_default(),
+            q.to.clone().unwrap_or_default(),
+        ),
     };
     let form = RangeForm {
         action: here.clone(),
@@ -197,8 +204,14 @@ mod tests {
         );
         assert_eq!(choose(Some("2026-12"), None, now), Ok((now, now)));
         // The default first month follows a chosen last one, within those offered.
-        assert_eq!(choose(None, Some("2025-06"), now), Ok((m("2024-07"), m("2025-06"))));
-        assert_eq!(choose(None, Some("2024-03"), now), Ok((m("2024-01"), m("2024-03"))));
+        assert_eq!(
+            choose(None, Some("2025-06"), now),
+            Ok((m("2024-07"), m("2025-06")))
+        );
+        assert_eq!(
+            choose(None, Some("2024-03"), now),
+            Ok((m("2024-01"), m("2024-03")))
+        );
         assert_eq!(offered(now).len() as u32, MONTHS_OFFERED);
         assert_eq!(offered(now).last(), Some(&m("2024-01")));
     }
@@ -213,7 +226,11 @@ mod tests {
             (Some("last year"), None),
             (Some("2026-1"), None),
         ] {
-            assert_eq!(choose(from, to, now), Err(RangeError::NotOffered), "{from:?} {to:?}");
+            assert_eq!(
+                choose(from, to, now),
+                Err(RangeError::NotOffered),
+                "{from:?} {to:?}"
+            );
         }
         assert_eq!(
             choose(Some("2026-05"), Some("2026-04"), now),
