@@ -610,21 +610,27 @@ pub async fn outbox_resolve(state: &AppState, reference: &str, note: &str) -> Ex
     }
 }
 
+/// The commissioners' record from `from` to `to`, or none (said on standard error).
+async fn report_entries(
+    state: &AppState,
+    from: Month,
+    to: Month,
+) -> Option<Vec<crate::store::ReportEntry>> {
+    state
+        .store
+        .report_entries(&from.to_string(), &to.to_string())
+        .await
+        .inspect_err(|e| eprintln!("cannot read the record: {e}"))
+        .ok()
+}
+
 /// `rj report --from YYYY-MM --to YYYY-MM [--long] [--format csv|json]`: the
 /// commissioners' numbers for each area and month, small counts suppressed; `--long`
 /// gives every measure as rows of `month, area, measure, value`.
 pub async fn report(state: &AppState, from: Month, to: Month, json: bool, long: bool) -> ExitCode {
     use crate::numbers::report;
-    let entries = match state
-        .store
-        .report_entries(&from.to_string(), &to.to_string())
-        .await
-    {
-        Ok(entries) => entries,
-        Err(e) => {
-            eprintln!("cannot read the record: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(entries) = report_entries(state, from, to).await else {
+        return ExitCode::FAILURE;
     };
     let name = |slug: &str| {
         state
@@ -660,16 +666,8 @@ pub async fn report_html(
     lang: crate::i18n::Lang,
 ) -> ExitCode {
     use crate::numbers::{report, table::Table};
-    let entries = match state
-        .store
-        .report_entries(&from.to_string(), &to.to_string())
-        .await
-    {
-        Ok(entries) => entries,
-        Err(e) => {
-            eprintln!("cannot read the record: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(entries) = report_entries(state, from, to).await else {
+        return ExitCode::FAILURE;
     };
     let mut areas: Vec<String> = entries.iter().map(|e| e.area.clone()).collect();
     areas.sort();
