@@ -16,7 +16,9 @@ const RJ = path.join(ROOT, "target/release/rj");
 const WORDS = {
   en: {
     staff: "/staff", signIn: "/staff/sign-in", invitation: "/staff/invitation/", request: "/staff/requests/",
-    audit: "/staff/audit", members: "/staff/members",
+    audit: "/staff/audit", members: "/staff/members", numbers: "/staff/numbers",
+    numbersTitle: "Numbers", showNumbers: "Show numbers", numbersOnly: "Your role shows numbers, not requests.",
+    requestsChart: "Requests: Kent", csv: "Download these numbers as CSV",
     makePasskey: "Make a passkey", signInButton: "Sign in with a passkey", signOut: "Sign out",
     signedOut: "You have signed out.", needsJs: "Signing in with a passkey needs JavaScript",
     listTitle: "Requests", show: "Show requests", adminOnly: "Your role does not show requests",
@@ -36,6 +38,9 @@ const WORDS = {
   cy: {
     staff: "/staff/cy", signIn: "/staff/cy/mewngofnodi", invitation: "/staff/cy/gwahoddiad/",
     request: "/staff/cy/ceisiadau/", audit: "/staff/cy/archwilio", members: "/staff/cy/aelodau",
+    numbers: "/staff/cy/ffigurau", numbersTitle: "Ffigurau", showNumbers: "Dangos y ffigurau",
+    numbersOnly: "Mae eich rôl chi'n dangos ffigurau, nid ceisiadau.", requestsChart: "Ceisiadau: Caint",
+    csv: "Lawrlwytho'r ffigurau hyn fel CSV",
     makePasskey: "Gwneud cyfrinallwedd", signInButton: "Mewngofnodi gyda chyfrinallwedd",
     signOut: "Allgofnodi", signedOut: "Rydych chi wedi allgofnodi.",
     needsJs: "Mae angen JavaScript i fewngofnodi gyda chyfrinallwedd",
@@ -318,5 +323,59 @@ for (const lang of ["en", "cy"] as const) {
     await other.context.close();
 
     await context.close();
+  });
+  test(`${lang}: a commissioner's numbers, as tables and charts, with and without JavaScript`, async ({ browser }) => {
+    test.setTimeout(120_000);
+    const w = WORDS[lang];
+    await sendRequest(browser, lang, `Counted Person ${lang}`);
+    const pcc = await withAuthenticator(browser);
+    await acceptInvitation(
+      pcc.page, lang, invite(lang, `pcc-${lang}@example.org`, "--role", "commissioner", "--area", "kent"),
+    );
+    // The list says why it shows no requests, and leads to the numbers.
+    await expect(pcc.page.locator("main")).toContainText(w.numbersOnly);
+    await pcc.page.locator(".rj-staff-nav").getByRole("link", { name: w.numbersTitle, exact: true }).click();
+    expect(new URL(pcc.page.url()).pathname).toBe(w.numbers);
+    await expect(pcc.page.locator("h1")).toHaveText(w.numbersTitle);
+    // Kent's section only: four charts, each an image named by its caption and holding its
+    // numbers as text, and the table of every measure.
+    await expect(pcc.page.locator("section.rj-numbers")).toHaveCount(1);
+    await expect(pcc.page.locator("section.rj-numbers")).toHaveAttribute("data-area", "kent");
+    await expect(pcc.page.locator("svg[role=img]")).toHaveCount(4);
+    await expect(pcc.page.getByRole("img", { name: w.requestsChart })).toBeVisible();
+    const month = new Date().toISOString().slice(0, 7);
+    const requests = pcc.page.locator(`td[data-measure="requests"][data-month="${month}"]`);
+    await expect(requests).toHaveText(/^(<5|\d+)$/);
+    await expectNoAxeViolations(pcc.page);
+    // On a narrow screen the charts and table scroll sideways, reachable by keyboard.
+    await pcc.page.setViewportSize({ width: 320, height: 640 });
+    await expect(pcc.page.locator(".rj-numbers__scroll")).toBeVisible();
+    await expectNoAxeViolations(pcc.page);
+    await pcc.page.setViewportSize({ width: 1280, height: 720 });
+    // The CSV: the long form of the same cells, Kent's only.
+    const download = pcc.page.waitForEvent("download");
+    await pcc.page.getByRole("link", { name: w.csv }).click();
+    const file = await (await download).path();
+    const csv = (await import("node:fs")).readFileSync(file, "utf8").trim().split("\n");
+    expect(csv[0]).toBe("month,area,measure,value");
+    expect(csv.slice(1).every((line) => line.split(",")[1] === "kent")).toBe(true);
+    expect(csv).toContain(`${month},kent,requests,${await requests.textContent()}`);
+
+    // JavaScript off, with the same session: the months' form still works.
+    const noJs = await browser.newContext({
+      baseURL: STAFF_URL,
+      javaScriptEnabled: false,
+      storageState: await pcc.context.storageState(),
+    });
+    const plain = await noJs.newPage();
+    await plain.goto(w.numbers);
+    await plain.locator("#from").selectOption(month);
+    await plain.locator("#to").selectOption(month);
+    await plain.getByRole("button", { name: w.showNumbers }).click();
+    expect(new URL(plain.url()).searchParams.get("from")).toBe(month);
+    await expect(plain.locator("svg[role=img]")).toHaveCount(4);
+    await expect(plain.locator(`td[data-month="${month}"]`).first()).toBeVisible();
+    await noJs.close();
+    await pcc.context.close();
   });
 }

@@ -1,7 +1,8 @@
 //! Parts shared by pages: the page frame (header, navigation, language link, quick exit,
-//! footer) and the prose renderer for text written in the locale files.
+//! footer), the prose renderer for text written in the locale files, and the bar chart.
 
 pub mod assets;
+pub mod chart;
 pub mod form;
 pub mod frame;
 pub mod prose;

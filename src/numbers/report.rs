@@ -34,7 +34,7 @@ pub const WITHIN_WORKING_DAYS: u32 = 2;
 pub const SMALLEST_SHOWN: u64 = 5;
 
 /// A month, `YYYY-MM`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Month {
     pub year: i32,
     pub month: u8,
@@ -45,6 +45,23 @@ impl Month {
         let (y, m) = s.trim().split_once('-')?;
         let (year, month) = (y.parse().ok()?, m.parse().ok()?);
         (y.len() == 4 && m.len() == 2 && (1..=12).contains(&month)).then_some(Month { year, month })
+    }
+
+    /// The month `date` is in.
+    pub fn of(date: crate::calendar::Date) -> Month {
+        Month {
+            year: date.year,
+            month: date.month,
+        }
+    }
+
+    /// The month `n` months before this one.
+    pub fn back(self, n: u32) -> Month {
+        let index = i64::from(self.year) * 12 + i64::from(self.month) - 1 - i64::from(n);
+        Month {
+            year: index.div_euclid(12) as i32,
+            month: (index.rem_euclid(12) + 1) as u8,
+        }
     }
 
     pub fn next(self) -> Month {
@@ -147,7 +164,8 @@ impl Median {
         })
     }
 
-    fn text(self) -> String {
+    /// As the CSV shows it (empty when none was confirmed).
+    pub fn text(self) -> String {
         match self {
             Median::Shown(d) => format!("{d}"),
             Median::Small => format!("<{SMALLEST_SHOWN}"),
@@ -543,9 +561,26 @@ pub struct LongRow {
 /// where a part is hidden beside a shown whole, the split's other non-zero parts are
 /// withheld too ("[c]"), as a total is.
 pub fn long(entries: &[ReportEntry], from: Month, to: Month) -> Vec<LongRow> {
+    long_over(entries, from, to, None)
+}
+
+/// The long form over `areas` only (a commissioner's): every month has each of them,
+/// with 0 where it had no request, and `all` is the total over them alone. An area's
+/// own rows are the same as in [`long`].
+pub fn long_for(entries: &[ReportEntry], from: Month, to: Month, areas: &[String]) -> Vec<LongRow> {
+    long_over(entries, from, to, Some(areas))
+}
+
+fn long_over<'a>(
+    entries: &'a [ReportEntry],
+    from: Month,
+    to: Month,
+    only: Option<&'a [String]>,
+) -> Vec<LongRow> {
     let measures = measures();
     let mut by_month: BTreeMap<&str, BTreeMap<&str, Vec<&ReportEntry>>> = BTreeMap::new();
-    for e in entries {
+    let wanted = |area: &str| only.is_none_or(|areas| areas.iter().any(|a| a == area));
+    for e in entries.iter().filter(|e| wanted(&e.area)) {
         by_month
             .entry(e.month.as_str())
             .or_default()
@@ -564,7 +599,10 @@ pub fn long(entries: &[ReportEntry], from: Month, to: Month) -> Vec<LongRow> {
     let mut month = from;
     while month <= to {
         let key = month.to_string();
-        let areas = by_month.remove(key.as_str()).unwrap_or_default();
+        let mut areas = by_month.remove(key.as_str()).unwrap_or_default();
+        for area in only.unwrap_or_default() {
+            areas.entry(area.as_str()).or_default();
+        }
         let each: Vec<(&str, Vec<Cell>)> = areas
             .iter()
             .map(|(area, group)| {
@@ -633,7 +671,8 @@ fn protect_splits(measures: &[Measure], cells: &mut [Cell]) {
 }
 
 impl Cell {
-    fn text(self) -> String {
+    /// As the CSV shows it.
+    pub fn text(self) -> String {
         match self {
             Cell::Count(c) => c.text(),
             Cell::Median(m) => m.text(),

@@ -7,6 +7,7 @@ pub mod feedback;
 pub mod find;
 pub mod home;
 pub mod not_found;
+pub mod numbers;
 pub mod refer;
 pub mod staff;
 pub mod status;

@@ -20,6 +20,7 @@ pub fn path(lang: Lang, page: StaffPage) -> String {
         StaffPage::Audit => ("/audit", "/archwilio"),
         StaffPage::Members => ("/members", "/aelodau"),
         StaffPage::Export => ("/export", "/allforio"),
+        StaffPage::Numbers => ("/numbers", "/ffigurau"),
     };
     match lang {
         Lang::En => format!("/staff{en}"),
@@ -49,6 +50,8 @@ pub enum StaffPage {
     Members,
     /// The list as a file (`?format=csv|json`, with the list's filters).
     Export,
+    /// A commissioner's numbers (`pages::numbers`).
+    Numbers,
 }
 
 /// The passkey helper's address (`public/js/passkey.js`), versioned by its content.
@@ -72,6 +75,7 @@ pub fn document(lang: Lang, title: &str, header: Header<'_>, body: AnyView) -> S
     let full_title = format!("{title} - {}", tr.t("staff-title"));
     let who = header.member.map(|m| {
         let admin = m.roles.has(Role::Admin);
+        let commissioner = m.roles.has(Role::Commissioner);
         let sign_out = format!("{}/sign-out", path(lang, StaffPage::List).trim_end_matches('/'));
         // Its own bar, not the public site's `rj-nav`: that one has white links for the
         // header's dark background and is hidden on narrow screens (the public menu
@@ -82,6 +86,9 @@ pub fn document(lang: Lang, title: &str, header: Header<'_>, body: AnyView) -> S
                 <nav class="rj-staff-nav" aria-label=tr.t("staff-title")>
                     <ul class="rj-staff-nav__list">
                         <li><a href=path(lang, StaffPage::List)>{tr.t("staff-nav-requests")}</a></li>
+                        {commissioner.then(|| view! {
+                            <li><a href=path(lang, StaffPage::Numbers)>{tr.t("staff-nav-numbers")}</a></li>
+                        })}
                         {admin.then(|| view! {
                             <li><a href=path(lang, StaffPage::Audit)>{tr.t("staff-nav-audit")}</a></li>
                             <li><a href=path(lang, StaffPage::Members)>{tr.t("staff-nav-members")}</a></li>
@@ -318,7 +325,13 @@ pub fn list(
 ) -> String {
     let tr = Tr(lang);
     let here = path(lang, StaffPage::List);
-    let body = if !member.reads_requests() {
+    let body = if !member.reads_requests() && member.roles.has(Role::Commissioner) {
+        view! {
+            <p>{tr.t("staff-list-numbers-only")}</p>
+            <p><a href=path(lang, StaffPage::Numbers)>{tr.t("staff-list-numbers-link")}</a></p>
+        }
+        .into_any()
+    } else if !member.reads_requests() {
         view! { <p>{tr.t("staff-list-admin-only")}</p> }.into_any()
     } else {
         let state_options = InboxState::ALL

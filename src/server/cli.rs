@@ -20,9 +20,10 @@ use std::process::ExitCode;
 /// How the command line is written, for a mistake in it.
 pub const USAGE: &str = "usage: rj [serve | check-config | migrate | outbox status \
     | outbox retry REFERENCE | outbox resolve REFERENCE --note TEXT \
-    | report --from YYYY-MM --to YYYY-MM [--long] [--format csv|json] | report --measures \
+    | report --from YYYY-MM --to YYYY-MM [--long] [--format csv|json|html] [--lang en|cy] \
+    | report --measures \
     | feedback --from YYYY-MM --to YYYY-MM [--format csv|json] \
-    | staff invite --email ADDRESS --role service|triage|admin [--role ...] [--area SLUG]... [--youth] \
+    | staff invite --email ADDRESS --role service|triage|admin|commissioner [--role ...] [--area SLUG]... [--youth] \
     | staff remove --email ADDRESS | staff list \
     | audit --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] | keys rotate \
     | api-key create --service AREA [--audience all|youth] --name TEXT | api-key revoke ID \
@@ -49,6 +50,13 @@ pub enum Command {
         json: bool,
         /// Every measure as rows of `month, area, measure, value`.
         long: bool,
+    },
+    /// `report --format html [--lang en|cy]`: the numbers page for every area, as one
+    /// file (`pages::numbers::file`).
+    ReportHtml {
+        from: Month,
+        to: Month,
+        lang: crate::i18n::Lang,
     },
     /// `report --measures`: every measure with its definition.
     ReportMeasures {
@@ -148,6 +156,7 @@ impl Command {
                 json,
                 long,
             } => report(&state, from, to, json, long).await,
+            Command::ReportHtml { from, to, lang } => report_html(&state, from, to, lang).await,
             Command::ReportMeasures { markdown } => {
                 use crate::numbers::report;
                 print!(
@@ -207,6 +216,7 @@ fn audit_args(args: &[&str]) -> Result<Command, String> {
 fn report_args(args: &[&str]) -> Result<Command, String> {
     let usage = || {
         "usage: rj report --from YYYY-MM --to YYYY-MM [--long] [--format csv|json] \
+         | rj report --from YYYY-MM --to YYYY-MM --format html [--lang en|cy] \
          | rj report --measures [--format text|markdown]"
             .to_string()
     };
@@ -215,6 +225,7 @@ fn report_args(args: &[&str]) -> Result<Command, String> {
     let mut format = None;
     let mut long = false;
     let mut measures = false;
+    let mut lang = None;
     let mut words = args.iter();
     while let Some(word) = words.next() {
         match *word {
@@ -224,9 +235,20 @@ fn report_args(args: &[&str]) -> Result<Command, String> {
                 ("--from", Some(v)) => from = Month::parse(v),
                 ("--to", Some(v)) => to = Month::parse(v),
                 ("--format", Some(v)) => format = Some(*v),
+                ("--lang", Some(v)) => {
+                    lang = Some(
+                        crate::i18n::Lang::ALL
+                            .into_iter()
+                            .find(|l| l.code() == *v)
+                            .ok_or_else(usage)?,
+                    )
+                }
                 _ => return Err(usage()),
             },
         }
+    }
+    if lang.is_some() && format != Some("html") {
+        return Err(usage());
     }
     if measures {
         return match (from, to, long, format) {
@@ -237,17 +259,24 @@ fn report_args(args: &[&str]) -> Result<Command, String> {
             _ => Err(usage()),
         };
     }
-    let json = match format {
-        None | Some("csv") => false,
-        Some("json") => true,
-        _ => return Err(usage()),
-    };
     let (Some(from), Some(to)) = (from, to) else {
         return Err(usage());
     };
     if from > to {
         return Err(format!("--from {from} is after --to {to}"));
     }
+    let json = match format {
+        None | Some("csv") => false,
+        Some("json") => true,
+        Some("html") if !long => {
+            return Ok(Command::ReportHtml {
+                from,
+                to,
+                lang: lang.unwrap_or(crate::i18n::Lang::En),
+            });
+        }
+        _ => return Err(usage()),
+    };
     Ok(Command::Report {
         from,
         to,
@@ -606,21 +635,27 @@ pub async fn outbox_resolve(state: &AppState, reference: &str, note: &str) -> Ex
     }
 }
 
+/// The commissioners' record from `from` to `to`, or none (said on standard error).
+async fn report_entries(
+    state: &AppState,
+    from: Month,
+    to: Month,
+) -> Option<Vec<crate::store::ReportEntry>> {
+    state
+        .store
+        .report_entries(&from.to_string(), &to.to_string())
+        .await
+        .inspect_err(|e| eprintln!("cannot read the record: {e}"))
+        .ok()
+}
+
 /// `rj report --from YYYY-MM --to YYYY-MM [--long] [--format csv|json]`: the
 /// commissioners' numbers for each area and month, small counts suppressed; `--long`
 /// gives every measure as rows of `month, area, measure, value`.
 pub async fn report(state: &AppState, from: Month, to: Month, json: bool, long: bool) -> ExitCode {
     use crate::numbers::report;
-    let entries = match state
-        .store
-        .report_entries(&from.to_string(), &to.to_string())
-        .await
-    {
-        Ok(entries) => entries,
-        Err(e) => {
-            eprintln!("cannot read the record: {e}");
-            return ExitCode::FAILURE;
-        }
+    let Some(entries) = report_entries(state, from, to).await else {
+        return ExitCode::FAILURE;
     };
     let name = |slug: &str| {
         state
@@ -643,6 +678,37 @@ pub async fn report(state: &AppState, from: Month, to: Month, json: bool, long: 
     } else {
         print!("{}", report::csv(&lines));
     }
+    ExitCode::SUCCESS
+}
+
+/// `rj report --from YYYY-MM --to YYYY-MM --format html [--lang en|cy]`: the numbers
+/// page of every area that had a request, with the total, as one file on standard
+/// output; the same cells as `--long`.
+pub async fn report_html(
+    state: &AppState,
+    from: Month,
+    to: Month,
+    lang: crate::i18n::Lang,
+) -> ExitCode {
+    use crate::numbers::{report, table::Table};
+    let Some(entries) = report_entries(state, from, to).await else {
+        return ExitCode::FAILURE;
+    };
+    let mut areas: Vec<String> = entries.iter().map(|e| e.area.clone()).collect();
+    areas.sort();
+    areas.dedup();
+    let rows = report::long_for(&entries, from, to, &areas);
+    let name = |slug: &str| {
+        state
+            .areas
+            .by_slug(slug)
+            .map_or_else(|| slug.to_string(), |a| a.name(lang).to_string())
+    };
+    let table = Table::of(&rows, from, to);
+    print!(
+        "{}",
+        crate::pages::numbers::file(lang, &table, state.clock.today(), &name)
+    );
     ExitCode::SUCCESS
 }
 
@@ -833,6 +899,16 @@ mod tests {
                 ..
             })
         ));
+        assert!(matches!(
+            Command::parse(&[
+                "report", "--from", "2026-01", "--to", "2026-03", "--format", "html", "--lang",
+                "cy"
+            ]),
+            Ok(Command::ReportHtml {
+                lang: crate::i18n::Lang::Cy,
+                ..
+            })
+        ));
         assert_eq!(
             Command::parse(&["report", "--measures"]),
             Ok(Command::ReportMeasures { markdown: false })
@@ -846,6 +922,12 @@ mod tests {
             &["outbox"],
             &["serve", "now"],
             &["report", "--from", "2026-01"],
+            &[
+                "report", "--from", "2026-01", "--to", "2026-03", "--lang", "cy",
+            ],
+            &[
+                "report", "--from", "2026-01", "--to", "2026-03", "--long", "--format", "html",
+            ],
             &[
                 "report",
                 "--measures",

@@ -26,9 +26,11 @@ pub struct Invite {
 impl Invite {
     pub fn parse(args: &[&str]) -> Result<Self, String> {
         let usage = || {
-            "usage: rj staff invite --email ADDRESS --role service|triage|admin [--role ...] \
-             [--area SLUG]... [--youth]"
-                .to_string()
+            format!(
+                "usage: rj staff invite --email ADDRESS --role {} [--role ...] \
+                 [--area SLUG]... [--youth]",
+                role_words("|")
+            )
         };
         let mut invite = Invite {
             email: String::new(),
@@ -43,7 +45,7 @@ impl Invite {
                 "--email" => invite.email = words.next().ok_or_else(usage)?.to_string(),
                 "--role" => invite.roles.push(
                     Role::parse(words.next().ok_or_else(usage)?)
-                        .ok_or_else(|| "--role must be service, triage or admin".to_string())?,
+                        .ok_or_else(|| format!("--role must be one of {}", role_words(", ")))?,
                 ),
                 "--area" => invite
                     .areas
@@ -57,8 +59,16 @@ impl Invite {
         if invite.roles.contains(&Role::Service) && invite.areas.is_empty() {
             return Err("a service member needs at least one --area".into());
         }
+        if invite.roles.contains(&Role::Commissioner) && invite.areas.is_empty() {
+            return Err("a commissioner needs at least one --area (whose numbers they see)".into());
+        }
         Ok(invite)
     }
+}
+
+/// Every role's word, joined (the list is `Role::ALL`, not written here again).
+fn role_words(separator: &str) -> String {
+    Role::ALL.map(Role::as_str).join(separator)
 }
 
 fn entry(event: Event, detail: String) -> Entry {

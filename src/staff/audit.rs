@@ -33,6 +33,10 @@ pub enum Event {
     ApiListed,
     /// An API call was refused: the refusal's code (the key, when there was one).
     ApiRefused,
+    /// A commissioner's member looked at the numbers: the months and areas.
+    NumbersViewed,
+    /// A commissioner's member downloaded the numbers as CSV: the months and areas.
+    NumbersDownloaded,
 }
 
 impl Event {
@@ -55,6 +59,8 @@ impl Event {
             Event::ApiKeyRevoked => "api-key-revoked",
             Event::ApiListed => "api-listed",
             Event::ApiRefused => "api-refused",
+            Event::NumbersViewed => "numbers-viewed",
+            Event::NumbersDownloaded => "numbers-downloaded",
         }
     }
 }

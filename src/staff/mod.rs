@@ -25,16 +25,19 @@ pub enum Role {
     Triage,
     /// Manages staff and reads the audit log; not the answers unless also triage.
     Admin,
+    /// A commissioner's office: the report's numbers for their areas, never a request.
+    Commissioner,
 }
 
 impl Role {
-    pub const ALL: [Role; 3] = [Role::Service, Role::Triage, Role::Admin];
+    pub const ALL: [Role; 4] = [Role::Service, Role::Triage, Role::Admin, Role::Commissioner];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Service => "service",
             Role::Triage => "triage",
             Role::Admin => "admin",
+            Role::Commissioner => "commissioner",
         }
     }
 
@@ -118,6 +121,18 @@ impl Member {
     /// Whether the member sees any requests at all (an admin alone does not).
     pub fn reads_requests(&self) -> bool {
         self.roles.has(Role::Triage) || self.roles.has(Role::Service)
+    }
+
+    /// The areas whose numbers a commissioner's member sees, each once, in order; none
+    /// for any other role (their scopes are for reading requests).
+    pub fn numbers_areas(&self) -> Vec<String> {
+        if !self.roles.has(Role::Commissioner) {
+            return Vec::new();
+        }
+        let mut areas: Vec<String> = self.scopes.iter().map(|s| s.area.clone()).collect();
+        areas.sort();
+        areas.dedup();
+        areas
     }
 }
 

@@ -9,6 +9,7 @@ mod common;
 mod api;
 mod api_v1;
 mod backup;
+mod commissioner;
 mod data;
 mod delivery;
 mod directory;

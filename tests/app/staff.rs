@@ -44,7 +44,7 @@ fn referral(area: &str, name: &str) -> Referral {
 
 /// A site whose Kent requests go straight to Kent's service, everything else to triage,
 /// on `database` (SQLite when `None`), with a settable clock.
-async fn site(database: Option<&str>) -> (Router, AppState) {
+pub(crate) async fn site(database: Option<&str>) -> (Router, AppState) {
     let dir = tempfile::tempdir().unwrap().keep();
     let routing = dir.join("routing.toml");
     std::fs::write(
@@ -66,7 +66,7 @@ async fn site(database: Option<&str>) -> (Router, AppState) {
 }
 
 /// Stores a request for `area` that went `via`, returning its reference.
-async fn request(state: &AppState, area: &str, via: Via, name: &str) -> Reference {
+pub(crate) async fn request(state: &AppState, area: &str, via: Via, name: &str) -> Reference {
     let reference = state
         .store
         .insert(
@@ -92,7 +92,12 @@ async fn request(state: &AppState, area: &str, via: Via, name: &str) -> Referenc
 }
 
 /// Invites a member and signs them in: their session cookie.
-async fn member(state: &AppState, email: &str, roles: &[Role], areas: &[&str]) -> String {
+pub(crate) async fn member(
+    state: &AppState,
+    email: &str,
+    roles: &[Role],
+    areas: &[&str],
+) -> String {
     let scopes: Vec<Scope> = areas
         .iter()
         .map(|a| Scope {
@@ -115,7 +120,7 @@ async fn member(state: &AppState, email: &str, roles: &[Role], areas: &[&str]) -
     sign_in(state, id).await
 }
 
-async fn sign_in(state: &AppState, member_id: i64) -> String {
+pub(crate) async fn sign_in(state: &AppState, member_id: i64) -> String {
     let token = session::new_token();
     state
         .store
@@ -125,7 +130,7 @@ async fn sign_in(state: &AppState, member_id: i64) -> String {
     token
 }
 
-async fn get_as(app: &Router, cookie: &str, path: &str) -> (StatusCode, String) {
+pub(crate) async fn get_as(app: &Router, cookie: &str, path: &str) -> (StatusCode, String) {
     let req = Request::get(path)
         .header(header::COOKIE, format!("{}={cookie}", session::COOKIE))
         .body(Body::empty())
@@ -140,7 +145,12 @@ async fn get_as(app: &Router, cookie: &str, path: &str) -> (StatusCode, String) 
     (status, location.unwrap_or(body))
 }
 
-async fn post_as(app: &Router, cookie: &str, path: &str, form: &str) -> (StatusCode, String) {
+pub(crate) async fn post_as(
+    app: &Router,
+    cookie: &str,
+    path: &str,
+    form: &str,
+) -> (StatusCode, String) {
     let req = Request::post(path)
         .header(header::COOKIE, format!("{}={cookie}", session::COOKIE))
         .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -156,7 +166,7 @@ async fn post_as(app: &Router, cookie: &str, path: &str, form: &str) -> (StatusC
     (status, location.unwrap_or(text(res).await))
 }
 
-async fn audit_actions(state: &AppState) -> Vec<(String, Option<String>)> {
+pub(crate) async fn audit_actions(state: &AppState) -> Vec<(String, Option<String>)> {
     state
         .store
         .audit_rows(0, i64::MAX, 10_000)
@@ -649,7 +659,7 @@ async fn the_audit_log_is_append_only() {
 
 /// Runs the real `rj` with `args` on the SQLite database in `dir`: its stdout, or panics
 /// with its stderr.
-fn rj(dir: &std::path::Path, args: &[&str]) -> String {
+pub(crate) fn rj(dir: &std::path::Path, args: &[&str]) -> String {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_rj"))
         .args(args)
         .env(

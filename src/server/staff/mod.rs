@@ -1,12 +1,14 @@
 //! The staff inbox's handlers, under `/staff` (English) and `/staff/cy` (Welsh): signing
 //! in with a passkey (`sign_in`), the list and a request with its actions (`inbox`), and
-//! the requests as a file (`export`), the admin's audit log and staff list (`admin`). What they share is here: who is
+//! the requests as a file (`export`), a commissioner's numbers (`numbers`), the admin's
+//! audit log and staff list (`admin`). What they share is here: who is
 //! signed in, the headers every staff response carries, the audit helper and the one
 //! "not found" that answers both "no such thing" and "not yours".
 
 mod admin;
 mod export;
 mod inbox;
+mod numbers;
 pub mod oidc;
 mod sign_in;
 
@@ -38,6 +40,7 @@ pub fn routes() -> Router<AppState> {
             .merge(oidc::routes(lang))
             .merge(inbox::routes(lang))
             .merge(export::routes(lang))
+            .merge(numbers::routes(lang))
             .merge(admin::routes(lang));
     }
     router.layer(axum::middleware::map_response(staff_headers))
