@@ -112,7 +112,7 @@ fn page_view(page: Page, lang: Lang) -> AnyView {
         Status => view! { <StatusPage lang /> }.into_any(),
         // Information pages: their sections are listed in `pages::content::spec`.
         WhatIsRj | Ways | WhatHappens | IsItRight | Rights | Questions | HelpNow | SafeOnline
-        | UsefulLinks | Accessibility | Privacy | Cookies | AboutData => {
+        | UsefulLinks | Accessibility | Privacy | Cookies | AboutData | Security => {
             view! { <ContentPage page lang /> }.into_any()
         }
         EasyRead | EasyReadWhatIsRj | EasyReadIsItRight | EasyReadRights | EasyReadContact => {

@@ -20,6 +20,10 @@ pub struct SiteSettings {
     /// Days the answers of a request nobody confirmed or resolved are kept before they
     /// are deleted.
     pub retention_days: u32,
+    /// Where to report a security problem (`RJ_SECURITY_CONTACT`), if set: the
+    /// vulnerability disclosure page names it, else the operator's contact.
+    #[serde(default)]
+    pub security_contact: Option<String>,
 }
 
 impl Default for SiteSettings {
@@ -31,11 +35,21 @@ impl Default for SiteSettings {
             operator_name_cy: None,
             operator_contact: "contact@example.org".into(),
             retention_days: 30,
+            security_contact: None,
         }
     }
 }
 
 impl SiteSettings {
+    /// Who to tell about a security problem, as a reader writes it: the security
+    /// contact without `mailto:`, else the operator's contact.
+    pub fn security_contact(&self) -> String {
+        match &self.security_contact {
+            Some(c) => c.strip_prefix("mailto:").unwrap_or(c).to_string(),
+            None => self.operator_contact.clone(),
+        }
+    }
+
     /// The operator's name for a page in `lang`: on a Welsh page its Welsh name, or its
     /// English name marked as English ([`foreign`]) when it has no Welsh one.
     pub fn operator(&self, lang: Lang) -> String {
@@ -65,6 +79,7 @@ impl SiteSettings {
             ("retention_days", self.retention_days.into()),
             ("handoff_minutes", HANDOFF_MINUTES.into()),
             ("limit_minutes", CLIENT_LIMIT_MINUTES.into()),
+            ("security_contact", self.security_contact().into()),
         ]
     }
 }

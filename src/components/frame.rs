@@ -76,6 +76,7 @@ const FOOTER_PAGES: &[Page] = &[
     Page::Accessibility,
     Page::Privacy,
     Page::Cookies,
+    Page::Security,
 ];
 
 /// Wraps a page's content in the site frame.

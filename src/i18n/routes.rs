@@ -48,6 +48,7 @@ pages! {
     Privacy = "privacy", "privacy", "preifatrwydd";
     Cookies = "cookies", "cookies", "cwcis";
     AboutData = "about-data", "about-the-data", "am-y-data";
+    Security = "security", "security", "diogelwch";
     // Easy Read versions: one flat slug each, so every page keeps a two-segment route.
     EasyRead = "easy-read", "easy-read", "hawdd-ei-ddeall";
     EasyReadWhatIsRj = "easy-read-what-is-rj", "easy-read-what-is-restorative-justice",

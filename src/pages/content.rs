@@ -178,6 +178,11 @@ pub fn spec(page: Page) -> Spec {
             false,
             &[Privacy, UsefulLinks],
         ),
+        Security => (
+            &["intro", "what", "how", "promise", "not", "scope"],
+            true,
+            &[Privacy, Accessibility, SafeOnline],
+        ),
         // Pages with their own views.
         Home | Find | Areas | Refer | Status => (&[], false, &[]),
         // Easy Read pages: see `pages::easy_read`.

@@ -27,7 +27,7 @@ pub const USAGE: &str = "usage: rj [serve | check-config | migrate | outbox stat
     | staff remove --email ADDRESS | staff list \
     | audit --from YYYY-MM-DD --to YYYY-MM-DD [--format csv|json] | keys rotate \
     | api-key create --service AREA [--audience all|youth] --name TEXT | api-key revoke ID \
-    | api-key list]";
+    | api-key list | backup FILE]";
 
 /// What the `rj` binary was asked to do.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -82,6 +82,10 @@ pub enum Command {
     KeysRotate,
     /// `api-key create|revoke|list`: the pull API's keys.
     ApiKey(KeyCommand),
+    /// `backup FILE`: a consistent copy of the SQLite database into a new file.
+    Backup {
+        file: String,
+    },
 }
 
 impl Command {
@@ -123,6 +127,9 @@ impl Command {
             ["audit", rest @ ..] => audit_args(rest)?,
             ["keys", "rotate"] => Command::KeysRotate,
             ["api-key", rest @ ..] => Command::ApiKey(KeyCommand::parse(rest)?),
+            ["backup", file] => Command::Backup {
+                file: file.to_string(),
+            },
             _ => return Err(USAGE.to_string()),
         })
     }
@@ -169,6 +176,7 @@ impl Command {
             Command::Audit { from, to, json } => staff_cli::audit(&state, from, to, json).await,
             Command::KeysRotate => keys_rotate(&state).await,
             Command::ApiKey(command) => api_key_cli::run(&state, command).await,
+            Command::Backup { file } => backup(&state, &file).await,
             Command::Migrate => {
                 migrate(&state.config.database_url, state.store.data_keys().clone()).await
             }
@@ -290,6 +298,23 @@ pub async fn check_config(state: &AppState) -> ExitCode {
         None => println!(
             "WARNING: staff cannot sign in: RJ_PUBLIC_URL ({}) has no domain name, and passkeys need one",
             state.config.site.public_url
+        ),
+    }
+    let security = &state.config.security;
+    let today = state.clock.today();
+    match &security.contact {
+        Some(contact) => {
+            let expires = super::security_txt::expires(security, today);
+            println!("security.txt: served, Contact {contact}, Expires {expires}");
+            if expires < today {
+                println!(
+                    "WARNING: RJ_SECURITY_EXPIRES ({expires}) has passed: readers will treat \
+                     security.txt as stale; set a date less than a year ahead"
+                );
+            }
+        }
+        None => println!(
+            "security.txt: not served (set RJ_SECURITY_CONTACT to a mailto: or https:// address)"
         ),
     }
     let mut sso_ok = true;
@@ -759,6 +784,38 @@ async fn data_keys_report(state: &AppState) -> bool {
 
 /// `rj keys rotate`: seals every held answer not under the current data key again under
 /// it, in small transactions, while the site may be running.
+/// `backup FILE`: copies the SQLite database into the new file FILE (mode 0600), its
+/// answers still sealed; says which data key ids the copy needs.
+async fn backup(state: &AppState, file: &str) -> ExitCode {
+    let path = std::path::Path::new(file);
+    match state.store.backup_into(path).await {
+        Ok(()) => {
+            use std::os::unix::fs::PermissionsExt;
+            if let Err(e) = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)) {
+                eprintln!("backup written to {file}, but its mode is not 0600: {e}");
+                return ExitCode::FAILURE;
+            }
+            let keys = match state.store.sealed_counts().await {
+                Ok(counts) => counts
+                    .0
+                    .iter()
+                    .filter_map(|(k, _)| k.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                Err(e) => format!("(cannot count: {e})"),
+            };
+            println!(
+                "backup written to {file}. Its answers are sealed: keep data key ids [{keys}]                  (RJ_DATA_KEY, RJ_DATA_KEY_PREVIOUS) as long as you keep the backup, somewhere                  other than the backup. Encrypt the file before it leaves this server."
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("backup: FAILED: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 pub async fn keys_rotate(state: &AppState) -> ExitCode {
     let keys = state.store.data_keys();
     match state.store.rotate_keys().await {

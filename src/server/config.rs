@@ -83,6 +83,57 @@ pub struct Config {
     pub api: ApiSettings,
     /// Staff sign-in with their organisation's account (`RJ_OIDC_*`; see `staff::oidc`).
     pub oidc: crate::staff::oidc::OidcSettings,
+    /// Who to tell about a security problem: `/.well-known/security.txt`.
+    pub security: SecuritySettings,
+}
+
+/// `/.well-known/security.txt` (RFC 9116): where to report a security problem
+/// (`RJ_SECURITY_CONTACT`, a `mailto:` or `https://` address; unset, the file is not
+/// served, so no contact is ever made up) and until when the file holds
+/// (`RJ_SECURITY_EXPIRES`, `YYYY-MM-DD`; unset, [`SECURITY_EXPIRES_DAYS`] after today).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct SecuritySettings {
+    pub contact: Option<String>,
+    pub expires: Option<crate::calendar::Date>,
+}
+
+/// Days from today that `security.txt` holds when `RJ_SECURITY_EXPIRES` is unset: RFC
+/// 9116 asks for less than a year, so a reader never trusts a stale file for long.
+pub const SECURITY_EXPIRES_DAYS: i64 = 364;
+
+/// Reads [`SecuritySettings`].
+fn security_settings(
+    get: &impl Fn(&str) -> Option<String>,
+) -> Result<SecuritySettings, ConfigError> {
+    let contact = match get("RJ_SECURITY_CONTACT") {
+        None => None,
+        Some(v) => {
+            let address = v.strip_prefix("mailto:").map(EmailAddress::parse);
+            let web = v.starts_with("https://")
+                && v.len() > "https://".len()
+                && !v.contains(char::is_whitespace);
+            if matches!(address, Some(Ok(_))) || web {
+                Some(v)
+            } else {
+                return Err(ConfigError::BadChoice {
+                    name: "RJ_SECURITY_CONTACT",
+                    expected: "a `mailto:` address or an `https://` address",
+                    value: v,
+                });
+            }
+        }
+    };
+    let expires = match get("RJ_SECURITY_EXPIRES") {
+        None => None,
+        Some(v) => Some(
+            crate::calendar::Date::parse_iso(&v).ok_or(ConfigError::BadChoice {
+                name: "RJ_SECURITY_EXPIRES",
+                expected: "a date written YYYY-MM-DD",
+                value: v,
+            })?,
+        ),
+    };
+    Ok(SecuritySettings { contact, expires })
 }
 
 /// The pull API for case systems (`/api/v1/`, `docs/api.md`).
@@ -449,6 +500,7 @@ impl Config {
                 operator_name_cy: get("RJ_OPERATOR_NAME_CY"),
                 operator_contact: required("RJ_OPERATOR_CONTACT", defaults.operator_contact)?,
                 retention_days,
+                security_contact: get("RJ_SECURITY_CONTACT"),
             },
             // Read last: production asks for the operator first, then its inbox.
             triage_email: {
@@ -471,6 +523,7 @@ impl Config {
             },
             smtp_oauth: smtp_oauth(&get, env)?,
             webhooks: webhook_settings(&get)?,
+            security: security_settings(&get)?,
         }
         .with_delivery(&get)
     }

@@ -88,6 +88,16 @@ impl ClientLimit {
         })
     }
 
+    /// Attempts allowed in one window (what the documents quote).
+    pub fn max(&self) -> u32 {
+        self.max
+    }
+
+    /// The window's length in seconds.
+    pub fn window_seconds(&self) -> i64 {
+        self.window_seconds
+    }
+
     /// The event to count for `client`, or `None` when this limit is off.
     pub fn hit(&self, client: IpAddr) -> Option<Hit> {
         (self.max > 0).then(|| Hit {

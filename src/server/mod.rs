@@ -17,6 +17,7 @@ pub mod page_cache;
 mod refer;
 mod render;
 mod router;
+pub mod security_txt;
 mod sitemap;
 mod staff;
 mod staff_cli;

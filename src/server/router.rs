@@ -3,8 +3,8 @@
 
 use super::render::{page_shell, provide_app_context};
 use super::{
-    AppState, acknowledge, api, api_v1, feedback, headers, page_cache, refer, sitemap, staff,
-    status,
+    AppState, acknowledge, api, api_v1, feedback, headers, page_cache, refer, security_txt,
+    sitemap, staff, status,
 };
 use crate::app::App;
 use crate::i18n::{Lang, Page, Stage};
@@ -53,6 +53,7 @@ pub fn uncached_router(state: AppState) -> Router {
         .merge(staff::routes())
         .merge(api_v1::routes())
         .merge(feedback::routes())
+        .merge(security_txt::routes(&state.config.security))
         .leptos_routes_with_context(&state, routes, context.clone(), {
             let options = state.leptos_options.clone();
             move || page_shell(options.clone())

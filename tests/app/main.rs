@@ -8,6 +8,7 @@ mod common;
 
 mod api;
 mod api_v1;
+mod backup;
 mod commissioner;
 mod data;
 mod delivery;
@@ -22,6 +23,7 @@ mod measures;
 mod monitoring;
 mod no_alloc;
 mod oidc;
+mod operators;
 mod outbox;
 mod page_cache;
 mod readability;

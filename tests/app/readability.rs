@@ -26,7 +26,7 @@ fn minimum(p: Page) -> f64 {
 const LISTS: &[Page] = &[Page::Areas];
 
 /// Flesch reading ease: 206.835 − 1.015 × words per sentence − 84.6 × syllables per word.
-fn flesch(text: &str) -> (f64, usize, usize, usize) {
+pub(crate) fn flesch(text: &str) -> (f64, usize, usize, usize) {
     let sentences = text
         .split(['.', '!', '?', ':', ';', '\n'])
         .filter(|s| s.chars().any(char::is_alphabetic))

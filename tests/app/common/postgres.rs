@@ -112,6 +112,11 @@ impl Postgres {
         String::from_utf8(out.stdout).unwrap()
     }
 
+    /// One of the server's programs (`pg_dump`, `pg_restore`), the same version as it.
+    pub fn program(&self, name: &str) -> PathBuf {
+        self.bin.join(name)
+    }
+
     /// `pg_dump` of `database` (plain SQL): what a backup of it holds.
     pub fn dump(&self, database: &str) -> Vec<u8> {
         let out = Command::new(self.bin.join("pg_dump"))
