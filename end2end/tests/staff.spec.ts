@@ -39,7 +39,7 @@ const WORDS = {
     staff: "/staff/cy", signIn: "/staff/cy/mewngofnodi", invitation: "/staff/cy/gwahoddiad/",
     request: "/staff/cy/ceisiadau/", audit: "/staff/cy/archwilio", members: "/staff/cy/aelodau",
     numbers: "/staff/cy/ffigurau", numbersTitle: "Ffigurau", showNumbers: "Dangos y ffigurau",
-    numbersOnly: "Mae eich rôl chi'n dangos ffigurau, nid ceisiadau.", requestsChart: "Ceisiadau: Caint",
+    numbersOnly: "Mae eich rôl chi'n rhoi mynediad i ffigurau, nid i geisiadau.", requestsChart: "Ceisiadau: Caint",
     csv: "Lawrlwytho'r ffigurau hyn fel CSV",
     makePasskey: "Gwneud cyfrinallwedd", signInButton: "Mewngofnodi gyda chyfrinallwedd",
     signOut: "Allgofnodi", signedOut: "Rydych chi wedi allgofnodi.",

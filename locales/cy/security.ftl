@@ -1,6 +1,6 @@
 security-title = Rhoi gwybod am broblem ddiogelwch
 security-lead = Os dewch chi o hyd i wendid yn y wefan hon, rhowch wybod i ni. Byddwn ni'n diolch i chi ac yn ei drwsio.
-security-intro = { $operator } sy'n rhedeg y wefan hon. Rydyn ni eisiau cadw'r bobl sy'n ei defnyddio'n ddiogel. Mae llawer ohonyn nhw wedi cael eu niweidio gan drosedd. Rhaid i'w manylion aros yn breifat.
+security-intro = { $operator } sy'n rhedeg y wefan hon. Rydyn ni eisiau i'r bobl sy'n ei defnyddio fod yn ddiogel. Mae llawer ohonyn nhw wedi cael eu niweidio gan drosedd. Rhaid i'w manylion aros yn breifat.
 security-what =
     Dyma sut i gysylltu â ni: { $security_contact }. Dywedwch wrthon ni:
 
@@ -11,7 +11,7 @@ security-what =
     Gallwch chi ysgrifennu yn Gymraeg neu yn Saesneg. Peidiwch â rhoi manylion personol neb yn eich neges.
     .heading = Sut i roi gwybod i ni
 security-how =
-    Byddwn ni'n ateb i ddweud bod eich neges gyda ni. Yna byddwn ni'n dweud wrthoch chi beth rydyn ni'n bwriadu ei wneud. Byddwn ni'n dweud wrthoch chi pan fyddwn ni wedi datrys y broblem.
+    Byddwn ni'n ateb i ddweud bod eich neges gyda ni. Yna byddwn ni'n dweud wrthych chi beth rydyn ni'n bwriadu ei wneud. Byddwn ni'n dweud wrthych chi pan fyddwn ni wedi datrys y broblem.
     .heading = Beth sy'n digwydd nesaf
 security-promise =
     Byddwn ni'n cadw eich neges yn breifat. Fyddwn ni ddim yn rhannu eich enw heb ofyn i chi yn gyntaf. Os hoffech chi, byddwn ni'n eich enwi pan fyddwn ni'n diolch i bobl.
@@ -28,4 +28,4 @@ security-not =
     .heading = Beth na ddylech chi ei wneud
 security-scope =
     Mae'r dudalen hon yn ymdrin â'r wefan hon. Dydy hi ddim yn ymdrin â'r gwasanaethau rydyn ni'n anfon ceisiadau atyn nhw. Mae gan bob gwasanaeth ei ffordd ei hun o roi gwybod am broblem.
-    .heading = Beth mae'r dudalen hon yn ymdrin ag ef
+    .heading = Beth mae'r dudalen hon yn ymdrin ag e
